@@ -1,0 +1,36 @@
+/** How numbers read on a card and in a cost basis; one place so every door shows the same figures. */
+
+/** US$ with cents above $1, with significant digits below it (a per-call cost is often $0.00112). */
+export function formatUsd(amount: number): string {
+  if (!Number.isFinite(amount)) return '—';
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  if (abs === 0) return '$0';
+  if (abs < 0.01) return `${sign}$${abs.toPrecision(3).replace(/0+$/, '').replace(/\.$/, '')}`;
+  if (abs < 100) return `${sign}$${abs.toFixed(2)}`;
+  return `${sign}$${Math.round(abs).toLocaleString('en-US')}`;
+}
+
+/** A per-1M-token rate: $2.00, $0.075. */
+export function formatRate(perMillion: number): string {
+  const digits = perMillion !== 0 && perMillion < 0.1 ? 3 : 2;
+  return `$${perMillion.toFixed(digits).replace(/(\.\d\d\d?)0$/, '$1')}`;
+}
+
+/** 40,000,000,000 -> "40B"; 7,500,000 -> "7.5M"; 4,000 -> "4,000". */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  const abs = Math.abs(n);
+  const scaled = (value: number, suffix: string) => `${Number(value.toPrecision(3)).toLocaleString('en-US')}${suffix}`;
+  if (abs >= 1e9) return scaled(n / 1e9, 'B');
+  if (abs >= 1e6) return scaled(n / 1e6, 'M');
+  return Math.round(n).toLocaleString('en-US');
+}
+
+export function formatPercent(share: number): string {
+  return `${Number((share * 100).toPrecision(3))}%`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

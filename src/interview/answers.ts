@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** What the team does with the model; drives which questions and rules apply. */
+export const TASK_KINDS = [
+  'classification',
+  'extraction',
+  'summarization',
+  'style',
+  'domain',
+  'reasoning',
+  'knowledge',
+  'translation',
+  'other',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** What the failing cases have in common. */
+export const FAILURE_MODES = ['knowledge', 'format', 'style', 'vocabulary', 'reasoning', 'none'] as const;
+export type FailureMode = (typeof FAILURE_MODES)[number];
+
+export const DEADLINES = ['this-week', 'this-month', 'this-quarter', 'later'] as const;
+export type Deadline = (typeof DEADLINES)[number];
+
+const dollarsPerMillion = z.number().finite().min(0, 'a price cannot be negative');
+const count = z.number().int('a whole number').min(0, 'cannot be negative');
+const share = z.number().min(0, 'between 0 and 1').max(1, 'between 0 and 1');
+
+/** Per-1M-token price overrides (US$); hosting is per month. Each one beats the catalogue. */
+export const priceOverridesSchema = z
+  .object({
+    input: dollarsPerMillion,
+    cachedInput: dollarsPerMillion,
+    output: dollarsPerMillion,
+    fineTunedInput: dollarsPerMillion,
+    fineTunedCachedInput: dollarsPerMillion,
+    fineTunedOutput: dollarsPerMillion,
+    training: dollarsPerMillion,
+    hostingPerMonth: z.number().finite().min(0, 'a fee cannot be negative'),
+  })
+  .partial()
+  .strict();
+export type PriceOverrides = z.infer<typeof priceOverridesSchema>;
+
+/**
+ * Everything a team can tell the advisor. Every field is optional: the flowchart
+ * asks for what a verdict needs, and the cost model fills the rest with defaults
+ * it names on the card.
+ */
+export const answersSchema = z
+  .object({
+    task: z.string().trim().min(1, 'a short description of the task').max(3000, 'at most 3000 characters'),
+    taskKind: z.enum(TASK_KINDS),
+    testedExamples: count,
+    successRate: share,
+    promptIterations: count,
+    failureMode: z.enum(FAILURE_MODES),
+    model: z.string().trim().min(1, 'a model id from `finetune-advisor prices`'),
+    fineTuneModel: z.string().trim().min(1, 'a model id from `finetune-advisor prices`'),
+    fineTuningAvailable: z.boolean(),
+    labeledExamples: count,
+    categories: z.number().int('a whole number').min(1, 'at least 1'),
+    promptTokens: count,
+    fineTunedPromptTokens: count,
+    inputTokens: count,
+    outputTokens: count,
+    monthlyCalls: z.number().finite().min(0, 'cannot be negative'),
+    cacheHitRate: share,
+    deadline: z.enum(DEADLINES),
+    specStable: z.boolean(),
+    horizonMonths: z.number().int('a whole number of months').min(1, 'from 1 to 60').max(60, 'from 1 to 60'),
+    prices: priceOverridesSchema,
+    // Assumptions with defaults from the seeds (or named as ours); a team can override them.
+    epochs: z.number().int('a whole number').min(1, 'from 1 to 20').max(20, 'from 1 to 20'),
+    labelingCostPerExample: z.number().finite().min(0, 'cannot be negative'),
+    engineeringHourlyRate: z.number().finite().min(0, 'cannot be negative'),
+    hybridFineTunedShare: share,
+  })
+  .partial()
+  .strict();
+export type Answers = z.infer<typeof answersSchema>;
+export type AnswerField = keyof Answers;

@@ -1,0 +1,34 @@
+import { formatQuantity } from './format-quantity.js';
+import { notUnderstood, parsed, type Parsed } from './parse-result.js';
+import { readQuantity } from './read-quantity.js';
+
+const MIN_MONTHS = 1;
+const MAX_MONTHS = 60;
+const EXAMPLE = 'type it like 12, 18 months or 2 years.';
+const EXPECTED = `Type a number of months like 12, 18 months or 2 years.`;
+
+const MONTHS = /^(?:months?|mos?|mths?|m)$/;
+const YEARS = /^(?:years?|yrs?|y)$/;
+// "a year" is common enough to read; other number words are not.
+const ONE = /^(?:a|an|one)\s+/;
+
+/** A horizon in whole months from 1 to 60: 12, 12 months, 18mo, 1 year, 1.5 years. */
+export function parseMonths(text: string): Parsed<number> {
+  // Scales are off: here "18m" means months, not 18 million.
+  const quantity =
+    readQuantity(text, { scales: false }) ??
+    (ONE.test(text.trim().toLowerCase()) ? { value: 1, rest: text.trim().toLowerCase().replace(ONE, '') } : undefined);
+  if (!quantity) return notUnderstood(text, EXPECTED);
+
+  const unit = quantity.rest.replace(/\.$/, '');
+  const perUnit = unit === '' || MONTHS.test(unit) ? 1 : YEARS.test(unit) ? 12 : undefined;
+  if (perUnit === undefined) return notUnderstood(text, EXPECTED);
+
+  const exact = quantity.value * perUnit;
+  const value = Math.round(exact);
+  if (!(value >= MIN_MONTHS && value <= MAX_MONTHS)) {
+    return notUnderstood(text, `The horizon must be from ${MIN_MONTHS} to ${MAX_MONTHS} months; ${EXAMPLE}`);
+  }
+  if (value === exact) return parsed(value);
+  return parsed(value, `read ${formatQuantity(quantity.value)} ${unit || 'months'} as ${value} months`);
+}

@@ -85,6 +85,20 @@ function callItems(prefixTokens: number, inputs: CostInputs, calls: number, pric
   return items;
 }
 
+/** Cents for amounts; six significant digits for a per-call cost, which is often a fraction of a cent. */
+const cents = (x: number) => Math.round(x * 100) / 100;
+const perCallPrecision = (x: number) => Number(x.toPrecision(6));
+
+function rounded<T extends PathCost>(path: T): T {
+  return {
+    ...path,
+    perCall: perCallPrecision(path.perCall),
+    monthly: cents(path.monthly),
+    total: cents(path.total),
+    items: path.items.map((i) => ({ ...i, amount: cents(i.amount) })),
+  };
+}
+
 function sumMonthly(items: CostItem[]): number {
   return items.filter((i) => i.cadence === 'per month').reduce((s, i) => s + i.amount, 0);
 }
@@ -191,17 +205,17 @@ function buildTunedPath(
     });
   const monthly = sumMonthly(items);
   const perCall = share * plan.perCallTuned + (1 - share) * promptPath.perCall;
-  return {
+  return rounded({
     model: tuneModel.id,
     perCall,
     monthly,
     total: sumOnce(items) + monthly * H,
     items,
-    training: plan.trainingCost,
-    retraining,
+    training: cents(plan.trainingCost),
+    retraining: cents(retraining),
     retrainings: retrains.length,
     fineTunedShare: share,
-  };
+  });
 }
 
 function runningTotal(once: number, monthly: number, retrainCost: number, retireMonth: number | null, span: number): number[] {
@@ -273,7 +287,7 @@ export function computeCosts(req: CostRequest): CostBreakdown {
 
   return {
     horizonMonths: H,
-    promptEngineering,
+    promptEngineering: rounded(promptEngineering),
     fineTuning,
     hybrid,
     breakEvenMonth,
@@ -281,9 +295,9 @@ export function computeCosts(req: CostRequest): CostBreakdown {
     pricesAsOf: datesUsed.sort()[0] ?? req.asOf,
     cumulative: cumulativePrompt.map((p, i) => ({
       month: i + 1,
-      promptEngineering: p,
-      fineTuning: cumulativeTuned?.[i] ?? null,
-      hybrid: cumulativeHybrid?.[i] ?? null,
+      promptEngineering: cents(p),
+      fineTuning: cumulativeTuned?.[i] === undefined ? null : cents(cumulativeTuned[i]),
+      hybrid: cumulativeHybrid?.[i] === undefined ? null : cents(cumulativeHybrid[i]),
     })),
   };
 }

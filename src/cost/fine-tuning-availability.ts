@@ -21,7 +21,7 @@ export function fineTuningAvailability(
   const provider = findProvider(catalogue, model.provider);
   const providerName = provider?.name ?? model.provider;
   if (!model.fineTuning) return { available: false, reason: `${providerName} offers no fine-tuning of ${model.name}` };
-  const windDown = provider?.fineTuningWindDown;
+  const windDown = model.fineTuning.windDown ?? provider?.fineTuningWindDown;
   if (windDown?.newJobsUntil && windDown.newJobsUntil < asOf)
     return { available: false, reason: `${providerName} stopped taking fine-tuning jobs after ${windDown.newJobsUntil}` };
   const horizonEnd = addMonths(asOf, horizonMonths);
@@ -30,7 +30,7 @@ export function fineTuningAvailability(
     return {
       available: false,
       reason:
-        `${providerName} is winding fine-tuning down: no new jobs after ${windDown.newJobsUntil ?? 'a date it has announced'}, ` +
+        `${providerName} is winding fine-tuning of ${model.name} down: no new jobs after ${windDown.newJobsUntil ?? 'a date it has announced'}, ` +
         `and tuned models stop on ${windDown.servedUntil}, ${months} month${months === 1 ? '' : 's'} into your ${horizonMonths}-month horizon`,
     };
   }

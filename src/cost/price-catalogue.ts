@@ -30,6 +30,8 @@ const fineTuningSchema = z
     hostingPerMonth: perMonth.default(0),
     storagePerMonth: perMonth.default(0),
     minimumPerJob: z.number().finite().min(0).default(0),
+    /** A wind-down of this model's fine-tuning alone (the provider's applies otherwise). */
+    windDown: windDownSchema.optional(),
     note: z.string().optional(),
   })
   .strict();

@@ -4,12 +4,15 @@ export type ChoiceOption<T extends string> = { value: T; label: string; aliases?
 
 const MIN_PREFIX = 3;
 
+// Edge punctuation such as "2." or "#2" or "Extraction!", but not a dash: "-1" is not option 1.
+const EDGE_PUNCTUATION = /^(?:(?!\p{Pd})[\p{P}\s])+|(?:(?!\p{Pd})[\p{P}\s])+$/gu;
+
 /** Case, edge punctuation and "-"/"_"/space differences don't matter: "this_week" is "This week". */
 function normalize(text: string): string {
   return text
     .trim()
     .toLowerCase()
-    .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '')
+    .replace(EDGE_PUNCTUATION, '')
     .replace(/[\s_-]+/g, ' ');
 }
 

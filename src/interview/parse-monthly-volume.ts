@@ -9,6 +9,8 @@ type Period = { match: RegExp; times: number; per: number; phrase: string };
 // The product's rule is "monthly = x30 days", so a week is 30/7 and an hour 24 x 30.
 const MONTH: Period = { match: /^(?:months?|mos?|mths?|mon|m|monthly)$/, times: 1, per: 1, phrase: 'a month' };
 const PERIODS: readonly Period[] = [
+  { match: /^(?:seconds?|secs?|s)$/, times: 60 * 60 * 24 * 30, per: 1, phrase: 'a second' },
+  { match: /^(?:minutes?|mins?)$/, times: 60 * 24 * 30, per: 1, phrase: 'a minute' },
   { match: /^(?:hours?|hrs?|h|hourly)$/, times: 24 * 30, per: 1, phrase: 'an hour' },
   { match: /^(?:days?|d|daily)$/, times: 30, per: 1, phrase: 'a day' },
   { match: /^(?:weeks?|wks?|w|weekly)$/, times: 30, per: 7, phrase: 'a week' },

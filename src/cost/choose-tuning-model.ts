@@ -1,0 +1,58 @@
+import type { Answers } from '../interview/answers.js';
+import type { AdviceContext } from '../interview/advice-context.js';
+import { fineTunableModels, fineTuningAvailability } from './fine-tuning-availability.js';
+import { findModel, findProvider, MODEL_SIZES, type CatalogueModel } from './price-catalogue.js';
+
+export type TuningChoice =
+  | {
+      model: CatalogueModel;
+      chosenBy: 'you' | 'same model' | 'suggested';
+      /** Why the model prompted today can't be the one tuned, when it can't. */
+      promptModelBlocked?: string;
+      warning?: string;
+      alternatives: CatalogueModel[];
+    }
+  | { model: null; reason: string; alternatives: CatalogueModel[] };
+
+function tunedPricePerCall(m: CatalogueModel, answers: Answers): number {
+  const ft = m.fineTuning!;
+  const tokensIn = (answers.fineTunedPromptTokens ?? 0) + (answers.inputTokens ?? 500);
+  return tokensIn * ft.input + (answers.outputTokens ?? 200) * ft.output + ft.hostingPerMonth / Math.max(1, answers.monthlyCalls ?? 1);
+}
+
+/**
+ * The model a team would fine-tune: theirs if they named one, the one they prompt if it
+ * can be tuned, else the cheapest tunable model of the same size (seed 001: "Start with the
+ * largest model you can afford", so never a smaller one when a same-size one exists).
+ */
+export function chooseTuningModel(answers: Answers, promptModel: CatalogueModel, ctx: AdviceContext, horizonMonths: number): TuningChoice {
+  const alternatives = fineTunableModels(ctx.catalogue, ctx.asOf, horizonMonths);
+  if (answers.fineTuningAvailable === false)
+    return { model: null, reason: 'you said fine-tuning is not available to you', alternatives };
+
+  const check = (m: CatalogueModel) => fineTuningAvailability(ctx.catalogue, m, ctx.asOf, horizonMonths);
+  if (answers.fineTuneModel) {
+    const named = findModel(ctx.catalogue, answers.fineTuneModel);
+    if (!named) return { model: null, reason: `${answers.fineTuneModel} is not in the price catalogue`, alternatives };
+    const status = check(named);
+    if (status.available) return { model: named, chosenBy: 'you', alternatives, ...(status.warning ? { warning: status.warning } : {}) };
+    if (answers.fineTuningAvailable === true && named.fineTuning)
+      return { model: named, chosenBy: 'you', alternatives, warning: `You said you can fine-tune it, but ${status.reason}` };
+    return { model: null, reason: status.reason, alternatives };
+  }
+
+  const own = check(promptModel);
+  if (own.available) return { model: promptModel, chosenBy: 'same model', alternatives, ...(own.warning ? { warning: own.warning } : {}) };
+  if (answers.fineTuningAvailable === true && promptModel.fineTuning)
+    return { model: promptModel, chosenBy: 'same model', alternatives, warning: `You said you can fine-tune it, but ${own.reason}` };
+  if (alternatives.length === 0) return { model: null, reason: own.reason, alternatives };
+
+  const sizeRank = (m: CatalogueModel) => MODEL_SIZES.indexOf(m.size);
+  const wanted = sizeRank(promptModel);
+  const sameSize = alternatives.filter((m) => sizeRank(m) === wanted);
+  const pool = sameSize.length ? sameSize : alternatives.filter((m) => sizeRank(m) === Math.max(...alternatives.map(sizeRank)));
+  const sameWeights = pool.find((m) => m.snapshot && m.snapshot === promptModel.snapshot);
+  const best = sameWeights ?? [...pool].sort((a, b) => tunedPricePerCall(a, answers) - tunedPricePerCall(b, answers))[0]!;
+  const provider = findProvider(ctx.catalogue, promptModel.provider)?.name ?? promptModel.provider;
+  return { model: best, chosenBy: 'suggested', promptModelBlocked: own.reason || `${provider} offers no fine-tuning`, alternatives };
+}

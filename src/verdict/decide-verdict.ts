@@ -1,0 +1,63 @@
+import type { Assumption } from '../cost/cost-assumptions.js';
+import type { CostBreakdown } from '../cost/compute-costs.js';
+import { findModel } from '../cost/price-catalogue.js';
+import type { AdviceContext } from '../interview/advice-context.js';
+import type { Answers } from '../interview/answers.js';
+import type { QuestionId } from '../interview/questions.js';
+import { walkFlowchart, type FlowExit, type InterviewState } from '../interview/walk-flowchart.js';
+import type { SeedSource } from '../knowledge/seed-passages.js';
+import { detectMistakes, type Mistake } from '../mistakes/detect-mistakes.js';
+import { priceNotices, type Notice } from './price-notices.js';
+import { RULES, type RuleId } from './rules.js';
+import type { VerdictKind } from './verdict-kinds.js';
+import { verdictTexts } from './verdict-texts.js';
+
+export interface Reason {
+  rule: RuleId;
+  text: string;
+  source: SeedSource;
+}
+
+export interface Verdict {
+  verdict: VerdictKind;
+  headline: string;
+  reasons: Reason[];
+  mistakes: Mistake[];
+  nextSteps: string[];
+  notices: Notice[];
+  cost: CostBreakdown | null;
+  /** The catalogue id of the model the fine-tuning costs use, when there is one. */
+  fineTuneModel: string | null;
+  assumptions: Assumption[];
+  asOf: string;
+  answers: Answers;
+}
+
+export type Advice = { kind: 'ask'; question: QuestionId } | { kind: 'verdict'; verdict: Verdict };
+
+/** Turns a flowchart exit into the verdict a person reads: reasons, mistakes, steps, costs. */
+export function buildVerdict(answers: Answers, exit: FlowExit, ctx: AdviceContext): Verdict {
+  const facts = { answers, cost: exit.cost, tuning: exit.tuning, inputs: exit.inputs, catalogue: ctx.catalogue };
+  const reasons = exit.rules.map((id) => ({ rule: id, text: RULES[id].explain(facts), source: RULES[id].source }));
+  const texts = verdictTexts(answers, exit, ctx.catalogue);
+  const promptModel = answers.model ? findModel(ctx.catalogue, answers.model) : undefined;
+  return {
+    verdict: exit.verdict,
+    headline: texts.headline,
+    reasons,
+    mistakes: detectMistakes(answers, exit),
+    nextSteps: texts.nextSteps,
+    notices: priceNotices(exit, promptModel, ctx.asOf),
+    cost: exit.cost,
+    fineTuneModel: exit.tuning?.model?.id ?? null,
+    assumptions: exit.assumptions,
+    asOf: ctx.asOf,
+    answers,
+  };
+}
+
+/** One step of an interview: the next question, or the verdict once the flowchart ends. */
+export function advise(state: InterviewState, ctx: AdviceContext): Advice {
+  const step = walkFlowchart(state, ctx);
+  return step.kind === 'ask' ? step : { kind: 'verdict', verdict: buildVerdict(state.answers, step, ctx) };
+}

@@ -18,3 +18,7 @@ export * from './verdict/price-notices.js';
 export * from './mistakes/detect-mistakes.js';
 export * from './knowledge/seed-passages.js';
 export * from './format/format-numbers.js';
+export * from './cards/card-model.js';
+export * from './cards/build-verdict-card.js';
+export * from './cards/build-assumptions-card.js';
+export * from './interview/format-answer.js';

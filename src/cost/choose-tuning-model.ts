@@ -17,7 +17,8 @@ export type TuningChoice =
 function tunedPricePerCall(m: CatalogueModel, answers: Answers): number {
   const ft = m.fineTuning!;
   const tokensIn = (answers.fineTunedPromptTokens ?? 0) + (answers.inputTokens ?? 500);
-  return tokensIn * ft.input + (answers.outputTokens ?? 200) * ft.output + ft.hostingPerMonth / Math.max(1, answers.monthlyCalls ?? 1);
+  // Prices are per 1M tokens; the hosting fee is per month, shared by the month's calls.
+  return (tokensIn * ft.input + (answers.outputTokens ?? 200) * ft.output) / 1e6 + ft.hostingPerMonth / Math.max(1, answers.monthlyCalls ?? 1);
 }
 
 /**

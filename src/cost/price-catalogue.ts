@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isIsoDate } from './iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDate = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
 const perMillion = z.number().finite().min(0, 'a price per 1M tokens, 0 or more');
 const perMonth = z.number().finite().min(0, 'US$ per month, 0 or more');
 

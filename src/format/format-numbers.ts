@@ -13,8 +13,8 @@ export function formatUsd(amount: number): string {
 
 /** A per-1M-token rate: $2.00, $0.075. */
 export function formatRate(perMillion: number): string {
-  const digits = perMillion !== 0 && perMillion < 0.1 ? 3 : 2;
-  return `$${perMillion.toFixed(digits).replace(/(\.\d\d\d?)0$/, '$1')}`;
+  const [whole, decimals = ''] = perMillion.toFixed(5).replace(/0+$/, '').split('.');
+  return `$${whole}.${decimals.padEnd(2, '0')}`;
 }
 
 /** 40,000,000,000 -> "40B"; 7,500,000 -> "7.5M"; 4,000 -> "4,000". */

@@ -1,0 +1,11 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** What the command line touches, injected so tests drive it in-process with fakes. */
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  env: Record<string, string | undefined>;
+  /** Today's date as YYYY-MM-DD, the default date of advice. */
+  today(): string;
+}

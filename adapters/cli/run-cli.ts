@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  adviseFromAnswers,
+  buildAssumptionsCard,
+  buildVerdictCard,
+  isIsoDate,
+  type AdviceContext,
+  type Verdict,
+} from '../../src/index.js';
+import { CatalogueError, loadPriceCatalogue } from '../catalogue/load-price-catalogue.js';
+import type { CliIo } from './cli-io.js';
+import { renderPrices } from './render-prices.js';
+import { renderTerminalCard } from './render-terminal-card.js';
+import { runTerminalInterview } from './terminal-interview.js';
+import { USAGE } from './usage.js';
+
+const EXIT_OK = 0;
+const EXIT_STOPPED = 1;
+const EXIT_BAD_INPUT = 2;
+
+class BadInput extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+function readAnswersFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new BadInput([`--answers: ${code === 'ENOENT' ? `no file at ${file}` : `cannot read ${file} (${code})`}`]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new BadInput([`--answers: ${file} is not valid JSON (${(err as Error).message})`]);
+  }
+}
+
+function context(values: { 'as-of'?: string; prices?: string }, io: CliIo): AdviceContext {
+  const asOf = values['as-of'] ?? io.today();
+  if (!isIsoDate(asOf)) throw new BadInput([`--as-of: "${asOf}" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23`]);
+  const overrideFile = values.prices ?? io.env.PRICES_FILE;
+  try {
+    return { catalogue: loadPriceCatalogue(overrideFile ? { overrideFile } : {}), asOf };
+  } catch (err) {
+    if (err instanceof CatalogueError) throw new BadInput([`Price catalogue problem in ${err.file}:`, ...err.problems.map((p) => `  ${p}`)]);
+    throw err;
+  }
+}
+
+function printVerdict(verdict: Verdict, io: CliIo, withAssumptions: boolean): void {
+  io.stdout.write(renderTerminalCard(buildVerdictCard(verdict)));
+  if (withAssumptions) io.stdout.write(renderTerminalCard(buildAssumptionsCard(verdict)));
+  else if (verdict.cost) io.stdout.write('Every input, default and price behind these figures: add --assumptions.\n');
+}
+
+/** The command line: returns the exit code, writes only to the injected streams. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        answers: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'as-of': { type: 'string' },
+        prices: { type: 'string' },
+        assumptions: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || command === 'help' || command === undefined) {
+      io.stdout.write(USAGE);
+      return command === undefined && !values.help ? EXIT_BAD_INPUT : EXIT_OK;
+    }
+    if (command === 'prices') {
+      const ctx = context(values, io);
+      io.stdout.write(values.json ? `${JSON.stringify(ctx.catalogue, null, 2)}\n` : renderPrices(ctx.catalogue, ctx.asOf));
+      return EXIT_OK;
+    }
+    if (command !== 'advise') throw new BadInput([`"${command}" is not a command; the commands are advise and prices (see --help)`]);
+
+    const ctx = context(values, io);
+    if (values.answers) {
+      const result = adviseFromAnswers(readAnswersFile(values.answers), ctx);
+      if (!result.ok) throw new BadInput(result.errors);
+      if (values.json) io.stdout.write(`${JSON.stringify(result.verdict, null, 2)}\n`);
+      else printVerdict(result.verdict, io, values.assumptions);
+      return EXIT_OK;
+    }
+    if (values.json) throw new BadInput(['--json needs --answers FILE: the interview itself is for a person at a terminal']);
+    const task = rest.join(' ').trim();
+    const verdict = await runTerminalInterview({ input: io.stdin, output: io.stdout, ctx, ...(task ? { task } : {}) });
+    if (!verdict) return EXIT_STOPPED;
+    io.stdout.write('\n');
+    printVerdict(verdict, io, values.assumptions);
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof BadInput) {
+      io.stderr.write(`${err.problems.join('\n')}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`${err.message}\n\n${USAGE}`);
+      return EXIT_BAD_INPUT;
+    }
+    throw err;
+  }
+}

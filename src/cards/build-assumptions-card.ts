@@ -1,0 +1,35 @@
+import { formatCount, formatUsd } from '../format/format-numbers.js';
+import { citeSeed } from '../knowledge/seed-passages.js';
+import type { Verdict } from '../verdict/decide-verdict.js';
+import type { Card, CardBlock } from './card-model.js';
+
+function showValue(field: string, value: number): string {
+  if (field === 'cacheHitRate' || field === 'hybridFineTunedShare') return `${Math.round(value * 100)}%`;
+  if (/Cost|Rate$/.test(field) && field !== 'cacheHitRate') return formatUsd(value);
+  return formatCount(value);
+}
+
+/** Every input and default behind a verdict's costs, and how each cost line was made. */
+export function buildAssumptionsCard(verdict: Verdict): Card {
+  const blocks: CardBlock[] = [
+    {
+      type: 'table',
+      title: 'Inputs',
+      columns: ['Input', 'Value', 'From'],
+      rows: verdict.assumptions.map((a) => [a.label, showValue(a.field, a.value), a.seed ? `${a.why} (${citeSeed(a.seed)})` : a.why]),
+    },
+  ];
+  const cost = verdict.cost;
+  if (cost) {
+    const paths = [
+      ['Prompt engineering', cost.promptEngineering],
+      ['Fine-tuning', cost.fineTuning],
+      ['Both', cost.hybrid],
+    ] as const;
+    for (const [name, path] of paths) {
+      if (!path) continue;
+      blocks.push({ type: 'list', title: `${name} (${path.model})`, items: path.items.map((i) => ({ text: `${i.label}: ${formatUsd(i.amount)} ${i.cadence}`, detail: i.basis })) });
+    }
+  }
+  return { kind: 'assumptions', title: 'Assumptions behind this verdict', blocks };
+}

@@ -1,0 +1,97 @@
+import type { PathCost } from '../cost/compute-costs.js';
+import { formatCount, formatPercent, formatUsd } from '../format/format-numbers.js';
+import { citeSeed } from '../knowledge/seed-passages.js';
+import type { Verdict } from '../verdict/decide-verdict.js';
+import type { VerdictKind } from '../verdict/verdict-kinds.js';
+import type { Card, CardBlock } from './card-model.js';
+
+export const VERDICT_LABELS: Record<VerdictKind, string> = {
+  'test-prompts-first': 'Test the prompt first',
+  'prompt-engineering': 'Prompt engineering',
+  'iterate-prompt': 'Keep improving the prompt',
+  'rag-first': 'Add retrieval first',
+  'rethink-task': 'Rethink the task',
+  'collect-data': 'Collect data first',
+  'fine-tune': 'Fine-tuning',
+  hybrid: 'Both: prompt and fine-tune',
+};
+
+function costRow(name: string, path: PathCost & { training?: number; retraining?: number }): string[] {
+  return [
+    name,
+    path.model,
+    formatUsd(path.perCall),
+    formatUsd(path.monthly),
+    path.training === undefined ? '—' : formatUsd(path.training),
+    path.retraining === undefined ? '—' : formatUsd(path.retraining),
+    formatUsd(path.total),
+  ];
+}
+
+/** The cost table, break-even and the cumulative chart of a verdict. */
+export function costBlocks(verdict: Verdict): CardBlock[] {
+  const cost = verdict.cost;
+  if (!cost) return [];
+  const rows = [costRow('Prompt engineering', cost.promptEngineering)];
+  if (cost.fineTuning) rows.push(costRow('Fine-tuning', cost.fineTuning));
+  if (cost.hybrid) rows.push(costRow(`Both (${formatPercent(cost.hybrid.fineTunedShare)} tuned)`, cost.hybrid));
+  const blocks: CardBlock[] = [
+    {
+      type: 'table',
+      title: `Cost over ${cost.horizonMonths} months (US$, prices as of ${cost.pricesAsOf})`,
+      columns: ['Path', 'Model', 'Per call', 'Per month', 'Training', 'Retraining', 'Total'],
+      rows,
+    },
+  ];
+  if (cost.fineTuning) {
+    const month = cost.breakEvenMonth === null ? 'not within 60 months' : `month ${cost.breakEvenMonth}`;
+    const volume = cost.breakEvenMonthlyCalls === null ? 'never: the tuned model costs as much or more per call' : `${formatCount(cost.breakEvenMonthlyCalls)} calls a month`;
+    blocks.push({
+      type: 'fields',
+      fields: [
+        { label: 'Fine-tuning breaks even', value: month },
+        { label: `Pays over ${cost.horizonMonths} months from`, value: volume },
+      ],
+    });
+    const labels = cost.cumulative.map((p) => `M${p.month}`);
+    const series = [{ name: 'Prompt engineering', values: cost.cumulative.map((p) => p.promptEngineering) }];
+    series.push({ name: 'Fine-tuning', values: cost.cumulative.map((p) => p.fineTuning ?? 0) });
+    if (cost.hybrid) series.push({ name: 'Both', values: cost.cumulative.map((p) => p.hybrid ?? 0) });
+    blocks.push({ type: 'chart', title: 'Cumulative cost (US$)', xLabel: 'Month', labels, series });
+  }
+  return blocks;
+}
+
+export interface VerdictCardOptions {
+  /** Who asked, as the platform shows a person (a mention or a name). */
+  askedBy?: string;
+}
+
+/** The verdict card: verdict and headline, reasons with sources, mistakes, next steps, costs. */
+export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions = {}): Card {
+  const task = verdict.answers.task;
+  const blocks: CardBlock[] = [{ type: 'text', text: verdict.headline }];
+  const fields = [
+    ...(options.askedBy ? [{ label: 'Asked by', value: options.askedBy }] : []),
+    ...(task ? [{ label: 'Task', value: task }] : []),
+    ...(verdict.answers.model ? [{ label: 'Model today', value: verdict.answers.model }] : []),
+    ...(verdict.fineTuneModel ? [{ label: 'Model to fine-tune', value: verdict.fineTuneModel }] : []),
+    { label: 'Advice as of', value: verdict.asOf },
+  ];
+  blocks.push({ type: 'fields', fields });
+  blocks.push({ type: 'list', title: 'Why', items: verdict.reasons.map((r) => ({ text: r.text, detail: `Source: ${citeSeed(r.source)}` })) });
+  if (verdict.mistakes.length)
+    blocks.push({ type: 'list', title: 'Common mistakes spotted', items: verdict.mistakes.map((m) => ({ text: m.text, detail: `Fix: ${m.fix}` })) });
+  blocks.push({ type: 'list', title: 'Next steps', items: verdict.nextSteps.map((text) => ({ text })) });
+  const costs = costBlocks(verdict);
+  if (costs.length) blocks.push({ type: 'divider' }, ...costs);
+  for (const n of verdict.notices) blocks.push({ type: 'notice', severity: n.severity, text: n.text });
+  blocks.push({
+    type: 'buttons',
+    buttons: [
+      { action: 'start-over', label: 'Start over', style: 'primary' },
+      ...(verdict.cost ? [{ action: 'show-assumptions', label: 'Show assumptions' }] : []),
+    ],
+  });
+  return { kind: 'verdict', title: `Verdict: ${VERDICT_LABELS[verdict.verdict]}`, blocks };
+}

@@ -1,0 +1,55 @@
+import type { Severity } from '../verdict/price-notices.js';
+
+/**
+ * A platform-neutral card: what a person should see, with no platform's syntax. Each
+ * platform has one renderer (terminal, Block Kit, Adaptive Cards) that applies its limits.
+ */
+export type CardBlock =
+  | { type: 'heading'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: CardField[] }
+  | { type: 'list'; title: string; items: CardListItem[] }
+  | { type: 'table'; title: string; columns: string[]; rows: string[][] }
+  | { type: 'notice'; severity: Severity; text: string }
+  | { type: 'chart'; title: string; xLabel: string; labels: string[]; series: ChartSeries[] }
+  | { type: 'divider' }
+  | { type: 'buttons'; buttons: CardButton[] };
+
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+export interface CardListItem {
+  text: string;
+  /** A second line: the seed a reason comes from, the fix for a mistake. */
+  detail?: string;
+}
+
+export interface ChartSeries {
+  name: string;
+  values: number[];
+}
+
+export interface CardButton {
+  /** What the button does, e.g. `start-over`; adapters map it to their action ids. */
+  action: string;
+  label: string;
+  /** A small payload the action needs back (kept short: platforms cap it). */
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+export type CardKind = 'question' | 'answered' | 'verdict' | 'assumptions' | 'summary' | 'message';
+
+export interface Card {
+  kind: CardKind;
+  title: string;
+  blocks: CardBlock[];
+}
+
+/** The notification text for a card, from the card itself: its title and first line of text. */
+export function cardFallback(card: Card): string {
+  const firstText = card.blocks.find((b): b is Extract<CardBlock, { type: 'text' }> => b.type === 'text');
+  return firstText ? `${card.title}: ${firstText.text}` : card.title;
+}

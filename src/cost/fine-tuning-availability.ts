@@ -1,6 +1,7 @@
 import { addMonths, monthsUntil } from './iso-date.js';
 import type { CatalogueModel, PriceCatalogue } from './price-catalogue.js';
 import { findProvider } from './price-catalogue.js';
+import { memoByCatalogue } from './memo-by-catalogue.js';
 
 export type FineTuningAvailability =
   | { available: true; warning?: string }
@@ -42,7 +43,12 @@ export function fineTuningAvailability(
   return { available: true };
 }
 
+const tunableByDate = memoByCatalogue((catalogue, key) => {
+  const [asOf = '', horizon = '12'] = key.split('/');
+  return catalogue.models.filter((m) => fineTuningAvailability(catalogue, m, asOf, Number(horizon)).available);
+});
+
 /** Models in the catalogue that can be fine-tuned for the horizon, for "these providers do". */
 export function fineTunableModels(catalogue: PriceCatalogue, asOf: string, horizonMonths: number): CatalogueModel[] {
-  return catalogue.models.filter((m) => fineTuningAvailability(catalogue, m, asOf, horizonMonths).available);
+  return tunableByDate(catalogue, `${asOf}/${horizonMonths}`);
 }

@@ -1,5 +1,12 @@
 /** How numbers read on a card and in a cost basis; one place so every door shows the same figures. */
 
+/** 1234567.5 -> "1,234,567.5". By hand: toLocaleString goes through ICU and is many times slower. */
+export function groupThousands(n: number): string {
+  const [whole = '', fraction] = String(Math.abs(n)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** US$ with cents above $1, with significant digits below it (a per-call cost is often $0.00112). */
 export function formatUsd(amount: number): string {
   if (!Number.isFinite(amount)) return '—';
@@ -8,7 +15,7 @@ export function formatUsd(amount: number): string {
   if (abs === 0) return '$0';
   if (abs < 0.01) return `${sign}$${abs.toPrecision(3).replace(/0+$/, '').replace(/\.$/, '')}`;
   if (abs < 100) return `${sign}$${abs.toFixed(2)}`;
-  return `${sign}$${Math.round(abs).toLocaleString('en-US')}`;
+  return `${sign}$${groupThousands(Math.round(abs))}`;
 }
 
 /** A per-1M-token rate: $2.00, $0.075. */
@@ -21,10 +28,10 @@ export function formatRate(perMillion: number): string {
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '—';
   const abs = Math.abs(n);
-  const scaled = (value: number, suffix: string) => `${Number(value.toPrecision(3)).toLocaleString('en-US')}${suffix}`;
+  const scaled = (value: number, suffix: string) => `${groupThousands(Number(value.toPrecision(3)))}${suffix}`;
   if (abs >= 1e9) return scaled(n / 1e9, 'B');
   if (abs >= 1e6) return scaled(n / 1e6, 'M');
-  return Math.round(n).toLocaleString('en-US');
+  return groupThousands(Math.round(n));
 }
 
 export function formatPercent(share: number): string {
@@ -32,5 +39,5 @@ export function formatPercent(share: number): string {
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${groupThousands(n)} ${n === 1 ? one : many}`;
 }

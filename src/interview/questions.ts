@@ -1,4 +1,5 @@
 import { fineTunableModels } from '../cost/fine-tuning-availability.js';
+import { memoByCatalogue } from '../cost/memo-by-catalogue.js';
 import type { AdviceContext } from './advice-context.js';
 import { DEADLINES, FAILURE_MODES, TASK_KINDS, type AnswerField, type Answers } from './answers.js';
 import { parseChoice, type ChoiceOption } from './parse-choice.js';
@@ -68,8 +69,14 @@ function modelOptions(ctx: AdviceContext, onlyTunable: boolean): ChoiceOption<st
   return models.map((m) => ({ value: m.id, label: m.name, aliases: m.snapshot ? [m.snapshot] : [] }));
 }
 
+const questionsByDate = memoByCatalogue((catalogue, asOf) => makeQuestions({ catalogue, asOf }));
+
 /** Every question of the interview, in the order the flowchart may ask them. */
 export function buildQuestions(ctx: AdviceContext): Record<QuestionId, Question> {
+  return questionsByDate(ctx.catalogue, ctx.asOf);
+}
+
+function makeQuestions(ctx: AdviceContext): Record<QuestionId, Question> {
   const taskKinds = optionsOf(TASK_KINDS, TASK_KIND_LABELS);
   const failureModes = optionsOf(FAILURE_MODES, FAILURE_LABELS);
   const deadlines = optionsOf(DEADLINES, DEADLINE_LABELS);

@@ -1,6 +1,6 @@
 import { chooseTuningModel, type TuningChoice } from '../cost/choose-tuning-model.js';
 import { computeCosts, type CostBreakdown } from '../cost/compute-costs.js';
-import { minimumExamplesFor, resolveCostInputs, type Assumption, type CostInputs } from '../cost/cost-assumptions.js';
+import { DEFAULT_HORIZON_MONTHS, minimumExamplesFor, resolveCostInputs, type Assumption, type CostInputs } from '../cost/cost-assumptions.js';
 import { findModel } from '../cost/price-catalogue.js';
 import type { RuleId } from '../verdict/rules.js';
 import type { VerdictKind } from '../verdict/verdict-kinds.js';
@@ -111,25 +111,28 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   need('cacheHitRate');
   need('horizonMonths');
 
-  let costs = costsFor(a, ctx);
   const passes = ['eight-of-ten'] as RuleId[];
-  if (!indicated && !(costs.tuning.model && costs.cost.fineTuning && costs.cost.fineTuning.total < costs.cost.promptEngineering.total)) {
-    const why: RuleId[] = costs.tuning.model ? ['fine-tuning-does-not-pay'] : ['no-fine-tuning-available'];
-    return exit('prompt-engineering', [...passes, ...why], costs);
+  if (!indicated) {
+    // A prompt that works is only worth replacing if fine-tuning costs less: check with
+    // the seeds' minimum training set before asking about data.
+    const early = costsFor(a, ctx);
+    if (!(early.tuning.model && early.cost.fineTuning && early.cost.fineTuning.total < early.cost.promptEngineering.total)) {
+      const why: RuleId[] = early.tuning.model ? ['fine-tuning-does-not-pay'] : ['no-fine-tuning-available'];
+      return exit('prompt-engineering', [...passes, ...why], early);
+    }
   }
   const reasons: RuleId[] =
     indicated === 'quality' ? ['below-80-after-iterations'] : indicated === 'plateau' ? ['plateau'] : [...passes, 'prompt-costs-more-than-fine-tuning'];
 
-  if (!costs.tuning.model) {
-    return exit(indicated ? 'iterate-prompt' : 'prompt-engineering', [...reasons, 'no-fine-tuning-available'], costs);
-  }
-  if (costs.tuning.promptModelBlocked) reasons.push('provider-offers-no-fine-tuning');
+  const tuning = tuningFor(a, ctx);
+  if (!tuning.model) return exit(indicated ? 'iterate-prompt' : 'prompt-engineering', [...reasons, 'no-fine-tuning-available']);
+  if (tuning.promptModelBlocked) reasons.push('provider-offers-no-fine-tuning');
   need('fineTuneModel');
   if (a.taskKind === 'classification') must('categories');
   const labeled = must('labeledExamples');
   need('deadline');
   need('specStable');
-  costs = costsFor(a, ctx);
+  const costs = costsFor(a, ctx);
   if (!costs.tuning.model || !costs.cost.fineTuning)
     return exit(indicated ? 'iterate-prompt' : 'prompt-engineering', [...reasons.filter((r) => r !== 'provider-offers-no-fine-tuning'), 'no-fine-tuning-available'], costs);
   if (!indicated && costs.cost.fineTuning.total >= costs.cost.promptEngineering.total)
@@ -151,6 +154,10 @@ interface Costs {
   tuning: TuningChoice;
   inputs: CostInputs;
   assumptions: Assumption[];
+}
+
+function tuningFor(a: Answers, ctx: AdviceContext): TuningChoice {
+  return chooseTuningModel(a, findModel(ctx.catalogue, a.model!)!, ctx, a.horizonMonths ?? DEFAULT_HORIZON_MONTHS);
 }
 
 function costsFor(a: Answers, ctx: AdviceContext): Costs {

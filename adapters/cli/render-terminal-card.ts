@@ -53,8 +53,12 @@ function block(b: CardBlock): string[] {
       return ['', b.title, ...renderTable(b.columns, b.rows, TABLE_WIDTH)];
     case 'notice':
       return ['', ...wrap(`${NOTICE_MARK[b.severity]} ${b.text}`, WIDTH)];
-    case 'chart':
-      return []; // the terminal shows the same numbers in the cost table
+    case 'context':
+      return wrap(b.text, WIDTH, '  ');
+    case 'chart': // the terminal shows the same numbers in the cost table
+    case 'choices':
+    case 'input':
+      return [];
     case 'divider':
       return ['', '-'.repeat(WIDTH)];
     case 'buttons':

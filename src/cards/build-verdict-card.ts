@@ -3,6 +3,7 @@ import { formatCount, formatPercent, formatUsd } from '../format/format-numbers.
 import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { VerdictKind } from '../verdict/verdict-kinds.js';
+import { encodeAction } from '../conversation/action-payload.js';
 import type { Card, CardBlock } from './card-model.js';
 
 export const VERDICT_LABELS: Record<VerdictKind, string> = {
@@ -65,6 +66,8 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
 export interface VerdictCardOptions {
   /** Who asked, as the platform shows a person (a mention or a name). */
   askedBy?: string;
+  /** Where the verdict is stored, for its buttons (Start over, Show assumptions). */
+  ref?: { conversationId: string; version: number; verdictId: string };
 }
 
 /** The verdict card: verdict and headline, reasons with sources, mistakes, next steps, costs. */
@@ -86,11 +89,14 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   const costs = costBlocks(verdict);
   if (costs.length) blocks.push({ type: 'divider' }, ...costs);
   for (const n of verdict.notices) blocks.push({ type: 'notice', severity: n.severity, text: n.text });
+  const ref = options.ref;
+  const value = ref ? encodeAction({ c: ref.conversationId, v: ref.version, d: ref.verdictId }) : undefined;
+  const withValue = value === undefined ? {} : { value };
   blocks.push({
     type: 'buttons',
     buttons: [
-      { action: 'start-over', label: 'Start over', style: 'primary' },
-      ...(verdict.cost ? [{ action: 'show-assumptions', label: 'Show assumptions' }] : []),
+      { action: 'new-from-verdict', label: 'Start over', style: 'primary', ...withValue },
+      ...(verdict.cost ? [{ action: 'show-assumptions', label: 'Show assumptions', ...withValue }] : []),
     ],
   });
   return { kind: 'verdict', title: `Verdict: ${VERDICT_LABELS[verdict.verdict]}`, blocks };

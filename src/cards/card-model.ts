@@ -12,8 +12,13 @@ export type CardBlock =
   | { type: 'table'; title: string; columns: string[]; rows: string[][] }
   | { type: 'notice'; severity: Severity; text: string }
   | { type: 'chart'; title: string; xLabel: string; labels: string[]; series: ChartSeries[] }
+  | { type: 'context'; text: string }
   | { type: 'divider' }
-  | { type: 'buttons'; buttons: CardButton[] };
+  | { type: 'buttons'; buttons: CardButton[] }
+  /** Pick one of several: buttons or a menu, as the platform prefers for the count. */
+  | { type: 'choices'; action: string; payload: string; options: { label: string; value: string }[] }
+  /** A typed value: a text box where the platform has one in messages, else a button that opens one. */
+  | { type: 'input'; action: string; payload: string; label: string; placeholder: string; multiline: boolean };
 
 export interface CardField {
   label: string;

@@ -7,6 +7,9 @@ export type AnswersCheck = { ok: true; answers: Answers } | { ok: false; errors:
 
 const FIELDS = Object.keys(answersSchema.shape).join(', ');
 
+/** zod's type names, as a person reads them. */
+const EXPECTED: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', object: 'a JSON object' };
+
 function describe(issue: z.core.$ZodIssue): string {
   const field = issue.path.map(String).join('.') || '(answers)';
   switch (issue.code) {
@@ -17,7 +20,9 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `${field}: one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_type':
-      return `${field}: expected ${issue.expected === 'object' && !issue.path.length ? 'a JSON object' : issue.expected}`;
+      // Our own messages ("a whole number") beat zod's generic ones.
+      if (!issue.message.startsWith('Invalid input')) return `${field}: ${issue.message}`;
+      return `${field}: expected ${EXPECTED[issue.expected] ?? issue.expected}`;
     default:
       return `${field}: ${issue.message}`;
   }

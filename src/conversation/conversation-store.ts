@@ -1,0 +1,49 @@
+import type { Verdict } from '../verdict/decide-verdict.js';
+import type { Conversation, Platform } from './conversation.js';
+
+/** A verdict as kept for history, "Show assumptions", "Start over" and managers' summaries. */
+export interface VerdictRecord {
+  id: string;
+  conversationId: string;
+  platform: Platform;
+  ownerId: string;
+  ownerLabel: string;
+  task: string | null;
+  verdict: Verdict;
+  /** Where the full card can be seen (a permalink), once the adapter knows it. */
+  link: string | null;
+  createdAt: string;
+}
+
+export interface TurnCommit<T> {
+  /** The conversation to save, or null to change nothing. */
+  next: Conversation | null;
+  /** A verdict reached in this turn, saved with it. */
+  verdict?: VerdictRecord | null;
+  result: T;
+}
+
+export type TurnApplied<T> = { duplicate: true } | { duplicate: false; result: T };
+
+/**
+ * Where conversations live. The port the adapters implement (SQLite here; a server
+ * database where several replicas run). Every method may be asynchronous for that reason.
+ */
+export interface ConversationStore {
+  /**
+   * Runs one turn all or nothing: if `eventKey` was seen before, nothing happens and
+   * `duplicate` is true; otherwise the conversation is loaded, `turn` decides, and what it
+   * returns is saved in the same transaction, with the save refused if the stored version
+   * moved meanwhile.
+   */
+  applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>>;
+  getConversation(id: string): Promise<Conversation | undefined>;
+  /** Adds or replaces adapter-owned ids (thread, message ids) without a turn. */
+  setRefs(id: string, refs: Record<string, string>): Promise<void>;
+  getVerdict(id: string): Promise<VerdictRecord | undefined>;
+  setVerdictLink(id: string, link: string): Promise<void>;
+  /** The person's most recent verdicts, newest first. */
+  listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]>;
+  /** Records an event key; false when it was recorded before (a retry). */
+  markEventSeen(key: string): Promise<boolean>;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { answersSchema, type Answers } from '../interview/answers.js';
+import type { QuestionId } from '../interview/questions.js';
+
+export const PLATFORMS = ['slack', 'teams'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export type ConversationStatus = 'active' | 'finished' | 'cancelled';
+
+/**
+ * One interview, as stored. `version` goes up with every accepted turn: a click carries
+ * the version it was made on, so a double click or a stale card changes nothing.
+ */
+export interface Conversation {
+  id: string;
+  platform: Platform;
+  ownerId: string;
+  /** How the platform shows the owner in text (a mention or a name). */
+  ownerLabel: string;
+  status: ConversationStatus;
+  version: number;
+  answers: Answers;
+  skipped: QuestionId[];
+  /** Questions answered or skipped, in order, for Back. */
+  history: QuestionId[];
+  /** The question on the table, if any. */
+  pending: QuestionId | null;
+  /** Earlier answers offered as one-click defaults after Start over. */
+  suggested: Answers;
+  /** Where the platform shows this interview (channel, thread, message ids): the adapter's own. */
+  refs: Record<string, string>;
+  verdictId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const questionIds = z.array(z.string()) as unknown as z.ZodType<QuestionId[]>;
+
+/** Validates a conversation read back from storage, so a damaged row is found, not trusted. */
+export const conversationSchema = z.object({
+  id: z.string().min(1),
+  platform: z.enum(PLATFORMS),
+  ownerId: z.string().min(1),
+  ownerLabel: z.string(),
+  status: z.enum(['active', 'finished', 'cancelled']),
+  version: z.number().int().min(0),
+  answers: answersSchema,
+  skipped: questionIds,
+  history: questionIds,
+  pending: z.string().nullable() as unknown as z.ZodType<QuestionId | null>,
+  suggested: answersSchema,
+  refs: z.record(z.string(), z.string()),
+  verdictId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<Conversation>;

@@ -1,0 +1,156 @@
+import { buildAnsweredCard, buildMessageCard, buildQuestionCard } from '../cards/build-question-cards.js';
+import { buildVerdictCard } from '../cards/build-verdict-card.js';
+import type { Card } from '../cards/card-model.js';
+import type { AdviceContext } from '../interview/advice-context.js';
+import { answersSchema, type Answers } from '../interview/answers.js';
+import { formatAnswer } from '../interview/format-answer.js';
+import { buildQuestions, type QuestionId } from '../interview/questions.js';
+import { advise, type Verdict } from '../verdict/decide-verdict.js';
+import type { Conversation, Platform } from './conversation.js';
+
+export interface TurnContext extends AdviceContext {
+  /** The time of the turn, ISO 8601; the clock is the adapter's. */
+  now: string;
+}
+
+export type TurnInput =
+  | { kind: 'start'; conversationId: string; platform: Platform; ownerId: string; ownerLabel: string; task?: string; suggested?: Answers; refs?: Record<string, string> }
+  | { kind: 'answer'; userId: string; question?: string; text: string; version?: number }
+  | { kind: 'skip'; userId: string; question?: string; version?: number }
+  | { kind: 'back'; userId: string; version?: number }
+  | { kind: 'start-over'; userId: string; version?: number }
+  | { kind: 'cancel'; userId: string; version?: number };
+
+/** What the adapter should show. */
+export type Reply =
+  /** Replace the question card on the table (its message id is in the conversation's refs). */
+  | { kind: 'update-question'; card: Card }
+  /** Post in the interview's thread; a `question` card becomes the one on the table. */
+  | { kind: 'post-thread'; card: Card; role: 'question' | 'message' }
+  /** Post the verdict where the team sees it (the channel), and link to it from the thread. */
+  | { kind: 'post-verdict'; card: Card; verdict: Verdict }
+  /** Tell only the person who acted. */
+  | { kind: 'ephemeral'; card: Card };
+
+export type TurnStatus = 'accepted' | 'finished' | 'invalid' | 'stale' | 'not-owner' | 'no-interview';
+
+export interface TurnOutcome {
+  status: TurnStatus;
+  /** The conversation to save; null when nothing changed. */
+  next: Conversation | null;
+  replies: Reply[];
+  verdict: Verdict | null;
+}
+
+const unchanged = (status: TurnStatus, replies: Reply[] = []): TurnOutcome => ({ status, next: null, replies, verdict: null });
+
+/** The verdict's id: one per conversation version, so a retried last click can't make a second. */
+export function verdictIdFor(conversation: Conversation): string {
+  return `${conversation.id}#${conversation.version}`;
+}
+
+/** Asks the next question, or finishes with the verdict, from a conversation's answers. */
+function proceed(conv: Conversation, ctx: TurnContext, before: Reply[]): TurnOutcome {
+  const step = advise({ answers: conv.answers, skipped: conv.skipped }, ctx);
+  if (step.kind === 'ask') {
+    const next = { ...conv, pending: step.question };
+    const card = buildQuestionCard(buildQuestions(ctx)[step.question], next);
+    return { status: 'accepted', next, replies: [...before, { kind: 'post-thread', card, role: 'question' }], verdict: null };
+  }
+  const next: Conversation = { ...conv, pending: null, status: 'finished', verdictId: verdictIdFor(conv) };
+  const card = buildVerdictCard(step.verdict, { askedBy: conv.ownerLabel, ref: { conversationId: next.id, version: next.version, verdictId: next.verdictId! } });
+  return { status: 'finished', next, replies: [...before, { kind: 'post-verdict', card, verdict: step.verdict }], verdict: step.verdict };
+}
+
+function advanced(conv: Conversation, ctx: TurnContext, changes: Partial<Conversation>): Conversation {
+  return { ...conv, ...changes, version: conv.version + 1, updatedAt: ctx.now };
+}
+
+/**
+ * One turn of an interview: the conversation as stored and what a person did, to the
+ * conversation to store and what to show. Pure: the adapter loads and saves (in one
+ * transaction) and renders the replies.
+ */
+export function runTurn(current: Conversation | undefined, input: TurnInput, ctx: TurnContext): TurnOutcome {
+  if (input.kind === 'start') {
+    const conv: Conversation = {
+      id: input.conversationId,
+      platform: input.platform,
+      ownerId: input.ownerId,
+      ownerLabel: input.ownerLabel,
+      status: 'active',
+      version: 0,
+      answers: input.task?.trim() ? { task: input.task.trim().slice(0, 3000) } : {},
+      skipped: [],
+      history: [],
+      pending: null,
+      suggested: input.suggested ?? {},
+      refs: input.refs ?? {},
+      verdictId: null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    if (current) return unchanged('stale'); // the same start delivered twice
+    return proceed(conv, ctx, []);
+  }
+
+  if (!current) return unchanged('no-interview', [{ kind: 'ephemeral', card: buildMessageCard('No interview here', 'This interview is no longer stored. Start a new one with the command.') }]);
+  if (input.userId !== current.ownerId)
+    return unchanged('not-owner', [
+      { kind: 'ephemeral', card: buildMessageCard('Not your interview', `This is ${current.ownerLabel}'s interview; only they can answer it. Start your own with the command.`) },
+    ]);
+  const stale = () =>
+    unchanged('stale', [{ kind: 'ephemeral', card: buildMessageCard('Already moved on', current.status === 'active' ? 'That card is out of date: the interview has moved on to another question.' : 'This interview is over.') }]);
+  if (current.status !== 'active') return stale();
+  if (input.version !== undefined && input.version !== current.version) return stale();
+
+  const questions = buildQuestions(ctx);
+  const pending = current.pending ? questions[current.pending] : null;
+  const number = current.history.length + 1;
+
+  switch (input.kind) {
+    case 'answer':
+    case 'skip': {
+      if (!pending || (input.question !== undefined && input.question !== pending.id)) return stale();
+      if (input.kind === 'skip') {
+        if (!pending.skipLabel) return unchanged('invalid', [{ kind: 'ephemeral', card: buildMessageCard('Needed', `This one is needed for the verdict. Type something like ${pending.example}.`) }]);
+        const next = advanced(current, ctx, { skipped: [...current.skipped, pending.id], history: [...current.history, pending.id] });
+        return proceed(next, ctx, [{ kind: 'update-question', card: buildAnsweredCard(pending, number, `Skipped: ${pending.skipLabel}`) }]);
+      }
+      const parsed = pending.parse(input.text);
+      const valid = parsed.ok ? answersSchema.shape[pending.id].safeParse(parsed.value) : null;
+      if (!parsed.ok || !valid?.success) {
+        const message = !parsed.ok ? parsed.message : `That doesn't fit: ${valid?.error?.issues[0]?.message ?? 'out of range'}. Try something like ${pending.example}.`;
+        return unchanged('invalid', [{ kind: 'post-thread', card: buildMessageCard("Didn't catch that", message), role: 'message' }]);
+      }
+      const answers = { ...current.answers, [pending.id]: valid.data } as Answers;
+      const next = advanced(current, ctx, { answers, history: [...current.history, pending.id] });
+      const shown = formatAnswer(pending, valid.data);
+      return proceed(next, ctx, [{ kind: 'update-question', card: buildAnsweredCard(pending, number, shown, parsed.note) }]);
+    }
+    case 'back': {
+      const last = current.history.at(-1);
+      if (!last) return unchanged('invalid', [{ kind: 'ephemeral', card: buildMessageCard('Nothing to go back to', 'This is the first question.') }]);
+      const answers = { ...current.answers };
+      delete answers[last as QuestionId];
+      const next = advanced(current, ctx, { answers, history: current.history.slice(0, -1), skipped: current.skipped.filter((q) => q !== last) });
+      const left = pending ? [{ kind: 'update-question' as const, card: buildAnsweredCard(pending, number, 'Went back to the previous question.') }] : [];
+      return proceed(next, ctx, left);
+    }
+    case 'start-over': {
+      const next = advanced(current, ctx, {
+        answers: current.answers.task ? { task: current.answers.task } : {},
+        suggested: { ...current.suggested, ...current.answers },
+        skipped: [],
+        history: [],
+      });
+      const left = pending ? [{ kind: 'update-question' as const, card: buildAnsweredCard(pending, number, 'Started over; your earlier answers are offered as "Keep" buttons.') }] : [];
+      return proceed(next, ctx, left);
+    }
+    case 'cancel': {
+      const next = advanced(current, ctx, { status: 'cancelled', pending: null });
+      const card = pending ? buildAnsweredCard(pending, number, 'Interview cancelled.') : buildMessageCard('Cancelled', 'Interview cancelled.');
+      return { status: 'accepted', next, replies: [{ kind: 'update-question', card }], verdict: null };
+    }
+  }
+}

@@ -11,6 +11,7 @@ import {
 import { CatalogueError, loadPriceCatalogue } from '../catalogue/load-price-catalogue.js';
 import type { CliIo } from './cli-io.js';
 import { renderPrices } from './render-prices.js';
+import { ManifestOptionError, renderSlackManifest, slackManifestObject } from './render-slack-manifest.js';
 import { renderTerminalCard } from './render-terminal-card.js';
 import { runTerminalInterview } from './terminal-interview.js';
 import { USAGE } from './usage.js';
@@ -52,6 +53,30 @@ function context(values: { 'as-of'?: string; prices?: string }, io: CliIo): Advi
   }
 }
 
+/** The platforms `manifest` can print an app manifest for; `manifest TARGET` dispatches on these. */
+const MANIFEST_TARGETS = ['slack'] as const;
+
+function printManifest(args: string[], values: { url?: string; 'socket-mode'?: boolean; json?: boolean }, io: CliIo): void {
+  const [target, ...extra] = args;
+  const targets = MANIFEST_TARGETS.join(', ');
+  if (target === undefined) throw new BadInput([`manifest needs a target: one of ${targets}, e.g. manifest slack --url https://advisor.example.com`]);
+  if (extra.length > 0) throw new BadInput([`manifest ${target}: unexpected "${extra.join(' ')}" (see --help)`]);
+  switch (target) {
+    case 'slack': {
+      const options = { ...(values.url !== undefined ? { url: values.url } : {}), socketMode: values['socket-mode'] === true };
+      try {
+        io.stdout.write(values.json ? `${JSON.stringify(slackManifestObject(options), null, 2)}\n` : renderSlackManifest(options));
+      } catch (err) {
+        if (err instanceof ManifestOptionError) throw new BadInput([err.message]);
+        throw err;
+      }
+      return;
+    }
+    default:
+      throw new BadInput([`"${target}" is not a manifest target; the targets are ${targets}`]);
+  }
+}
+
 function printVerdict(verdict: Verdict, io: CliIo, withAssumptions: boolean): void {
   io.stdout.write(renderTerminalCard(buildVerdictCard(verdict)));
   if (withAssumptions) io.stdout.write(renderTerminalCard(buildAssumptionsCard(verdict)));
@@ -70,6 +95,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'as-of': { type: 'string' },
         prices: { type: 'string' },
         assumptions: { type: 'boolean', default: false },
+        url: { type: 'string' },
+        'socket-mode': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -83,7 +110,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(values.json ? `${JSON.stringify(ctx.catalogue, null, 2)}\n` : renderPrices(ctx.catalogue, ctx.asOf));
       return EXIT_OK;
     }
-    if (command !== 'advise') throw new BadInput([`"${command}" is not a command; the commands are advise and prices (see --help)`]);
+    if (command === 'manifest') {
+      printManifest(rest, values, io);
+      return EXIT_OK;
+    }
+    if (command !== 'advise') throw new BadInput([`"${command}" is not a command; the commands are advise, prices and manifest (see --help)`]);
 
     const ctx = context(values, io);
     if (values.answers) {

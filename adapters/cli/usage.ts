@@ -4,14 +4,20 @@ Usage:
   finetune-advisor advise ["task"]                    the interview in this terminal
   finetune-advisor advise --answers FILE [--json]     headless: answers as JSON in, verdict out
   finetune-advisor prices [--json]                    the price catalogue with dates and sources
+  finetune-advisor manifest slack --url https://HOST [--json]
+                                                      the Slack app manifest for a service at HOST
+  finetune-advisor manifest slack --socket-mode [--json]
+                                                      the Slack app manifest for Socket Mode (no public URL)
 
 Options:
   --answers FILE     a JSON file of answers (see README, "The answers file")
-  --json             print the verdict (or the catalogue) as JSON
+  --json             print the verdict (or the catalogue, or the manifest) as JSON
   --as-of DATE       date the advice as YYYY-MM-DD (default: today)
   --prices FILE      a price override file (also PRICES_FILE); changes or adds models
   --assumptions      with a printed verdict, also print every input and default used
+  --url URL          manifest: the service's public https:// address (Slack calls URL/slack/events)
+  --socket-mode      manifest: for Socket Mode, with no request URLs
   -h, --help         this text
 
-Exit codes: 0 a verdict (or a list); 1 the interview was stopped; 2 bad input, named on stderr.
+Exit codes: 0 a verdict (or a list, or a manifest); 1 the interview was stopped; 2 bad input, named on stderr.
 `;

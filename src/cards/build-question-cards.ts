@@ -4,6 +4,12 @@ import { formatAnswer } from '../interview/format-answer.js';
 import type { Question } from '../interview/questions.js';
 import type { Card, CardBlock, CardButton } from './card-model.js';
 
+/** Yes/no questions are two buttons; the values are what the yes/no parser reads. */
+const YES_NO = [
+  { label: 'Yes', value: 'yes' },
+  { label: 'No', value: 'no' },
+];
+
 /** The value a suggested answer is sent back as: something the question's parser reads. */
 function asTyped(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
@@ -15,8 +21,9 @@ export function buildQuestionCard(question: Question, conversation: Conversation
   const number = conversation.history.length + 1;
   const base = { c: conversation.id, v: conversation.version, q: question.id };
   const blocks: CardBlock[] = [{ type: 'text', text: question.prompt }, { type: 'context', text: question.help }];
-  if (question.options) {
-    blocks.push({ type: 'choices', action: 'answer', payload: encodeAction(base), options: question.options.map((o) => ({ label: o.label, value: o.value })) });
+  const options = question.kind === 'yes-no' ? YES_NO : question.options?.map((o) => ({ label: o.label, value: o.value }));
+  if (options) {
+    blocks.push({ type: 'choices', action: 'answer', payload: encodeAction(base), options });
   } else {
     blocks.push({
       type: 'input',

@@ -47,3 +47,18 @@ export interface ConversationStore {
   /** Records an event key; false when it was recorded before (a retry). */
   markEventSeen(key: string): Promise<boolean>;
 }
+
+/** The record kept of a verdict reached in a conversation. */
+export function verdictRecordFor(conversation: Conversation, verdict: Verdict, createdAt: string): VerdictRecord {
+  return {
+    id: conversation.verdictId ?? `${conversation.id}#${conversation.version}`,
+    conversationId: conversation.id,
+    platform: conversation.platform,
+    ownerId: conversation.ownerId,
+    ownerLabel: conversation.ownerLabel,
+    task: conversation.answers.task ?? null,
+    verdict,
+    link: null,
+    createdAt,
+  };
+}

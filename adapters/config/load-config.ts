@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number({ error: 'a port number, e.g. 3978' }).int('a whole port number').min(0, 'from 0 to 65535').max(65535, 'from 0 to 65535').default(3978),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().trim().min(1, 'a file path, e.g. ./data/advisor.db').default('./data/advisor.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  PRICES_FILE: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), 'a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)'),
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), 'an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)'),
+  SLACK_CLIENT_ID: optional,
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_STATE_SECRET: optional,
+  SLACK_API_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), 'a URL such as https://slack.com/api/'),
+});
+
+export type SlackConfig =
+  | { mode: 'http'; signingSecret: string; botToken: string; apiUrl?: string }
+  | { mode: 'oauth'; signingSecret: string; clientId: string; clientSecret: string; stateSecret: string; apiUrl?: string }
+  | { mode: 'socket'; appToken: string; botToken: string; apiUrl?: string };
+
+export interface ServiceConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  pricesFile?: string;
+  slack: SlackConfig | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The service can't start; fix these settings (environment or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Which Slack mode the settings ask for, or what is missing for it. */
+function slackFrom(env: z.infer<typeof envSchema>, problems: string[]): SlackConfig | null {
+  const apiUrl = env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` } : {};
+  const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+  if (env.SLACK_APP_TOKEN) {
+    if (!env.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: Socket Mode (SLACK_APP_TOKEN is set) also needs the bot token (xoxb-…)');
+    else return { mode: 'socket', appToken: env.SLACK_APP_TOKEN, botToken: env.SLACK_BOT_TOKEN, ...apiUrl };
+    return null;
+  }
+  if (oauth.some(Boolean)) {
+    const names = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
+    oauth.forEach((v, i) => v || problems.push(`${names[i]}: OAuth installs need all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (Basic Information → App Credentials; the state secret is any long random string)`));
+    if (!env.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: needed to check that requests come from Slack (Basic Information → Signing Secret)');
+    if (problems.length) return null;
+    return { mode: 'oauth', signingSecret: env.SLACK_SIGNING_SECRET!, clientId: env.SLACK_CLIENT_ID!, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, ...apiUrl };
+  }
+  if (env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN) {
+    if (!env.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: needed with SLACK_BOT_TOKEN to check that requests come from Slack (Basic Information → Signing Secret)');
+    if (!env.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: needed with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…)');
+    if (problems.length) return null;
+    return { mode: 'http', signingSecret: env.SLACK_SIGNING_SECRET!, botToken: env.SLACK_BOT_TOKEN!, ...apiUrl };
+  }
+  return null;
+}
+
+/** Reads and checks every setting once, at start: all problems at once, each naming the setting. */
+export function loadConfig(env: Record<string, string | undefined>): ServiceConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const problems: string[] = [];
+  const slack = slackFrom(parsed.data, problems);
+  if (problems.length) throw new ConfigError(problems);
+  const e = parsed.data;
+  return { port: e.PORT, host: e.HOST, databasePath: e.DATABASE_PATH, logLevel: e.LOG_LEVEL, ...(e.PRICES_FILE ? { pricesFile: e.PRICES_FILE } : {}), slack };
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { loadPriceCatalogue } from './catalogue/load-price-catalogue.js';
+import { ConfigError, loadConfig, type ServiceConfig } from './config/load-config.js';
+import { InFlight } from './in-flight.js';
+import { createLogger, type Logger } from './logging/create-logger.js';
+import { createSlackApp } from './slack/create-slack-app.js';
+import { registerSlackListeners } from './slack/register-slack-listeners.js';
+import { SlackInterview } from './slack/slack-interview.js';
+import { openDatabase } from './sqlite/open-database.js';
+import { SqliteConversationStore } from './sqlite/sqlite-conversation-store.js';
+import { SqliteInstallationStore } from './sqlite/sqlite-installation-store.js';
+
+export interface ServiceOptions {
+  now?: () => Date;
+  logger?: Logger;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+const VERSION: string = JSON.parse(readFileSync(new URL(import.meta.url.includes('/dist/') ? '../../package.json' : '../package.json', import.meta.url), 'utf8')).version;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/**
+ * The composition root: one process, one HTTP server. Slack at /slack/events (and the OAuth
+ * install pages), /healthz beside it. Everything the core needs is built here and injected.
+ */
+export async function startService(config: ServiceConfig, options: ServiceOptions = {}): Promise<RunningService> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  const catalogue = loadPriceCatalogue(config.pricesFile ? { overrideFile: config.pricesFile } : {});
+  const db = openDatabase(config.databasePath);
+  const store = new SqliteConversationStore(db, { now });
+  const installationStore = new SqliteInstallationStore(db);
+  const inFlight = new InFlight();
+  // Event keys only need to outlive Slack's retries (minutes); purge the old ones hourly.
+  const purge = setInterval(() => store.purgeExpiredEvents(), 3_600_000).unref();
+
+  const slack = config.slack ? createSlackApp(config.slack, { logger, installationStore }) : null;
+  if (slack) {
+    // Every listener's work (which goes on after Slack has been answered) is counted, so SIGTERM can wait for it.
+    slack.app.use(async ({ next }) => inFlight.track(next));
+    const interview = new SlackInterview({ store, catalogue, now, logger });
+    registerSlackListeners(slack.app, { interview, store, logger });
+    if (config.slack!.mode === 'oauth') {
+      slack.app.event('app_uninstalled', async ({ context }) =>
+        installationStore.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false }),
+      );
+    }
+  } else {
+    logger.info('Slack is off. To turn it on set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (HTTP), SLACK_APP_TOKEN and SLACK_BOT_TOKEN (Socket Mode), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET (OAuth); see the README.');
+  }
+  const platforms = { slack: config.slack?.mode ?? false, teams: false };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const requestId = randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => logger.info({ requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok', version: VERSION, platforms });
+    if (path.startsWith('/slack/')) {
+      if (slack?.httpHandler) return slack.httpHandler(req, res);
+      return sendJson(res, 404, { error: slack ? 'Slack runs in Socket Mode here: no HTTP endpoint.' : 'Slack is not configured on this service; see the README.' });
+    }
+    sendJson(res, 404, { error: `Nothing at ${path}. Try /healthz.` });
+  });
+  // Slack gives up after 3 seconds anyway; keep slow clients from holding sockets open.
+  server.requestTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  await slack?.start();
+  logger.info({ port, host: config.host, version: VERSION, platforms }, 'finetune-advisor is listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('stopping: no new requests, finishing those in flight');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await slack?.stop();
+      const drained = await inFlight.drain(10_000);
+      if (!drained) logger.warn('stopped with work still running after 10 seconds');
+      clearInterval(purge);
+      db.close();
+      logger.info('stopped');
+    })());
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return { url: `http://${shownHost}:${port}`, port, server, stop };
+}
+
+/** `npm start`: settings from the environment (and .env), checked once; SIGTERM stops cleanly. */
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config: ServiceConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const service = await startService(config);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void service.stop().then(() => process.exit(0)));
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

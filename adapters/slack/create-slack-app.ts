@@ -1,0 +1,52 @@
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver, LogLevel, type InstallationStore } from '@slack/bolt';
+import type { SlackConfig } from '../config/load-config.js';
+import { boltLogger } from '../logging/bolt-logger.js';
+import type { Logger } from '../logging/create-logger.js';
+
+/** The bot scopes the manifest grants; OAuth installs ask for exactly these. */
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history', 'im:write'];
+
+export interface SlackApp {
+  app: App;
+  /** Handles /slack/* on the service's own HTTP server (HTTP and OAuth modes). */
+  httpHandler: RequestListener | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Bolt in the mode the settings ask for. The Web API client retries a rate-limited call
+ * a few times (honouring Retry-After) rather than Bolt's default of half an hour.
+ */
+export function createSlackApp(config: SlackConfig, options: { logger: Logger; installationStore: InstallationStore }): SlackApp {
+  const logger = boltLogger(options.logger);
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    timeout: 10_000,
+    logLevel: LogLevel.WARN,
+  };
+  if (config.mode === 'socket') {
+    const app = new App({ socketMode: true, appToken: config.appToken, token: config.botToken, clientOptions, logger });
+    return { app, httpHandler: null, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: '/slack/events',
+    logger,
+    unhandledRequestTimeoutMillis: 2_500,
+    ...(config.mode === 'oauth'
+      ? {
+          clientId: config.clientId,
+          clientSecret: config.clientSecret,
+          stateSecret: config.stateSecret,
+          scopes: SLACK_BOT_SCOPES,
+          installationStore: options.installationStore,
+          installerOptions: { directInstall: true, installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect' },
+        }
+      : {}),
+  });
+  const app = new App({ receiver, clientOptions, logger, ...(config.mode === 'http' ? { token: config.botToken } : {}) });
+  return { app, httpHandler: receiver.requestListener, start: async () => undefined, stop: async () => undefined };
+}

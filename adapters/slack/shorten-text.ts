@@ -1,0 +1,59 @@
+/** Text helpers for Slack: escaping mrkdwn and cutting text at a limit with an ellipsis. */
+
+const ELLIPSIS = '…';
+
+/** The first `length` UTF-16 units of a text, without splitting a surrogate pair. */
+function safeSlice(text: string, length: number): string {
+  if (length <= 0) return '';
+  const cut = text.slice(0, length);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/** A plain text cut to `max` characters, ending with "…" when it was cut. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  if (max === 1) return ELLIPSIS;
+  return `${safeSlice(text, max - 1).trimEnd()}${ELLIPSIS}`;
+}
+
+/** Drops what a cut left half-written at the end: an entity (`&am`) or a mention (`<@U12`). */
+function dropBrokenTail(text: string): string {
+  return text.replace(/&[a-z#0-9]*$/i, '').replace(/<[^>\n]*$/, '');
+}
+
+/**
+ * An escaped mrkdwn text cut to `max` characters with "…": never ends inside an entity or
+ * a mention, and closes a code block the cut left open.
+ */
+export function cutMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  if (max === 1) return ELLIPSIS;
+  const head = dropBrokenTail(safeSlice(text, max - 1)).trimEnd();
+  const fences = head.match(/```/g)?.length ?? 0;
+  if (fences % 2 === 0) return `${head}${ELLIPSIS}`;
+  const closing = `${ELLIPSIS}\n\`\`\``;
+  if (max <= closing.length) return ELLIPSIS;
+  return `${dropBrokenTail(safeSlice(text, max - closing.length)).replace(/`+$/, '').trimEnd()}${closing}`;
+}
+
+/** An escaped `<@U123>`, `<#C123>` or `<@U123|name>`: a mention, kept as one. */
+const MENTION = /&lt;([@#][A-Z0-9]+(?:\|[^&<>\n]*)?)&gt;/g;
+/** An escaped `<https://…>` or `<https://…|label>`: a link the adapter made (a permalink), kept as one. */
+const LINK = /&lt;(https?:\/\/(?:(?!&lt;|&gt;)[^\s|])+(?:\|(?:(?!&lt;|&gt;)[^\n])*)?)&gt;/g;
+
+/**
+ * Text as Slack mrkdwn: `&`, `<` and `>` escaped as Slack requires, except mentions
+ * (`<@U123>`, `<#C123>`, `<@U123|name>`) and http(s) links (`<https://…|label>`), which stay
+ * formatted. Special mentions (`<!channel>`, `<!here>`) are escaped: text never pings a channel.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(MENTION, '<$1>').replace(LINK, '<$1>');
+}
+
+/** Text on one line: a list detail or a table cell must not break the layout around it. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}

@@ -1,0 +1,173 @@
+import type { WebClient } from '@slack/web-api';
+import {
+  buildMessageCard,
+  buildOpeningCard,
+  runTurn,
+  verdictRecordFor,
+  type Card,
+  type Conversation,
+  type ConversationStore,
+  type PriceCatalogue,
+  type Reply,
+  type TurnContext,
+  type TurnInput,
+  type TurnOutcome,
+  type Answers,
+  type VerdictRecord,
+} from '../../src/index.js';
+import type { Logger } from '../logging/create-logger.js';
+import { renderBlockKit } from './render-block-kit.js';
+import { isSlackError, slackErrorInWords } from './slack-errors.js';
+
+export interface SlackInterviewDeps {
+  store: ConversationStore;
+  catalogue: PriceCatalogue;
+  now: () => Date;
+  logger: Logger;
+  /** Told of every verdict once it is posted (managers' summaries hang off this). */
+  onVerdict?: (record: VerdictRecord) => Promise<void> | void;
+}
+
+export interface StartRequest {
+  client: WebClient;
+  teamId: string;
+  channelId: string;
+  userId: string;
+  task?: string;
+  suggested?: Answers;
+  /** Tells only the person, where they typed the command (response_url); absent for buttons. */
+  respondPrivately?: (text: string) => Promise<unknown>;
+}
+
+export type TurnRequest = { client: WebClient; conversationId: string; eventKey: string | null; input: Exclude<TurnInput, { kind: 'start' }>; actorId: string };
+
+/**
+ * The interview as Slack shows it: an opening message in the channel, the questions in its
+ * thread, the verdict back in the channel. Every turn goes through the core's runTurn inside
+ * one store transaction; what to show is rendered from the replies it returns.
+ */
+export class SlackInterview {
+  constructor(private readonly deps: SlackInterviewDeps) {}
+
+  turnContext(): TurnContext {
+    const now = this.deps.now();
+    return { catalogue: this.deps.catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString() };
+  }
+
+  /** Posts the opening message (in a DM with the person if the bot can't post here) and asks the first question. */
+  async start(req: StartRequest): Promise<void> {
+    const ownerLabel = `<@${req.userId}>`;
+    const opening = renderBlockKit(buildOpeningCard(ownerLabel, req.task));
+    let channel = req.channelId;
+    let movedToDm = false;
+    let posted;
+    try {
+      posted = await req.client.chat.postMessage({ channel, ...opening });
+    } catch (err) {
+      if (!isSlackError(err, ['not_in_channel', 'channel_not_found', 'is_archived'])) throw err;
+      const dm = await req.client.conversations.open({ users: req.userId });
+      channel = dm.channel?.id ?? req.userId;
+      movedToDm = true;
+      posted = await req.client.chat.postMessage({ channel, ...opening });
+    }
+    const threadTs = posted.ts!;
+    const conversationId = `slack:${req.teamId}:${channel}:${threadTs}`;
+    const input: TurnInput = {
+      kind: 'start',
+      conversationId,
+      platform: 'slack',
+      ownerId: req.userId,
+      ownerLabel,
+      refs: { channel, threadTs, teamId: req.teamId },
+      ...(req.task ? { task: req.task } : {}),
+      ...(req.suggested ? { suggested: req.suggested } : {}),
+    };
+    const outcome = await this.commit(conversationId, null, input);
+    if (outcome) await this.deliver(req.client, conversationId, outcome.replies, req.userId);
+    if (movedToDm && req.respondPrivately) {
+      const link = await this.permalink(req.client, channel, threadTs);
+      await req.respondPrivately(
+        `I'm not a member of this conversation, so I started the interview in a direct message with you${link ? `: <${link}|open it>` : ''}. To run it here, invite me with \`/invite @finetune-advisor\`.`,
+      );
+    }
+  }
+
+  /** One answer, skip, back, start over or cancel. Returns the outcome, or null for a repeat of a seen event. */
+  async turn(req: TurnRequest): Promise<TurnOutcome | null> {
+    const outcome = await this.commit(req.conversationId, req.eventKey, req.input);
+    if (outcome) await this.deliver(req.client, req.conversationId, outcome.replies, req.actorId);
+    return outcome;
+  }
+
+  /** Runs the turn in the store's transaction; a verdict is saved with it. */
+  async commit(conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
+    const ctx = this.turnContext();
+    const applied = await this.deps.store.applyTurn(conversationId, eventKey, (current) => {
+      const outcome = runTurn(current, input, ctx);
+      const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;
+      return { next: outcome.next, verdict, result: outcome };
+    });
+    if (applied.duplicate) {
+      this.deps.logger.info({ conversationId, eventKey }, 'repeated event ignored');
+      return null;
+    }
+    this.deps.logger.info({ conversationId, turn: input.kind, status: applied.result.status }, 'turn');
+    return applied.result;
+  }
+
+  /** Shows the replies of a turn; a failure is told to the person in words and never loses the saved turn. */
+  async deliver(client: WebClient, conversationId: string, replies: Reply[], actorId: string): Promise<void> {
+    for (const reply of replies) {
+      const conv = await this.deps.store.getConversation(conversationId);
+      if (!conv) return;
+      try {
+        await this.show(client, conv, reply, actorId);
+      } catch (err) {
+        this.deps.logger.error({ conversationId, reply: reply.kind, err: { message: (err as Error).message } }, 'could not show a reply in Slack');
+        await this.tellPrivately(client, conv, actorId, buildMessageCard("Couldn't post", `Your answer is saved, but I couldn't post in Slack: ${slackErrorInWords(err)}`)).catch(() => undefined);
+      }
+    }
+  }
+
+  private async show(client: WebClient, conv: Conversation, reply: Reply, actorId: string): Promise<void> {
+    const { channel, threadTs, questionTs } = conv.refs as Record<string, string>;
+    switch (reply.kind) {
+      case 'update-question':
+        if (questionTs) await client.chat.update({ channel: channel!, ts: questionTs, ...renderBlockKit(reply.card) });
+        return;
+      case 'post-thread': {
+        const posted = await client.chat.postMessage({ channel: channel!, thread_ts: threadTs!, ...renderBlockKit(reply.card) });
+        if (reply.role === 'question' && posted.ts) await this.deps.store.setRefs(conv.id, { questionTs: posted.ts });
+        return;
+      }
+      case 'post-verdict': {
+        const posted = await client.chat.postMessage({ channel: channel!, ...renderBlockKit(reply.card) });
+        const link = posted.ts ? await this.permalink(client, channel!, posted.ts) : null;
+        const record = conv.verdictId ? await this.deps.store.getVerdict(conv.verdictId) : undefined;
+        if (record && link) await this.deps.store.setVerdictLink(record.id, link);
+        const where = link ? `[in the channel](${link})` : 'in the channel';
+        await client.chat.postMessage({ channel: channel!, thread_ts: threadTs!, ...renderBlockKit(buildMessageCard('Verdict posted', `The verdict is ${where}.`)) });
+        if (record && this.deps.onVerdict) await this.deps.onVerdict({ ...record, link });
+        return;
+      }
+      case 'ephemeral':
+        await this.tellPrivately(client, conv, actorId, reply.card);
+        return;
+    }
+  }
+
+  private async tellPrivately(client: WebClient, conv: Conversation, userId: string, card: Card): Promise<void> {
+    const { channel, threadTs } = conv.refs as Record<string, string>;
+    await client.chat.postEphemeral({ channel: channel!, user: userId, ...(threadTs ? { thread_ts: threadTs } : {}), ...renderBlockKit(card) });
+  }
+
+  async permalink(client: WebClient, channel: string, ts: string): Promise<string | null> {
+    try {
+      const result = await client.chat.getPermalink({ channel, message_ts: ts });
+      return result.permalink ?? null;
+    } catch (err) {
+      this.deps.logger.warn({ channel, err: { message: (err as Error).message } }, 'no permalink');
+      return null;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import type { Database } from 'better-sqlite3';
+
+/** One step of the schema. Append new ones at the end with the next version; never edit a shipped one. */
+export interface Migration {
+  version: number;
+  name: string;
+  /** SQL run once, inside a transaction (no BEGIN/COMMIT of its own). */
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'conversations, verdicts, processed events, slack installations',
+    up: `
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX conversations_by_owner ON conversations (platform, owner_id);
+
+      CREATE TABLE verdicts (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        owner_label TEXT NOT NULL,
+        task TEXT,
+        data TEXT NOT NULL,
+        link TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX verdicts_by_owner ON verdicts (platform, owner_id, created_at);
+
+      CREATE TABLE processed_events (
+        key TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+      );
+      CREATE INDEX processed_events_by_time ON processed_events (seen_at);
+
+      CREATE TABLE slack_installations (
+        id TEXT PRIMARY KEY,
+        enterprise_id TEXT,
+        team_id TEXT,
+        is_enterprise_install INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Thrown when the file was written by a newer release, or a read-only file still needs migrations. */
+export class SchemaVersionError extends Error {
+  constructor(
+    message: string,
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(message);
+    this.name = 'SchemaVersionError';
+  }
+}
+
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration "${m.name}" has version ${m.version}; versions must run 1, 2, 3… in order`);
+  });
+}
+
+function hasMigrationsTable(db: Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+}
+
+/** The highest migration recorded in the file, 0 for a new one. */
+export function schemaVersion(db: Database): number {
+  if (!hasMigrationsTable(db)) return 0;
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+function refuseNewer(found: number, known: number): void {
+  if (found > known) {
+    throw new SchemaVersionError(
+      `the database has schema version ${found}, but this finetune-advisor knows only up to ${known}: it was written by a newer release. Run that release (or newer), or use another database file`,
+      found,
+      known,
+    );
+  }
+}
+
+/**
+ * Brings the file up to the latest schema, one transaction per migration, and records each
+ * in schema_migrations. Safe to call on every open and from two processes at once: each
+ * step re-reads the recorded version under the write lock. Returns the versions applied now.
+ */
+export function applyMigrations(db: Database, migrations: readonly Migration[] = MIGRATIONS, now: () => Date = () => new Date()): number[] {
+  checkOrder(migrations);
+  const known = latestVersion(migrations);
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  refuseNewer(schemaVersion(db), known);
+  const applied: number[] = [];
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of migrations) {
+    const step = db.transaction(() => {
+      const current = schemaVersion(db);
+      refuseNewer(current, known);
+      if (current >= m.version) return;
+      db.exec(m.up);
+      record.run(m.version, m.name, now().toISOString());
+      applied.push(m.version);
+    });
+    try {
+      step.immediate();
+    } catch (err) {
+      if (err instanceof SchemaVersionError) throw err;
+      throw new Error(`migration ${m.version} (${m.name}) failed: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  return applied;
+}
+
+/** For a read-only open: refuses a file that is newer than the code, or that still needs migrations. */
+export function checkSchema(db: Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const found = schemaVersion(db);
+  const known = latestVersion(migrations);
+  refuseNewer(found, known);
+  if (found < known) {
+    throw new SchemaVersionError(`the database has schema version ${found} and needs migrations up to ${known}: open it once read-write to migrate it`, found, known);
+  }
+}

@@ -1,0 +1,208 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { conversationSchema, type Conversation, type ConversationStore, type Platform, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
+
+/** The stored conversation moved between load and save: the turn was computed on a stale version. */
+export class ConcurrentTurnError extends Error {
+  constructor(
+    readonly conversationId: string,
+    readonly expectedVersion: number | null,
+  ) {
+    super(
+      expectedVersion === null
+        ? `conversation ${conversationId} was created by another turn meanwhile; nothing was saved`
+        : `conversation ${conversationId} changed after version ${expectedVersion} was loaded; nothing was saved`,
+    );
+    this.name = 'ConcurrentTurnError';
+  }
+}
+
+export interface SqliteConversationStoreOptions {
+  now?: () => Date;
+  /** How long an event key is remembered for duplicate detection; 48 by default. */
+  eventTtlHours?: number;
+}
+
+interface ConversationRow {
+  version: number;
+  data: string;
+}
+
+interface VerdictRow {
+  id: string;
+  conversation_id: string;
+  platform: string;
+  owner_id: string;
+  owner_label: string;
+  task: string | null;
+  data: string;
+  link: string | null;
+  created_at: string;
+}
+
+function parseConversation(id: string, row: ConversationRow): Conversation {
+  let json: unknown;
+  try {
+    json = JSON.parse(row.data);
+  } catch (err) {
+    throw new Error(`conversation ${id} is damaged in the database: its data is not valid JSON (${(err as Error).message})`, { cause: err });
+  }
+  const parsed = conversationSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`conversation ${id} is damaged in the database: ${problems}`, { cause: parsed.error });
+  }
+  if (parsed.data.id !== id) throw new Error(`conversation ${id} is damaged in the database: its data has id ${parsed.data.id}`);
+  return parsed.data;
+}
+
+function toRecord(row: VerdictRow): VerdictRecord {
+  let verdict: VerdictRecord['verdict'];
+  try {
+    verdict = JSON.parse(row.data);
+  } catch (err) {
+    throw new Error(`verdict ${row.id} is damaged in the database: its data is not valid JSON (${(err as Error).message})`, { cause: err });
+  }
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    platform: row.platform as Platform,
+    ownerId: row.owner_id,
+    ownerLabel: row.owner_label,
+    task: row.task,
+    verdict,
+    link: row.link,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * The ConversationStore on one SQLite file (see openDatabase). Each method runs synchronously
+ * on the connection and answers through a Promise, as the port asks. Does not close the db.
+ */
+export class SqliteConversationStore implements ConversationStore {
+  private readonly now: () => Date;
+  private readonly ttlMs: number;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Database,
+    options: SqliteConversationStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    const hours = options.eventTtlHours ?? 48;
+    if (!(hours > 0)) throw new Error(`eventTtlHours must be a positive number of hours, not ${hours}`);
+    this.ttlMs = hours * 3_600_000;
+    this.purgeExpiredEvents();
+  }
+
+  async applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>> {
+    const run = this.db.transaction((): TurnApplied<T> => {
+      if (eventKey !== null && !this.recordEvent(eventKey)) return { duplicate: true };
+      const loaded = this.loadRow(conversationId);
+      const commit = turn(loaded?.conversation);
+      if (commit.next) this.save(conversationId, commit.next, loaded?.version ?? null);
+      if (commit.verdict) this.insertVerdict(commit.verdict);
+      return { duplicate: false, result: commit.result };
+    });
+    return run.immediate();
+  }
+
+  async getConversation(id: string): Promise<Conversation | undefined> {
+    return this.load(id);
+  }
+
+  async setRefs(id: string, refs: Record<string, string>): Promise<void> {
+    const run = this.db.transaction(() => {
+      const current = this.load(id);
+      if (!current) throw new Error(`conversation ${id} not found: cannot set its refs`);
+      const next: Conversation = { ...current, refs: { ...current.refs, ...refs } };
+      this.sql('UPDATE conversations SET data = ? WHERE id = ?').run(this.serialize(next), id);
+    });
+    run.immediate();
+  }
+
+  async getVerdict(id: string): Promise<VerdictRecord | undefined> {
+    const row = this.sql('SELECT * FROM verdicts WHERE id = ?').get(id) as VerdictRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  async setVerdictLink(id: string, link: string): Promise<void> {
+    const changed = this.sql('UPDATE verdicts SET link = ? WHERE id = ?').run(link, id).changes;
+    if (changed === 0) throw new Error(`verdict ${id} not found: cannot set its link`);
+  }
+
+  async listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]> {
+    const rows = this.sql('SELECT * FROM verdicts WHERE platform = ? AND owner_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
+      .all(platform, ownerId, Math.max(0, Math.floor(limit))) as VerdictRow[];
+    return rows.map(toRecord);
+  }
+
+  async markEventSeen(key: string): Promise<boolean> {
+    return this.recordEvent(key);
+  }
+
+  /** Forgets event keys older than the TTL; returns how many. Run it on a timer (e.g. hourly). */
+  purgeExpiredEvents(): number {
+    const cutoff = new Date(this.now().getTime() - this.ttlMs).toISOString();
+    return this.sql('DELETE FROM processed_events WHERE seen_at < ?').run(cutoff).changes;
+  }
+
+  private recordEvent(key: string): boolean {
+    const stmt = this.sql('INSERT OR IGNORE INTO processed_events (key, seen_at) VALUES (?, ?)');
+    return stmt.run(key, this.now().toISOString()).changes === 1;
+  }
+
+  private sql(text: string): Statement {
+    let stmt = this.statements.get(text);
+    if (!stmt) {
+      stmt = this.db.prepare(text);
+      this.statements.set(text, stmt);
+    }
+    return stmt;
+  }
+
+  /** The conversation and the version its row holds (what the compare-and-set compares). */
+  private loadRow(id: string): { conversation: Conversation; version: number } | undefined {
+    const row = this.sql('SELECT version, data FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    return row ? { conversation: parseConversation(id, row), version: row.version } : undefined;
+  }
+
+  private load(id: string): Conversation | undefined {
+    return this.loadRow(id)?.conversation;
+  }
+
+  /** Validates before writing, so nothing is stored that could not be read back. */
+  private serialize(conversation: Conversation): string {
+    const checked = conversationSchema.safeParse(conversation);
+    if (!checked.success) {
+      const problems = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      throw new Error(`conversation ${conversation.id} not saved, it is invalid: ${problems}`);
+    }
+    return JSON.stringify(checked.data);
+  }
+
+  private save(id: string, next: Conversation, loadedVersion: number | null): void {
+    if (next.id !== id) throw new Error(`a turn on conversation ${id} returned conversation ${next.id}; nothing was saved`);
+    const data = this.serialize(next);
+    if (loadedVersion === null) {
+      const inserted = this.sql(
+          `INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        )
+        .run(id, next.platform, next.ownerId, next.status, next.version, data, next.createdAt, next.updatedAt).changes;
+      if (inserted === 0) throw new ConcurrentTurnError(id, null);
+      return;
+    }
+    const updated = this.sql('UPDATE conversations SET platform = ?, owner_id = ?, status = ?, version = ?, data = ?, updated_at = ? WHERE id = ? AND version = ?')
+      .run(next.platform, next.ownerId, next.status, next.version, data, next.updatedAt, id, loadedVersion).changes;
+    if (updated === 0) throw new ConcurrentTurnError(id, loadedVersion);
+  }
+
+  private insertVerdict(record: VerdictRecord): void {
+    this.sql(
+        `INSERT OR IGNORE INTO verdicts (id, conversation_id, platform, owner_id, owner_label, task, data, link, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(record.id, record.conversationId, record.platform, record.ownerId, record.ownerLabel, record.task, JSON.stringify(record.verdict), record.link, record.createdAt);
+  }
+}

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { visibleText } from '../../helpers/fake-slack-api.js';
+import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
+import { TICKET_ROUTER } from '../../helpers/slack-scenarios.js';
+import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
+import { ALICE, CHANNEL, postSigned, slashCommandBody } from '../../helpers/slack-requests.js';
+
+const FORM = 'application/x-www-form-urlencoded';
+
+
+describe('the Slack interview, end to end over HTTP', () => {
+  let svc: SlackTestService;
+  beforeEach(async () => {
+    svc = await startSlackTestService();
+  });
+  afterEach(async () => {
+    await svc.stop();
+  });
+
+  it('opens the interview in the channel and asks the first question in its thread', async () => {
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start('route support tickets to 12 queues');
+    const opening = svc.slack.channel(CHANNEL)[0]!;
+    expect(visibleText(opening)).toContain(`<@${ALICE}> is sizing up: route support tickets to 12 queues`);
+    expect(driver.questionText()).toContain('What kind of task is it?');
+    expect(driver.currentQuestion()!.threadTs).toBe(opening.ts);
+  });
+
+  it('runs the whole interview with buttons, menus, a modal and typed replies, and posts one verdict card in the channel', async () => {
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start('route support tickets to 12 queues');
+    const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
+
+    const card = visibleText(verdict);
+    expect(card).toContain('Verdict: Fine-tuning');
+    expect(card).toContain('70% right after 4 rounds of prompt improvement');
+    expect(card).toContain('Source: 001_01052900a96b921b.txt');
+    expect(card).toMatch(/Prompt engineering .*claude-sonnet-4\.5/);
+    expect(card).toMatch(/Fine-tuning breaks even/);
+    expect(verdict.text.length).toBeGreaterThan(0);
+    expect(svc.slack.channel(CHANNEL).filter((m) => visibleText(m).includes('Verdict:'))).toHaveLength(1);
+
+    // The thread reads as a record: each question card was replaced by its answer.
+    const thread = driver.thread().map(visibleText).join('\n');
+    expect(thread).toContain('What kind of task is it? Classification');
+    expect(thread).toContain('How many of them came out right? 70%');
+    expect(thread).toContain('How many calls a month? 1.5M calls a month');
+    expect(thread).toContain('50k a day is 1.5M a month');
+    expect(thread).toMatch(/The verdict is <https:\/\/fake\.slack\.test\/archives\/C0001\/p\d+\|in the channel>/);
+    expect(driver.currentQuestion()).toBeUndefined();
+  });
+
+  it('lists the person\'s verdicts with /finetune-advisor history', async () => {
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start('route support tickets to 12 queues');
+    await driver.answerUntilVerdict(TICKET_ROUTER);
+    await postSigned(svc.service.url, slashCommandBody({ text: 'history', responseUrl: svc.responseUrl('history') }), FORM);
+    const reply = await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'history'));
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(String(reply.body.text)).toMatch(/2026-11-23 · \*Fine-tune .*\* · route support tickets to 12 queues/);
+  });
+
+  it('answers help and an unknown subcommand with usage, privately', async () => {
+    for (const [text, id] of [['help', 'help'], ['histroy', 'typo']]) {
+      await postSigned(svc.service.url, slashCommandBody({ text, responseUrl: svc.responseUrl(id) }), FORM);
+    }
+    const help = await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'help'));
+    expect(String(help.body.text)).toContain('/finetune-advisor history');
+    const typo = await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'typo'));
+    expect(String(typo.body.text)).toContain('"histroy" is not something I know');
+    expect(svc.slack.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('moves the interview to a direct message when the bot is not in the channel, and says so', async () => {
+    svc.slack.notMemberOf.add('C0PRIVATE');
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start('summarise sales calls', 'C0PRIVATE');
+    expect(driver.channel).toBe(`D${ALICE}`);
+    expect(driver.questionText()).toContain('What kind of task is it?');
+    const note = await svc.slack.waitFor(() => svc.slack.responses.find((r) => String(r.body.text).includes('direct message')));
+    expect(String(note.body.text)).toContain('/invite @finetune-advisor');
+  });
+
+  it('goes back, starts over with the earlier answers offered, and cancels', async () => {
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start('tag emails');
+    await driver.answer({ choose: 'classification' });
+    await driver.answer({ type: '20' });
+    await driver.press('fta:back');
+    expect(driver.questionText()).toContain('tested your best prompt');
+
+    await driver.press('fta:start-over');
+    expect(driver.questionText()).toContain('What kind of task is it?');
+    expect(driver.questionText()).toContain('Keep: Classification');
+
+    await driver.press('fta:cancel');
+    expect(driver.currentQuestion()).toBeUndefined();
+    expect(driver.thread().map(visibleText).join('\n')).toContain('Interview cancelled.');
+  });
+
+  it('replies in the thread when a typed answer is not understood, and keeps the question', async () => {
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start('tag emails');
+    await driver.answer({ choose: 'classification' });
+    await driver.type('quite a few');
+    await driver.settle();
+    const thread = driver.thread().map(visibleText).join('\n');
+    expect(thread).toContain('I didn\'t understand "quite a few"');
+    expect(driver.questionText()).toContain('tested your best prompt');
+  });
+});

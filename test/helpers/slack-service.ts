@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { ServiceConfig } from '../../adapters/config/load-config.js';
+import { createLogger } from '../../adapters/logging/create-logger.js';
+import { startService, type RunningService } from '../../adapters/server.js';
+import { FakeSlackApi } from './fake-slack-api.js';
+import { SIGNING_SECRET } from './slack-requests.js';
+
+export const SLACK_TEST_DATE = new Date('2026-11-23T10:00:00Z');
+
+export interface SlackTestService {
+  service: RunningService;
+  slack: FakeSlackApi;
+  databasePath: string;
+  /** Everything the service logged, one JSON object a line. */
+  logs: string[];
+  responseUrl(id?: string): string;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The real service (Bolt, SQLite file, HTTP server on loopback) wired to a fake Slack. */
+export async function startSlackTestService(options: { databasePath?: string; slack?: FakeSlackApi } = {}): Promise<SlackTestService> {
+  const slack = options.slack ?? (await new FakeSlackApi().start());
+  const databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'advisor-slack-')), 'advisor.db');
+  const logs: string[] = [];
+  const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(...String(chunk).trim().split('\n')), done()) });
+  const config: ServiceConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    databasePath,
+    logLevel: 'info',
+    slack: { mode: 'http', signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${slack.url}/api/` },
+  };
+  const boot = () => startService(config, { now: () => SLACK_TEST_DATE, logger: createLogger('info', sink) });
+  const handle: SlackTestService = {
+    service: await boot(),
+    slack,
+    databasePath,
+    logs,
+    responseUrl: (id = 'r1') => `${slack.url}/respond/${id}`,
+    restart: async () => {
+      await handle.service.stop();
+      handle.service = await boot();
+    },
+    stop: async () => {
+      await handle.service.stop();
+      await slack.stop();
+    },
+  };
+  return handle;
+}

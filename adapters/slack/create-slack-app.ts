@@ -43,7 +43,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
           stateSecret: config.stateSecret,
           scopes: SLACK_BOT_SCOPES,
           installationStore: options.installationStore,
-          installerOptions: { directInstall: true, installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect' },
+          installerOptions: { directInstall: true, installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect', clientOptions },
         }
       : {}),
   });

@@ -41,16 +41,24 @@ export function cutMrkdwn(text: string, max: number): string {
 
 /** An escaped `<@U123>`, `<#C123>` or `<@U123|name>`: a mention, kept as one. */
 const MENTION = /&lt;([@#][A-Z0-9]+(?:\|[^&<>\n]*)?)&gt;/g;
-/** An escaped `<https://…>` or `<https://…|label>`: a link the adapter made (a permalink), kept as one. */
-const LINK = /&lt;(https?:\/\/(?:(?!&lt;|&gt;)[^\s|])+(?:\|(?:(?!&lt;|&gt;)[^\n])*)?)&gt;/g;
+/**
+ * A link in the cards' own syntax, `[label](https://…)` (the one every renderer reads), after
+ * escaping. Slack's `<url|label>` typed into text stays escaped: it could disguise where it points.
+ */
+const LINK = /\[([^\]\n]+)\]\((https?:\/\/[^\s()]+)\)/g;
 
 /**
  * Text as Slack mrkdwn: `&`, `<` and `>` escaped as Slack requires, except mentions
- * (`<@U123>`, `<#C123>`, `<@U123|name>`) and http(s) links (`<https://…|label>`), which stay
- * formatted. Special mentions (`<!channel>`, `<!here>`) are escaped: text never pings a channel.
+ * (`<@U123>`, `<#C123>`, `<@U123|name>`), which stay formatted, and the cards' links, which
+ * become Slack links. Special mentions (`<!channel>`, `<!here>`) are escaped: text never pings a channel.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(MENTION, '<$1>').replace(LINK, '<$1>');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MENTION, '<$1>')
+    .replace(LINK, (_all, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`);
 }
 
 /** Text on one line: a list detail or a table cell must not break the layout around it. */

@@ -138,6 +138,19 @@ export class FakeSlackApi {
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.getPermalink':
         return { ok: true, channel, permalink: `https://fake.slack.test/archives/${channel}/p${String(body.message_ts).replace('.', '')}` };
+      case 'oauth.v2.access':
+        return {
+          ok: true,
+          access_token: 'xoxb-installed-token',
+          token_type: 'bot',
+          scope: 'commands,chat:write',
+          bot_user_id: 'UBOT2',
+          app_id: 'A0ADVISOR',
+          team: { id: 'T0NEW', name: 'New Team' },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: 'U0ADMIN' },
+        };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users)}` } };
       case 'views.open':

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../adapters/config/load-config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('the service settings', () => {
+  it('starts with defaults and no Slack when nothing is set', () => {
+    expect(loadConfig({})).toEqual({ port: 3978, host: '0.0.0.0', databasePath: './data/advisor.db', logLevel: 'info', slack: null });
+  });
+
+  it('picks HTTP mode from a signing secret and a bot token, with the Web API URL the tests use', () => {
+    const config = loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9999/api', PORT: '8080' });
+    expect(config.port).toBe(8080);
+    expect(config.slack).toEqual({ mode: 'http', signingSecret: 's', botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:9999/api/' });
+  });
+
+  it('picks Socket Mode from an app-level token and OAuth from the client settings', () => {
+    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' }).slack).toMatchObject({ mode: 'socket' });
+    expect(loadConfig({ SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 'secret', SLACK_STATE_SECRET: 'state', SLACK_SIGNING_SECRET: 's' }).slack).toMatchObject({ mode: 'oauth' });
+  });
+
+  it('names every missing or malformed setting and says how to fix it', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT: a port number, e.g. 3978']);
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxp-user-token', LOG_LEVEL: 'loud' })).toEqual([
+      'LOG_LEVEL: one of fatal, error, warn, info, debug, trace, silent',
+      'SLACK_BOT_TOKEN: a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)',
+    ]);
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: needed with SLACK_BOT_TOKEN.*Signing Secret/)]);
+    expect(problemsOf({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN: Socket Mode/)]);
+    expect(problemsOf({ SLACK_CLIENT_ID: 'id' })).toHaveLength(3);
+  });
+
+  it('reads an empty setting as not set', () => {
+    expect(loadConfig({ SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: ' ' }).slack).toBeNull();
+  });
+
+  it('puts all problems in one message that starts by saying the service cannot start', () => {
+    expect(() => loadConfig({ PORT: '-1', SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/^The service can't start; fix these settings \(environment or \.env\):\n  - PORT: from 0 to 65535/);
+  });
+});

@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { startService, type RunningService } from '../../adapters/server.js';
+import { createLogger } from '../../adapters/logging/create-logger.js';
+import { FakeSlackApi } from '../helpers/fake-slack-api.js';
+import { SlackInterviewDriver } from '../helpers/slack-interview-driver.js';
+import { startSlackTestService } from '../helpers/slack-service.js';
+import { postSigned, SIGNING_SECRET, slashCommandBody } from '../helpers/slack-requests.js';
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'advisor-svc-')), 'nested', 'advisor.db');
+const silent = createLogger('silent');
+
+describe('the service', () => {
+  let running: RunningService | null = null;
+  afterEach(async () => {
+    await running?.stop();
+    running = null;
+  });
+
+  it('starts without Slack, answers /healthz with the version and platforms, and says where Slack would be', async () => {
+    running = await startService({ port: 0, host: '127.0.0.1', databasePath: tempDb(), logLevel: 'silent', slack: null }, { logger: silent });
+    const health = await fetch(`${running.url}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok', version: '0.1.0', platforms: { slack: false, teams: false } });
+    const slack = await fetch(`${running.url}/slack/events`, { method: 'POST', body: '{}' });
+    expect(slack.status).toBe(404);
+    expect(((await slack.json()) as { error: string }).error).toContain('Slack is not configured');
+  });
+
+  it('creates the database file and its folder on first start, in WAL mode', async () => {
+    const path = tempDb();
+    running = await startService({ port: 0, host: '127.0.0.1', databasePath: path, logLevel: 'silent', slack: null }, { logger: silent });
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('logs one line per request with a request id, and no secrets or typed text', async () => {
+    const svc = await startSlackTestService();
+    try {
+      const driver = new SlackInterviewDriver(svc);
+      await driver.start('a very secret task description');
+      await driver.answer({ choose: 'classification' });
+      await driver.type('twelve thousand and one secret answers');
+      await driver.settle();
+      const all = svc.logs.join('\n');
+      expect(all).not.toContain('xoxb-test-token');
+      expect(all).not.toContain(SIGNING_SECRET);
+      expect(all).not.toContain('very secret task');
+      expect(all).not.toContain('secret answers');
+      const requests = svc.logs.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+      expect(requests.length).toBeGreaterThan(2);
+      for (const line of requests) expect(line.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await svc.stop();
+    }
+  });
+
+  it('installs into a new workspace over OAuth, keeps the installation in SQLite and answers that workspace with its token', async () => {
+    const slack = await new FakeSlackApi().start();
+    const databasePath = tempDb();
+    running = await startService(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        databasePath,
+        logLevel: 'silent',
+        slack: { mode: 'oauth', signingSecret: SIGNING_SECRET, clientId: '123.456', clientSecret: 'client-secret', stateSecret: 'state-secret-long-enough', apiUrl: `${slack.url}/api/` },
+      },
+      { logger: silent },
+    );
+    const install = await fetch(`${running.url}/slack/install`, { redirect: 'manual' });
+    expect(install.status).toBe(302);
+    const location = new URL(install.headers.get('location')!);
+    expect(location.origin + location.pathname).toBe('https://slack.com/oauth/v2/authorize');
+    expect(location.searchParams.get('scope')).toBe('commands,chat:write,channels:history,groups:history,im:history,im:write');
+    const cookie = install.headers.get('set-cookie')!.split(';')[0]!;
+    const done = await fetch(`${running.url}/slack/oauth_redirect?code=abc&state=${location.searchParams.get('state')}`, { headers: { cookie } });
+    expect(done.status).toBe(200);
+    expect(slack.callsOf('oauth.v2.access')).toHaveLength(1);
+
+    const body = slashCommandBody({ text: 'tag emails', responseUrl: `${slack.url}/respond/x` }).replace('team_id=T0001', 'team_id=T0NEW');
+    expect((await postSigned(running.url, body, 'application/x-www-form-urlencoded')).status).toBe(200);
+    const opening = await slack.waitFor(() => slack.callsOf('chat.postMessage')[0]);
+    expect(opening.token).toBe('xoxb-installed-token');
+    await running.stop();
+    running = null;
+    await slack.stop();
+  });
+
+  it('finishes in-flight work and closes the database on SIGTERM', { timeout: 20_000 }, async () => {
+    const slack = await new FakeSlackApi().start();
+    const server = fileURLToPath(new URL('../../dist/adapters/server.js', import.meta.url));
+    const child = spawn(process.execPath, [server], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: tempDb(), LOG_LEVEL: 'info', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-x', SLACK_API_URL: `${slack.url}/api/` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const port = await slack.waitFor(() => /"port":(\d+)/.exec(out)?.[1], 10_000);
+    const url = `http://127.0.0.1:${port}`;
+    expect((await postSigned(url, slashCommandBody({ text: 'tag emails', responseUrl: `${slack.url}/respond/x` }), 'application/x-www-form-urlencoded')).status).toBe(200);
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(out).toContain('"msg":"stopped"');
+    // The command acknowledged before SIGTERM still got its interview posted.
+    expect(slack.callsOf('chat.postMessage').length).toBeGreaterThanOrEqual(2);
+    await slack.stop();
+  });
+});

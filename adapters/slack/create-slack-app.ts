@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver, LogLevel, type InstallationStore } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type InstallationStore } from '@slack/bolt';
 import type { SlackConfig } from '../config/load-config.js';
 import { boltLogger } from '../logging/bolt-logger.js';
 import type { Logger } from '../logging/create-logger.js';
@@ -28,7 +28,9 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     logLevel: LogLevel.WARN,
   };
   if (config.mode === 'socket') {
-    const app = new App({ socketMode: true, appToken: config.appToken, token: config.botToken, clientOptions, logger });
+    // The socket client opens its connection through the Web API, so it takes the same client options.
+    const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
+    const app = new App({ receiver, token: config.botToken, clientOptions, logger });
     return { app, httpHandler: null, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
   }
   const receiver = new HTTPReceiver({

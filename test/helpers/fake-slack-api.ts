@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface RecordedCall {
   method: string;
@@ -48,6 +49,9 @@ export class FakeSlackApi {
   private failures = new Map<string, Failure[]>();
   private clock = 1_700_000_000_000;
   private server: Server | null = null;
+  private sockets: WebSocketServer | null = null;
+  private socket: WebSocket | null = null;
+  private acks = new Map<string, (ack: unknown) => void>();
   url = '';
 
   async start(): Promise<this> {
@@ -76,7 +80,32 @@ export class FakeSlackApi {
   }
 
   async stop(): Promise<void> {
+    for (const client of this.sockets?.clients ?? []) client.terminate();
+    this.sockets?.close();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Socket Mode: apps.connections.open hands out a loopback WebSocket that says hello on connect. */
+  enableSocketMode(): void {
+    this.sockets = new WebSocketServer({ server: this.server!, path: '/socket' });
+    this.sockets.on('connection', (ws) => {
+      this.socket = ws;
+      ws.on('message', (data) => {
+        const ack = JSON.parse(String(data)) as { envelope_id?: string };
+        if (ack.envelope_id) this.acks.get(ack.envelope_id)?.(ack);
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0ADVISOR' }, debug_info: { host: 'fake', approximate_connection_time: 18060 } }));
+    });
+  }
+
+  /** Sends an envelope down the socket, as Slack does, and resolves with the app's acknowledgement. */
+  async sendEnvelope(type: string, payload: unknown): Promise<unknown> {
+    const socket = await this.waitFor(() => this.socket ?? undefined);
+    const envelopeId = `env-${this.calls.length}-${Math.random().toString(36).slice(2)}`;
+    const acked = new Promise((resolve) => this.acks.set(envelopeId, resolve));
+    socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    return acked;
   }
 
   /** The next `count` calls of `method` fail with `error` (a 429 with Retry-After for rate limits). */
@@ -138,6 +167,8 @@ export class FakeSlackApi {
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.getPermalink':
         return { ok: true, channel, permalink: `https://fake.slack.test/archives/${channel}/p${String(body.message_ts).replace('.', '')}` };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       case 'oauth.v2.access':
         return {
           ok: true,

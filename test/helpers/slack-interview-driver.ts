@@ -11,6 +11,7 @@ interface Element {
   type: string;
   action_id: string;
   value?: string;
+  text?: { text: string };
   options?: { value: string }[];
   blockId: string;
 }
@@ -70,6 +71,16 @@ export class SlackInterviewDriver {
     const question = this.currentQuestion();
     if (!question) throw new Error('no question on the table');
     const button = elementFor(question, actionPrefix);
+    const res = await this.click(question, { action_id: button.action_id, value: button.value! }, userId);
+    await this.settle();
+    return res;
+  }
+
+  /** Clicks the button a person would read as `label` (its start) on the question on the table. */
+  async pressLabelled(label: string, userId = this.userId) {
+    const question = this.currentQuestion();
+    const button = question && elementsOf(question).find((e) => e.type === 'button' && e.text?.text.startsWith(label));
+    if (!question || !button) throw new Error(`no button "${label}" on the table`);
     const res = await this.click(question, { action_id: button.action_id, value: button.value! }, userId);
     await this.settle();
     return res;

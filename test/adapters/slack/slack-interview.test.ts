@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { visibleText } from '../../helpers/fake-slack-api.js';
-import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
+import { elementFor, elementsOf, SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
+import { expectWithinSlackLimits } from './expect-within-slack-limits.js';
 import { TICKET_ROUTER } from '../../helpers/slack-scenarios.js';
 import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
-import { ALICE, CHANNEL, postSigned, slashCommandBody } from '../../helpers/slack-requests.js';
+import { ALICE, BOB, CHANNEL, postSigned, slashCommandBody } from '../../helpers/slack-requests.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -107,5 +108,56 @@ describe('the Slack interview, end to end over HTTP', () => {
     const thread = driver.thread().map(visibleText).join('\n');
     expect(thread).toContain('I didn\'t understand "quite a few"');
     expect(driver.questionText()).toContain('tested your best prompt');
+  });
+});
+
+describe('the verdict card in Slack', () => {
+  let svc: SlackTestService;
+  beforeEach(async () => {
+    svc = await startSlackTestService();
+  });
+  afterEach(async () => {
+    await svc.stop();
+  });
+
+  it('stays within every Block Kit limit for a long verdict, shortening instead of being refused', async () => {
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start(`route support tickets ${'with a very long description of every queue and rule '.repeat(55)}`.slice(0, 2900));
+    const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
+    expectWithinSlackLimits({ text: verdict.text, blocks: verdict.blocks as never });
+    expect(visibleText(verdict)).toContain('Verdict: Fine-tuning');
+    expect(elementsOf(verdict).map((e) => e.action_id)).toEqual(['fta:new-from-verdict:0', 'fta:show-assumptions:1']);
+  });
+
+  it('shows every input and default behind the figures, privately, with Show assumptions', async () => {
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start('route support tickets to 12 queues');
+    const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
+    const show = elementFor(verdict, 'fta:show-assumptions');
+    await driver.click(verdict, { action_id: show.action_id, value: show.value! }, BOB);
+    const shown = await svc.slack.waitFor(() => svc.slack.callsOf('chat.postEphemeral').find((c) => JSON.stringify(c.body.blocks).includes('Assumptions')));
+    expect(shown.body.user).toBe(BOB);
+    const text = visibleText({ text: String(shown.body.text), blocks: shown.body.blocks as unknown[] });
+    expect(text).toContain('Engineering rate (US$ per hour)');
+    expect(text).toContain('Calls per month');
+    expect(text).toMatch(/\$3\.00 per 1M \(Claude Sonnet 4\.5 input, price list checked 2026-11-23\)/);
+  });
+
+  it('starts a new interview prefilled with the verdict\'s answers from Start over', async () => {
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start('route support tickets to 12 queues');
+    const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
+    const again = new SlackInterviewDriver(svc);
+    const openings = svc.slack.channel(CHANNEL).length;
+    const startOver = elementFor(verdict, 'fta:new-from-verdict');
+    await again.click(verdict, { action_id: startOver.action_id, value: startOver.value! });
+    const opening = await svc.slack.waitFor(() => svc.slack.channel(CHANNEL)[openings]);
+    expect(visibleText(opening)).toContain('is sizing up: route support tickets to 12 queues');
+    again.threadTs = opening.ts;
+    await svc.slack.waitFor(() => again.currentQuestion());
+    expect(again.questionText()).toContain('Keep: Classification');
+    await again.pressLabelled('Keep: Classification');
+    expect(again.questionText()).toContain('Keep: 50');
+    expect(again.thread().map(visibleText).join('\n')).toContain('What kind of task is it? Classification');
   });
 });

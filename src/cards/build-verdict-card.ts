@@ -46,12 +46,15 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
   ];
   if (cost.fineTuning) {
     const month = cost.breakEvenMonth === null ? 'not within 60 months' : `month ${cost.breakEvenMonth}`;
-    const volume = cost.breakEvenMonthlyCalls === null ? 'never: the tuned model costs as much or more per call' : `${formatCount(cost.breakEvenMonthlyCalls)} calls a month`;
+    const volume =
+      cost.breakEvenMonthlyCalls === null
+        ? 'at no volume: the tuned model costs as much or more per call'
+        : `${formatCount(cost.breakEvenMonthlyCalls)} calls a month, over ${cost.horizonMonths} months`;
     blocks.push({
       type: 'fields',
       fields: [
         { label: 'Fine-tuning breaks even', value: month },
-        { label: `Pays over ${cost.horizonMonths} months from`, value: volume },
+        { label: 'Fine-tuning pays from', value: volume },
       ],
     });
     const labels = cost.cumulative.map((p) => `M${p.month}`);

@@ -13,7 +13,11 @@ export function formatUsd(amount: number): string {
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
   if (abs === 0) return '$0';
-  if (abs < 0.01) return `${sign}$${abs.toPrecision(3).replace(/0+$/, '').replace(/\.$/, '')}`;
+  // Below a dollar (a per-call cost), three significant digits: $0.0105 must not read as $0.01.
+  if (abs < 1) {
+    const [, decimals = ''] = abs.toPrecision(3).replace(/0+$/, '').split('.');
+    return `${sign}$0.${decimals.padEnd(2, '0')}`;
+  }
   if (abs < 100) return `${sign}$${abs.toFixed(2)}`;
   return `${sign}$${groupThousands(Math.round(abs))}`;
 }

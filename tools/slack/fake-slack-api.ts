@@ -1,0 +1,209 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface RecordedCall {
+  method: string;
+  body: Record<string, unknown>;
+  token: string | undefined;
+}
+
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+  blocks: { type: string; [key: string]: unknown }[];
+  /** Set when the message was replaced with chat.update. */
+  updated: boolean;
+}
+
+interface Failure {
+  error: string;
+  status?: number;
+  retryAfter?: number;
+}
+
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let raw = '';
+  for await (const chunk of req) raw += chunk;
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) body[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  return body;
+}
+
+/**
+ * A loopback stand-in for Slack's Web API (at /api/<method>) and for response_url (at
+ * /respond/<id>): it records what the app sent and keeps the messages as a person would
+ * see them, so tests assert on the channel and thread rather than on calls.
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  readonly messages = new Map<string, SlackMessage>();
+  /** Channels the bot is not a member of: posting there fails with not_in_channel. */
+  readonly notMemberOf = new Set<string>();
+  private failures = new Map<string, Failure[]>();
+  private clock = 1_700_000_000_000;
+  private server: Server | null = null;
+  private sockets: WebSocketServer | null = null;
+  private socket: WebSocket | null = null;
+  private acks = new Map<string, (ack: unknown) => void>();
+  url = '';
+
+  async start(port = 0): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const body = await readBody(req);
+      const path = req.url ?? '/';
+      if (path.startsWith('/respond/')) {
+        this.responses.push({ id: path.slice('/respond/'.length), body });
+        res.writeHead(200).end('ok');
+        return;
+      }
+      const method = path.replace(/^\/api\//, '').split('?')[0]!;
+      this.calls.push({ method, body, token: req.headers.authorization?.replace(/^Bearer /, '') });
+      const failure = this.failures.get(method)?.shift();
+      if (failure) {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (failure.retryAfter !== undefined) headers['retry-after'] = String(failure.retryAfter);
+        res.writeHead(failure.status ?? 200, headers).end(JSON.stringify({ ok: false, error: failure.error }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, body)));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.sockets?.clients ?? []) client.terminate();
+    this.sockets?.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Socket Mode: apps.connections.open hands out a loopback WebSocket that says hello on connect. */
+  enableSocketMode(): void {
+    this.sockets = new WebSocketServer({ server: this.server!, path: '/socket' });
+    this.sockets.on('connection', (ws) => {
+      this.socket = ws;
+      ws.on('message', (data) => {
+        const ack = JSON.parse(String(data)) as { envelope_id?: string };
+        if (ack.envelope_id) this.acks.get(ack.envelope_id)?.(ack);
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0ADVISOR' }, debug_info: { host: 'fake', approximate_connection_time: 18060 } }));
+    });
+  }
+
+  /** Sends an envelope down the socket, as Slack does, and resolves with the app's acknowledgement. */
+  async sendEnvelope(type: string, payload: unknown): Promise<unknown> {
+    const socket = await this.waitFor(() => this.socket ?? undefined);
+    const envelopeId = `env-${this.calls.length}-${Math.random().toString(36).slice(2)}`;
+    const acked = new Promise((resolve) => this.acks.set(envelopeId, resolve));
+    socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    return acked;
+  }
+
+  /** The next `count` calls of `method` fail with `error` (a 429 with Retry-After for rate limits). */
+  failNext(method: string, failure: Failure, count = 1): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array.from({ length: count }, () => failure)]);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Top-level messages in a channel, oldest first. */
+  channel(channel: string): SlackMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel === channel && !m.threadTs);
+  }
+
+  /** Replies in a thread, oldest first. */
+  thread(channel: string, threadTs: string): SlackMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel === channel && m.threadTs === threadTs);
+  }
+
+  /** Waits until `check` passes (the app works after acknowledging Slack); fails after `ms`. */
+  async waitFor<T>(check: () => T | undefined | false, ms = 3_000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private nextTs(): string {
+    this.clock += 1_000;
+    return `${Math.floor(this.clock / 1000)}.${String(this.clock % 1000).padStart(3, '0')}100`;
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(body.channel ?? '');
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'finetune-advisor', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage': {
+        if (this.notMemberOf.has(channel)) return { ok: false, error: 'not_in_channel' };
+        const ts = this.nextTs();
+        const message: SlackMessage = { channel, ts, text: String(body.text ?? ''), blocks: (body.blocks as SlackMessage['blocks']) ?? [], updated: false };
+        if (body.thread_ts) message.threadTs = String(body.thread_ts);
+        this.messages.set(`${channel}/${ts}`, message);
+        return { ok: true, channel, ts, message: { ts, text: message.text } };
+      }
+      case 'chat.update': {
+        const key = `${channel}/${String(body.ts)}`;
+        const existing = this.messages.get(key);
+        if (!existing) return { ok: false, error: 'message_not_found' };
+        this.messages.set(key, { ...existing, text: String(body.text ?? ''), blocks: (body.blocks as SlackMessage['blocks']) ?? [], updated: true });
+        return { ok: true, channel, ts: body.ts };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'chat.getPermalink':
+        return { ok: true, channel, permalink: `https://fake.slack.test/archives/${channel}/p${String(body.message_ts).replace('.', '')}` };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
+      case 'oauth.v2.access':
+        return {
+          ok: true,
+          access_token: 'xoxb-installed-token',
+          token_type: 'bot',
+          scope: 'commands,chat:write',
+          bot_user_id: 'UBOT2',
+          app_id: 'A0ADVISOR',
+          team: { id: 'T0NEW', name: 'New Team' },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: 'U0ADMIN' },
+        };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users)}` } };
+      case 'views.open':
+        return { ok: true, view: { id: `V${this.calls.length}` } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** All the text a person sees in a message: the fallback and every text in its blocks. */
+export function visibleText(message: { text: string; blocks: unknown[] }): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'text' && typeof value === 'string') texts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(message.blocks);
+  return texts.join('\n') || message.text;
+}

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { StatementCache } from './statement-cache.js';
 import { conversationSchema, type Conversation, type ConversationStore, type Platform, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
 
 /** The stored conversation moved between load and save: the turn was computed on a stale version. */
@@ -82,12 +83,13 @@ function toRecord(row: VerdictRow): VerdictRecord {
 export class SqliteConversationStore implements ConversationStore {
   private readonly now: () => Date;
   private readonly ttlMs: number;
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: StatementCache;
 
   constructor(
     private readonly db: Database,
     options: SqliteConversationStoreOptions = {},
   ) {
+    this.statements = new StatementCache(db);
     this.now = options.now ?? (() => new Date());
     const hours = options.eventTtlHours ?? 48;
     if (!(hours > 0)) throw new Error(`eventTtlHours must be a positive number of hours, not ${hours}`);
@@ -153,12 +155,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   private sql(text: string): Statement {
-    let stmt = this.statements.get(text);
-    if (!stmt) {
-      stmt = this.db.prepare(text);
-      this.statements.set(text, stmt);
-    }
-    return stmt;
+    return this.statements.get(text);
   }
 
   /** The conversation and the version its row holds (what the compare-and-set compares). */

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { StatementCache } from './statement-cache.js';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 
 export interface SqliteInstallationStoreOptions {
@@ -37,12 +38,13 @@ function keyOfQuery(query: InstallationQuery<boolean>): Key {
  */
 export class SqliteInstallationStore implements InstallationStore {
   private readonly now: () => Date;
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: StatementCache;
 
   constructor(
     private readonly db: Database,
     options: SqliteInstallationStoreOptions = {},
   ) {
+    this.statements = new StatementCache(db);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -81,11 +83,6 @@ export class SqliteInstallationStore implements InstallationStore {
   }
 
   private sql(text: string): Statement {
-    let stmt = this.statements.get(text);
-    if (!stmt) {
-      stmt = this.db.prepare(text);
-      this.statements.set(text, stmt);
-    }
-    return stmt;
+    return this.statements.get(text);
   }
 }

@@ -87,3 +87,20 @@ export function edgeCasesCheaperToRoute(over: Answers = {}): Answers {
     ...over,
   });
 }
+
+/** A support team stuck at 70% after 4 rounds, 1.5M tickets a month, 2,000 labelled tickets. */
+export const ticketTriage = {
+  task: 'Route support tickets to 12 queues',
+  taskKind: 'classification',
+  testedExamples: 50,
+  successRate: 0.7,
+  promptIterations: 4,
+  failureMode: 'format',
+  model: 'claude-sonnet-4.5',
+  promptTokens: 3000,
+  inputTokens: 400,
+  outputTokens: 20,
+  monthlyCalls: 1_500_000,
+  labeledExamples: 2000,
+  categories: 12,
+} as const;

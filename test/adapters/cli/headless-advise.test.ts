@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ticketTriage } from '../../helpers/answers.js';
 import { runCliWith, tempFile, AS_OF } from '../../helpers/cli.js';
 
-const ticketTriage = {
-  task: 'Route support tickets to 12 queues',
-  taskKind: 'classification',
-  testedExamples: 50,
-  successRate: 0.7,
-  promptIterations: 4,
-  failureMode: 'format',
-  model: 'claude-sonnet-4.5',
-  promptTokens: 3000,
-  inputTokens: 400,
-  outputTokens: 20,
-  monthlyCalls: 1_500_000,
-  labeledExamples: 2000,
-  categories: 12,
-};
 
 describe('finetune-advisor advise --answers FILE --json', () => {
   it('prints the verdict as JSON with reasons, mistakes, next steps and the cost of each path', async () => {

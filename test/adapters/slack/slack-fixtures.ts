@@ -8,22 +8,9 @@ export const CTX = { catalogue: CATALOGUE, asOf: AS_OF };
 export const CONVERSATION_ID = 'slack:T1:C1:1700000000.000100';
 export const VERDICT_REF = { conversationId: CONVERSATION_ID, version: 9, verdictId: `${CONVERSATION_ID}#9` };
 
-/** A support team stuck at 70% after 4 rounds, 1.5M tickets a month, 2,000 labelled tickets. */
-export const ticketTriage = {
-  task: 'Route support tickets to 12 queues',
-  taskKind: 'classification',
-  testedExamples: 50,
-  successRate: 0.7,
-  promptIterations: 4,
-  failureMode: 'format',
-  model: 'claude-sonnet-4.5',
-  promptTokens: 3000,
-  inputTokens: 400,
-  outputTokens: 20,
-  monthlyCalls: 1_500_000,
-  labeledExamples: 2000,
-  categories: 12,
-};
+import { ticketTriage } from '../../helpers/answers.js';
+
+export { ticketTriage };
 
 export function verdictFor(answers: unknown): Verdict {
   const advice = adviseFromAnswers(answers, CTX);

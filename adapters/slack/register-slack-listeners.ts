@@ -55,7 +55,7 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
         });
         return void (await tell(`Your last verdicts:\n${lines.join('\n')}`));
       }
-      await interview.start({ client, teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, task: parsed.task, respondPrivately: tell });
+      await interview.start({ client, teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, userName: command.user_name, task: parsed.task, respondPrivately: tell });
     } catch (err) {
       logger.error({ err: { message: (err as Error).message } }, 'slash command failed');
       await tell(`I couldn't start the interview: ${slackErrorInWords(err)}`).catch(() => undefined);
@@ -91,7 +91,8 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
           const teamId = conv?.refs.teamId ?? body.team?.id ?? '';
           const channelId = conv?.refs.channel ?? body.channel?.id ?? userId;
           const { task, ...rest } = record.verdict.answers;
-          return void (await interview.start({ client, teamId, channelId, userId, ...(task ? { task } : {}), suggested: rest }));
+          const userName = body.user.username ?? body.user.name;
+          return void (await interview.start({ client, teamId, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest }));
         }
         case 'answer':
         case 'skip':

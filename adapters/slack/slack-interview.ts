@@ -33,6 +33,8 @@ export interface StartRequest {
   teamId: string;
   channelId: string;
   userId: string;
+  /** The person's name as text (Slack's user_name), for Teams summaries. */
+  userName?: string;
   task?: string;
   suggested?: Answers;
   /** Tells only the person, where they typed the command (response_url); absent for buttons. */
@@ -78,7 +80,7 @@ export class SlackInterview {
       platform: 'slack',
       ownerId: req.userId,
       ownerLabel,
-      refs: { channel, threadTs, teamId: req.teamId },
+      refs: { channel, threadTs, teamId: req.teamId, ownerName: req.userName ?? req.userId },
       ...(req.task ? { task: req.task } : {}),
       ...(req.suggested ? { suggested: req.suggested } : {}),
     };

@@ -54,6 +54,37 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'verdict owner names and Teams channel subscriptions',
+    up: `
+      ALTER TABLE verdicts ADD COLUMN owner_name TEXT;
+      CREATE TABLE teams_addresses (
+        conversation_id TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE teams_subscriptions (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL UNIQUE,
+        data TEXT NOT NULL,
+        thread_root_id TEXT,
+        subscribed_by TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE summary_deliveries (
+        verdict_id TEXT NOT NULL,
+        subscription_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (verdict_id, subscription_id)
+      );
+      CREATE INDEX summary_deliveries_status ON summary_deliveries (status);
+    `,
+  },
 ];
 
 /** Thrown when the file was written by a newer release, or a read-only file still needs migrations. */

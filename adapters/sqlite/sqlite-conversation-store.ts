@@ -34,6 +34,7 @@ interface VerdictRow {
   platform: string;
   owner_id: string;
   owner_label: string;
+  owner_name: string | null;
   task: string | null;
   data: string;
   link: string | null;
@@ -69,6 +70,7 @@ function toRecord(row: VerdictRow): VerdictRecord {
     platform: row.platform as Platform,
     ownerId: row.owner_id,
     ownerLabel: row.owner_label,
+    ownerName: row.owner_name ?? row.owner_label,
     task: row.task,
     verdict,
     link: row.link,
@@ -197,9 +199,9 @@ export class SqliteConversationStore implements ConversationStore {
 
   private insertVerdict(record: VerdictRecord): void {
     this.sql(
-        `INSERT OR IGNORE INTO verdicts (id, conversation_id, platform, owner_id, owner_label, task, data, link, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO verdicts (id, conversation_id, platform, owner_id, owner_label, owner_name, task, data, link, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(record.id, record.conversationId, record.platform, record.ownerId, record.ownerLabel, record.task, JSON.stringify(record.verdict), record.link, record.createdAt);
+      .run(record.id, record.conversationId, record.platform, record.ownerId, record.ownerLabel, record.ownerName, record.task, JSON.stringify(record.verdict), record.link, record.createdAt);
   }
 }

@@ -8,6 +8,8 @@ export interface VerdictRecord {
   platform: Platform;
   ownerId: string;
   ownerLabel: string;
+  /** The owner's name as plain text, for places that can't show a platform mention. */
+  ownerName: string;
   task: string | null;
   verdict: Verdict;
   /** Where the full card can be seen (a permalink), once the adapter knows it. */
@@ -56,6 +58,7 @@ export function verdictRecordFor(conversation: Conversation, verdict: Verdict, c
     platform: conversation.platform,
     ownerId: conversation.ownerId,
     ownerLabel: conversation.ownerLabel,
+    ownerName: conversation.refs.ownerName ?? conversation.ownerLabel,
     task: conversation.answers.task ?? null,
     verdict,
     link: null,

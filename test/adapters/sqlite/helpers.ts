@@ -82,6 +82,7 @@ export function verdictRecordFor(conv: Conversation, changes: Partial<VerdictRec
     platform: conv.platform,
     ownerId: conv.ownerId,
     ownerLabel: conv.ownerLabel,
+    ownerName: 'Alice',
     task: conv.answers.task ?? null,
     verdict: realVerdict(),
     link: null,

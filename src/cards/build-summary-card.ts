@@ -1,0 +1,33 @@
+import type { VerdictRecord } from '../conversation/conversation-store.js';
+import { formatUsd } from '../format/format-numbers.js';
+import type { Card, CardField } from './card-model.js';
+import { VERDICT_LABELS } from './build-verdict-card.js';
+
+const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams' } as const;
+
+/**
+ * The short card managers see in their channel thread: who asked, the task, the verdict,
+ * what each path costs a month, the break-even, and where the full card is.
+ */
+export function buildSummaryCard(record: VerdictRecord): Card {
+  const { verdict } = record;
+  const cost = verdict.cost;
+  const fields: CardField[] = [
+    { label: 'Asked by', value: `${record.ownerName} (${PLATFORM_NAMES[record.platform]})` },
+    { label: 'Task', value: record.task ?? 'not described' },
+    { label: 'Verdict', value: VERDICT_LABELS[verdict.verdict] },
+  ];
+  if (cost) {
+    fields.push({ label: 'Prompting a month', value: `${formatUsd(cost.promptEngineering.monthly)} (${cost.promptEngineering.model})` });
+    if (cost.fineTuning) fields.push({ label: 'Fine-tuned a month', value: `${formatUsd(cost.fineTuning.monthly)} (${cost.fineTuning.model})` });
+    if (cost.hybrid) fields.push({ label: 'Both a month', value: formatUsd(cost.hybrid.monthly) });
+    if (cost.fineTuning)
+      fields.push({ label: 'Break-even', value: cost.breakEvenMonth === null ? 'not within 60 months' : `month ${cost.breakEvenMonth}` });
+  }
+  const where = record.link ? `[Open the full verdict](${record.link})` : `The full card is in ${PLATFORM_NAMES[record.platform]}, in ${record.ownerName}'s conversation.`;
+  return {
+    kind: 'summary',
+    title: `${VERDICT_LABELS[verdict.verdict]}: ${record.task ?? 'a new task'}`,
+    blocks: [{ type: 'text', text: verdict.headline }, { type: 'fields', fields }, { type: 'context', text: `${where} Advice as of ${verdict.asOf}.` }],
+  };
+}

@@ -66,23 +66,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE TABLE teams_subscriptions (
         id TEXT PRIMARY KEY,
-        conversation_id TEXT NOT NULL UNIQUE,
-        data TEXT NOT NULL,
+        conversation_id TEXT NOT NULL UNIQUE REFERENCES teams_addresses (conversation_id),
         thread_root_id TEXT,
         subscribed_by TEXT NOT NULL,
-        active INTEGER NOT NULL DEFAULT 1,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
         created_at TEXT NOT NULL
       );
       CREATE TABLE summary_deliveries (
         verdict_id TEXT NOT NULL,
         subscription_id TEXT NOT NULL,
-        status TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
         attempts INTEGER NOT NULL DEFAULT 0,
         last_error TEXT,
+        created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         PRIMARY KEY (verdict_id, subscription_id)
       );
-      CREATE INDEX summary_deliveries_status ON summary_deliveries (status);
+      CREATE INDEX summary_deliveries_status ON summary_deliveries (status, created_at);
+      CREATE INDEX summary_deliveries_by_subscription ON summary_deliveries (subscription_id, status);
     `,
   },
 ];

@@ -111,6 +111,15 @@ export class SqliteConversationStore implements ConversationStore {
     return run.immediate();
   }
 
+  async findActiveConversation(platform: Platform, ownerId: string, place: string): Promise<Conversation | undefined> {
+    const row = this.sql(
+      `SELECT id, version, data FROM conversations
+       WHERE platform = ? AND owner_id = ? AND status = 'active' AND json_extract(data, '$.refs.place') = ?
+       ORDER BY updated_at DESC LIMIT 1`,
+    ).get(platform, ownerId, place) as (ConversationRow & { id: string }) | undefined;
+    return row ? parseConversation(row.id, row) : undefined;
+  }
+
   async getConversation(id: string): Promise<Conversation | undefined> {
     return this.load(id);
   }

@@ -40,6 +40,8 @@ export interface ConversationStore {
    */
   applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>>;
   getConversation(id: string): Promise<Conversation | undefined>;
+  /** The person's interview still running in a place (a chat or thread, `refs.place`), if any. */
+  findActiveConversation(platform: Platform, ownerId: string, place: string): Promise<Conversation | undefined>;
   /** Adds or replaces adapter-owned ids (thread, message ids) without a turn. */
   setRefs(id: string, refs: Record<string, string>): Promise<void>;
   getVerdict(id: string): Promise<VerdictRecord | undefined>;

@@ -209,3 +209,17 @@ describe('SqliteConversationStore', () => {
     await expect(saveNew(store, bad)).rejects.toThrow(`conversation ${bad.id} not saved, it is invalid: ownerId`);
   });
 });
+
+describe('finding a person\'s running interview in a place', () => {
+  it('returns the active interview of that person in that chat, and nothing once it is over', async () => {
+    const { store } = freshStore();
+    const base = activeConversation({ id: 'teams:a1', platform: 'teams', ownerId: 'U1', refs: { place: 'chat-1' } });
+    await store.applyTurn(base.id, null, () => ({ next: base, result: null }));
+    expect((await store.findActiveConversation('teams', 'U1', 'chat-1'))?.id).toBe('teams:a1');
+    expect(await store.findActiveConversation('teams', 'U2', 'chat-1')).toBeUndefined();
+    expect(await store.findActiveConversation('teams', 'U1', 'chat-2')).toBeUndefined();
+    const done = { ...base, status: 'finished' as const, version: 1 };
+    await store.applyTurn(base.id, null, () => ({ next: done, result: null }));
+    expect(await store.findActiveConversation('teams', 'U1', 'chat-1')).toBeUndefined();
+  });
+});

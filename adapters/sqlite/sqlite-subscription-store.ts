@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import { z } from 'zod';
+import { StatementCache } from './statement-cache.js';
+import type { ChannelAddress, Delivery, DeliveryStatus, Subscription, SubscriptionStore } from '../../src/index.js';
+
+export interface SqliteSubscriptionStoreOptions {
+  now?: () => Date;
+  /** Ids for new subscriptions; randomUUID() by default. */
+  newId?: () => string;
+}
+
+/** The longest error text kept on a delivery. */
+export const MAX_DELIVERY_ERROR_LENGTH = 500;
+
+const nonEmpty = z.string().min(1);
+
+/** What a stored (or to-be-stored) channel address must look like. */
+export const channelAddressSchema = z.object({
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  tenantId: nonEmpty,
+  conversationId: nonEmpty.refine((id) => !id.includes(';messageid='), 'must be the channel conversation id, without a ;messageid= part'),
+  teamId: nonEmpty.nullable(),
+  channelId: nonEmpty,
+  botId: nonEmpty,
+});
+
+const deliveryStatuses = ['pending', 'sent', 'failed'] as const satisfies readonly DeliveryStatus[];
+
+interface SubscriptionRow {
+  id: string;
+  conversation_id: string;
+  thread_root_id: string | null;
+  subscribed_by: string;
+  active: number;
+  created_at: string;
+  address: string;
+}
+
+interface DeliveryRow {
+  verdict_id: string;
+  subscription_id: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+}
+
+function problemsOf(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+/** Reads back an address row, naming the conversation if it is damaged. */
+function parseAddress(conversationId: string, data: string): ChannelAddress {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch (err) {
+    throw new Error(`the Teams address of conversation ${conversationId} is damaged in the database: its data is not valid JSON (${(err as Error).message})`, { cause: err });
+  }
+  const parsed = channelAddressSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`the Teams address of conversation ${conversationId} is damaged in the database: ${problemsOf(parsed.error)}`, { cause: parsed.error });
+  }
+  if (parsed.data.conversationId !== conversationId) {
+    throw new Error(`the Teams address of conversation ${conversationId} is damaged in the database: its data is for conversation ${parsed.data.conversationId}`);
+  }
+  return parsed.data;
+}
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    id: row.id,
+    address: parseAddress(row.conversation_id, row.address),
+    threadRootId: row.thread_root_id,
+    subscribedBy: row.subscribed_by,
+    createdAt: row.created_at,
+    active: row.active === 1,
+  };
+}
+
+function toDelivery(row: DeliveryRow): Delivery {
+  if (!(deliveryStatuses as readonly string[]).includes(row.status)) {
+    throw new Error(`the delivery of verdict ${row.verdict_id} to subscription ${row.subscription_id} is damaged in the database: unknown status "${row.status}"`);
+  }
+  return {
+    verdictId: row.verdict_id,
+    subscriptionId: row.subscription_id,
+    status: row.status as DeliveryStatus,
+    attempts: row.attempts,
+    lastError: row.last_error,
+  };
+}
+
+/** At most MAX_DELIVERY_ERROR_LENGTH characters, never splitting a surrogate pair. */
+function cutError(error: string): string {
+  const cut = error.slice(0, MAX_DELIVERY_ERROR_LENGTH);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** A subscription with the latest address of its conversation (one address row per conversation). */
+const SELECT_SUBSCRIPTION = `SELECT s.id, s.conversation_id, s.thread_root_id, s.subscribed_by, s.active, s.created_at, a.data AS address
+  FROM teams_subscriptions s JOIN teams_addresses a ON a.conversation_id = s.conversation_id`;
+
+/** Pending deliveries whose subscription is still active: an inactive one is not delivered to. */
+const SELECT_PENDING = `SELECT d.verdict_id, d.subscription_id, d.status, d.attempts, d.last_error
+  FROM summary_deliveries d JOIN teams_subscriptions s ON s.id = d.subscription_id
+  WHERE d.status = 'pending' AND s.active = 1`;
+
+/**
+ * The SubscriptionStore on the advisor's SQLite file (see openDatabase): one address row per
+ * Teams conversation (the latest wins, so a subscription always uses the current serviceUrl),
+ * one subscription per channel, and one delivery row per verdict and subscription, so a
+ * summary is never queued twice, even across restarts. Does not close the db.
+ */
+export class SqliteSubscriptionStore implements SubscriptionStore {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly statements: StatementCache;
+
+  constructor(
+    private readonly db: Database,
+    options: SqliteSubscriptionStoreOptions = {},
+  ) {
+    this.statements = new StatementCache(db);
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => randomUUID());
+  }
+
+  async saveAddress(address: ChannelAddress): Promise<void> {
+    this.writeAddress(address);
+  }
+
+  async getAddress(conversationId: string): Promise<ChannelAddress | undefined> {
+    const row = this.sql('SELECT data FROM teams_addresses WHERE conversation_id = ?').get(conversationId) as { data: string } | undefined;
+    return row ? parseAddress(conversationId, row.data) : undefined;
+  }
+
+  async subscribe(address: ChannelAddress, by: string, at: string): Promise<Subscription> {
+    const run = this.db.transaction((): Subscription => {
+      this.writeAddress(address);
+      // A new subscription, or the existing one as it was (same id, thread, subscriber), active again.
+      this.sql(
+        `INSERT INTO teams_subscriptions (id, conversation_id, thread_root_id, subscribed_by, active, created_at)
+         VALUES (?, ?, NULL, ?, 1, ?)
+         ON CONFLICT (conversation_id) DO UPDATE SET active = 1`,
+      ).run(this.newId(), address.conversationId, by, at);
+      const subscription = this.load(address.conversationId);
+      if (!subscription) throw new Error(`conversation ${address.conversationId} was subscribed but its subscription cannot be read back`);
+      return subscription;
+    });
+    return run.immediate();
+  }
+
+  async unsubscribe(conversationId: string): Promise<boolean> {
+    const run = this.db.transaction((): boolean => {
+      const row = this.sql('SELECT id FROM teams_subscriptions WHERE conversation_id = ?').get(conversationId) as { id: string } | undefined;
+      if (!row) return false;
+      // Sent and failed deliveries stay as the record of what was posted; pending ones are dropped.
+      this.sql("DELETE FROM summary_deliveries WHERE subscription_id = ? AND status = 'pending'").run(row.id);
+      this.sql('DELETE FROM teams_subscriptions WHERE id = ?').run(row.id);
+      return true;
+    });
+    return run.immediate();
+  }
+
+  async getSubscription(conversationId: string): Promise<Subscription | undefined> {
+    return this.load(conversationId);
+  }
+
+  async listSubscriptions(): Promise<Subscription[]> {
+    const rows = this.sql(`${SELECT_SUBSCRIPTION} ORDER BY s.created_at, s.rowid`).all() as SubscriptionRow[];
+    return rows.map(toSubscription);
+  }
+
+  /** Does nothing if the subscription is gone (unsubscribed while its thread was being started). */
+  async setThreadRoot(subscriptionId: string, threadRootId: string | null): Promise<void> {
+    this.sql('UPDATE teams_subscriptions SET thread_root_id = ? WHERE id = ?').run(threadRootId, subscriptionId);
+  }
+
+  /** Does nothing if the subscription is gone. */
+  async setActive(subscriptionId: string, active: boolean): Promise<void> {
+    this.sql('UPDATE teams_subscriptions SET active = ? WHERE id = ?').run(active ? 1 : 0, subscriptionId);
+  }
+
+  async queueDeliveries(verdictId: string): Promise<Delivery[]> {
+    if (verdictId === '') throw new Error('cannot queue deliveries for a verdict without an id');
+    const run = this.db.transaction((): Delivery[] => {
+      const stamp = this.now().toISOString();
+      this.sql(
+        `INSERT OR IGNORE INTO summary_deliveries (verdict_id, subscription_id, status, attempts, last_error, created_at, updated_at)
+         SELECT ?, id, 'pending', 0, NULL, ?, ? FROM teams_subscriptions WHERE active = 1 ORDER BY created_at, rowid`,
+      ).run(verdictId, stamp, stamp);
+      const rows = this.sql(`${SELECT_PENDING} AND d.verdict_id = ? ORDER BY d.created_at, d.rowid`).all(verdictId) as DeliveryRow[];
+      return rows.map(toDelivery);
+    });
+    return run.immediate();
+  }
+
+  /** Pending deliveries to active subscriptions, oldest first. */
+  async pendingDeliveries(): Promise<Delivery[]> {
+    const rows = this.sql(`${SELECT_PENDING} ORDER BY d.created_at, d.rowid`).all() as DeliveryRow[];
+    return rows.map(toDelivery);
+  }
+
+  /**
+   * Records an attempt: the status, one more attempt, and the error (cut to 500 characters;
+   * none clears it). Does nothing if the subscription is gone (unsubscribed meanwhile); throws
+   * if the subscription exists but the verdict was never queued for it.
+   */
+  async markDelivery(verdictId: string, subscriptionId: string, status: DeliveryStatus, error?: string): Promise<void> {
+    if (!(deliveryStatuses as readonly string[]).includes(status)) throw new Error(`unknown delivery status "${String(status)}"`);
+    const run = this.db.transaction(() => {
+      const changed = this.sql(
+        `UPDATE summary_deliveries SET status = ?, attempts = attempts + 1, last_error = ?, updated_at = ?
+         WHERE verdict_id = ? AND subscription_id = ?`,
+      ).run(status, error === undefined ? null : cutError(error), this.now().toISOString(), verdictId, subscriptionId).changes;
+      if (changed > 0) return;
+      const exists = this.sql('SELECT 1 FROM teams_subscriptions WHERE id = ?').get(subscriptionId) !== undefined;
+      if (exists) throw new Error(`verdict ${verdictId} was never queued for subscription ${subscriptionId}: cannot mark its delivery ${status}`);
+    });
+    run.immediate();
+  }
+
+  private sql(text: string): Statement {
+    return this.statements.get(text);
+  }
+
+  private load(conversationId: string): Subscription | undefined {
+    const row = this.sql(`${SELECT_SUBSCRIPTION} WHERE s.conversation_id = ?`).get(conversationId) as SubscriptionRow | undefined;
+    return row ? toSubscription(row) : undefined;
+  }
+
+  /** Validates before writing, so nothing is stored that could not be read back; the latest address wins. */
+  private writeAddress(address: ChannelAddress): void {
+    const checked = channelAddressSchema.safeParse(address);
+    if (!checked.success) {
+      throw new Error(`the Teams address of conversation ${String(address?.conversationId)} not saved, it is invalid: ${problemsOf(checked.error)}`);
+    }
+    this.sql(
+      `INSERT INTO teams_addresses (conversation_id, data, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (conversation_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    ).run(checked.data.conversationId, JSON.stringify(checked.data), this.now().toISOString());
+  }
+}

@@ -13,6 +13,13 @@ import { SlackInterview } from './slack/slack-interview.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { SqliteConversationStore } from './sqlite/sqlite-conversation-store.js';
 import { SqliteInstallationStore } from './sqlite/sqlite-installation-store.js';
+import { SqliteSubscriptionStore } from './sqlite/sqlite-subscription-store.js';
+import { createTeamsAdapter } from './teams/create-teams-adapter.js';
+import { BadActivityRequest, bridge, readJsonBody } from './teams/node-http-bridge.js';
+import { SummaryNotifier } from './teams/summary-notifier.js';
+import { teamsBotLogic } from './teams/teams-bot.js';
+import { TeamsInterview } from './teams/teams-interview.js';
+import type { VerdictRecord } from '../src/index.js';
 
 export interface ServiceOptions {
   now?: () => Date;
@@ -27,6 +34,16 @@ export interface RunningService {
 }
 
 const VERSION: string = JSON.parse(readFileSync(new URL(import.meta.url.includes('/dist/') ? '../../package.json' : '../package.json', import.meta.url), 'utf8')).version;
+
+/** True for http(s) URLs on this machine: where local mode may send replies. */
+export function isLoopbackUrl(value: unknown): boolean {
+  try {
+    const host = new URL(String(value)).hostname;
+    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -47,11 +64,25 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   // Event keys only need to outlive Slack's retries (minutes); purge the old ones hourly.
   const purge = setInterval(() => store.purgeExpiredEvents(), 3_600_000).unref();
 
+  const subscriptions = new SqliteSubscriptionStore(db, { now });
+
+  // Teams: the endpoint, and the summaries managers follow (for verdicts from both platforms).
+  const teams = config.teams ? createTeamsAdapter(config.teams) : null;
+  const notifier = teams ? new SummaryNotifier({ adapter: teams.adapter, appId: teams.appId, subscriptions, store, logger }) : null;
+  // Summaries go out beside the turn, not in it: an invoke must be answered within seconds.
+  const onVerdict = (record: VerdictRecord) => void (notifier ? inFlight.track(() => notifier.onVerdict(record)) : undefined);
+  const teamsLogic = teams
+    ? teamsBotLogic({ interview: new TeamsInterview({ store, catalogue, now, logger, onVerdict }), store, subscriptions, notifier: notifier!, logger, now })
+    : null;
+  if (config.teams?.mode === 'local')
+    logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
+  else if (!config.teams) logger.info('Teams is off. To turn it on set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Azure Bot registration), or TEAMS_LOCAL=1 to try it with the Agents Playground; see the README.');
+
   const slack = config.slack ? createSlackApp(config.slack, { logger, installationStore }) : null;
   if (slack) {
     // Every listener's work (which goes on after Slack has been answered) is counted, so SIGTERM can wait for it.
     slack.app.use(async ({ next }) => inFlight.track(next));
-    const interview = new SlackInterview({ store, catalogue, now, logger });
+    const interview = new SlackInterview({ store, catalogue, now, logger, onVerdict });
     registerSlackListeners(slack.app, { interview, store, logger });
     if (config.slack!.mode === 'oauth') {
       slack.app.event('app_uninstalled', async ({ context }) =>
@@ -61,7 +92,27 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   } else {
     logger.info('Slack is off. To turn it on set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (HTTP), SLACK_APP_TOKEN and SLACK_BOT_TOKEN (Socket Mode), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET (OAuth); see the README.');
   }
-  const platforms = { slack: config.slack?.mode ?? false, teams: false };
+  const platforms = { slack: config.slack?.mode ?? false, teams: config.teams?.mode ?? false };
+
+  async function handleTeams(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!teams || !teamsLogic) return sendJson(res, 404, { error: 'Teams is not configured on this service; see the README.' });
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST Bot Framework activities here.' });
+    try {
+      const body = await readJsonBody(req);
+      if (config.teams?.mode === 'local' && !isLoopbackUrl(body.serviceUrl)) {
+        logger.warn({ serviceUrl: String(body.serviceUrl).slice(0, 100) }, 'local mode refused an activity with a non-loopback serviceUrl');
+        return sendJson(res, 403, { error: 'Local mode only answers activities whose serviceUrl is on this machine (127.0.0.1, localhost or ::1).' });
+      }
+      const { request, response } = bridge(req, res, body);
+      await teams.adapter.process(request, response, teamsLogic);
+    } catch (err) {
+      if (err instanceof BadActivityRequest) return sendJson(res, err.status, { error: err.message });
+      // botbuilder validates the activity with zod before anything else: a malformed one is the caller's mistake.
+      if ((err as Error).name === 'ZodError') return sendJson(res, 400, { error: 'The body is not a valid Bot Framework activity.' });
+      logger.error({ err: { message: (err as Error).message } }, 'Teams request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'The Teams request failed; see the service log.' });
+    }
+  }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
@@ -70,6 +121,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     res.on('finish', () => logger.info({ requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok', version: VERSION, platforms });
+    if (path === '/api/messages') return void handleTeams(req, res);
     if (path.startsWith('/slack/')) {
       if (slack?.httpHandler) return slack.httpHandler(req, res);
       return sendJson(res, 404, { error: slack ? 'Slack runs in Socket Mode here: no HTTP endpoint.' : 'Slack is not configured on this service; see the README.' });
@@ -84,6 +136,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   });
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
+  if (notifier) void inFlight.track(() => notifier.resumePending());
   logger.info({ port, host: config.host, version: VERSION, platforms }, 'finetune-advisor is listening');
 
   let stopping: Promise<void> | null = null;

@@ -8,6 +8,10 @@ Usage:
                                                       the Slack app manifest for a service at HOST
   finetune-advisor manifest slack --socket-mode [--json]
                                                       the Slack app manifest for Socket Mode (no public URL)
+  finetune-advisor manifest teams --bot-id APP_ID --domain HOST
+                                                      the Teams app manifest for the Azure Bot APP_ID at HOST
+  finetune-advisor package teams --bot-id APP_ID --domain HOST [--out DIR]
+                                                      the Teams app package to upload: DIR/finetune-advisor-teams.zip
 
 Options:
   --answers FILE     a JSON file of answers (see README, "The answers file")
@@ -17,7 +21,10 @@ Options:
   --assumptions      with a printed verdict, also print every input and default used
   --url URL          manifest: the service's public https:// address (Slack calls URL/slack/events)
   --socket-mode      manifest: for Socket Mode, with no request URLs
+  --bot-id APP_ID    Teams: the Microsoft App ID (a GUID) of your Azure Bot registration
+  --domain HOST      Teams: the service's host name, no https:// (Teams calls https://HOST/api/messages)
+  --out DIR          package: the folder to write the zip into (default: the current one; created if missing)
   -h, --help         this text
 
-Exit codes: 0 a verdict (or a list, or a manifest); 1 the interview was stopped; 2 bad input, named on stderr.
+Exit codes: 0 a verdict (or a list, a manifest, a package); 1 the interview was stopped; 2 bad input, named on stderr.
 `;

@@ -6,6 +6,8 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const envSchema = z.object({
   PORT: z.coerce.number({ error: 'a port number, e.g. 3978' }).int('a whole port number').min(0, 'from 0 to 65535').max(65535, 'from 0 to 65535').default(3978),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
@@ -19,12 +21,22 @@ const envSchema = z.object({
   SLACK_CLIENT_SECRET: optional,
   SLACK_STATE_SECRET: optional,
   SLACK_API_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), 'a URL such as https://slack.com/api/'),
+  MicrosoftAppId: optional.refine((v) => v === undefined || GUID.test(v), 'the Microsoft App ID of the Azure Bot registration, a GUID'),
+  MicrosoftAppPassword: optional,
+  MicrosoftAppType: optional.pipe(z.enum(['SingleTenant', 'UserAssignedMSI'], { error: 'SingleTenant or UserAssignedMSI (new multi-tenant bots are deprecated)' }).optional()),
+  MicrosoftAppTenantId: optional.refine((v) => v === undefined || GUID.test(v), 'the Directory (tenant) ID, a GUID'),
+  TEAMS_LOCAL: optional.pipe(z.enum(['0', '1', 'true', 'false'], { error: '1 to turn local mode on, or leave it unset' }).optional()),
 });
 
 export type SlackConfig =
   | { mode: 'http'; signingSecret: string; botToken: string; apiUrl?: string }
   | { mode: 'oauth'; signingSecret: string; clientId: string; clientSecret: string; stateSecret: string; apiUrl?: string }
   | { mode: 'socket'; appToken: string; botToken: string; apiUrl?: string };
+
+export type TeamsConfig =
+  | { mode: 'azure'; appId: string; appType: 'SingleTenant' | 'UserAssignedMSI'; password?: string; tenantId: string }
+  /** No credentials: no authentication, so loopback only (the Agents Playground, tests). */
+  | { mode: 'local' };
 
 export interface ServiceConfig {
   port: number;
@@ -33,6 +45,7 @@ export interface ServiceConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   pricesFile?: string;
   slack: SlackConfig | null;
+  teams: TeamsConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -66,13 +79,31 @@ function slackFrom(env: z.infer<typeof envSchema>, problems: string[]): SlackCon
   return null;
 }
 
+/** Teams with an Azure Bot registration, local mode, or off. */
+function teamsFrom(env: z.infer<typeof envSchema>, problems: string[]): TeamsConfig | null {
+  const local = env.TEAMS_LOCAL === '1' || env.TEAMS_LOCAL === 'true';
+  if (!env.MicrosoftAppId) {
+    if (env.MicrosoftAppPassword || env.MicrosoftAppTenantId) problems.push('MicrosoftAppId: needed with MicrosoftAppPassword and MicrosoftAppTenantId (Azure Bot → Configuration → Microsoft App ID)');
+    return local ? { mode: 'local' } : null;
+  }
+  const appType = env.MicrosoftAppType ?? 'SingleTenant';
+  if (!env.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId: a ${appType} bot needs its Directory (tenant) ID (Azure Bot → Configuration → App Tenant ID)`);
+  if (appType === 'SingleTenant' && !env.MicrosoftAppPassword)
+    problems.push('MicrosoftAppPassword: a SingleTenant bot needs a client secret (Azure Bot → Configuration → Manage Password → New client secret)');
+  if (problems.length) return null;
+  return { mode: 'azure', appId: env.MicrosoftAppId, appType, tenantId: env.MicrosoftAppTenantId!, ...(env.MicrosoftAppPassword ? { password: env.MicrosoftAppPassword } : {}) };
+}
+
 /** Reads and checks every setting once, at start: all problems at once, each naming the setting. */
 export function loadConfig(env: Record<string, string | undefined>): ServiceConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const problems: string[] = [];
   const slack = slackFrom(parsed.data, problems);
+  const teams = teamsFrom(parsed.data, problems);
   if (problems.length) throw new ConfigError(problems);
   const e = parsed.data;
-  return { port: e.PORT, host: e.HOST, databasePath: e.DATABASE_PATH, logLevel: e.LOG_LEVEL, ...(e.PRICES_FILE ? { pricesFile: e.PRICES_FILE } : {}), slack };
+  // Local mode has no authentication: anyone who can reach the port could post as anyone.
+  const host = teams?.mode === 'local' ? '127.0.0.1' : e.HOST;
+  return { port: e.PORT, host, databasePath: e.DATABASE_PATH, logLevel: e.LOG_LEVEL, ...(e.PRICES_FILE ? { pricesFile: e.PRICES_FILE } : {}), slack, teams };
 }

@@ -23,7 +23,7 @@ describe('the service', () => {
   });
 
   it('starts without Slack, answers /healthz with the version and platforms, and says where Slack would be', async () => {
-    running = await startService({ port: 0, host: '127.0.0.1', databasePath: tempDb(), logLevel: 'silent', slack: null }, { logger: silent });
+    running = await startService({ port: 0, host: '127.0.0.1', databasePath: tempDb(), logLevel: 'silent', slack: null, teams: null }, { logger: silent });
     const health = await fetch(`${running.url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok', version: '0.1.0', platforms: { slack: false, teams: false } });
     const slack = await fetch(`${running.url}/slack/events`, { method: 'POST', body: '{}' });
@@ -33,7 +33,7 @@ describe('the service', () => {
 
   it('creates the database file and its folder on first start, in WAL mode', async () => {
     const path = tempDb();
-    running = await startService({ port: 0, host: '127.0.0.1', databasePath: path, logLevel: 'silent', slack: null }, { logger: silent });
+    running = await startService({ port: 0, host: '127.0.0.1', databasePath: path, logLevel: 'silent', slack: null, teams: null }, { logger: silent });
     const db = new Database(path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
@@ -69,6 +69,7 @@ describe('the service', () => {
         host: '127.0.0.1',
         databasePath,
         logLevel: 'silent',
+        teams: null,
         slack: { mode: 'oauth', signingSecret: SIGNING_SECRET, clientId: '123.456', clientSecret: 'client-secret', stateSecret: 'state-secret-long-enough', apiUrl: `${slack.url}/api/` },
       },
       { logger: silent },

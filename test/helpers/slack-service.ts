@@ -32,6 +32,7 @@ export async function startSlackTestService(options: { databasePath?: string; sl
     host: '127.0.0.1',
     databasePath,
     logLevel: 'info',
+    teams: null,
     slack: { mode: 'http', signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${slack.url}/api/` },
   };
   const boot = () => startService(config, { now: () => SLACK_TEST_DATE, logger: createLogger('info', sink) });

@@ -13,7 +13,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('the service settings', () => {
   it('starts with defaults and no Slack when nothing is set', () => {
-    expect(loadConfig({})).toEqual({ port: 3978, host: '0.0.0.0', databasePath: './data/advisor.db', logLevel: 'info', slack: null });
+    expect(loadConfig({})).toEqual({ port: 3978, host: '0.0.0.0', databasePath: './data/advisor.db', logLevel: 'info', slack: null, teams: null });
   });
 
   it('picks HTTP mode from a signing secret and a bot token, with the Web API URL the tests use', () => {
@@ -44,5 +44,30 @@ describe('the service settings', () => {
 
   it('puts all problems in one message that starts by saying the service cannot start', () => {
     expect(() => loadConfig({ PORT: '-1', SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/^The service can't start; fix these settings \(environment or \.env\):\n  - PORT: from 0 to 65535/);
+  });
+});
+
+describe('the Teams settings', () => {
+  const APP = '11111111-2222-3333-4444-555555555555';
+  const TENANT = '66666666-7777-8888-9999-000000000000';
+
+  it('leaves Teams off without an app id, and turns local mode on only when asked, on loopback only', () => {
+    expect(loadConfig({}).teams).toBeNull();
+    const local = loadConfig({ TEAMS_LOCAL: '1', HOST: '0.0.0.0' });
+    expect(local.teams).toEqual({ mode: 'local' });
+    expect(local.host).toBe('127.0.0.1');
+  });
+
+  it('takes a SingleTenant registration by default and a user-assigned managed identity when asked', () => {
+    expect(loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT }).teams).toEqual({ mode: 'azure', appId: APP, appType: 'SingleTenant', password: 'secret', tenantId: TENANT });
+    expect(loadConfig({ MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).teams).toMatchObject({ appType: 'UserAssignedMSI' });
+  });
+
+  it('names what a registration is missing, and refuses multi-tenant and malformed ids', () => {
+    expect(problemsOf({ MicrosoftAppId: APP })).toEqual([expect.stringMatching(/^MicrosoftAppTenantId: /), expect.stringMatching(/^MicrosoftAppPassword: a SingleTenant bot needs a client secret/)]);
+    expect(problemsOf({ MicrosoftAppId: 'my-bot' })).toEqual(['MicrosoftAppId: the Microsoft App ID of the Azure Bot registration, a GUID']);
+    expect(problemsOf({ MicrosoftAppId: APP, MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 'x' })).toEqual([
+      'MicrosoftAppType: SingleTenant or UserAssignedMSI (new multi-tenant bots are deprecated)',
+    ]);
   });
 });

@@ -17,6 +17,7 @@ describe('Slack in Socket Mode', () => {
         host: '127.0.0.1',
         databasePath: join(mkdtempSync(join(tmpdir(), 'advisor-socket-')), 'advisor.db'),
         logLevel: 'silent',
+        teams: null,
         slack: { mode: 'socket', appToken: 'xapp-1-test', botToken: 'xoxb-socket', apiUrl: `${slack.url}/api/` },
       },
       { logger: createLogger('silent') },

@@ -1,0 +1,117 @@
+import { MessageFactory, TeamsInfo, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { buildSummaryCard, type ConversationStore, type Delivery, type Subscription, type SubscriptionStore, type VerdictRecord } from '../../src/index.js';
+import type { Logger } from '../logging/create-logger.js';
+import { renderAdaptiveAttachment } from './render-adaptive-card.js';
+
+/** Attempts before a summary is given up on (transient failures are tried again at each start). */
+const MAX_ATTEMPTS = 5;
+
+interface NotifierDeps {
+  adapter: CloudAdapter;
+  appId: string;
+  subscriptions: SubscriptionStore;
+  store: ConversationStore;
+  logger: Logger;
+}
+
+/** What a Bot Connector failure means for a delivery. */
+function classify(err: unknown): 'thread-gone' | 'removed' | 'too-big' | 'transient' | 'refused' {
+  const e = err as { statusCode?: number; code?: string; body?: { error?: { code?: string } } };
+  const code = e.body?.error?.code ?? e.code ?? '';
+  if (code === 'BotNotInConversationRoster' || (e.statusCode === 403 && /roster/i.test(code))) return 'removed';
+  if (e.statusCode === 413 || code === 'MessageSizeTooBig') return 'too-big';
+  if (e.statusCode === 404 || code === 'ConversationNotFound' || code === 'NotFound') return 'thread-gone';
+  if (e.statusCode === undefined || e.statusCode >= 500 || e.statusCode === 429) return 'transient';
+  return 'refused';
+}
+
+/**
+ * Posts a short summary of every verdict (from Slack and Teams) into each subscribed channel's
+ * "Fine-tuning verdicts" thread. Deliveries are recorded in the store first, so each summary goes
+ * out once even across a restart; one channel's failure never stops the others.
+ */
+export class SummaryNotifier {
+  constructor(private readonly deps: NotifierDeps) {}
+
+  async onVerdict(record: VerdictRecord): Promise<void> {
+    const queued = await this.deps.subscriptions.queueDeliveries(record.id);
+    for (const delivery of queued) await this.deliver(delivery, record);
+  }
+
+  /** Sends what is still pending (after a restart). */
+  async resumePending(): Promise<void> {
+    for (const delivery of await this.deps.subscriptions.pendingDeliveries()) {
+      const record = await this.deps.store.getVerdict(delivery.verdictId);
+      if (record) await this.deliver(delivery, record);
+      else await this.deps.subscriptions.markDelivery(delivery.verdictId, delivery.subscriptionId, 'failed', 'the verdict is no longer stored');
+    }
+  }
+
+  /** Starts the channel's thread if it has none yet (on subscribe), so managers see where summaries go. */
+  async ensureThread(subscriptionId: string): Promise<void> {
+    const sub = await this.subscription(subscriptionId);
+    if (sub && !sub.threadRootId) await this.startThread(sub);
+  }
+
+  private async subscription(id: string): Promise<Subscription | undefined> {
+    return (await this.deps.subscriptions.listSubscriptions()).find((s) => s.id === id);
+  }
+
+  private reference(sub: Subscription, conversationId: string): Partial<ConversationReference> {
+    const a = sub.address;
+    return {
+      channelId: 'msteams',
+      serviceUrl: a.serviceUrl,
+      bot: { id: a.botId, name: 'finetune-advisor' },
+      conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId: a.tenantId, name: '' },
+    };
+  }
+
+  private async startThread(sub: Subscription): Promise<string> {
+    let rootId = '';
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, this.reference(sub, sub.address.conversationId), async (context) => {
+      const opening = MessageFactory.text('**Fine-tuning verdicts**: every verdict from Slack and Teams is summarised in replies to this message.') as Activity;
+      const [, activityId] = await TeamsInfo.sendMessageToTeamsChannel(context, opening, sub.address.channelId, this.deps.appId);
+      rootId = activityId;
+    });
+    await this.deps.subscriptions.setThreadRoot(sub.id, rootId);
+    this.deps.logger.info({ subscription: sub.id }, 'started the verdicts thread');
+    return rootId;
+  }
+
+  private async post(sub: Subscription, rootId: string, record: VerdictRecord): Promise<void> {
+    const thread = `${sub.address.conversationId};messageid=${rootId}`;
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, this.reference(sub, thread), async (context) => {
+      await context.sendActivity({ attachments: [renderAdaptiveAttachment(buildSummaryCard(record))] });
+    });
+  }
+
+  private async deliver(delivery: Delivery, record: VerdictRecord): Promise<void> {
+    const { subscriptions, logger } = this.deps;
+    const sub = await this.subscription(delivery.subscriptionId);
+    if (!sub || !sub.active) return;
+    const mark = (status: 'sent' | 'failed' | 'pending', error?: string) => subscriptions.markDelivery(delivery.verdictId, sub.id, status, error);
+    try {
+      let rootId = sub.threadRootId ?? (await this.startThread(sub));
+      try {
+        await this.post(sub, rootId, record);
+      } catch (err) {
+        if (classify(err) !== 'thread-gone') throw err;
+        // The thread was deleted: start a new one and post there.
+        logger.warn({ subscription: sub.id }, 'the verdicts thread is gone; starting a new one');
+        rootId = await this.startThread({ ...sub, threadRootId: null });
+        await this.post(sub, rootId, record);
+      }
+      await mark('sent');
+    } catch (err) {
+      const kind = classify(err);
+      const message = (err as Error).message ?? String(err);
+      logger.error({ subscription: sub.id, verdict: record.id, kind, err: { message } }, 'could not deliver a verdict summary');
+      if (kind === 'removed') {
+        await subscriptions.setActive(sub.id, false);
+        await mark('failed', 'the bot was removed from the team');
+      } else if (kind === 'transient' && delivery.attempts + 1 < MAX_ATTEMPTS) await mark('pending', message);
+      else await mark('failed', kind === 'too-big' ? 'the summary was too big for Teams' : message);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import {
+  buildAssumptionsCard,
+  buildMessageCard,
+  runTurn,
+  verdictRecordFor,
+  type Answers,
+  type Card,
+  type ConversationStore,
+  type PriceCatalogue,
+  type Reply,
+  type TurnContext as AdviceTurn,
+  type TurnInput,
+  type TurnOutcome,
+  type VerdictRecord,
+} from '../../src/index.js';
+import type { Logger } from '../logging/create-logger.js';
+import { readCardAction } from './read-card-action.js';
+import { renderAdaptiveAttachment } from './render-adaptive-card.js';
+
+export interface TeamsInterviewDeps {
+  store: ConversationStore;
+  catalogue: PriceCatalogue;
+  now: () => Date;
+  logger: Logger;
+  onVerdict?: (record: VerdictRecord) => Promise<void> | void;
+}
+
+/** What an invoke (Action.Execute) is answered with: Teams shows it to the person who clicked. */
+export type InvokeAnswer =
+  | { statusCode: 200; type: 'application/vnd.microsoft.card.adaptive'; value: unknown }
+  | { statusCode: 200; type: 'application/vnd.microsoft.activity.message'; value: string }
+  | { statusCode: 500; type: 'application/vnd.microsoft.error'; value: { code: string; message: string } };
+
+/** Who is acting, and where: Teams' stable user id (AAD object id where there is one). */
+export function actorOf(context: TurnContext): { userId: string; userName: string; place: string } {
+  const { from, conversation } = context.activity;
+  return { userId: from.aadObjectId ?? from.id, userName: from.name ?? 'someone', place: conversation.id };
+}
+
+function textOf(card: Card): string {
+  const text = card.blocks.find((b) => b.type === 'text');
+  return text && 'text' in text ? text.text : card.title;
+}
+
+/**
+ * The interview as Teams shows it: questions as Adaptive Cards in the chat (or channel
+ * thread) where it started; an answered card is replaced for everyone; the verdict card
+ * follows in the same place. Turns run through the core in one store transaction.
+ */
+export class TeamsInterview {
+  constructor(private readonly deps: TeamsInterviewDeps) {}
+
+  private adviceTurn(): AdviceTurn {
+    const now = this.deps.now();
+    return { catalogue: this.deps.catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString() };
+  }
+
+  /** Starts an interview here; a running one of the same person in the same place is cancelled first. */
+  async start(context: TurnContext, task: string | undefined, suggested?: Answers): Promise<void> {
+    const { userId, userName, place } = actorOf(context);
+    const running = await this.deps.store.findActiveConversation('teams', userId, place);
+    if (running) await this.commit(running.id, null, { kind: 'cancel', userId });
+    const id = `teams:${context.activity.id ?? randomUUID()}`;
+    const refs = { place, ownerName: userName, serviceUrl: context.activity.serviceUrl };
+    const input: TurnInput = { kind: 'start', conversationId: id, platform: 'teams', ownerId: userId, ownerLabel: userName, refs, ...(task ? { task } : {}), ...(suggested ? { suggested } : {}) };
+    const outcome = await this.commit(id, `teams:${context.activity.id ?? id}`, input);
+    if (outcome) await this.show(context, id, outcome.replies);
+  }
+
+  /** A reply typed in the chat: an answer to the person's running interview here, if there is one. */
+  async typed(context: TurnContext, text: string): Promise<boolean> {
+    const { userId, place } = actorOf(context);
+    const running = await this.deps.store.findActiveConversation('teams', userId, place);
+    if (!running) return false;
+    const outcome = await this.commit(running.id, `teams:${context.activity.id}`, { kind: 'answer', userId, text });
+    if (outcome) await this.show(context, running.id, outcome.replies);
+    return true;
+  }
+
+  /** Cancels the person's running interview here; false when there is none. */
+  async cancel(context: TurnContext): Promise<boolean> {
+    const { userId, place } = actorOf(context);
+    const running = await this.deps.store.findActiveConversation('teams', userId, place);
+    if (!running) return false;
+    const outcome = await this.commit(running.id, `teams:${context.activity.id}`, { kind: 'cancel', userId });
+    if (outcome) await this.show(context, running.id, outcome.replies);
+    return true;
+  }
+
+  /** A click on one of our cards (Action.Execute invoke or Action.Submit); returns what to answer an invoke with. */
+  async clicked(context: TurnContext, value: unknown): Promise<InvokeAnswer> {
+    const action = readCardAction(value);
+    if (!action) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'That card is out of date; type start for a new interview.' };
+    const { userId } = actorOf(context);
+    const { payload } = action;
+    if (action.action === 'show-assumptions' || action.action === 'new-from-verdict') {
+      const record = payload.d ? await this.deps.store.getVerdict(payload.d) : undefined;
+      if (!record) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'That verdict is no longer stored.' };
+      if (action.action === 'show-assumptions') {
+        await context.sendActivity({ attachments: [renderAdaptiveAttachment(buildAssumptionsCard(record.verdict))] });
+        return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'The assumptions are posted below the verdict.' };
+      }
+      const { task, ...rest } = record.verdict.answers;
+      await this.start(context, task, rest);
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'A new interview with these answers offered is below.' };
+    }
+    const base = { userId, version: payload.v, ...(payload.q ? { question: payload.q } : {}) };
+    const input: TurnInput | null =
+      action.action === 'answer'
+        ? { kind: 'answer', ...base, text: action.answer ?? payload.a ?? '' }
+        : action.action === 'skip'
+          ? { kind: 'skip', ...base }
+          : action.action === 'back' || action.action === 'start-over' || action.action === 'cancel'
+            ? { kind: action.action, userId, version: payload.v }
+            : null;
+    if (!input) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'I do not know that button.' };
+    const outcome = await this.commit(payload.c, `teams:${context.activity.id}`, input);
+    if (!outcome) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Already done.' };
+    await this.show(context, payload.c, outcome.replies.filter((r) => r.kind !== 'ephemeral'));
+    const note = outcome.replies.find((r) => r.kind === 'ephemeral' || (r.kind === 'post-thread' && r.role === 'message'));
+    if (note) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: textOf(note.card) };
+    const answered = outcome.replies.find((r) => r.kind === 'update-question');
+    if (answered) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAdaptiveAttachment(answered.card).content };
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' };
+  }
+
+  private async commit(conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
+    const ctx = this.adviceTurn();
+    const applied = await this.deps.store.applyTurn(conversationId, eventKey, (current) => {
+      const outcome = runTurn(current, input, ctx);
+      const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;
+      return { next: outcome.next, verdict, result: outcome };
+    });
+    if (applied.duplicate) {
+      this.deps.logger.info({ conversationId, eventKey }, 'repeated activity ignored');
+      return null;
+    }
+    this.deps.logger.info({ conversationId, turn: input.kind, status: applied.result.status }, 'turn');
+    return applied.result;
+  }
+
+  /** Shows a turn's replies in the conversation the activity came from. */
+  private async show(context: TurnContext, conversationId: string, replies: Reply[]): Promise<void> {
+    for (const reply of replies) {
+      const conv = await this.deps.store.getConversation(conversationId);
+      if (!conv) return;
+      const attachment = renderAdaptiveAttachment(reply.card);
+      switch (reply.kind) {
+        case 'update-question':
+          if (conv.refs.questionActivityId)
+            await context.updateActivity({ type: 'message', id: conv.refs.questionActivityId, conversation: context.activity.conversation, attachments: [attachment] });
+          break;
+        case 'post-thread': {
+          const sent = await context.sendActivity({ attachments: [attachment] });
+          if (reply.role === 'question' && sent?.id) await this.deps.store.setRefs(conv.id, { questionActivityId: sent.id });
+          break;
+        }
+        case 'post-verdict': {
+          await context.sendActivity({ attachments: [attachment] });
+          const record = conv.verdictId ? await this.deps.store.getVerdict(conv.verdictId) : undefined;
+          if (record && this.deps.onVerdict) await this.deps.onVerdict(record);
+          break;
+        }
+        case 'ephemeral':
+          await context.sendActivity({ attachments: [renderAdaptiveAttachment(buildMessageCard(reply.card.title, textOf(reply.card)))] });
+          break;
+      }
+    }
+  }
+}

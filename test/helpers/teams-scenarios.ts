@@ -1,0 +1,22 @@
+import type { HowToAnswer } from './teams-service.js';
+
+/** The ticket router of the Slack tests, answered the Teams way. */
+export const TICKET_ROUTER_TEAMS: [RegExp, HowToAnswer][] = [
+  [/What kind of task/, { choose: 'classification' }],
+  [/tested your best prompt/, { type: '50' }],
+  [/How many of them came out right/, { input: '7/10' }],
+  [/What do the failures have in common/, { choose: 'format' }],
+  [/rounds of prompt improvement/, { input: '4' }],
+  [/Which model do you prompt today/, { choose: 'claude-sonnet-4.5' }],
+  [/instructions and examples/, { type: '3k' }],
+  [/tokens of input/, { type: '400' }],
+  [/tokens does each answer/, { type: '20' }],
+  [/calls a month/, { type: '50k/day' }],
+  [/prompt cache/, { skip: true }],
+  [/how many months/i, { skip: true }],
+  [/Which model would you fine-tune/, { skip: true }],
+  [/How many categories/, { type: '12' }],
+  [/labelled examples/, { type: '2,000' }],
+  [/When does it need to ship/, { skip: true }],
+  [/output spec settled/, { choose: 'yes' }],
+];

@@ -99,6 +99,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST Bot Framework activities here.' });
     try {
       const body = await readJsonBody(req);
+      if (typeof body.type !== 'string') return sendJson(res, 400, { error: 'The body is not a Bot Framework activity: it has no type.' });
       if (config.teams?.mode === 'local' && !isLoopbackUrl(body.serviceUrl)) {
         logger.warn({ serviceUrl: String(body.serviceUrl).slice(0, 100) }, 'local mode refused an activity with a non-loopback serviceUrl');
         return sendJson(res, 403, { error: 'Local mode only answers activities whose serviceUrl is on this machine (127.0.0.1, localhost or ::1).' });

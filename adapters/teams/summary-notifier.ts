@@ -1,4 +1,4 @@
-import { MessageFactory, TeamsInfo, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { MessageFactory, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { buildSummaryCard, type ConversationStore, type Delivery, type Subscription, type SubscriptionStore, type VerdictRecord } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import { renderAdaptiveAttachment } from './render-adaptive-card.js';
@@ -67,13 +67,17 @@ export class SummaryNotifier {
     };
   }
 
+  /** Posts the thread's opening message in the channel (a new conversation there); its id is the thread root. */
   private async startThread(sub: Subscription): Promise<string> {
     let rootId = '';
-    await this.deps.adapter.continueConversationAsync(this.deps.appId, this.reference(sub, sub.address.conversationId), async (context) => {
-      const opening = MessageFactory.text('**Fine-tuning verdicts**: every verdict from Slack and Teams is summarised in replies to this message.') as Activity;
-      const [, activityId] = await TeamsInfo.sendMessageToTeamsChannel(context, opening, sub.address.channelId, this.deps.appId);
-      rootId = activityId;
+    const opening = MessageFactory.text('**Fine-tuning verdicts**: every verdict from Slack and Teams is summarised in replies to this message.') as Activity;
+    const params = { isGroup: true, bot: { id: sub.address.botId, name: 'finetune-advisor' }, tenantId: sub.address.tenantId, channelData: { channel: { id: sub.address.channelId }, tenant: { id: sub.address.tenantId } }, activity: opening } as ConversationParameters;
+    // What TeamsInfo.sendMessageToTeamsChannel does with CloudAdapter, also without an app id (local mode).
+    await this.deps.adapter.createConversationAsync(this.deps.appId, 'msteams', sub.address.serviceUrl, '', params, async (context) => {
+      // The new conversation is the thread: `<channel>;messageid=<root message id>`.
+      rootId = /;messageid=(.+)$/.exec(context.activity.conversation?.id ?? '')?.[1] ?? '';
     });
+    if (!rootId) throw new Error('Teams did not return the id of the thread it started');
     await this.deps.subscriptions.setThreadRoot(sub.id, rootId);
     this.deps.logger.info({ subscription: sub.id }, 'started the verdicts thread');
     return rootId;

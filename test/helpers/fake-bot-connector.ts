@@ -24,6 +24,7 @@ export class FakeBotConnector {
   readonly created: Record<string, unknown>[] = [];
   readonly requests: { method: string; path: string }[] = [];
   private failures: { match: RegExp; failure: Failure }[] = [];
+  private outages: { match: RegExp; failure: Failure }[] = [];
   private counter = 0;
   private server: Server | null = null;
   url = '';
@@ -36,6 +37,8 @@ export class FakeBotConnector {
       const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
       this.requests.push({ method: req.method ?? '', path });
       const send = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      const outage = this.outages.find((o) => o.match.test(`${req.method} ${path}`));
+      if (outage) return send(outage.failure.status, { error: { code: outage.failure.code, message: `${outage.failure.code} (an outage of the fake connector)` } });
       const failing = this.failures.findIndex((f) => f.match.test(`${req.method} ${path}`));
       if (failing >= 0) {
         const { failure } = this.failures.splice(failing, 1)[0]!;
@@ -76,6 +79,13 @@ export class FakeBotConnector {
   /** The next request matching `METHOD /path` (a regex) fails with Teams' status and error code. */
   failNext(match: RegExp, status: number, code: string): void {
     this.failures.push({ match, failure: { status, code } });
+  }
+
+  /** Every request matching `METHOD /path` fails until the outage ends (the SDK's own retries included). */
+  outage(match: RegExp, status: number, code: string): { end(): void } {
+    const entry = { match, failure: { status, code } };
+    this.outages.push(entry);
+    return { end: () => void this.outages.splice(this.outages.indexOf(entry), 1) };
   }
 
   in(conversationId: string): ConnectorMessage[] {

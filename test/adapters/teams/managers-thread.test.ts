@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardText } from '../../helpers/fake-bot-connector.js';
+import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
+import { TICKET_ROUTER } from '../../helpers/slack-scenarios.js';
+import { ALICE, BOB, channelPost, GENERAL, message, postActivity } from '../../helpers/teams-activities.js';
+import { startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
+
+const OTHER_CHANNEL = '19:other-channel@thread.tacv2';
+
+/** Subscribes a channel as a member would: `@finetune-advisor subscribe` in a new channel post. */
+async function subscribe(svc: TeamsTestService, channel = GENERAL) {
+  const where = channelPost(svc.connector.url, ALICE);
+  const activity = message('subscribe', where);
+  const data = activity.channelData as { channel?: { id: string } };
+  if (channel !== GENERAL) {
+    activity.conversation.id = `${channel};messageid=${Date.now()}`;
+    data.channel = { id: channel };
+  }
+  const res = await postActivity(svc.service.url, activity);
+  expect(res.status).toBe(200);
+  return svc.connector.waitFor(() => svc.connector.created.find((c) => (c.channelData as { channel: { id: string } }).channel.id === channel));
+}
+
+/** A quick verdict in Teams: a prompt tested on 5 examples stops at "test prompts first". */
+async function quickTeamsVerdict(svc: TeamsTestService) {
+  const driver = new TeamsInterviewDriver(svc, BOB);
+  await driver.say('finetune-advisor tag emails');
+  await driver.answer({ choose: 'classification' });
+  await driver.say('5');
+  return driver.verdictMessage()!;
+}
+
+const thread = (root: string, channel = GENERAL) => `${channel};messageid=${root}`;
+
+describe('verdict summaries in a Teams channel thread', () => {
+  let svc: TeamsTestService;
+  beforeEach(async () => {
+    svc = await startTeamsTestService({ withSlack: true });
+  });
+  afterEach(async () => {
+    await svc.stop();
+  });
+
+  it('starts a "Fine-tuning verdicts" thread on subscribe and posts a summary there of a verdict reached in Slack', async () => {
+    await subscribe(svc);
+    const root = svc.connector.messages.find((m) => m.conversationId === GENERAL)!;
+    expect(cardText(root)).toContain('Fine-tuning verdicts');
+    const slackDriver = new SlackInterviewDriver({ ...svc, service: svc.service, slack: svc.slack!, responseUrl: (id = 'r') => `${svc.slack!.url}/respond/${id}` } as never);
+    await slackDriver.start('route support tickets to 12 queues');
+    await slackDriver.answerUntilVerdict(TICKET_ROUTER);
+    const summary = await svc.connector.waitFor(() => svc.connector.in(thread(root.id))[0]);
+    const text = cardText(summary);
+    expect(text).toContain('Fine-tuning: route support tickets to 12 queues');
+    expect(text).toContain('Asked by alice (Slack)');
+    expect(text).toMatch(/Prompting a month \$15,750 \(claude-sonnet-4\.5\)/);
+    expect(text).toMatch(/Fine-tuned a month \$938 \(nova-pro\)/);
+    expect(text).toContain('Break-even month 1');
+    expect(text).toMatch(/Open the full verdict\]\(https:\/\/fake\.slack\.test\/archives\/C0001\/p\d+\)/);
+  });
+
+  it('posts summaries of Teams verdicts too, one per verdict, and lists and ends subscriptions', async () => {
+    await subscribe(svc);
+    await quickTeamsVerdict(svc);
+    await quickTeamsVerdict(svc);
+    const root = svc.connector.messages.find((m) => m.conversationId === GENERAL)!;
+    const summaries = await svc.connector.waitFor(() => svc.connector.in(thread(root.id)).length === 2 && svc.connector.in(thread(root.id)));
+    expect(cardText(summaries[0]!)).toContain('Asked by Bob Engineer (Teams)');
+    expect(cardText(summaries[0]!)).toContain('Test the prompt first: tag emails');
+
+    const where = channelPost(svc.connector.url);
+    await postActivity(svc.service.url, message('subscriptions', where));
+    expect(cardText(svc.connector.in(where.conversation!.id).at(-1)!)).toContain(`channel ${GENERAL} (this one), by Alice Manager on 2026-11-23`);
+    await postActivity(svc.service.url, message('unsubscribe', where));
+    expect(cardText(svc.connector.in(where.conversation!.id).at(-1)!)).toContain('Unsubscribed');
+    await quickTeamsVerdict(svc);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(svc.connector.in(thread(root.id))).toHaveLength(2);
+  });
+
+  it('explains subscribe outside a channel', async () => {
+    const driver = new TeamsInterviewDriver(svc);
+    await driver.say('subscribe');
+    expect(cardText(driver.messages().at(-1)!)).toContain('`subscribe` works in a Teams channel');
+  });
+
+  it('starts a new thread when the old one was deleted, and still delivers', async () => {
+    await subscribe(svc);
+    const root = svc.connector.messages.find((m) => m.conversationId === GENERAL)!;
+    svc.connector.failNext(new RegExp(`POST /v3/conversations/${thread(root.id).replace(/[.;:@]/g, '.')}/activities`), 404, 'ConversationNotFound');
+    await quickTeamsVerdict(svc);
+    await svc.connector.waitFor(() => svc.connector.created.length === 2);
+    const newRoot = svc.connector.messages.filter((m) => m.conversationId === GENERAL).at(-1)!;
+    const delivered = await svc.connector.waitFor(() => svc.connector.in(thread(newRoot.id))[0]);
+    expect(cardText(delivered)).toContain('tag emails');
+  });
+
+  it('stops delivering to a team the bot was removed from, and keeps delivering to the others', async () => {
+    await subscribe(svc, GENERAL);
+    await subscribe(svc, OTHER_CHANNEL);
+    const general = svc.connector.messages.find((m) => m.conversationId === GENERAL)!;
+    const other = svc.connector.messages.find((m) => m.conversationId === OTHER_CHANNEL)!;
+    svc.connector.failNext(new RegExp(`POST /v3/conversations/${GENERAL.replace(/[.;:@]/g, '.')};messageid`), 403, 'BotNotInConversationRoster');
+    await quickTeamsVerdict(svc);
+    await svc.connector.waitFor(() => svc.connector.in(thread(other.id, OTHER_CHANNEL))[0]);
+    await quickTeamsVerdict(svc);
+    await svc.connector.waitFor(() => svc.connector.in(thread(other.id, OTHER_CHANNEL)).length === 2);
+    expect(svc.connector.in(thread(general.id))).toHaveLength(0);
+    expect(svc.logs.join('\n')).toContain('could not deliver a verdict summary');
+    const where = channelPost(svc.connector.url);
+    await postActivity(svc.service.url, message('subscriptions', where));
+    expect(cardText(svc.connector.in(where.conversation!.id).at(-1)!)).toContain('(inactive: I was removed from that team)');
+  });
+
+  it('delivers a summary once even when the service restarts before it could be sent', { timeout: 20_000 }, async () => {
+    await subscribe(svc);
+    const root = svc.connector.messages.find((m) => m.conversationId === GENERAL)!;
+    const outage = svc.connector.outage(/POST \/v3\/conversations\/.*messageid=root/, 503, 'ServiceUnavailable');
+    await quickTeamsVerdict(svc);
+    await svc.connector.waitFor(() => svc.logs.some((l) => l.includes('could not deliver')), 10_000);
+    expect(svc.connector.in(thread(root.id))).toHaveLength(0);
+    outage.end();
+    await svc.restart();
+    const summaries = await svc.connector.waitFor(() => svc.connector.in(thread(root.id)).length > 0 && svc.connector.in(thread(root.id)));
+    await svc.restart();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(summaries).toHaveLength(1);
+    expect(svc.connector.in(thread(root.id))).toHaveLength(1);
+  });
+});

@@ -50,7 +50,9 @@ function listItem(item: CardListItem, k: RenderKnobs): AdaptiveElement[] {
   const detail = oneLine(item.detail ?? '').trim();
   return [
     ...(text ? textBlock(`- ${text}`, k.textMax) : []),
-    ...(detail ? textBlock(`${DETAIL_INDENT}${detail}`, k.textMax, { isSubtle: true, size: 'Small', spacing: 'None' }) : []),
+    ...(detail
+      ? textBlock(detail, k.textMax - DETAIL_INDENT.length, { isSubtle: true, size: 'Small', spacing: 'None' }).map((t) => ({ ...t, text: `${DETAIL_INDENT}${t.text}` }))
+      : []),
   ];
 }
 

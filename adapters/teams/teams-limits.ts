@@ -20,8 +20,8 @@ export const TEAMS_LIMITS = {
   factValueMax: 2000,
   /** Data rows in one Table (the header row not counted); more become "… N more rows". */
   tableRowsMax: 50,
-  /** Points per series in a chart (and rows in its fallback table): more are sampled, the last kept. */
-  chartPointsMax: 60,
+  /** Points per series in a chart, and rows in its fallback table (~7 KB at 24): more months are sampled, the last kept. */
+  chartPointsMax: 24,
   /** An action's title (Teams cuts long button labels in the middle of a word). */
   actionTitleMax: 75,
   /** The title of one Input.ChoiceSet option. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText } from '../../helpers/fake-bot-connector.js';
+import { expectValidTeamsCard } from './expect-valid-teams-card.js';
 import { BOB, installed, message, postActivity } from '../../helpers/teams-activities.js';
 import { TICKET_ROUTER_TEAMS } from '../../helpers/teams-scenarios.js';
 import { actionsOf, startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
@@ -31,6 +32,8 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     expect(JSON.stringify(verdict.activity.attachments)).toContain('"type":"Table"');
     expect(JSON.stringify(verdict.activity.attachments)).toContain('"type":"Chart.Line"');
     expect(Buffer.byteLength(JSON.stringify(verdict.activity.attachments![0]!.content))).toBeLessThan(28_000);
+    // Every card the bot sent, as Teams received it, passes the Adaptive Cards 1.5 checks.
+    for (const sent of driver.messages()) for (const a of sent.activity.attachments ?? []) expectValidTeamsCard(a.content as never);
     // Every answered card was replaced for everyone, so the chat reads as a record.
     const answered = driver.messages().filter((m) => m.updated).map(cardText);
     expect(answered.join('\n')).toContain('What kind of task is it? Classification');

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPriceCatalogue } from './catalogue/load-price-catalogue.js';
 import { ConfigError, loadConfig, type ServiceConfig } from './config/load-config.js';
 import { InFlight } from './in-flight.js';
+import { INFO_PAGES } from './info-pages.js';
 import { createLogger, type Logger } from './logging/create-logger.js';
 import { createSlackApp } from './slack/create-slack-app.js';
 import { registerSlackListeners } from './slack/register-slack-listeners.js';
@@ -123,6 +124,8 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok', version: VERSION, platforms });
     if (path === '/api/messages') return void handleTeams(req, res);
+    const info = req.method === 'GET' ? INFO_PAGES[path] : undefined;
+    if (info) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(info);
     if (path.startsWith('/slack/')) {
       if (slack?.httpHandler) return slack.httpHandler(req, res);
       return sendJson(res, 404, { error: slack ? 'Slack runs in Socket Mode here: no HTTP endpoint.' : 'Slack is not configured on this service; see the README.' });

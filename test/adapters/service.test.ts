@@ -31,6 +31,16 @@ describe('the service', () => {
     expect(((await slack.json()) as { error: string }).error).toContain('Slack is not configured');
   });
 
+  it('serves the about, privacy and terms pages the Teams manifest links to', async () => {
+    running = await startService({ port: 0, host: '127.0.0.1', databasePath: tempDb(), logLevel: 'silent', slack: null, teams: null }, { logger: silent });
+    for (const path of ['/', '/privacy', '/terms']) {
+      const res = await fetch(`${running.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+    }
+    expect(await (await fetch(`${running.url}/privacy`)).text()).toContain('stores, in its own database');
+  });
+
   it('creates the database file and its folder on first start, in WAL mode', async () => {
     const path = tempDb();
     running = await startService({ port: 0, host: '127.0.0.1', databasePath: path, logLevel: 'silent', slack: null, teams: null }, { logger: silent });

@@ -1,7 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type InstallationStore } from '@slack/bolt';
 import type { SlackConfig } from '../config/load-config.js';
-import { boltLogger } from '../logging/bolt-logger.js';
+import { boltLogger } from './bolt-logger.js';
 import type { Logger } from '../logging/create-logger.js';
 
 /** The bot scopes the manifest grants; OAuth installs ask for exactly these. */

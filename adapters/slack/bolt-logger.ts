@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from './create-logger.js';
+import type { Logger } from '../logging/create-logger.js';
 
 /** Bolt's logger interface over pino, so Bolt's own lines land in the same structured log. */
 export function boltLogger(logger: Logger): BoltLogger {

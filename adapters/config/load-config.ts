@@ -25,6 +25,10 @@ const envSchema = z.object({
   MicrosoftAppPassword: optional,
   MicrosoftAppType: optional.pipe(z.enum(['SingleTenant', 'UserAssignedMSI'], { error: 'SingleTenant or UserAssignedMSI (new multi-tenant bots are deprecated)' }).optional()),
   MicrosoftAppTenantId: optional.refine((v) => v === undefined || GUID.test(v), 'the Directory (tenant) ID, a GUID'),
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), 'the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1'),
+  OPENAI_MODEL: optional,
+  INTAKE_TIMEOUT_MS: z.coerce.number({ error: 'milliseconds, e.g. 4000' }).int('whole milliseconds').min(200, 'from 200 to 30000 ms').max(30_000, 'from 200 to 30000 ms').default(4000),
   TEAMS_LOCAL: optional.pipe(z.enum(['0', '1', 'true', 'false'], { error: '1 to turn local mode on, or leave it unset' }).optional()),
 });
 
@@ -38,6 +42,14 @@ export type TeamsConfig =
   /** No credentials: no authentication, so loopback only (the Agents Playground, tests). */
   | { mode: 'local' };
 
+/** The language model that reads task descriptions (any OpenAI-compatible server); null: rules only. */
+export interface OpenAiConfig {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+}
+
 export interface ServiceConfig {
   port: number;
   host: string;
@@ -46,6 +58,8 @@ export interface ServiceConfig {
   pricesFile?: string;
   slack: SlackConfig | null;
   teams: TeamsConfig | null;
+  /** Absent or null: the deterministic reader alone reads task descriptions. */
+  openai?: OpenAiConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +93,12 @@ function slackFrom(env: z.infer<typeof envSchema>, problems: string[]): SlackCon
   return null;
 }
 
+/** The intake model: set by OPENAI_API_KEY (a local server may take any key, e.g. "ollama"). */
+export function openAiFrom(env: { OPENAI_API_KEY?: string | undefined; OPENAI_BASE_URL?: string | undefined; OPENAI_MODEL?: string | undefined; INTAKE_TIMEOUT_MS: number }): OpenAiConfig | null {
+  if (!env.OPENAI_API_KEY) return null;
+  return { apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}), model: env.OPENAI_MODEL ?? 'gpt-5-mini', timeoutMs: env.INTAKE_TIMEOUT_MS };
+}
+
 /** Teams with an Azure Bot registration, local mode, or off. */
 function teamsFrom(env: z.infer<typeof envSchema>, problems: string[]): TeamsConfig | null {
   const local = env.TEAMS_LOCAL === '1' || env.TEAMS_LOCAL === 'true';
@@ -105,5 +125,5 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
   const e = parsed.data;
   // Local mode has no authentication: anyone who can reach the port could post as anyone.
   const host = teams?.mode === 'local' ? '127.0.0.1' : e.HOST;
-  return { port: e.PORT, host, databasePath: e.DATABASE_PATH, logLevel: e.LOG_LEVEL, ...(e.PRICES_FILE ? { pricesFile: e.PRICES_FILE } : {}), slack, teams };
+  return { port: e.PORT, host, databasePath: e.DATABASE_PATH, logLevel: e.LOG_LEVEL, ...(e.PRICES_FILE ? { pricesFile: e.PRICES_FILE } : {}), slack, teams, openai: openAiFrom(e) };
 }

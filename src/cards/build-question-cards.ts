@@ -16,6 +16,11 @@ function asTyped(value: unknown): string {
   return String(value);
 }
 
+/** Questions whose answer may be a pasted text (a prompt to count) rather than a short value. */
+export function takesPastedText(question: Question): boolean {
+  return question.id === 'promptTokens';
+}
+
 /** A question on the table, with the ways to answer it and Back, Skip, Start over and Cancel. */
 export function buildQuestionCard(question: Question, conversation: Conversation): Card {
   const number = conversation.history.length + 1;
@@ -30,10 +35,10 @@ export function buildQuestionCard(question: Question, conversation: Conversation
       action: 'answer',
       payload: encodeAction(base),
       label: question.prompt,
-      placeholder: `e.g. ${question.example}`,
-      multiline: false,
+      placeholder: takesPastedText(question) ? `e.g. ${question.example}, or paste the prompt` : `e.g. ${question.example}`,
+      multiline: takesPastedText(question),
     });
-    blocks.push({ type: 'context', text: `Reply in this thread, e.g. ${question.example}` });
+    blocks.push({ type: 'context', text: takesPastedText(question) ? `Reply in this thread with a number (e.g. ${question.example}) or the prompt itself` : `Reply in this thread, e.g. ${question.example}` });
   }
   const buttons: CardButton[] = [];
   const suggested = conversation.suggested[question.id];

@@ -30,6 +30,8 @@ export interface Conversation {
   /** Where the platform shows this interview (channel, thread, message ids): the adapter's own. */
   refs: Record<string, string>;
   verdictId: string | null;
+  /** Which answers were read from the task text, and by whom (shown on the "understood" card). */
+  intakeSources?: Partial<Record<string, 'rules' | 'model'>>;
   createdAt: string;
   updatedAt: string;
 }
@@ -51,6 +53,7 @@ export const conversationSchema = z.object({
   suggested: answersSchema,
   refs: z.record(z.string(), z.string()),
   verdictId: z.string().nullable(),
+  intakeSources: z.record(z.string(), z.enum(['rules', 'model'])).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 }) satisfies z.ZodType<Conversation>;

@@ -1,9 +1,12 @@
 import { buildAnsweredCard, buildMessageCard, buildQuestionCard } from '../cards/build-question-cards.js';
 import { buildVerdictCard } from '../cards/build-verdict-card.js';
+import { buildUnderstoodCard } from '../cards/build-understood-card.js';
+import type { IntakeResult } from '../intake/intake-types.js';
 import type { Card } from '../cards/card-model.js';
 import type { AdviceContext } from '../interview/advice-context.js';
 import { answersSchema, type Answers } from '../interview/answers.js';
 import { formatAnswer } from '../interview/format-answer.js';
+import { describeTokenCount } from '../intake/count-prompt-tokens.js';
 import { buildQuestions, type QuestionId } from '../interview/questions.js';
 import { advise, type Verdict } from '../verdict/decide-verdict.js';
 import type { Conversation, Platform } from './conversation.js';
@@ -14,7 +17,9 @@ export interface TurnContext extends AdviceContext {
 }
 
 export type TurnInput =
-  | { kind: 'start'; conversationId: string; platform: Platform; ownerId: string; ownerLabel: string; task?: string; suggested?: Answers; refs?: Record<string, string> }
+  | { kind: 'start'; conversationId: string; platform: Platform; ownerId: string; ownerLabel: string; task?: string; suggested?: Answers; refs?: Record<string, string>; intake?: IntakeResult }
+  /** Change an answer given earlier (or read from the task): it is asked again now. */
+  | { kind: 'change'; userId: string; question: string }
   | { kind: 'answer'; userId: string; question?: string; text: string; version?: number }
   | { kind: 'skip'; userId: string; question?: string; version?: number }
   | { kind: 'back'; userId: string; version?: number }
@@ -80,18 +85,20 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       ownerLabel: input.ownerLabel,
       status: 'active',
       version: 0,
-      answers: input.task?.trim() ? { task: input.task.trim().slice(0, 3000) } : {},
+      answers: { ...(input.task?.trim() ? { task: input.task.trim().slice(0, 3000) } : {}), ...(input.intake?.answers ?? {}) },
       skipped: [],
       history: [],
       pending: null,
       suggested: input.suggested ?? {},
       refs: input.refs ?? {},
       verdictId: null,
+      ...(input.intake ? { intakeSources: input.intake.sources } : {}),
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
     if (current) return unchanged('stale'); // the same start delivered twice
-    return proceed(conv, ctx, []);
+    const understood = input.intake ? [{ kind: 'post-thread' as const, card: buildUnderstoodCard(input.intake, conv, buildQuestions(ctx)), role: 'message' as const }] : [];
+    return proceed(conv, ctx, understood);
   }
 
   if (!current) return unchanged('no-interview', [{ kind: 'ephemeral', card: buildMessageCard('No interview here', 'This interview is no longer stored. Start a new one with the command.') }]);
@@ -102,7 +109,8 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
   const stale = () =>
     unchanged('stale', [{ kind: 'ephemeral', card: buildMessageCard('Already moved on', current.status === 'active' ? 'That card is out of date: the interview has moved on to another question.' : 'This interview is over.') }]);
   if (current.status !== 'active') return stale();
-  if (input.version !== undefined && input.version !== current.version) return stale();
+  // A change names its question, so it may come from an older card (the "understood" one).
+  if (input.kind !== 'change' && input.version !== undefined && input.version !== current.version) return stale();
 
   const questions = buildQuestions(ctx);
   const pending = current.pending ? questions[current.pending] : null;
@@ -126,7 +134,8 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       const answers = { ...current.answers, [pending.id]: valid.data } as Answers;
       const next = advanced(current, ctx, { answers, history: [...current.history, pending.id] });
       const shown = formatAnswer(pending, valid.data);
-      return proceed(next, ctx, [{ kind: 'update-question', card: buildAnsweredCard(pending, number, shown, parsed.note) }]);
+      const note = parsed.note ? describeTokenCount(parsed.note, current.answers, ctx.catalogue) : undefined;
+      return proceed(next, ctx, [{ kind: 'update-question', card: buildAnsweredCard(pending, number, shown, note) }]);
     }
     case 'back': {
       const last = current.history.at(-1);
@@ -146,6 +155,23 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       });
       const left = pending ? [{ kind: 'update-question' as const, card: buildAnsweredCard(pending, number, 'Started over; your earlier answers are offered as "Keep" buttons.') }] : [];
       return proceed(next, ctx, left);
+    }
+    case 'change': {
+      const field = input.question as QuestionId;
+      const question = questions[field];
+      if (!question) return stale();
+      if (current.pending === field)
+        return unchanged('invalid', [{ kind: 'ephemeral', card: buildMessageCard('Already asking', 'That question is the one on the table now.') }]);
+      const answers = { ...current.answers };
+      delete answers[field];
+      const next = advanced(current, ctx, {
+        answers,
+        pending: field,
+        history: current.history.filter((q) => q !== field),
+        skipped: current.skipped.filter((q) => q !== field),
+      });
+      const putAside = pending ? [{ kind: 'update-question' as const, card: buildAnsweredCard(pending, number, 'Put aside while you change an earlier answer.') }] : [];
+      return { status: 'accepted', next, replies: [...putAside, { kind: 'post-thread', card: buildQuestionCard(question, next), role: 'question' }], verdict: null };
     }
     case 'cancel': {
       const next = advanced(current, ctx, { status: 'cancelled', pending: null });

@@ -4,6 +4,7 @@ import type { AdviceContext } from './advice-context.js';
 import { DEADLINES, FAILURE_MODES, TASK_KINDS, type AnswerField, type Answers } from './answers.js';
 import { parseChoice, type ChoiceOption } from './parse-choice.js';
 import { parseCount } from './parse-count.js';
+import { parsePromptTokens } from '../intake/count-prompt-tokens.js';
 import { parseMonths } from './parse-months.js';
 import { parseMonthlyVolume } from './parse-monthly-volume.js';
 import { parseRate } from './parse-rate.js';
@@ -69,11 +70,18 @@ function modelOptions(ctx: AdviceContext, onlyTunable: boolean): ChoiceOption<st
   return models.map((m) => ({ value: m.id, label: m.name, aliases: m.snapshot ? [m.snapshot] : [] }));
 }
 
-const questionsByDate = memoByCatalogue((catalogue, asOf) => makeQuestions({ catalogue, asOf }));
+type QuestionsMemo = (catalogue: AdviceContext['catalogue'], asOf: string) => Record<QuestionId, Question>;
+const questionsByDate: QuestionsMemo = memoByCatalogue((catalogue, asOf) => makeQuestions({ catalogue, asOf }));
+/** One memo per tokenizer the adapters give (in practice one per process). */
+const questionsByCounter = new WeakMap<(text: string) => number, QuestionsMemo>();
 
 /** Every question of the interview, in the order the flowchart may ask them. */
 export function buildQuestions(ctx: AdviceContext): Record<QuestionId, Question> {
-  return questionsByDate(ctx.catalogue, ctx.asOf);
+  const count = ctx.countTokens;
+  if (!count) return questionsByDate(ctx.catalogue, ctx.asOf);
+  let memo = questionsByCounter.get(count);
+  if (!memo) questionsByCounter.set(count, (memo = memoByCatalogue((catalogue, asOf) => makeQuestions({ catalogue, asOf, countTokens: count }))));
+  return memo(ctx.catalogue, ctx.asOf);
 }
 
 function makeQuestions(ctx: AdviceContext): Record<QuestionId, Question> {
@@ -89,7 +97,16 @@ function makeQuestions(ctx: AdviceContext): Record<QuestionId, Question> {
     failureMode: { id: 'failureMode', kind: 'choice', prompt: 'What do the failures have in common?', help: 'Missing facts point to retrieval; format, style and vocabulary are what fine-tuning fixes best.', options: failureModes, example: 'format', parse: choice(failureModes) },
     promptIterations: { id: 'promptIterations', kind: 'number', prompt: 'How many rounds of prompt improvement have you tried?', help: 'A round: change the prompt (context, examples, constraints, output format), then test it again on your examples.', example: '3', parse: parseCount },
     model: { id: 'model', kind: 'choice', prompt: 'Which model do you prompt today?', help: 'Its prices come from the dated catalogue; `finetune-advisor prices` lists them.', options: allModels, example: allModels[0]?.value ?? 'gpt-4.1', parse: choice(allModels) },
-    promptTokens: { id: 'promptTokens', kind: 'number', prompt: 'How many tokens are the instructions and examples in your prompt?', help: 'The part that stays the same on every call and that fine-tuning could drop, not the per-call input.', example: '4k', parse: parseCount },
+    promptTokens: {
+      id: 'promptTokens',
+      kind: 'number',
+      prompt: 'How many tokens are the instructions and examples in your prompt?',
+      help: ctx.countTokens
+        ? 'The part that stays the same on every call and that fine-tuning could drop. Type a number, or paste the prompt itself and I will count its tokens.'
+        : 'The part that stays the same on every call and that fine-tuning could drop, not the per-call input.',
+      example: '4k',
+      parse: (text) => parsePromptTokens(text, ctx.countTokens),
+    },
     inputTokens: { id: 'inputTokens', kind: 'number', prompt: 'How many tokens of input does each call add (the document, ticket or message)?', help: 'The part that changes from call to call.', example: '500', skipLabel: 'Not counted', parse: parseCount },
     outputTokens: { id: 'outputTokens', kind: 'number', prompt: 'How many tokens does each answer have?', help: 'Output tokens cost several times more than input tokens.', example: '200', skipLabel: 'Not counted', parse: parseCount },
     monthlyCalls: { id: 'monthlyCalls', kind: 'number', prompt: 'How many calls a month?', help: 'Any period works: 250k/day is read as 7.5M a month.', example: '10M a month', parse: parseMonthlyVolume },

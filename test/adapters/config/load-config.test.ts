@@ -13,7 +13,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('the service settings', () => {
   it('starts with defaults and no Slack when nothing is set', () => {
-    expect(loadConfig({})).toEqual({ port: 3978, host: '0.0.0.0', databasePath: './data/advisor.db', logLevel: 'info', slack: null, teams: null });
+    expect(loadConfig({})).toEqual({ port: 3978, host: '0.0.0.0', databasePath: './data/advisor.db', logLevel: 'info', slack: null, teams: null, openai: null });
   });
 
   it('picks HTTP mode from a signing secret and a bot token, with the Web API URL the tests use', () => {
@@ -68,6 +68,26 @@ describe('the Teams settings', () => {
     expect(problemsOf({ MicrosoftAppId: 'my-bot' })).toEqual(['MicrosoftAppId: the Microsoft App ID of the Azure Bot registration, a GUID']);
     expect(problemsOf({ MicrosoftAppId: APP, MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 'x' })).toEqual([
       'MicrosoftAppType: SingleTenant or UserAssignedMSI (new multi-tenant bots are deprecated)',
+    ]);
+  });
+});
+
+describe('the language model settings', () => {
+  it('reads task descriptions with a model only when OPENAI_API_KEY is set, with any OpenAI-compatible server', () => {
+    expect(loadConfig({}).openai).toBeNull();
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-test' }).openai).toEqual({ apiKey: 'sk-test', model: 'gpt-5-mini', timeoutMs: 4000 });
+    expect(loadConfig({ OPENAI_API_KEY: 'ollama', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3.1', INTAKE_TIMEOUT_MS: '2500' }).openai).toEqual({
+      apiKey: 'ollama',
+      baseURL: 'http://127.0.0.1:11434/v1',
+      model: 'llama3.1',
+      timeoutMs: 2500,
+    });
+  });
+
+  it('names a bad base URL or time-box', () => {
+    expect(problemsOf({ OPENAI_BASE_URL: 'localhost:11434', INTAKE_TIMEOUT_MS: '50' })).toEqual([
+      expect.stringMatching(/^OPENAI_BASE_URL: the base URL of an OpenAI-compatible API/),
+      'INTAKE_TIMEOUT_MS: from 200 to 30000 ms',
     ]);
   });
 });

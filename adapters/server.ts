@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { loadPriceCatalogue } from './catalogue/load-price-catalogue.js';
 import { ConfigError, loadConfig, type ServiceConfig } from './config/load-config.js';
 import { InFlight } from './in-flight.js';
+import { countTokens } from './intake/count-tokens.js';
+import { createIntake } from './intake/create-intake.js';
+import { OpenAiIntake } from './openai/openai-intake.js';
 import { INFO_PAGES } from './info-pages.js';
 import { createLogger, type Logger } from './logging/create-logger.js';
 import { createSlackApp } from './slack/create-slack-app.js';
@@ -66,6 +69,9 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   const purge = setInterval(() => store.purgeExpiredEvents(), 3_600_000).unref();
 
   const subscriptions = new SqliteSubscriptionStore(db, { now });
+  const openai = config.openai ? new OpenAiIntake({ ...config.openai, logger }) : null;
+  const readIntake = createIntake({ model: openai, logger });
+  if (!config.openai) logger.info('Task descriptions are read by the deterministic reader alone. Set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL for another server) to add a language model.');
 
   // Teams: the endpoint, and the summaries managers follow (for verdicts from both platforms).
   const teams = config.teams ? createTeamsAdapter(config.teams) : null;
@@ -73,7 +79,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   // Summaries go out beside the turn, not in it: an invoke must be answered within seconds.
   const onVerdict = (record: VerdictRecord) => void (notifier ? inFlight.track(() => notifier.onVerdict(record)) : undefined);
   const teamsLogic = teams
-    ? teamsBotLogic({ interview: new TeamsInterview({ store, catalogue, now, logger, onVerdict }), store, subscriptions, notifier: notifier!, logger, now })
+    ? teamsBotLogic({ interview: new TeamsInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens }), store, subscriptions, notifier: notifier!, logger, now })
     : null;
   if (config.teams?.mode === 'local')
     logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
@@ -83,7 +89,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   if (slack) {
     // Every listener's work (which goes on after Slack has been answered) is counted, so SIGTERM can wait for it.
     slack.app.use(async ({ next }) => inFlight.track(next));
-    const interview = new SlackInterview({ store, catalogue, now, logger, onVerdict });
+    const interview = new SlackInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens });
     registerSlackListeners(slack.app, { interview, store, logger });
     if (config.slack!.mode === 'oauth') {
       slack.app.event('app_uninstalled', async ({ context }) =>

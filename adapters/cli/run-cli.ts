@@ -3,12 +3,17 @@ import { parseArgs } from 'node:util';
 import {
   adviseFromAnswers,
   buildAssumptionsCard,
+  buildQuestions,
+  buildUnderstoodCard,
   buildVerdictCard,
+  type Conversation,
   isIsoDate,
   type AdviceContext,
   type Verdict,
 } from '../../src/index.js';
 import { CatalogueError, loadPriceCatalogue } from '../catalogue/load-price-catalogue.js';
+import { countTokens } from '../intake/count-tokens.js';
+import { cliIntake, intakeJson, withTaskRead } from './cli-intake.js';
 import type { CliIo } from './cli-io.js';
 import { packageTeamsApp, renderTeamsManifest } from './package-teams-app.js';
 import { renderPrices } from './render-prices.js';
@@ -16,6 +21,9 @@ import { ManifestOptionError, renderSlackManifest, slackManifestObject } from '.
 import { renderTerminalCard } from './render-terminal-card.js';
 import { runTerminalInterview } from './terminal-interview.js';
 import { USAGE } from './usage.js';
+
+/** The understood card's buttons need a conversation; the terminal has none to click. */
+const readOnlyConversation = { id: 'cli', version: 0 } as Conversation;
 
 const EXIT_OK = 0;
 const EXIT_STOPPED = 1;
@@ -47,7 +55,7 @@ function context(values: { 'as-of'?: string; prices?: string }, io: CliIo): Advi
   if (!isIsoDate(asOf)) throw new BadInput([`--as-of: "${asOf}" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23`]);
   const overrideFile = values.prices ?? io.env.PRICES_FILE;
   try {
-    return { catalogue: loadPriceCatalogue(overrideFile ? { overrideFile } : {}), asOf };
+    return { catalogue: loadPriceCatalogue(overrideFile ? { overrideFile } : {}), asOf, countTokens };
   } catch (err) {
     if (err instanceof CatalogueError) throw new BadInput([`Price catalogue problem in ${err.file}:`, ...err.problems.map((p) => `  ${p}`)]);
     throw err;
@@ -194,19 +202,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await buildPackage(rest, values, io);
       return EXIT_OK;
     }
-    if (command !== 'advise') throw new BadInput([`"${command}" is not a command; the commands are advise, prices, manifest and package (see --help)`]);
+    if (command === 'read') {
+      const text = rest.join(' ').trim();
+      if (!text) throw new BadInput(['read: give the task description in quotes, e.g. finetune-advisor read "we classify 50k tickets a day"']);
+      const ctx = context(values, io);
+      const intake = await cliIntake(io)(text, ctx);
+      if (values.json) io.stdout.write(`${JSON.stringify(intakeJson(intake), null, 2)}\n`);
+      else io.stdout.write(renderTerminalCard(buildUnderstoodCard(intake, readOnlyConversation, buildQuestions(ctx))));
+      return EXIT_OK;
+    }
+    if (command !== 'advise') throw new BadInput([`"${command}" is not a command; the commands are advise, read, prices, manifest and package (see --help)`]);
 
     const ctx = context(values, io);
     if (values.answers) {
-      const result = adviseFromAnswers(readAnswersFile(values.answers), ctx);
+      const file = readAnswersFile(values.answers);
+      const task = (file as { task?: unknown } | null)?.task;
+      const read = typeof task === 'string' && task.trim() ? withTaskRead(file, await cliIntake(io)(task, ctx)) : { answers: file, readFromTask: {} };
+      const result = adviseFromAnswers(read.answers, ctx);
       if (!result.ok) throw new BadInput(result.errors);
-      if (values.json) io.stdout.write(`${JSON.stringify(result.verdict, null, 2)}\n`);
+      if (values.json) io.stdout.write(`${JSON.stringify({ ...result.verdict, readFromTask: read.readFromTask }, null, 2)}\n`);
       else printVerdict(result.verdict, io, values.assumptions);
       return EXIT_OK;
     }
     if (values.json) throw new BadInput(['--json needs --answers FILE: the interview itself is for a person at a terminal']);
     const task = rest.join(' ').trim();
-    const verdict = await runTerminalInterview({ input: io.stdin, output: io.stdout, ctx, ...(task ? { task } : {}) });
+    const verdict = await runTerminalInterview({ input: io.stdin, output: io.stdout, ctx, readIntake: cliIntake(io), ...(task ? { task } : {}) });
     if (!verdict) return EXIT_STOPPED;
     io.stdout.write('\n');
     printVerdict(verdict, io, values.assumptions);

@@ -4,7 +4,12 @@ import {
   advise,
   answersSchema,
   buildQuestions,
+  buildUnderstoodCard,
+  describeTokenCount,
   formatAnswer,
+  takesPastedText,
+  understoodFields,
+  type Conversation,
   type AdviceContext,
   type Answers,
   type InterviewState,
@@ -12,18 +17,26 @@ import {
   type QuestionId,
   type Verdict,
 } from '../../src/index.js';
+import type { ReadIntake } from '../intake/create-intake.js';
+import { renderTerminalCard } from './render-terminal-card.js';
 
 export interface TerminalInterviewOptions {
   input: Readable;
   output: Writable;
   ctx: AdviceContext;
   task?: string;
+  /** Reads the task description into answers first; the person confirms or changes them. */
+  readIntake?: ReadIntake;
 }
+
+/** Ends a pasted prompt in the terminal, where every line would otherwise be an answer. */
+const PASTE_END = '.';
 
 function describeQuestion(q: Question, n: number): string {
   const lines = [``, `${n}. ${q.prompt}`, `   ${q.help}`];
   if (q.options) lines.push(...q.options.map((o, i) => `   ${String(i + 1).padStart(2)}) ${o.label}${o.value !== o.label.toLowerCase() ? ` [${o.value}]` : ''}`));
   const hints = [`e.g. ${q.example}`];
+  if (takesPastedText(q)) hints.push('or "paste" to paste the prompt itself');
   if (q.skipLabel) hints.push(`Enter to skip: ${q.skipLabel}`);
   hints.push('"back" to change the last answer', '"quit" to stop');
   lines.push(`   (${hints.join('; ')})`);
@@ -60,12 +73,26 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
     const history: QuestionId[] = [];
     const questions = buildQuestions(ctx);
 
+    if (task && options.readIntake) {
+      const intake = await options.readIntake(task, ctx);
+      const fields = understoodFields(intake);
+      output.write(renderTerminalCard(buildUnderstoodCard(intake, { id: 'cli', version: 0 } as Conversation, questions)));
+      let kept = fields;
+      if (fields.length) {
+        const typed = await read('Press Enter to keep these, or type the numbers of the ones to change (e.g. 2 5):\n> ');
+        if (typed === null) return null;
+        const change = new Set((typed.match(/\d+/g) ?? []).map(Number));
+        kept = fields.filter((_f, i) => !change.has(i + 1));
+      }
+      for (const field of kept) (state.answers as Record<string, unknown>)[field] = intake.answers[field];
+    }
+
     for (;;) {
       const step = advise(state as InterviewState, ctx);
       if (step.kind === 'verdict') return step.verdict;
       const q = questions[step.question];
       say(describeQuestion(q, history.length + 1));
-      const typed = await read('> ');
+      let typed = await read('> ');
       if (typed === null || /^(quit|exit|cancel)$/i.test(typed)) {
         say('Interview stopped; nothing was decided.');
         return null;
@@ -78,6 +105,12 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
           state.skipped = state.skipped.filter((id) => id !== last);
         }
         continue;
+      }
+      if (/^paste$/i.test(typed) && takesPastedText(q)) {
+        say(`   Paste the prompt, then a line with just a dot (${PASTE_END}).`);
+        const lines: string[] = [];
+        for (let line = await read(''); line !== null && line !== PASTE_END; line = await read('')) lines.push(line);
+        typed = lines.join('\n');
       }
       if (typed === '' || /^skip$/i.test(typed)) {
         if (q.skipLabel) {
@@ -97,9 +130,10 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
         say(`   That doesn't fit: ${valid.error.issues[0]?.message ?? 'out of range'}. Try something like ${q.example}.`);
         continue;
       }
+      const note = parsed.note ? describeTokenCount(parsed.note, state.answers, ctx.catalogue) : undefined;
       (state.answers as Record<string, unknown>)[q.id] = valid.data;
       history.push(q.id);
-      say(`   Got it: ${formatAnswer(q, valid.data)}${parsed.note ? ` (${parsed.note})` : ''}.`);
+      say(`   Got it: ${formatAnswer(q, valid.data)}${note ? ` (${note})` : ''}.`);
     }
   } finally {
     rl.close();

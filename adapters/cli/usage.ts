@@ -3,6 +3,7 @@ export const USAGE = `finetune-advisor: keep improving the prompt, or fine-tune?
 Usage:
   finetune-advisor advise ["task"]                    the interview in this terminal
   finetune-advisor advise --answers FILE [--json]     headless: answers as JSON in, verdict out
+  finetune-advisor read "<task description>" [--json]  what the advisor reads from a sentence
   finetune-advisor prices [--json]                    the price catalogue with dates and sources
   finetune-advisor manifest slack --url https://HOST [--json]
                                                       the Slack app manifest for a service at HOST

@@ -6,6 +6,7 @@ import {
   buildQuestions,
   decodeAction,
   formatUsd,
+  takesPastedText,
   type ActionPayload,
   type ConversationStore,
 } from '../../src/index.js';
@@ -94,6 +95,10 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
           const userName = body.user.username ?? body.user.name;
           return void (await interview.start({ client, teamId, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest }));
         }
+        case 'change':
+          if (!payload.q) return;
+          await interview.turn({ client, conversationId: payload.c, eventKey: `slack:action:${userId}:${(action as ButtonAction).action_ts}`, input: { kind: 'change', userId, question: payload.q }, actorId: userId });
+          return;
         case 'answer':
         case 'skip':
         case 'back':
@@ -167,7 +172,13 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
     }
     await client.views.open({
       trigger_id: triggerId,
-      view: buildAnswerModal({ payload: JSON.stringify(payload), title: 'Your answer', label: question.prompt, placeholder: `e.g. ${question.example}`, multiline: false }),
+      view: buildAnswerModal({
+        payload: JSON.stringify(payload),
+        title: 'Your answer',
+        label: question.prompt,
+        placeholder: takesPastedText(question) ? `e.g. ${question.example}, or paste the prompt` : `e.g. ${question.example}`,
+        multiline: takesPastedText(question),
+      }),
     });
   }
 }

@@ -15,6 +15,7 @@ import {
   type Answers,
   type VerdictRecord,
 } from '../../src/index.js';
+import type { ReadIntake } from '../intake/create-intake.js';
 import type { Logger } from '../logging/create-logger.js';
 import { renderBlockKit } from './render-block-kit.js';
 import { isSlackError, slackErrorInWords } from './slack-errors.js';
@@ -26,6 +27,10 @@ export interface SlackInterviewDeps {
   logger: Logger;
   /** Told of every verdict once it is posted (managers' summaries hang off this). */
   onVerdict?: (record: VerdictRecord) => Promise<void> | void;
+  /** Reads a task description into answers (rules, and a model when configured). */
+  readIntake?: ReadIntake;
+  /** Counts the tokens of a pasted prompt. */
+  countTokens?: (text: string) => number;
 }
 
 export interface StartRequest {
@@ -53,7 +58,7 @@ export class SlackInterview {
 
   turnContext(): TurnContext {
     const now = this.deps.now();
-    return { catalogue: this.deps.catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString() };
+    return { catalogue: this.deps.catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString(), ...(this.deps.countTokens ? { countTokens: this.deps.countTokens } : {}) };
   }
 
   /** Posts the opening message (in a DM with the person if the bot can't post here) and asks the first question. */
@@ -74,6 +79,8 @@ export class SlackInterview {
     }
     const threadTs = posted.ts!;
     const conversationId = `slack:${req.teamId}:${channel}:${threadTs}`;
+    // Read the description after the opening is up: a model may take a few seconds.
+    const intake = req.task && !req.suggested && this.deps.readIntake ? await this.deps.readIntake(req.task, this.turnContext()) : undefined;
     const input: TurnInput = {
       kind: 'start',
       conversationId,
@@ -83,6 +90,7 @@ export class SlackInterview {
       refs: { channel, threadTs, teamId: req.teamId, ownerName: req.userName ?? req.userId },
       ...(req.task ? { task: req.task } : {}),
       ...(req.suggested ? { suggested: req.suggested } : {}),
+      ...(intake ? { intake } : {}),
     };
     const outcome = await this.commit(conversationId, null, input);
     if (outcome) await this.deliver(req.client, conversationId, outcome.replies, req.userId);

@@ -15,6 +15,7 @@ import {
   type TurnOutcome,
   type VerdictRecord,
 } from '../../src/index.js';
+import type { ReadIntake } from '../intake/create-intake.js';
 import type { Logger } from '../logging/create-logger.js';
 import { readCardAction } from './read-card-action.js';
 import { renderAdaptiveAttachment } from './render-adaptive-card.js';
@@ -25,6 +26,8 @@ export interface TeamsInterviewDeps {
   now: () => Date;
   logger: Logger;
   onVerdict?: (record: VerdictRecord) => Promise<void> | void;
+  readIntake?: ReadIntake;
+  countTokens?: (text: string) => number;
 }
 
 /** What an invoke (Action.Execute) is answered with: Teams shows it to the person who clicked. */
@@ -54,7 +57,7 @@ export class TeamsInterview {
 
   private adviceTurn(): AdviceTurn {
     const now = this.deps.now();
-    return { catalogue: this.deps.catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString() };
+    return { catalogue: this.deps.catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString(), ...(this.deps.countTokens ? { countTokens: this.deps.countTokens } : {}) };
   }
 
   /** Starts an interview here; a running one of the same person in the same place is cancelled first. */
@@ -64,7 +67,18 @@ export class TeamsInterview {
     if (running) await this.commit(running.id, null, { kind: 'cancel', userId });
     const id = `teams:${context.activity.id ?? randomUUID()}`;
     const refs = { place, ownerName: userName, serviceUrl: context.activity.serviceUrl };
-    const input: TurnInput = { kind: 'start', conversationId: id, platform: 'teams', ownerId: userId, ownerLabel: userName, refs, ...(task ? { task } : {}), ...(suggested ? { suggested } : {}) };
+    const intake = task && !suggested && this.deps.readIntake ? await this.deps.readIntake(task, this.adviceTurn()) : undefined;
+    const input: TurnInput = {
+      kind: 'start',
+      conversationId: id,
+      platform: 'teams',
+      ownerId: userId,
+      ownerLabel: userName,
+      refs,
+      ...(task ? { task } : {}),
+      ...(suggested ? { suggested } : {}),
+      ...(intake ? { intake } : {}),
+    };
     const outcome = await this.commit(id, `teams:${context.activity.id ?? id}`, input);
     if (outcome) await this.show(context, id, outcome.replies);
   }
@@ -114,7 +128,9 @@ export class TeamsInterview {
           ? { kind: 'skip', ...base }
           : action.action === 'back' || action.action === 'start-over' || action.action === 'cancel'
             ? { kind: action.action, userId, version: payload.v }
-            : null;
+            : action.action === 'change' && payload.q
+              ? { kind: 'change', userId, question: payload.q }
+              : null;
     if (!input) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'I do not know that button.' };
     const outcome = await this.commit(payload.c, `teams:${context.activity.id}`, input);
     if (!outcome) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Already done.' };

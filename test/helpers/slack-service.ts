@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { ServiceConfig } from '../../adapters/config/load-config.js';
+import type { OpenAiConfig, ServiceConfig } from '../../adapters/config/load-config.js';
 import { createLogger } from '../../adapters/logging/create-logger.js';
 import { startService, type RunningService } from '../../adapters/server.js';
 import { FakeSlackApi } from './fake-slack-api.js';
@@ -22,7 +22,7 @@ export interface SlackTestService {
 }
 
 /** The real service (Bolt, SQLite file, HTTP server on loopback) wired to a fake Slack. */
-export async function startSlackTestService(options: { databasePath?: string; slack?: FakeSlackApi } = {}): Promise<SlackTestService> {
+export async function startSlackTestService(options: { databasePath?: string; slack?: FakeSlackApi; openai?: OpenAiConfig } = {}): Promise<SlackTestService> {
   const slack = options.slack ?? (await new FakeSlackApi().start());
   const databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'advisor-slack-')), 'advisor.db');
   const logs: string[] = [];
@@ -34,6 +34,7 @@ export async function startSlackTestService(options: { databasePath?: string; sl
     logLevel: 'info',
     teams: null,
     slack: { mode: 'http', signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${slack.url}/api/` },
+    openai: options.openai ?? null,
   };
   const boot = () => startService(config, { now: () => SLACK_TEST_DATE, logger: createLogger('info', sink) });
   const handle: SlackTestService = {

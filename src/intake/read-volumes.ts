@@ -1,0 +1,90 @@
+import { formatQuantity } from '../interview/format-quantity.js';
+import { HEDGE, QUANTITY, firstHit, groupSpan, readAmount, type Hit, type ScanText } from './scan-text.js';
+
+/**
+ * Calls a month from "50k tickets a day", "10M calls/month", "250k/day", "1,000 per week",
+ * "100 an hour", "120M a year". The product's rule: a month is 30 days, a week 30/7 of it.
+ */
+
+type Period = { times: number; per: number; phrase: string };
+
+const SECOND: Period = { times: 60 * 60 * 24 * 30, per: 1, phrase: 'a second' };
+const MINUTE: Period = { times: 60 * 24 * 30, per: 1, phrase: 'a minute' };
+const HOUR: Period = { times: 24 * 30, per: 1, phrase: 'an hour' };
+const DAY: Period = { times: 30, per: 1, phrase: 'a day' };
+const WEEK: Period = { times: 30, per: 7, phrase: 'a week' };
+const MONTH: Period = { times: 1, per: 1, phrase: 'a month' };
+const YEAR: Period = { times: 1, per: 12, phrase: 'a year' };
+
+const PERIOD_WORDS: Readonly<Record<string, Period>> = {
+  s: SECOND, sec: SECOND, second: SECOND,
+  min: MINUTE, minute: MINUTE,
+  h: HOUR, hr: HOUR, hour: HOUR, hourly: HOUR,
+  d: DAY, day: DAY, daily: DAY,
+  w: WEEK, wk: WEEK, week: WEEK, weekly: WEEK,
+  m: MONTH, mo: MONTH, mth: MONTH, month: MONTH, monthly: MONTH,
+  y: YEAR, yr: YEAR, year: YEAR, yearly: YEAR, annually: YEAR, annum: YEAR, annual: YEAR,
+};
+
+function periodOf(word: string | undefined): Period | undefined {
+  if (word === undefined) return undefined;
+  return PERIOD_WORDS[word] ?? (word.endsWith('s') ? PERIOD_WORDS[word.slice(0, -1)] : undefined);
+}
+
+/** What people count when they count calls. */
+const NOUN = String.raw`(?:(?:api|llm|model|openai|gpt|ai)\s+)?(?:calls?|requests?|tickets?|e-?mails?|messages?|documents?|docs?|reviews?|quer(?:y|ies)|conversations?|chats?|items?|records?|pages?|invoices?|transcripts?|articles?|posts?|comments?|orders?|claims?|forms?|receipts?|contracts?|files?|images?|texts?|inputs?|completions?|predictions?|classifications?|questions?|cases?|transactions?|notes?|reports?|listings?|leads?|applications?|resumes?|searches|search(?:es)?|prompts?|generations?|summaries|translations?|lookups?|events?|entries|rows?|tasks?|jobs?|descriptions?|responses?|replies|submissions?)`;
+/** Up to two words between the number and the noun: "50k (new support) tickets a day". */
+const ADJECTIVES = String.raw`(?:[a-z][a-z'-]*\s+){0,2}?`;
+const SLASH_UNIT = String.raw`(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|years?|yrs?|y|annum)`;
+const WORD_UNIT = String.raw`(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|mos?|years?|yrs?|annum)`;
+const PERIOD = String.raw`(?:\s*/\s*${SLASH_UNIT}|\s+(?:per|an?|each|every|in\s+an?)\s+${WORD_UNIT}|\s+(?:hourly|daily|weekly|monthly|yearly|annually|per\s+annum))\b`;
+/** With a noun, "10M requests last month" is a volume too. */
+const LOOSE_PERIOD = String.raw`(?:${PERIOD}|\s+(?:last|this|(?:over|in)\s+the\s+last)\s+(?:day|week|month|year)\b)`;
+const Q = `(?<q>${QUANTITY})`;
+
+const WITH_PERIOD: readonly RegExp[] = [
+  new RegExp(`${Q}${PERIOD}`, 'dg'),
+  new RegExp(`${Q}\\s+${ADJECTIVES}${NOUN}${LOOSE_PERIOD}`, 'dg'),
+  // "every day we get 50k tickets"
+  new RegExp(String.raw`\b(?:every|each|per|a)\s+(?:single\s+)?(?<lead>day|week|month|year|hour)\b,?\s+(?:[a-z']+\s+){0,3}?${HEDGE}${Q}\s+${ADJECTIVES}${NOUN}\b`, 'dg'),
+  // "daily volume is about 50k", "monthly traffic: 10M requests"
+  new RegExp(String.raw`\b(?<lead>daily|weekly|monthly|yearly|annual|hourly)\s+(?:(?:call|request|ticket|message|email|api|query|inference)\s+)?(?:volume|traffic|load|throughput|usage|calls|requests)(?:\s+(?:is|of|at|was|around|about|roughly|approximately|currently)|\s*[:=~])*\s*${Q}`, 'dg'),
+];
+
+/** "10M calls" with no period: read as a month, only when it says calls or requests. */
+const WITHOUT_PERIOD = [
+  new RegExp(String.raw`${Q}\s+(?:(?:api|llm|model|openai|gpt|ai)\s+)?(?:calls|requests)\b(?!\s*(?:/|per\b|each\b|every\b|for\s+(?:each|every)\b|an?\s+(?:ticket|document|email|message|item|record|user|customer|request|conversation|input)\b))`, 'dg'),
+];
+
+/** Money said as a count: "$5k a month", "we spend 5k a month" is a budget, not a volume. */
+const MONEY_BEFORE = /(?:[$€£]|\b(?:usd|eur|gbp|spends?|spending|spent|pays?|paying|paid|costs?|costing|budget|bill(?:ed)?|price[ds]?|charges?|charged|dollars?|euros?)\s*(?:of|is|at|about|around|roughly|~|:)?)\s*$/;
+
+/** Calls a month, with a note when the text said another period, a range, or no period at all. */
+export function readMonthlyCalls(text: ScanText): Hit<number> | undefined {
+  return firstHit(text.lower, WITH_PERIOD, (m) => toVolume(text, m, true)) ?? firstHit(text.lower, WITHOUT_PERIOD, (m) => toVolume(text, m, false));
+}
+
+function toVolume(text: ScanText, match: RegExpExecArray, withPeriod: boolean): Hit<number> | undefined {
+  const span = groupSpan(match, 'q');
+  if (!span) return undefined;
+  if (MONEY_BEFORE.test(text.lower.slice(Math.max(0, span[0] - 24), span[0]))) return undefined;
+  const amount = readAmount(text.lower.slice(span[0], span[1]), text.original.slice(span[0], span[1]));
+  if (!amount) return undefined;
+  const unit = match.groups?.lead ?? /([a-z]+)\s*$/.exec(match[0])?.[1];
+  const period = withPeriod ? periodOf(unit) : MONTH;
+  if (!period) return undefined;
+
+  const exact = (amount.value * period.times) / period.per;
+  const value = Math.round(exact);
+  if (!Number.isSafeInteger(value) || value < 0) return undefined;
+
+  const start = match.index;
+  const end = match.index + match[0].length;
+  const about = amount.range || value !== exact ? 'about ' : '';
+  const said = withPeriod ? `${amount.text} ${period.phrase}` : `${amount.text} ${/\b(requests)\b/.test(match[0]) ? 'requests' : 'calls'}`;
+  const why = amount.range ? ' (the middle of the range)' : withPeriod ? '' : ' (no period given)';
+  const note = period !== MONTH || amount.range || value !== exact || !withPeriod
+    ? `read ${said} as ${about}${formatQuantity(value)} a month${why}`
+    : undefined;
+  return note === undefined ? { value, start, end } : { value, start, end, note };
+}

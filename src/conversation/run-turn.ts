@@ -97,7 +97,9 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       updatedAt: ctx.now,
     };
     if (current) return unchanged('stale'); // the same start delivered twice
-    const understood = input.intake ? [{ kind: 'post-thread' as const, card: buildUnderstoodCard(input.intake, conv, buildQuestions(ctx)), role: 'message' as const }] : [];
+    // Nothing read and nothing to own up to: no card, straight to the questions.
+    const worthShowing = input.intake && (Object.keys(input.intake.answers).length > 0 || input.intake.degraded);
+    const understood = worthShowing ? [{ kind: 'post-thread' as const, card: buildUnderstoodCard(input.intake!, conv, buildQuestions(ctx)), role: 'message' as const }] : [];
     return proceed(conv, ctx, understood);
   }
 

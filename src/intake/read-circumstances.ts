@@ -23,7 +23,7 @@ const DEADLINES: readonly Phrase<Deadline>[] = [
   { value: 'later', pattern: /\b(?:next\s+year|later\s+this\s+year|in\s+(?:four|five|six|nine|twelve|4|5|6|9|12)\s+months|eventually|someday|some\s+day|later)\b(?!\s+this\s+(?:week|month|quarter))/g },
 ];
 /** Words that make "this week" a deadline, not when something happened ("we had 50k tickets this week"). */
-const DEADLINE_CONTEXT = /\b(?:need|needs|needed|ship|ships|shipping|launch|launching|deliver|done|ready|deadline|due|live|release|must|have\s+to|has\s+to|got\s+to|want|wants|decide|decision|finish|complete|deploy|deploying|production|go-live|timeline)\b/;
+const DEADLINE_CONTEXT = /\b(?:need|needs|needed|ship|ships|shipping|launch|launching|deliver|done|ready|deadline|due|live|release|must|have\s+to|has\s+to|got\s+to|want|wants|decide|decision|finish|complete|deploy|deploying|production|go-live|timeline|start|starting|begin|hope|hoping|aim|aiming|plan\s+to|planning\s+to|target)\b/;
 /** "by this friday", "before next month": the word before makes it a deadline. */
 const DEADLINE_BEFORE = /\b(?:by|before|within|until|for)\s+$/;
 /** "two weeks later", "sooner or later" are not a deadline. */

@@ -10,8 +10,8 @@ import { countFrom } from './read-token-counts.js';
 const C = `(?<q>${COUNT})`;
 
 /** What a test or a dataset counts. */
-const THINGS = String.raw`(?:examples?|samples?|tickets?|cases?|inputs?|e-?mails?|documents?|docs?|messages?|items?|records?|quer(?:y|ies)|questions?|conversations?|chats?|reviews?|invoices?|calls?|requests?|transcripts?|articles?|pages?|images?|texts?|rows?|data\s*points?|pairs?|sentences?|instances?|entries|answers?|responses?|outputs?|summaries|translations?)`;
-const REAL = String.raw`(?:real|actual|production|prod|live|test|held[- ]out|holdout|sample|random|hand[- ]picked|unseen|real[- ]world|customer|user|historical|past|recent)`;
+const THINGS = String.raw`(?:examples?|samples?|tickets?|cases?|inputs?|e-?mails?|documents?|docs?|messages?|items?|records?|quer(?:y|ies)|questions?|conversations?|chats?|reviews?|invoices?|calls?|requests?|transcripts?|articles?|pages?|images?|texts?|rows?|data\s*points?|pairs?|sentences?|instances?|entries|answers?|responses?|outputs?|summaries|translations?|contracts?|claims?|forms?|receipts?|posts?|comments?|products?|listings?|files?)`;
+const REAL = String.raw`(?:real|actual|production|prod|live|test|held[- ]out|holdout|sample|random|hand[- ](?:picked|checked|labell?ed|reviewed)|checked|reviewed|verified|unseen|real[- ]world|customer|user|historical|past|recent)`;
 /** Labelled examples inside the prompt are few-shot examples, not training data. */
 const NOT_IN_PROMPT = String.raw`(?!\s+(?:in|inside|within|into|for)\s+(?:the\s+|our\s+|my\s+|each\s+|a\s+|every\s+)?(?:system\s+)?prompts?\b)`;
 /** Labelled, with the typos people make: "labeled", "labelled", "labled", "lableled". */
@@ -20,6 +20,8 @@ const LABELLED = String.raw`(?:(?:hand|human|manually|expert)[- ]?)?(?:lab(?:e|l
 const TESTED: readonly RegExp[] = [
   // "tested on 50 examples", "we tested the prompt on 50 real tickets", "evaluated it against 200 emails"
   new RegExp(String.raw`\b(?:tested|testing|tests?|evaluated|evaluating|eval'?d|checked|ran\s+it|benchmarked|measured|scored|validated|tried\s+(?:it|this|them))\b(?:\s+[\w'-]+){0,5}?\s+(?:on|against|over|across)\s+${HEDGE}${C}(?:\s+(?:${REAL}\s+){0,2}${THINGS}\b|(?!\s*(?:models?|prompts?|versions?|languages?|providers?|vendors?|days?|weeks?|months?|years?|hours?|times?|people|users|teams?|%|percent)\b))(?!\s*(?:/|per\s|an?\s|each\s|every\s)\s*(?:day|week|month|year|hour))`, 'dg'),
+  // "we tested 30 contracts", "evaluated 200 real emails"
+  new RegExp(String.raw`\b(?:tested|evaluated|benchmarked|validated|checked|graded|scored)\s+${HEDGE}${C}\s+(?:${REAL}\s+){0,2}${THINGS}\b`, 'dg'),
   // "on 50 real tickets"
   new RegExp(String.raw`\bon\s+${HEDGE}${C}\s+(?:${REAL}\s+){1,2}(?:[\w-]+\s+)?${THINGS}\b`, 'dg'),
   // "out of 50 tested", "35 out of 50 tested examples"
@@ -61,6 +63,11 @@ const LABELLED_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`${C}\s+(?:examples?|samples?|pairs?|tickets?|e-?mails?|documents?)\s+(?:with|and)\s+(?:their\s+)?(?:labels|answers|ideal\s+outputs?|gold\s+labels|expected\s+outputs?|the\s+right\s+(?:answers?|categor(?:y|ies)))\b`, 'dg'),
 ];
 
+/** "no labelled data yet", "we don't have any training examples": none, which the interview needs to know. */
+const NO_LABELS = [
+  new RegExp(String.raw`\b(?:no|zero|(?:don't|do\s+not|haven't|have\s+not)\s+(?:got\s+|have\s+)?any)\s+(?:${LABELLED}|training)\s+(?:data|examples?|samples?|dataset|set)\b`, 'dg'),
+];
+
 /** Categories, with the typos people make: "categries", "catagories". */
 const CATEGORY = String.raw`(?:cat[ae]?g[oa]?r(?:y|ies|ys|eis)|class(?:es)?|labels?|queues?|intents?|buckets?)`;
 const WEAK_CATEGORY = String.raw`(?:topics?|types?|tags?|teams?|departments?|groups?|folders?|codes?|reasons?|segments?|classes|buckets?|queues?)`;
@@ -94,11 +101,12 @@ export function readPromptIterations(text: ScanText): Hit<number> | undefined {
 }
 
 export function readLabeledExamples(text: ScanText): Hit<number> | undefined {
-  return firstHit(text.lower, LABELLED_PATTERNS, (m) => {
+  const found = firstHit(text.lower, LABELLED_PATTERNS, (m) => {
     // "10 few-shot examples" and "10 examples in the prompt" live in the prompt.
     if (/few[- ]?shot|in[- ]context/.test(text.lower.slice(Math.max(0, m.index - 20), m.index + m[0].length))) return undefined;
     return countFrom(text, m);
   });
+  return found ?? firstHit(text.lower, NO_LABELS, (m) => ({ value: 0, start: m.index, end: m.index + m[0].length }));
 }
 
 export function readCategories(text: ScanText): Hit<number> | undefined {

@@ -6,7 +6,7 @@ import { PERCENT, SHARE, firstHit, groupSpan, readPercent, type Amount, type Hit
  * word about success, so "70% of our tickets are about billing" and "we cut latency by 30%" are not.
  */
 
-const RATIO = String.raw`(?<![\w.,/$-])(?<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?:/|\s+out\s+of\s+|\s+of\s+)(?:the\s+)?(?<den>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|[-/]\d)`;
+const RATIO = String.raw`(?<![\w.,/$-])(?<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?:/|(?:\s+times)?\s+out\s+of\s+|\s+of\s+)(?:the\s+)?(?<den>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|[-/]\d)`;
 const CANDIDATES = [new RegExp(`(?<p>${PERCENT})|${RATIO}|(?<s>${SHARE})`, 'dg')];
 
 /** Words about success, on either side of the share. */
@@ -18,7 +18,9 @@ const NOT_RIGHT = /\bright\s+(?:now|away|here|there|off|before|when)\b/g;
 /** A change, not a level: "by 30%", "up 10%", "30% faster". */
 const CHANGE_BEFORE = /\b(?:by|up|down|another|extra|plus|minus|saves?|saved|cuts?|reduced?|lowered|increased|improved|boosted|dropped|fell|rose|grew|gained|raised)$/;
 const CHANGE_AFTER = /^(?:more|less|better|worse|higher|lower|improvement|increase|decrease|gain|drop|faster|slower|cheaper|fewer|reduction|boost|lift|uplift|off|discount|cheaper|of\s+the\s+cost|of\s+the\s+budget)\b/;
-const WINDOW_WORDS = 4;
+/** How far a success word may be: "accuracy went from 60% to 75%", "70% of tickets come out right". */
+const WORDS_BEFORE = 5;
+const WORDS_AFTER = 4;
 
 /** Up to four words on one side of the share, within its clause, with where they start in the text. */
 interface Window {
@@ -30,7 +32,7 @@ function windowBefore(lower: string, start: number): Window {
   const from = Math.max(0, start - 60);
   const head = lower.slice(from, start);
   const cut = Math.max(...[';', '!', '?', ',', '(', ')', ':'].map((c) => head.lastIndexOf(c)), lastSentenceStop(head)) + 1;
-  const words = [...head.slice(cut).matchAll(/\S+/g)].slice(-WINDOW_WORDS);
+  const words = [...head.slice(cut).matchAll(/\S+/g)].slice(-WORDS_BEFORE);
   const first = words[0]?.index;
   return first === undefined ? { words: '', at: start } : { words: blankNotRight(head.slice(cut + first)), at: from + cut + first };
 }
@@ -39,7 +41,7 @@ function windowAfter(lower: string, end: number): Window {
   const tail = lower.slice(end, end + 60);
   const cut = tail.search(/[;!?,()]|\.(?!\d)/);
   const clause = cut < 0 ? tail : tail.slice(0, cut);
-  const last = [...clause.matchAll(/\S+/g)].slice(0, WINDOW_WORDS).pop();
+  const last = [...clause.matchAll(/\S+/g)].slice(0, WORDS_AFTER).pop();
   return { words: blankNotRight(last ? clause.slice(0, (last.index ?? 0) + last[0].length) : ''), at: end };
 }
 

@@ -1,5 +1,5 @@
 import { formatQuantity } from '../interview/format-quantity.js';
-import { HEDGE, QUANTITY, firstHit, groupSpan, readAmount, type Hit, type ScanText } from './scan-text.js';
+import { HEDGE, QUANTITY, clauseAround, firstHit, groupSpan, readAmount, type Hit, type ScanText } from './scan-text.js';
 
 /**
  * Calls a month from "50k tickets a day", "10M calls/month", "250k/day", "1,000 per week",
@@ -45,8 +45,8 @@ const Q = `(?<q>${QUANTITY})`;
 const WITH_PERIOD: readonly RegExp[] = [
   new RegExp(`${Q}${PERIOD}`, 'dg'),
   new RegExp(`${Q}\\s+${ADJECTIVES}${NOUN}${LOOSE_PERIOD}`, 'dg'),
-  // "every day we get 50k tickets"
-  new RegExp(String.raw`\b(?:every|each|per|a)\s+(?:single\s+)?(?<lead>day|week|month|year|hour)\b,?\s+(?:[a-z']+\s+){0,3}?${HEDGE}${Q}\s+${ADJECTIVES}${NOUN}\b`, 'dg'),
+  // "every day we get 50k tickets", "last year we made 120M calls"
+  new RegExp(String.raw`\b(?:every|each|last|this|in\s+the\s+last)\s+(?:single\s+)?(?<lead>day|week|month|year|hour)\b,?\s+(?:[a-z']+\s+){0,3}?${HEDGE}${Q}\s+${ADJECTIVES}${NOUN}\b(?!${LOOSE_PERIOD})`, 'dg'),
   // "daily volume is about 50k", "monthly traffic: 10M requests"
   new RegExp(String.raw`\b(?<lead>daily|weekly|monthly|yearly|annual|hourly)\s+(?:(?:call|request|ticket|message|email|api|query|inference)\s+)?(?:volume|traffic|load|throughput|usage|calls|requests)(?:\s+(?:is|of|at|was|around|about|roughly|approximately|currently)|\s*[:=~])*\s*${Q}`, 'dg'),
 ];
@@ -56,12 +56,20 @@ const WITHOUT_PERIOD = [
   new RegExp(String.raw`${Q}\s+(?:(?:api|llm|model|openai|gpt|ai)\s+)?(?:calls|requests)\b(?!\s*(?:/|per\b|each\b|every\b|for\s+(?:each|every)\b|an?\s+(?:ticket|document|email|message|item|record|user|customer|request|conversation|input)\b))`, 'dg'),
 ];
 
+/** "10M calls" is not a month's when its clause names another span: "so far", "in total", "in 2024". */
+const OTHER_SPAN = /\b(?:days?|weeks?|months?|years?|quarters?|hours?|daily|weekly|monthly|yearly|annual(?:ly)?|total|so\s+far|to\s+date|since|overall|ever|lifetime|per|each|every|20\d\d)\b/;
+
 /** Money said as a count: "$5k a month", "we spend 5k a month" is a budget, not a volume. */
 const MONEY_BEFORE = /(?:[$€£]|\b(?:usd|eur|gbp|spends?|spending|spent|pays?|paying|paid|costs?|costing|budget|bill(?:ed)?|price[ds]?|charges?|charged|dollars?|euros?)\s*(?:of|is|at|about|around|roughly|~|:)?)\s*$/;
 
 /** Calls a month, with a note when the text said another period, a range, or no period at all. */
 export function readMonthlyCalls(text: ScanText): Hit<number> | undefined {
-  return firstHit(text.lower, WITH_PERIOD, (m) => toVolume(text, m, true)) ?? firstHit(text.lower, WITHOUT_PERIOD, (m) => toVolume(text, m, false));
+  return (
+    firstHit(text.lower, WITH_PERIOD, (m) => toVolume(text, m, true)) ??
+    firstHit(text.lower, WITHOUT_PERIOD, (m) =>
+      OTHER_SPAN.test(clauseAround(text.lower, m.index, m.index + m[0].length)) ? undefined : toVolume(text, m, false),
+    )
+  );
 }
 
 function toVolume(text: ScanText, match: RegExpExecArray, withPeriod: boolean): Hit<number> | undefined {

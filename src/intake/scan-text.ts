@@ -95,12 +95,15 @@ export function groupSpan(match: RegExpExecArray, name: string): [number, number
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
 const SCALE = String.raw`(?:\s?(?:thousand|million|billion|mil|mn|mm|bn|k|m|b)(?![a-z]))`;
 const ONE = `${DIGITS}${SCALE}?`;
-/** Not glued to a word, a version ("gpt-4.1"), a price ("$2"), a date or a phone number. */
-const NOT_AFTER = String.raw`(?<![\w.,/$€£#+-])`;
+/**
+ * Not glued to a word, a version ("gpt-4.1"), a price ("$2"), a date or a phone number. Nor after
+ * "from": in "from 60% to 75%" the number that counts is the one after "to".
+ */
+const NOT_AFTER = String.raw`(?<![\w.,/$€£#+-])(?<!\bfrom\s{1,3})`;
 const NOT_BEFORE = String.raw`(?![\w%$€£]|[.,]\d|[-/]\d)`;
 
 /** A number with an optional scale, or a range of two: "2,000", "50k", "1.5 million", "50-60k", "between 50k and 60k". */
-export const QUANTITY = String.raw`${NOT_AFTER}(?:(?:between|from)\s+${ONE}\s+(?:and|to)\s+${ONE}|${ONE}(?:\s*-\s*|\s+to\s+)${ONE}|${ONE})${NOT_BEFORE}`;
+export const QUANTITY = String.raw`${NOT_AFTER}(?:between\s+${ONE}\s+(?:and|to)\s+${ONE}|${ONE}(?:\s*-\s*|\s+to\s+)${ONE}|${ONE})${NOT_BEFORE}`;
 
 const WORD_VALUES: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -133,7 +136,7 @@ export interface Amount {
   text: string;
 }
 
-const RANGE_WORDS = /^(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)$/i;
+const RANGE_WORDS = /^between\s+(.+?)\s+(?:and|to)\s+(.+)$/i;
 const RANGE_DASH = /^(.+?)(?:\s*-\s*|\s+to\s+)(.+)$/i;
 
 /** A single number: its value and the scale it carried (1 when none). */

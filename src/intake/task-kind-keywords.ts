@@ -16,13 +16,13 @@ interface Keyword {
 const KEYWORDS: readonly Keyword[] = [
   {
     kind: 'classification',
-    pattern: /\b(?:classif(?:y|ies|ied|ying|ication|ications|ier|iers)|(?:re)?categori[sz](?:e|es|ed|ing|ation)|triag(?:e|es|ed|ing)|rout(?:e|es|ed|ing)\b(?!\s+(?:to\s+)?(?:production|prod)\b)|tag(?:s|ging)?\b(?!\s+along)|intent\s+detection|sentiment|spam\s+detection|detect(?:s|ing)?\s+spam|sort(?:s|ing)?\s+(?:\w+\s+)?(?:tickets|emails|messages|requests|them)\s+into)/g,
+    pattern: /\b(?:classif(?:y|ies|ied|ying|ication|ications|ier|iers)|(?:re)?categori[sz](?:e|es|ed|ing|ation)|triag(?:e|es|ed|ing)|rout(?:e|es|ed|ing)\b(?!\s+(?:to\s+)?(?:production|prod)\b|[^.;!?]{0,25}\btraffic\b)|tag(?:s|ging)?\b(?!\s+along)|into\s+(?:[\w-]+\s+){0,2}?(?:cat[ae]?g[oa]?r(?:y|ies)|classes|intents|buckets|queues)\b|intent\s+detection|sentiment|spam\s+detection|detect(?:s|ing)?\s+spam|sort(?:s|ing)?\s+(?:\w+\s+)?(?:tickets|emails|messages|requests|them)\s+into)/g,
     notAfter: /\b(?:price|name|html|meta)\s*$/,
   },
   {
-    // "we label incoming tickets", but not labelling as making training data ("we spent $20k on labelling").
+    // "we label incoming tickets", but not labelling as making training data ("we spent $20k on labelling", "label 500 tickets").
     kind: 'classification',
-    pattern: /\blabel(?:s|ing|ling)?\b(?!\s+(?:more\s+|the\s+|our\s+|some\s+|new\s+)?(?:data|examples|samples|training|sets?|datasets?)\b)/g,
+    pattern: /\blabel(?:s|ing|ling)?\s+(?:(?:each|every|all|incoming|new|inbound|the|our|customer|support|user|these)\s+){0,2}(?:tickets?|e-?mails?|messages?|documents?|requests?|reviews?|images?|photos?|items?|posts?|comments?|transactions?|calls?|conversations?|chats?|products?|articles?|records?|them|it)\b/g,
     notAfter: /\b(?:on|for|of|the|a|in|into|with|manual|human|data|hand|more|no|\d[\d,.]*k?)\s*$/,
   },
   {
@@ -48,7 +48,7 @@ const KEYWORDS: readonly Keyword[] = [
   },
   {
     kind: 'reasoning',
-    pattern: /\b(?:reasoning|reason\s+(?:about|through|over)|math(?:s|ematical)?|arithmetic|planning|plan(?:s)?\s+(?:the|a|an|out|routes?|trips?|schedules?|itinerar\w+|shifts?|tasks?|steps?|projects?|sprints?|meals?)|multi[- ]?step|step[- ]by[- ]step)\b/g,
+    pattern: /\b(?:reasoning|reason\s+(?:about|through|over)|math(?:s|ematical)?|arithmetic|planning\b(?!\s+to\b)|plan(?:s)?\s+(?:the|a|an|out|routes?|trips?|schedules?|itinerar\w+|shifts?|tasks?|steps?|projects?|sprints?|meals?)|multi[- ]?step|step[- ]by[- ]step)\b/g,
   },
 ];
 

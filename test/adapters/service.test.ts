@@ -94,7 +94,7 @@ describe('the service', () => {
     expect(done.status).toBe(200);
     expect(slack.callsOf('oauth.v2.access')).toHaveLength(1);
 
-    const body = slashCommandBody({ text: 'tag emails', responseUrl: `${slack.url}/respond/x` }).replace('team_id=T0001', 'team_id=T0NEW');
+    const body = slashCommandBody({ text: 'the support bot', responseUrl: `${slack.url}/respond/x` }).replace('team_id=T0001', 'team_id=T0NEW');
     expect((await postSigned(running.url, body, 'application/x-www-form-urlencoded')).status).toBe(200);
     const opening = await slack.waitFor(() => slack.callsOf('chat.postMessage')[0]);
     expect(opening.token).toBe('xoxb-installed-token');
@@ -114,7 +114,7 @@ describe('the service', () => {
     child.stdout.on('data', (d) => (out += d));
     const port = await slack.waitFor(() => /"port":(\d+)/.exec(out)?.[1], 10_000);
     const url = `http://127.0.0.1:${port}`;
-    expect((await postSigned(url, slashCommandBody({ text: 'tag emails', responseUrl: `${slack.url}/respond/x` }), 'application/x-www-form-urlencoded')).status).toBe(200);
+    expect((await postSigned(url, slashCommandBody({ text: 'the support bot', responseUrl: `${slack.url}/respond/x` }), 'application/x-www-form-urlencoded')).status).toBe(200);
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);

@@ -20,9 +20,9 @@ describe('the Slack interview, end to end over HTTP', () => {
 
   it('opens the interview in the channel and asks the first question in its thread', async () => {
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('route support tickets to 12 queues');
+    await driver.start('the support bot');
     const opening = svc.slack.channel(CHANNEL)[0]!;
-    expect(visibleText(opening)).toContain(`<@${ALICE}> is sizing up: route support tickets to 12 queues`);
+    expect(visibleText(opening)).toContain(`<@${ALICE}> is sizing up: the support bot`);
     expect(driver.questionText()).toContain('What kind of task is it?');
     expect(driver.currentQuestion()!.threadTs).toBe(opening.ts);
   });
@@ -43,6 +43,7 @@ describe('the Slack interview, end to end over HTTP', () => {
 
     // The thread reads as a record: each question card was replaced by its answer.
     const thread = driver.thread().map(visibleText).join('\n');
+    expect(thread).toContain('Here is what I understood');
     expect(thread).toContain('What kind of task is it? Classification');
     expect(thread).toContain('How many of them came out right? 70%');
     expect(thread).toContain('How many calls a month? 1.5M calls a month');
@@ -75,7 +76,7 @@ describe('the Slack interview, end to end over HTTP', () => {
   it('moves the interview to a direct message when the bot is not in the channel, and says so', async () => {
     svc.slack.notMemberOf.add('C0PRIVATE');
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('summarise sales calls', 'C0PRIVATE');
+    await driver.start('our assistant', 'C0PRIVATE');
     expect(driver.channel).toBe(`D${ALICE}`);
     expect(driver.questionText()).toContain('What kind of task is it?');
     const note = await svc.slack.waitFor(() => svc.slack.responses.find((r) => String(r.body.text).includes('direct message')));
@@ -84,7 +85,7 @@ describe('the Slack interview, end to end over HTTP', () => {
 
   it('goes back, starts over with the earlier answers offered, and cancels', async () => {
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('tag emails');
+    await driver.start('the support bot');
     await driver.answer({ choose: 'classification' });
     await driver.answer({ type: '20' });
     await driver.press('fta:back');
@@ -101,7 +102,7 @@ describe('the Slack interview, end to end over HTTP', () => {
 
   it('replies in the thread when a typed answer is not understood, and keeps the question', async () => {
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('tag emails');
+    await driver.start('the support bot');
     await driver.answer({ choose: 'classification' });
     await driver.type('quite a few');
     await driver.settle();

@@ -16,7 +16,7 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
     await svc.stop();
   });
 
-  const command = () => slashCommandBody({ text: 'tag emails', responseUrl: svc.responseUrl() });
+  const command = () => slashCommandBody({ text: 'the support bot', responseUrl: svc.responseUrl() });
 
   it('refuses a bad or missing signature, and a timestamp older than 5 minutes, with 401 and changes nothing', async () => {
     const badSignature = await postSigned(svc.service.url, command(), FORM, { secret: 'not-the-secret' });
@@ -41,7 +41,7 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
 
   it('takes a double click on the same answer once: one answered card, one next question', async () => {
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('tag emails');
+    await driver.start('the support bot');
     const question = driver.currentQuestion()!;
     const select = elementFor(question, 'fta:answer');
     const click = { action_id: select.action_id, block_id: select.blockId, selected: 'classification' };
@@ -55,7 +55,7 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
 
   it('changes nothing when Slack retries a typed reply (same event id)', async () => {
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('tag emails');
+    await driver.start('the support bot');
     await driver.answer({ choose: 'classification' });
     await driver.type('20', { eventId: 'Ev0RETRIED' });
     await driver.settle();
@@ -82,7 +82,7 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
 
   it('resumes an interview after a restart, from the card posted before it', async () => {
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('tag emails');
+    await driver.start('the support bot');
     await driver.answer({ choose: 'classification' });
     await driver.answer({ type: '20' });
     await svc.restart();
@@ -94,7 +94,7 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
 
   it('keeps one person\'s interview from another\'s clicks, telling them privately', async () => {
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('tag emails');
+    await driver.start('the support bot');
     const question = driver.currentQuestion()!;
     const select = elementFor(question, 'fta:answer');
     await driver.click(question, { action_id: select.action_id, block_id: select.blockId, selected: 'extraction' }, BOB);
@@ -105,7 +105,7 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
     expect(String(note.body.text)).toContain("Not your interview");
     // Bob can run his own interview in the same channel at the same time.
     const bobs = new SlackInterviewDriver(svc, BOB);
-    await bobs.start('summarise calls');
+    await bobs.start('our assistant');
     await bobs.answer({ choose: 'summarization' });
     expect(driver.questionText()).toContain('What kind of task is it?');
     expect(bobs.questionText()).toContain('tested your best prompt');
@@ -114,13 +114,13 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
   it('retries a rate-limited post and still asks the question', async () => {
     svc.slack.failNext('chat.postMessage', { error: 'ratelimited', status: 429, retryAfter: 0 });
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('tag emails');
+    await driver.start('the support bot');
     expect(driver.questionText()).toContain('What kind of task is it?');
   });
 
   it('tells the person in words when Slack refuses a post, and keeps the answer', async () => {
     const driver = new SlackInterviewDriver(svc);
-    await driver.start('tag emails');
+    await driver.start('the support bot');
     svc.slack.failNext('chat.postMessage', { error: 'channel_not_found' });
     const question = driver.currentQuestion()!;
     const select = elementFor(question, 'fta:answer');

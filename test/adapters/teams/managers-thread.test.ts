@@ -24,7 +24,7 @@ async function subscribe(svc: TeamsTestService, channel = GENERAL) {
 /** A quick verdict in Teams: a prompt tested on 5 examples stops at "test prompts first". */
 async function quickTeamsVerdict(svc: TeamsTestService) {
   const driver = new TeamsInterviewDriver(svc, BOB);
-  await driver.say('finetune-advisor tag emails');
+  await driver.say('finetune-advisor the support bot');
   await driver.answer({ choose: 'classification' });
   await driver.say('5');
   return driver.verdictMessage()!;
@@ -65,7 +65,7 @@ describe('verdict summaries in a Teams channel thread', () => {
     const root = svc.connector.messages.find((m) => m.conversationId === GENERAL)!;
     const summaries = await svc.connector.waitFor(() => svc.connector.in(thread(root.id)).length === 2 && svc.connector.in(thread(root.id)));
     expect(cardText(summaries[0]!)).toContain('Asked by Bob Engineer (Teams)');
-    expect(cardText(summaries[0]!)).toContain('Test the prompt first: tag emails');
+    expect(cardText(summaries[0]!)).toContain('Test the prompt first: the support bot');
 
     const where = channelPost(svc.connector.url);
     await postActivity(svc.service.url, message('subscriptions', where));
@@ -91,7 +91,7 @@ describe('verdict summaries in a Teams channel thread', () => {
     await svc.connector.waitFor(() => svc.connector.created.length === 2);
     const newRoot = svc.connector.messages.filter((m) => m.conversationId === GENERAL).at(-1)!;
     const delivered = await svc.connector.waitFor(() => svc.connector.in(thread(newRoot.id))[0]);
-    expect(cardText(delivered)).toContain('tag emails');
+    expect(cardText(delivered)).toContain('the support bot');
   });
 
   it('stops delivering to a team the bot was removed from, and keeps delivering to the others', async () => {

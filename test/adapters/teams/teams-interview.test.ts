@@ -23,7 +23,8 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
   it('runs the whole interview with buttons, menus, text inputs and typed replies, and posts the verdict card', async () => {
     const driver = new TeamsInterviewDriver(svc);
     await driver.say('finetune-advisor route support tickets to 12 queues');
-    expect(driver.questionText()).toContain('What kind of task is it?');
+    // The task kind and the 12 categories were read from the sentence: testing comes first.
+    expect(driver.questionText()).toContain('tested your best prompt');
     const verdict = await driver.answerUntilVerdict(TICKET_ROUTER_TEAMS);
     const text = cardText(verdict);
     expect(text).toContain('Verdict: Fine-tuning');
@@ -36,7 +37,6 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     for (const sent of driver.messages()) for (const a of sent.activity.attachments ?? []) expectValidTeamsCard(a.content as never);
     // Every answered card was replaced for everyone, so the chat reads as a record.
     const answered = driver.messages().filter((m) => m.updated).map(cardText);
-    expect(answered.join('\n')).toContain('What kind of task is it? Classification');
     expect(answered.join('\n')).toContain('How many of them came out right? 70%');
     expect(driver.currentQuestion()).toBeUndefined();
   });
@@ -113,5 +113,30 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     await driver.click(again, driver.action(again, 'cancel').data);
     expect(driver.currentQuestion()).toBeUndefined();
     expect(actionsOf(driver.messages().at(-1)!)).toEqual([]);
+  });
+});
+
+describe('starting a Teams interview with a sentence', () => {
+  let svc: TeamsTestService;
+  beforeEach(async () => {
+    svc = await startTeamsTestService();
+  });
+  afterEach(async () => {
+    await svc.stop();
+  });
+
+  it('shows what it understood with a Change button each, and asks an answer again on Change', async () => {
+    const driver = new TeamsInterviewDriver(svc);
+    await driver.say('finetune-advisor we classify 50k support tickets a day into 12 categories with a 3k-token prompt on gpt-4.1, about 70% right after 4 tries, we have 2,000 labelled tickets');
+    const understood = driver.messages().find((m) => cardText(m).includes('Here is what I understood'))!;
+    expect(cardText(understood)).toContain('How many calls a month? 1.5M calls a month');
+    expect(driver.questionText()).toContain('tested your best prompt');
+    const change = actionsOf(understood).find((a) => a.data.fta === 'change' && String(a.data.payload).includes('"q":"categories"'))!;
+    expect(change.title).toBe('Change 6');
+    await driver.click(understood, change.data);
+    expect(driver.questionText()).toContain('How many categories does the classifier choose from?');
+    await driver.answer({ input: '8' });
+    expect(driver.messages().filter((m) => m.updated).map(cardText).join('\n')).toContain('How many categories does the classifier choose from? 8');
+    expect(driver.questionText()).toContain('tested your best prompt');
   });
 });

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadPriceCatalogue } from '../adapters/catalogue/load-price-catalogue.js';
 import { adviseFromAnswers, type AdviceContext } from '../src/index.js';
+import { readTaskText } from '../src/intake/read-task-text.js';
 
 const ctx: AdviceContext = { catalogue: loadPriceCatalogue(), asOf: '2026-11-23' };
 
@@ -36,4 +37,37 @@ console.log('scenario'.padEnd(42), 'µs/verdict'.padStart(11), 'verdicts/s'.padS
 for (const [name, answers] of Object.entries(SCENARIOS)) {
   const { perVerdictUs, perSecond } = measure(answers);
   console.log(name.padEnd(42), perVerdictUs.toFixed(1).padStart(11), perSecond.toLocaleString('en-US').padStart(12));
+}
+
+// ---------------------------------------------------------------- task-text reader
+
+const SENTENCES: readonly string[] = [
+  'we classify 50k support tickets a day into 12 categories with a 3k-token prompt on gpt-4.1, about 70% right after 4 tries, we have 2,000 labelled tickets',
+  'We summarize about 20k customer calls per day using Claude Sonnet 4.5. Our prompt is ~6k tokens. Quality is maybe 80% good. Need something by end of month.',
+  "We're extracting line items from 300k invoices a month with gpt-4o-mini; the output is bad JSON about 15% of the time. We have 5,000 annotated invoices.",
+  'Our bot answers questions about our products from the docs; it hallucinates facts. 3 million chats/month, gemini 2.5 flash, accuracy 0.62, tested on 200 conversations.',
+  'we translate 1M product descriptions a year into 5 languages with gpt-5-mini, 95% correct on 100 samples',
+  'Routing emails to 7 departments, 4k emails daily, 2 prompt versions, 88% accurate, 1.2k labeled emails, cache hit rate 70%, spec is stable, no rush',
+  'Legal contract review, 500 documents per week, terminology errors are the main issue, o4-mini, we tested 30 contracts and 21 were right',
+  'Prompt: 2k tokens. Input: 300 tokens. Output: 50 tokens. Volume: 50-60k/day. The spec keeps changing.',
+  'We have 3 teams and 40 engineers; last year we made 120M calls. We need a decision this week.',
+  'hello, can you help me decide whether to fine-tune?',
+];
+
+function measureReader(): { perSentenceUs: number; perSecond: number } {
+  for (let i = 0; i < 200; i++) for (const text of SENTENCES) readTaskText(text, ctx); // warm up the JIT
+  const rounds = 1_000;
+  const start = performance.now();
+  for (let i = 0; i < rounds; i++) for (const text of SENTENCES) readTaskText(text, ctx);
+  const ms = performance.now() - start;
+  const runs = rounds * SENTENCES.length;
+  return { perSentenceUs: (ms * 1000) / runs, perSecond: Math.round(runs / (ms / 1000)) };
+}
+
+console.log('');
+console.log(`task-text reader — ${SENTENCES.length} sentences, ${Math.round(SENTENCES.reduce((n, s) => n + s.length, 0) / SENTENCES.length)} characters on average`);
+console.log('reader'.padEnd(42), 'µs/sentence'.padStart(11), 'sentences/s'.padStart(12));
+{
+  const { perSentenceUs, perSecond } = measureReader();
+  console.log('readTaskText (rules, all fields)'.padEnd(42), perSentenceUs.toFixed(1).padStart(11), perSecond.toLocaleString('en-US').padStart(12));
 }

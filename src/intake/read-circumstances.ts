@@ -16,6 +16,8 @@ const DEADLINES: readonly Phrase<Deadline>[] = [
   { value: 'this-week', pattern: /\b(?:asap|a\.s\.a\.p|as\s+soon\s+as\s+possible|urgent(?:ly)?|no\s+later\s+than\s+(?:this\s+week|friday))\b/g, alone: true },
   { value: 'this-week', pattern: new RegExp(String.raw`\b(?:this\s+week(?:end)?|in\s+${FEW}\s+days|within\s+(?:${FEW}\s+)?days|in\s+(?:a|one|1)\s+week|within\s+(?:a|one|1|the)\s+week|tomorrow|today|end\s+of\s+(?:the\s+)?week)\b`, 'g') },
   { value: 'this-month', pattern: new RegExp(String.raw`\b(?:by|before|until|on)\s+next\s+${WEEKDAY}\b|\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month\b`, 'g'), alone: true },
+  { value: 'this-week', pattern: new RegExp(String.raw`\bthis\s+${WEEKDAY}\b`, 'g') },
+  { value: 'this-month', pattern: new RegExp(String.raw`\bnext\s+${WEEKDAY}\b`, 'g') },
   { value: 'this-month', pattern: new RegExp(String.raw`\b(?:this\s+month|next\s+week|in\s+${FEW}\s+weeks|within\s+${FEW}\s+weeks|in\s+a\s+(?:month|fortnight)|within\s+(?:a|one|1|the)\s+month)\b(?!\s+or\s+(?:two|so))`, 'g') },
   { value: 'this-quarter', pattern: /\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?quarter\b/g, alone: true },
   { value: 'this-quarter', pattern: /\b(?:this\s+quarter|next\s+quarter|next\s+month|in\s+(?:a\s+few|a\s+couple(?:\s+of)?|two|three|2|3)\s+months|within\s+(?:the\s+quarter|(?:two|three|2|3)\s+months)|in\s+a\s+month\s+or\s+(?:two|so))\b/g },

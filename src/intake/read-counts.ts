@@ -42,7 +42,7 @@ const ITERATIONS: readonly RegExp[] = [
   new RegExp(String.raw`${C}\s+(?:different\s+)?(?:system\s+)?prompt\s+(?:versions?|variants?|variations?|revisions?|iterations?|drafts?|rewrites?|changes|tweaks|edits)\b`, 'dg'),
   new RegExp(String.raw`${C}\s+(?:different\s+)?(?:versions?|variants?|variations?|revisions?|iterations?|drafts?|rewrites?)\s+of\s+(?:the\s+|our\s+|my\s+|a\s+|this\s+)?(?:system\s+)?prompts?\b`, 'dg'),
   // "tried 3 prompts", "went through five different prompts"
-  new RegExp(String.raw`\b(?:tried|tested|wrote|written|gone\s+through|went\s+through|cycled\s+through|iterated\s+(?:on|through)|attempted)\s+${HEDGE}${C}\s+(?:(?:different|other|prompt|system|versions\s+of\s+the)\s+){0,2}(?:prompts|versions|variants|variations|approaches|formulations|wordings)\b`, 'dg'),
+  new RegExp(String.raw`\b(?:tried|tested|ran|compared|wrote|written|gone\s+through|went\s+through|cycled\s+through|iterated\s+(?:on|through)|attempted)\s+${HEDGE}${C}\s+(?:(?:different|other|prompt|system|versions\s+of\s+the)\s+){0,2}(?:prompts|versions|variants|variations|approaches|formulations|wordings)\b`, 'dg'),
   // "rewrote the prompt 4 times", "iterated twice"
   new RegExp(String.raw`\b(?:iterated|rewrote|rewritten|revised|tweaked|changed|edited|reworked|refined|updated|tried)\b(?:\s+[\w'-]+){0,4}?\s+(?:${C}\s+times|(?<w>once|twice|thrice))\b`, 'dg'),
 ];
@@ -80,7 +80,8 @@ const CATEGORIES: readonly RegExp[] = [
   // "a 12-way classifier", "12-class"
   new RegExp(String.raw`${C}[- ](?:way|class)\b`, 'dg'),
 ];
-/** More than this is not a set of categories a classifier chooses from. */
+/** Fewer is "one label per ticket", more is not a set a classifier chooses from. */
+const MIN_CATEGORIES = 2;
 const MAX_CATEGORIES = 1000;
 
 export function readTestedExamples(text: ScanText): Hit<number> | undefined {
@@ -112,6 +113,6 @@ export function readLabeledExamples(text: ScanText): Hit<number> | undefined {
 export function readCategories(text: ScanText): Hit<number> | undefined {
   return firstHit(text.lower, CATEGORIES, (m) => {
     const hit = countFrom(text, m);
-    return hit && hit.value >= 1 && hit.value <= MAX_CATEGORIES ? hit : undefined;
+    return hit && hit.value >= MIN_CATEGORIES && hit.value <= MAX_CATEGORIES ? hit : undefined;
   });
 }

@@ -6,7 +6,7 @@ import { PERCENT, SHARE, firstHit, groupSpan, readPercent, type Amount, type Hit
  * word about success, so "70% of our tickets are about billing" and "we cut latency by 30%" are not.
  */
 
-const RATIO = String.raw`(?<![\w.,/$-])(?<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?:/|(?:\s+times)?\s+out\s+of\s+|\s+of\s+)(?:the\s+)?(?<den>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|[-/]\d)`;
+const RATIO = String.raw`(?<![\w.,/$-])(?<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?:/|\s+out\s+of\s+|\s+of\s+|(?<often>\s+times\s+out\s+of\s+|\s+in\s+))(?:the\s+)?(?<den>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|[-/]\d)`;
 const CANDIDATES = [new RegExp(`(?<p>${PERCENT})|${RATIO}|(?<s>${SHARE})`, 'dg')];
 
 /** Words about success, on either side of the share. */
@@ -83,7 +83,8 @@ export function readSuccess(text: ScanText): SuccessReading {
     const to = successAfter ? after.at + successAfter.index + successAfter[0].length : end;
     const num = m.groups?.num;
     const den = m.groups?.den;
-    if (num !== undefined && den !== undefined) {
+    // "9 in 10", "7 times out of 10" say how often, not how many were tested.
+    if (num !== undefined && den !== undefined && m.groups?.often === undefined) {
       const count = Number(den.replace(/,/g, ''));
       if (Number.isSafeInteger(count)) tested = { value: count, start, end: Math.max(to, end) };
     }

@@ -16,8 +16,14 @@ interface Keyword {
 const KEYWORDS: readonly Keyword[] = [
   {
     kind: 'classification',
-    pattern: /\b(?:classif(?:y|ies|ied|ying|ication|ications|ier|iers)|(?:re)?categori[sz](?:e|es|ed|ing|ation)|triag(?:e|es|ed|ing)|rout(?:e|es|ed|ing)\b(?!\s+(?:to\s+)?(?:production|prod)\b|[^.;!?]{0,25}\btraffic\b)|tag(?:s|ging)?\b(?!\s+along)|into\s+(?:[\w-]+\s+){0,2}?(?:cat[ae]?g[oa]?r(?:y|ies)|classes|intents|buckets|queues)\b|intent\s+detection|sentiment|spam\s+detection|detect(?:s|ing)?\s+spam|sort(?:s|ing)?\s+(?:\w+\s+)?(?:tickets|emails|messages|requests|them)\s+into)/g,
+    pattern: /\b(?:classif(?:y|ies|ied|ying|ication|ications|ier|iers)|(?:re)?categori[sz](?:e|es|ed|ing|ation)|triag(?:e|es|ed|ing)|tag(?:s|ging)?\b(?!\s+along)|into\s+(?:[\w-]+\s+){0,2}?(?:cat[ae]?g[oa]?r(?:y|ies)|classes|intents|buckets|queues)\b|intent\s+detection|sentiment|spam\s+detection|detect(?:s|ing)?\s+spam|sort(?:s|ing)?\s+(?:\w+\s+)?(?:tickets|emails|messages|requests|them)\s+into)/g,
     notAfter: /\b(?:price|name|html|meta)\s*$/,
+  },
+  {
+    // "we route tickets", but not routes on a map ("plan delivery routes") nor traffic between models.
+    kind: 'classification',
+    pattern: /\brout(?:e|es|ed|ing)\b(?!\s+(?:to\s+)?(?:production|prod)\b|[^.;!?]{0,25}\btraffic\b)/g,
+    notAfter: /\b(?:delivery|bus|flight|shipping|travel|driving|walking|api|http|url|the|a|an|best|shortest|fastest|plan|plans|planning)\s+$/,
   },
   {
     // "we label incoming tickets", but not labelling as making training data ("we spent $20k on labelling", "label 500 tickets").
@@ -48,7 +54,7 @@ const KEYWORDS: readonly Keyword[] = [
   },
   {
     kind: 'reasoning',
-    pattern: /\b(?:reasoning|reason\s+(?:about|through|over)|math(?:s|ematical)?|arithmetic|planning\b(?!\s+to\b)|plan(?:s)?\s+(?:the|a|an|out|routes?|trips?|schedules?|itinerar\w+|shifts?|tasks?|steps?|projects?|sprints?|meals?)|multi[- ]?step|step[- ]by[- ]step)\b/g,
+    pattern: /\b(?:reasoning|reason\s+(?:about|through|over)|math(?:s|ematical)?|arithmetic|planning\b(?!\s+to\b)|plan(?:s)?\s+(?:the|a|an|out|(?:[\w-]+\s+)?(?:routes?|trips?|travel|journeys?|deliveries))\b|plan(?:s)?\s+(?:routes?|trips?|schedules?|itinerar\w+|shifts?|tasks?|steps?|projects?|sprints?|meals?)|multi[- ]?step|step[- ]by[- ]step)\b/g,
   },
 ];
 

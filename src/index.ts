@@ -36,3 +36,4 @@ export * from './intake/merge-intake.js';
 export * from './intake/count-prompt-tokens.js';
 export * from './cards/build-understood-card.js';
 export * from './intake/read-task-text.js';
+export * from './format/cut-text.js';

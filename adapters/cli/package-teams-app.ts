@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
 import { ManifestOptionError } from './render-slack-manifest.js';
@@ -157,57 +156,9 @@ export function fillTeamsManifest(options: TeamsManifestOptions): TeamsManifestS
   return filled;
 }
 
-type AppManifestModule = typeof import('@microsoft/app-manifest');
+export { teamsManifestSchemaProblems } from './teams-manifest-schema.js';
+import { teamsManifestSchemaProblems } from './teams-manifest-schema.js';
 
-/**
- * @microsoft/app-manifest (a devDependency): undefined when it is not installed, e.g. after
- * `npm install --omit=dev`; the package is then built with the structural checks only.
- */
-async function loadAppManifestPackage(): Promise<{ module: AppManifestModule; schemaRoot: string } | undefined> {
-  let entry: string;
-  try {
-    entry = createRequire(import.meta.url).resolve('@microsoft/app-manifest');
-  } catch {
-    return undefined;
-  }
-  const imported = (await import('@microsoft/app-manifest')) as AppManifestModule & { default?: AppManifestModule };
-  const module = imported.AppManifestUtils ? imported : imported.default!;
-  return { module, schemaRoot: join(dirname(entry), 'json-schemas', 'teams') };
-}
-
-/**
- * The problems the bundled schema for the manifest's own manifestVersion finds (empty when none),
- * read from the package's files: never fetched over the network. `schemaVersion` is undefined when
- * @microsoft/app-manifest is not installed.
- */
-export async function teamsManifestSchemaProblems(manifest: object): Promise<{ schemaVersion: string | undefined; problems: string[] }> {
-  const version = (manifest as TeamsManifestShape).manifestVersion;
-  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) {
-    return { schemaVersion: undefined, problems: [`manifestVersion: ${JSON.stringify(version)} is not a schema version like "1.30"`] };
-  }
-  const schemaUrl = (manifest as TeamsManifestShape).$schema;
-  if (typeof schemaUrl !== 'string' || !schemaUrl.endsWith(`/teams/v${version}/MicrosoftTeams.schema.json`)) {
-    return { schemaVersion: version, problems: [`$schema: ${JSON.stringify(schemaUrl)} does not name the v${version} schema of manifestVersion`] };
-  }
-  const pkg = await loadAppManifestPackage();
-  if (!pkg) return { schemaVersion: undefined, problems: [] };
-  const schemaFile = join(pkg.schemaRoot, `v${version}`, 'MicrosoftTeams.schema.json');
-  let raw: string;
-  try {
-    raw = readFileSync(schemaFile, 'utf8');
-  } catch {
-    return { schemaVersion: version, problems: [`manifestVersion: "${version}" has no schema in @microsoft/app-manifest (${schemaFile})`] };
-  }
-  // The same clean-up the package applies before parsing its own schema files (\a and \v are not JSON escapes).
-  const schema = JSON.parse(raw.replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b'));
-  const problems = await pkg.module.AppManifestUtils.validateAgainstSchema(
-    manifest as Parameters<typeof pkg.module.AppManifestUtils.validateAgainstSchema>[0],
-    schema,
-  );
-  return { schemaVersion: version, problems: problems.map((p) => p.trim()) };
-}
-
-/** Width and height from a PNG's IHDR chunk, or undefined when the bytes are not a PNG. */
 export function pngSize(bytes: Buffer): { width: number; height: number } | undefined {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') return undefined;

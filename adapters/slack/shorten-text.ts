@@ -1,22 +1,8 @@
 /** Text helpers for Slack: escaping mrkdwn and cutting text at a limit with an ellipsis. */
 
-const ELLIPSIS = '…';
+import { cutText, ELLIPSIS, oneLine, safeSlice } from '../../src/index.js';
 
-/** The first `length` UTF-16 units of a text, without splitting a surrogate pair. */
-function safeSlice(text: string, length: number): string {
-  if (length <= 0) return '';
-  const cut = text.slice(0, length);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
-/** A plain text cut to `max` characters, ending with "…" when it was cut. */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  if (max === 1) return ELLIPSIS;
-  return `${safeSlice(text, max - 1).trimEnd()}${ELLIPSIS}`;
-}
+export { cutText, oneLine };
 
 /** Drops what a cut left half-written at the end: an entity (`&am`) or a mention (`<@U12`). */
 function dropBrokenTail(text: string): string {
@@ -61,7 +47,3 @@ export function escapeMrkdwn(text: string): string {
     .replace(LINK, (_all, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`);
 }
 
-/** Text on one line: a list detail or a table cell must not break the layout around it. */
-export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
-}

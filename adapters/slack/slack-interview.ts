@@ -2,8 +2,6 @@ import type { WebClient } from '@slack/web-api';
 import {
   buildMessageCard,
   buildOpeningCard,
-  runTurn,
-  verdictRecordFor,
   type Card,
   type Conversation,
   type ConversationStore,
@@ -15,6 +13,7 @@ import {
   type Answers,
   type VerdictRecord,
 } from '../../src/index.js';
+import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
 import type { ReadIntake } from '../intake/create-intake.js';
 import type { Logger } from '../logging/create-logger.js';
 import { renderBlockKit } from './render-block-kit.js';
@@ -57,8 +56,7 @@ export class SlackInterview {
   constructor(private readonly deps: SlackInterviewDeps) {}
 
   turnContext(): TurnContext {
-    const now = this.deps.now();
-    return { catalogue: this.deps.catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString(), ...(this.deps.countTokens ? { countTokens: this.deps.countTokens } : {}) };
+    return turnContextAt(this.deps.now(), this.deps.catalogue, this.deps.countTokens);
   }
 
   /** Posts the opening message (in a DM with the person if the bot can't post here) and asks the first question. */
@@ -110,19 +108,8 @@ export class SlackInterview {
   }
 
   /** Runs the turn in the store's transaction; a verdict is saved with it. */
-  async commit(conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
-    const ctx = this.turnContext();
-    const applied = await this.deps.store.applyTurn(conversationId, eventKey, (current) => {
-      const outcome = runTurn(current, input, ctx);
-      const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;
-      return { next: outcome.next, verdict, result: outcome };
-    });
-    if (applied.duplicate) {
-      this.deps.logger.info({ conversationId, eventKey }, 'repeated event ignored');
-      return null;
-    }
-    this.deps.logger.info({ conversationId, turn: input.kind, status: applied.result.status }, 'turn');
-    return applied.result;
+  commit(conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
+    return commitTurn(this.deps, this.turnContext(), conversationId, eventKey, input);
   }
 
   /** Shows the replies of a turn; a failure is told to the person in words and never loses the saved turn. */

@@ -41,7 +41,7 @@ export class SqliteInstallationStore implements InstallationStore {
   private readonly statements: StatementCache;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     options: SqliteInstallationStoreOptions = {},
   ) {
     this.statements = new StatementCache(db);

@@ -3,8 +3,6 @@ import type { TurnContext } from 'botbuilder';
 import {
   buildAssumptionsCard,
   buildMessageCard,
-  runTurn,
-  verdictRecordFor,
   type Answers,
   type Card,
   type ConversationStore,
@@ -15,6 +13,7 @@ import {
   type TurnOutcome,
   type VerdictRecord,
 } from '../../src/index.js';
+import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
 import type { ReadIntake } from '../intake/create-intake.js';
 import type { Logger } from '../logging/create-logger.js';
 import { readCardAction } from './read-card-action.js';
@@ -56,8 +55,7 @@ export class TeamsInterview {
   constructor(private readonly deps: TeamsInterviewDeps) {}
 
   private adviceTurn(): AdviceTurn {
-    const now = this.deps.now();
-    return { catalogue: this.deps.catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString(), ...(this.deps.countTokens ? { countTokens: this.deps.countTokens } : {}) };
+    return turnContextAt(this.deps.now(), this.deps.catalogue, this.deps.countTokens);
   }
 
   /** Starts an interview here; a running one of the same person in the same place is cancelled first. */
@@ -142,19 +140,8 @@ export class TeamsInterview {
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' };
   }
 
-  private async commit(conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
-    const ctx = this.adviceTurn();
-    const applied = await this.deps.store.applyTurn(conversationId, eventKey, (current) => {
-      const outcome = runTurn(current, input, ctx);
-      const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;
-      return { next: outcome.next, verdict, result: outcome };
-    });
-    if (applied.duplicate) {
-      this.deps.logger.info({ conversationId, eventKey }, 'repeated activity ignored');
-      return null;
-    }
-    this.deps.logger.info({ conversationId, turn: input.kind, status: applied.result.status }, 'turn');
-    return applied.result;
+  private commit(conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
+    return commitTurn(this.deps, this.adviceTurn(), conversationId, eventKey, input);
   }
 
   /** Shows a turn's replies in the conversation the activity came from. */

@@ -1,33 +1,12 @@
-/** Text helpers for Teams: cutting a text at a limit with an ellipsis, keeping a line on one line. */
+/** Text helpers for Teams: the core's cutting, keeping a markdown link whole. */
+import { cutText as cutCoreText, cutValue, oneLine } from '../../src/index.js';
 
-const ELLIPSIS = '…';
+export { cutValue, oneLine };
 
-/** The first `length` UTF-16 units of a text, without splitting a surrogate pair. */
-function safeSlice(text: string, length: number): string {
-  if (length <= 0) return '';
-  const cut = text.slice(0, length);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
+/** A markdown link the cut would break (`[label](https://…` with no closing parenthesis) is left out whole. */
+const dropBrokenLink = (head: string) => head.replace(/\[[^\]\n]*(\]\([^)\s]*)?$/, '');
 
-/**
- * A text cut to `max` characters, ending with "…" when it was cut. A markdown link the cut
- * would break (`[label](https://…` with no closing parenthesis) is left out whole.
- */
+/** A text cut to `max` characters, ending with "…" when it was cut, never inside a link. */
 export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  if (max === 1) return ELLIPSIS;
-  const head = safeSlice(text, max - 1).replace(/\[[^\]\n]*(\]\([^)\s]*)?$/, '');
-  return `${head.trimEnd()}${ELLIPSIS}`;
-}
-
-/** A text on one line: a list item or a table cell must not break the layout around it. */
-export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
-}
-
-/** Typed data cut without an ellipsis (it is a value, not a text to read). */
-export function cutValue(text: string, max: number): string {
-  return text.length <= max ? text : safeSlice(text, max);
+  return cutCoreText(text, max, dropBrokenLink);
 }

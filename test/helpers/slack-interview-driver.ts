@@ -1,11 +1,11 @@
 import { decodeAction } from '../../src/index.js';
 import { visibleText, type SlackMessage } from './fake-slack-api.js';
+import type { HowToAnswer } from './interview-scenarios.js';
 import type { SlackTestService } from './slack-service.js';
 import { ALICE, blockActionsBody, CHANNEL, messageEventBody, postSigned, slashCommandBody, viewSubmissionBody, type ClickedElement } from './slack-requests.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
-export type HowToAnswer = { choose: string } | { type: string } | { modal: string } | { skip: true };
 
 interface Element {
   type: string;
@@ -114,7 +114,7 @@ export class SlackInterviewDriver {
     } else if ('type' in how) {
       await this.type(how.type);
     } else {
-      await this.submitModal(question, how.modal);
+      await this.submitModal(question, how.form);
     }
     await this.svc.slack.waitFor(() => this.svc.slack.calls.slice(callsBefore).some((c) => c.method === 'chat.update' || c.method === 'chat.postMessage'));
     await this.settle();

@@ -7,6 +7,7 @@ import { createLogger } from '../../adapters/logging/create-logger.js';
 import { startService, type RunningService } from '../../adapters/server.js';
 import { decodeAction } from '../../src/index.js';
 import { cardText, FakeBotConnector, type ConnectorMessage } from './fake-bot-connector.js';
+import type { HowToAnswer } from './interview-scenarios.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { SIGNING_SECRET } from './slack-requests.js';
 import { ALICE, executeInvoke, message, postActivity, submitMessage, type Person } from './teams-activities.js';
@@ -76,7 +77,6 @@ function hasInput(msg: ConnectorMessage, id: string): boolean {
   return JSON.stringify(msg.activity.attachments ?? []).includes(`"id":"${id}"`);
 }
 
-export type HowToAnswer = { choose: string } | { type: string } | { input: string } | { skip: true };
 
 /** Drives one person's interview in a Teams conversation through /api/messages. */
 export class TeamsInterviewDriver {
@@ -136,7 +136,7 @@ export class TeamsInterviewDriver {
     if (!q) throw new Error('no question on the table');
     if ('type' in how) return this.say(how.type);
     if ('skip' in how) return this.click(q, this.action(q, 'skip').data, options);
-    if ('input' in how) return this.click(q, { ...this.action(q, 'answer').data, fta_text: how.input }, options);
+    if ('form' in how) return this.click(q, { ...this.action(q, 'answer').data, fta_text: how.form }, options);
     if (hasInput(q, 'fta_choice')) return this.click(q, { ...this.action(q, 'answer').data, fta_choice: how.choose }, options);
     const button = actionsOf(q).find((a) => a.data.fta === 'answer' && decodeAction(a.data.payload)?.a === how.choose);
     if (!button) throw new Error(`no option ${how.choose} on: ${cardText(q)}`);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { visibleText } from '../../helpers/fake-slack-api.js';
 import { elementFor, elementsOf, SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
 import { expectWithinSlackLimits } from './expect-within-slack-limits.js';
-import { TICKET_ROUTER } from '../../helpers/slack-scenarios.js';
+import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
 import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
 import { ALICE, BOB, CHANNEL, postSigned, slashCommandBody } from '../../helpers/slack-requests.js';
 

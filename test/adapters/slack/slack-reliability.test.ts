@@ -3,7 +3,7 @@ import { visibleText } from '../../helpers/fake-slack-api.js';
 import { elementFor, SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
 import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
 import { BOB, postSigned, slashCommandBody } from '../../helpers/slack-requests.js';
-import { TICKET_ROUTER } from '../../helpers/slack-scenarios.js';
+import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText } from '../../helpers/fake-bot-connector.js';
 import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
-import { TICKET_ROUTER } from '../../helpers/slack-scenarios.js';
+import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
 import { ALICE, BOB, channelPost, GENERAL, message, postActivity } from '../../helpers/teams-activities.js';
 import { startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
 

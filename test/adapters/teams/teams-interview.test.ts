@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText } from '../../helpers/fake-bot-connector.js';
 import { expectValidTeamsCard } from './expect-valid-teams-card.js';
 import { BOB, installed, message, postActivity } from '../../helpers/teams-activities.js';
-import { TICKET_ROUTER_TEAMS } from '../../helpers/teams-scenarios.js';
+import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
 import { actionsOf, startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
 
 describe('the Teams interview, end to end over HTTP (local mode)', () => {
@@ -25,7 +25,7 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     await driver.say('finetune-advisor route support tickets to 12 queues');
     // The task kind and the 12 categories were read from the sentence: testing comes first.
     expect(driver.questionText()).toContain('tested your best prompt');
-    const verdict = await driver.answerUntilVerdict(TICKET_ROUTER_TEAMS);
+    const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
     const text = cardText(verdict);
     expect(text).toContain('Verdict: Fine-tuning');
     expect(text).toContain('70% right after 4 rounds of prompt improvement');
@@ -135,7 +135,7 @@ describe('starting a Teams interview with a sentence', () => {
     expect(change.title).toBe('Change 6');
     await driver.click(understood, change.data);
     expect(driver.questionText()).toContain('How many categories does the classifier choose from?');
-    await driver.answer({ input: '8' });
+    await driver.answer({ form: '8' });
     expect(driver.messages().filter((m) => m.updated).map(cardText).join('\n')).toContain('How many categories does the classifier choose from? 8');
     expect(driver.questionText()).toContain('tested your best prompt');
   });

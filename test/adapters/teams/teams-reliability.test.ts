@@ -74,7 +74,7 @@ describe('the Teams endpoint under bad requests and repeats', () => {
     await driver.say('start');
     await driver.answer({ choose: 'classification' });
     await svc.restart();
-    await driver.answer({ input: '40' });
+    await driver.answer({ form: '40' });
     expect(driver.questionText()).toContain('How many of them came out right?');
   });
 });

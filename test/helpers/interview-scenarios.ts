@@ -1,12 +1,16 @@
-import type { HowToAnswer } from './slack-interview-driver.js';
+/**
+ * How a person answers a question, the same in Slack and Teams: click an option, type a reply,
+ * fill the card's own form (Slack's modal, Teams' text box), or skip.
+ */
+export type HowToAnswer = { choose: string } | { type: string } | { form: string } | { skip: true };
 
 /** A ticket router stuck at 70% after four rounds, with plenty of data: fine-tuning. */
 export const TICKET_ROUTER: [RegExp, HowToAnswer][] = [
   [/What kind of task/, { choose: 'classification' }],
   [/tested your best prompt/, { type: '50' }],
-  [/How many of them came out right/, { modal: '7/10' }],
+  [/How many of them came out right/, { form: '7/10' }],
   [/What do the failures have in common/, { choose: 'format' }],
-  [/rounds of prompt improvement/, { type: '4' }],
+  [/rounds of prompt improvement/, { form: '4' }],
   [/Which model do you prompt today/, { choose: 'claude-sonnet-4.5' }],
   [/instructions and examples/, { type: '3k' }],
   [/tokens of input/, { type: '400' }],

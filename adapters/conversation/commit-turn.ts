@@ -1,0 +1,31 @@
+import { runTurn, verdictRecordFor, type ConversationStore, type PriceCatalogue, type TurnContext, type TurnInput, type TurnOutcome } from '../../src/index.js';
+import type { Logger } from '../logging/create-logger.js';
+
+/** The context of a turn at a moment: prices, the day of the advice, the time, the tokenizer. */
+export function turnContextAt(now: Date, catalogue: PriceCatalogue, countTokens?: (text: string) => number): TurnContext {
+  return { catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString(), ...(countTokens ? { countTokens } : {}) };
+}
+
+/**
+ * Runs one turn in the store's transaction, saving the verdict with it. Null when the event
+ * was seen before (a platform's retry): nothing changed and nothing is to be shown.
+ */
+export async function commitTurn(
+  deps: { store: ConversationStore; logger: Logger },
+  ctx: TurnContext,
+  conversationId: string,
+  eventKey: string | null,
+  input: TurnInput,
+): Promise<TurnOutcome | null> {
+  const applied = await deps.store.applyTurn(conversationId, eventKey, (current) => {
+    const outcome = runTurn(current, input, ctx);
+    const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;
+    return { next: outcome.next, verdict, result: outcome };
+  });
+  if (applied.duplicate) {
+    deps.logger.info({ conversationId, eventKey }, 'repeated event ignored');
+    return null;
+  }
+  deps.logger.info({ conversationId, turn: input.kind, status: applied.result.status }, 'turn');
+  return applied.result;
+}

@@ -48,7 +48,7 @@ function block(b: CardBlock): string[] {
       });
     }
     case 'list':
-      return ['', b.title, ...b.items.flatMap((item) => [...wrap(`- ${item.text}`, WIDTH).map((l, i) => (i ? `  ${l}` : l)), ...(item.detail ? wrap(item.detail, WIDTH, '    ') : [])])];
+      return ['', b.title, ...b.items.flatMap((item) => [...wrap(`${item.marker ?? '-'} ${item.text}`, WIDTH).map((l, i) => (i ? `  ${l}` : l)), ...(item.detail ? wrap(item.detail, WIDTH, '    ') : [])])];
     case 'table':
       return ['', b.title, ...renderTable(b.columns, b.rows, TABLE_WIDTH)];
     case 'notice':

@@ -60,7 +60,7 @@ function fieldsBlocks(fields: { label: string; value: string }[]): RenderedBlock
 }
 
 function listItem(item: CardListItem, detailMax: number, max: number): string {
-  const text = `• ${escapeMrkdwn(item.text.trim())}`;
+  const text = `${item.marker ?? '•'} ${escapeMrkdwn(item.text.trim())}`;
   const detail = item.detail?.trim() ? cutText(oneLine(item.detail.trim()), detailMax) : '';
   const withDetail = detail ? `${text}\n      _${escapeMrkdwn(detail)}_` : text;
   return cutMrkdwn(withDetail, max);

@@ -49,7 +49,7 @@ function listItem(item: CardListItem, k: RenderKnobs): AdaptiveElement[] {
   const text = oneLine(item.text).trim();
   const detail = oneLine(item.detail ?? '').trim();
   return [
-    ...(text ? textBlock(`- ${text}`, k.textMax) : []),
+    ...(text ? textBlock(`${item.marker ?? '-'} ${text}`, k.textMax) : []),
     ...(detail
       ? textBlock(detail, k.textMax - DETAIL_INDENT.length, { isSubtle: true, size: 'Small', spacing: 'None' }).map((t) => ({ ...t, text: `${DETAIL_INDENT}${t.text}` }))
       : []),

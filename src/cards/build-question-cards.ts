@@ -34,11 +34,11 @@ export function buildQuestionCard(question: Question, conversation: Conversation
       type: 'input',
       action: 'answer',
       payload: encodeAction(base),
-      label: question.prompt,
+      label: 'Your answer',
       placeholder: takesPastedText(question) ? `e.g. ${question.example}, or paste the prompt` : `e.g. ${question.example}`,
       multiline: takesPastedText(question),
     });
-    blocks.push({ type: 'context', text: takesPastedText(question) ? `Reply in this thread with a number (e.g. ${question.example}) or the prompt itself` : `Reply in this thread, e.g. ${question.example}` });
+    blocks.push({ type: 'context', text: takesPastedText(question) ? `Or reply with a message: a number (e.g. ${question.example}) or the prompt itself` : `Or reply with a message, e.g. ${question.example}` });
   }
   const buttons: CardButton[] = [];
   const suggested = conversation.suggested[question.id];

@@ -28,7 +28,8 @@ export function buildUnderstoodCard(intake: IntakeResult, conversation: Conversa
         const phrase = intake.phrases[field];
         const source = intake.sources[field];
         return {
-          text: `${i + 1}. ${questions[field].prompt} ${formatAnswer(questions[field], intake.answers[field])}`,
+          marker: `${i + 1}.`,
+          text: `${questions[field].prompt} ${formatAnswer(questions[field], intake.answers[field])}`,
           ...(source ? { detail: `${phrase ? `"${phrase}", ` : ''}${READER_WORDS[source]}` } : {}),
         };
       }),

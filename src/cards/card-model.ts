@@ -27,6 +27,8 @@ export interface CardField {
 
 export interface CardListItem {
   text: string;
+  /** Shown in place of the renderer's bullet, e.g. "1." where the person refers to items by number. */
+  marker?: string;
   /** A second line: the seed a reason comes from, the fix for a mistake. */
   detail?: string;
 }

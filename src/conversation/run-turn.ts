@@ -122,7 +122,9 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
     case 'answer':
     case 'skip': {
       if (!pending || (input.question !== undefined && input.question !== pending.id)) return stale();
-      if (input.kind === 'skip') {
+      // "skip" typed as a reply does what the Skip button does, as in the terminal.
+      const skipping = input.kind === 'skip' || (pending.skipLabel !== undefined && /^skip$/i.test(input.text.trim()));
+      if (skipping) {
         if (!pending.skipLabel) return unchanged('invalid', [{ kind: 'ephemeral', card: buildMessageCard('Needed', `This one is needed for the verdict. Type something like ${pending.example}.`) }]);
         const next = advanced(current, ctx, { skipped: [...current.skipped, pending.id], history: [...current.history, pending.id] });
         return proceed(next, ctx, [{ kind: 'update-question', card: buildAnsweredCard(pending, number, `Skipped: ${pending.skipLabel}`) }]);

@@ -65,3 +65,16 @@ describe('starting an interview from a description', () => {
     expect(runTurn(atPrompt('gpt-4.1'), { kind: 'answer', userId: 'U1', text: '4k' }, ctx).next!.answers.promptTokens).toBe(4000);
   });
 });
+
+describe('typed replies that act like buttons', () => {
+  it('skips a question with a default when "skip" is typed, and refuses to skip one the verdict needs', () => {
+    const base = started().conv;
+    const atCache: Conversation = { ...base, pending: 'cacheHitRate' };
+    const skipped = runTurn(atCache, { kind: 'answer', userId: 'U1', text: ' Skip ' }, ctx);
+    expect(skipped.next!.skipped).toContain('cacheHitRate');
+    expect(text(skipped.replies[0]!.card)).toContain('Skipped: No caching');
+    const needed = runTurn(base, { kind: 'answer', userId: 'U1', text: 'skip' }, ctx);
+    expect(needed.status).toBe('invalid');
+    expect(text(needed.replies[0]!.card)).toContain("I didn't understand \\\"skip\\\"");
+  });
+});

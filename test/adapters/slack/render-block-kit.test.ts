@@ -119,7 +119,7 @@ describe('renderBlockKit: question cards', () => {
     expect(decodeAction(open?.value)).toEqual({ c: CONVERSATION_ID, v: 3, q: 'testedExamples' });
     const keep = buttonsOf(message.blocks).find((b) => b.text.text.startsWith('Keep:'))!;
     expect([keep.action_id, keep.style, decodeAction(keep.value)?.a]).toEqual(['fta:answer:0', 'primary', '20']);
-    expect(visibleText(message)).toContain('Reply in this thread, e.g. 10');
+    expect(visibleText(message)).toContain('Or reply with a message, e.g. 10');
   });
 
   it('turns an answered question into one short line without a header', () => {

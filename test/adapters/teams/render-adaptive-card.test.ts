@@ -223,7 +223,7 @@ describe('renderAdaptiveCard: question cards', () => {
   it('asks a number with a required text box and a Save button, the other buttons leaving the box out', () => {
     const json = render(questionCard('testedExamples', { history: ['taskKind'], suggested: { testedExamples: 20 } }));
     const [input] = ofType(json, 'Input.Text');
-    expect(input).toMatchObject({ id: 'fta_text', label: 'On how many real examples have you tested your best prompt?', placeholder: 'e.g. 10', isMultiline: false, isRequired: true });
+    expect(input).toMatchObject({ id: 'fta_text', label: 'Your answer', placeholder: 'e.g. 10', isMultiline: false, isRequired: true });
     expect(input!.errorMessage).toBe('Type an answer, e.g. 10.');
     const [save, ...others] = executes(json);
     expect(save).toMatchObject({ title: 'Save', verb: 'fta:answer', data: { fta: 'answer' } });

@@ -17,16 +17,8 @@ export const VERDICT_LABELS: Record<VerdictKind, string> = {
   hybrid: 'Both: prompt and fine-tune',
 };
 
-function costRow(name: string, path: PathCost & { training?: number; retraining?: number }): string[] {
-  return [
-    name,
-    path.model,
-    formatUsd(path.perCall),
-    formatUsd(path.monthly),
-    path.training === undefined ? '—' : formatUsd(path.training),
-    path.retraining === undefined ? '—' : formatUsd(path.retraining),
-    formatUsd(path.total),
-  ];
+function costRow(name: string, path: PathCost): string[] {
+  return [name, path.model, formatUsd(path.perCall), formatUsd(path.monthly), formatUsd(path.total)];
 }
 
 /** The cost table, break-even and the cumulative chart of a verdict. */
@@ -40,7 +32,8 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
     {
       type: 'table',
       title: `Cost over ${cost.horizonMonths} months (US$, prices as of ${cost.pricesAsOf})`,
-      columns: ['Path', 'Model', 'Per call', 'Per month', 'Training', 'Retraining', 'Total'],
+      // Five columns stay readable in a narrow chat card; training and retraining follow as fields.
+      columns: ['Path', 'Model', 'Per call', 'Per month', 'Total'],
       rows,
     },
   ];
@@ -50,9 +43,13 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
       cost.breakEvenMonthlyCalls === null
         ? 'at no volume: the tuned model costs as much or more per call'
         : `${formatCount(cost.breakEvenMonthlyCalls)} calls a month, over ${cost.horizonMonths} months`;
+    const ft = cost.fineTuning;
+    const retraining = ft.retrainings > 0 ? `${formatUsd(ft.retraining)}, ${ft.retrainings} time${ft.retrainings === 1 ? '' : 's'} in ${cost.horizonMonths} months` : `none within ${cost.horizonMonths} months`;
     blocks.push({
       type: 'fields',
       fields: [
+        { label: 'Training', value: `${formatUsd(ft.training)} once (${ft.model})` },
+        { label: 'Retraining', value: retraining },
         { label: 'Fine-tuning breaks even', value: month },
         { label: 'Fine-tuning pays from', value: volume },
       ],

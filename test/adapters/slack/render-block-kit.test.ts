@@ -41,7 +41,7 @@ describe('renderBlockKit: the verdict card', () => {
     const table = sectionTexts(message.blocks).find((t) => t.includes('```'))!;
     expect(table).toMatch(/^\*Cost over 12 months \(US\$, prices as of \d{4}-\d{2}-\d{2}\)\*\n```\n/);
     const lines = table.split('\n');
-    expect(lines[2]).toMatch(/^Path +Model +Per call +Per month +Training +Retraining +Total$/);
+    expect(lines[2]).toMatch(/^Path +Model +Per call +Per month +Total$/);
     expect(table).toMatch(/\nPrompt engineering +claude-sonnet-4\.5 /);
     expect(table).toMatch(/\nFine-tuning +nova-pro /);
     expect(table).toMatch(/\nBoth \(30% tuned\) +nova-pro /);

@@ -38,6 +38,8 @@ describe('the Slack interview, end to end over HTTP', () => {
     expect(card).toContain('Source: 001_01052900a96b921b.txt');
     expect(card).toMatch(/Prompt engineering .*claude-sonnet-4\.5/);
     expect(card).toMatch(/Fine-tuning breaks even/);
+    expect(card).toContain('$34.56 once (nova-pro)');
+    expect(card).toContain('none within 12 months');
     expect(verdict.text.length).toBeGreaterThan(0);
     expect(svc.slack.channel(CHANNEL).filter((m) => visibleText(m).includes('Verdict:'))).toHaveLength(1);
 

@@ -72,14 +72,14 @@ describe('renderAdaptiveCard: the verdict card', () => {
     const [table] = ofType(json, 'Table', false);
     const rows = tableTexts(table);
     expect(table!.firstRowAsHeaders).toBe(true);
-    expect(table!.columns).toEqual([{ width: 2 }, ...Array.from({ length: 6 }, () => ({ width: 1 }))]);
-    expect(rows[0]).toEqual(['Path', 'Model', 'Per call', 'Per month', 'Training', 'Retraining', 'Total']);
+    expect(table!.columns).toEqual([{ width: 2 }, ...Array.from({ length: 4 }, () => ({ width: 1 }))]);
+    expect(rows[0]).toEqual(['Path', 'Model', 'Per call', 'Per month', 'Total']);
     expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([
       ['Prompt engineering', 'claude-sonnet-4.5'],
       ['Fine-tuning', 'nova-pro'],
       ['Both (30% tuned)', 'nova-pro'],
     ]);
-    const total = (table as any).rows[1].cells[6].items[0];
+    const total = (table as any).rows[1].cells[4].items[0];
     expect(total).toMatchObject({ text: expect.stringMatching(/^\$[\d,]+$/), horizontalAlignment: 'Right' });
     expect((table as any).rows[1].cells[0].items[0].horizontalAlignment).toBeUndefined();
     const title = (json.body as Json[]).find((e) => typeof e.text === 'string' && e.text.startsWith('Cost over 12 months'));

@@ -4,33 +4,18 @@ import {
   buildOpeningCard,
   type Card,
   type Conversation,
-  type ConversationStore,
-  type PriceCatalogue,
   type Reply,
   type TurnContext,
   type TurnInput,
   type TurnOutcome,
   type Answers,
-  type VerdictRecord,
 } from '../../src/index.js';
 import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
-import type { ReadIntake } from '../intake/create-intake.js';
-import type { Logger } from '../logging/create-logger.js';
+import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { renderBlockKit } from './render-block-kit.js';
 import { isSlackError, slackErrorInWords } from './slack-errors.js';
 
-export interface SlackInterviewDeps {
-  store: ConversationStore;
-  catalogue: PriceCatalogue;
-  now: () => Date;
-  logger: Logger;
-  /** Told of every verdict once it is posted (managers' summaries hang off this). */
-  onVerdict?: (record: VerdictRecord) => Promise<void> | void;
-  /** Reads a task description into answers (rules, and a model when configured). */
-  readIntake?: ReadIntake;
-  /** Counts the tokens of a pasted prompt. */
-  countTokens?: (text: string) => number;
-}
+export type SlackInterviewDeps = InterviewDeps;
 
 export interface StartRequest {
   client: WebClient;

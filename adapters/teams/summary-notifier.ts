@@ -35,26 +35,29 @@ export class SummaryNotifier {
 
   async onVerdict(record: VerdictRecord): Promise<void> {
     const queued = await this.deps.subscriptions.queueDeliveries(record.id);
-    for (const delivery of queued) await this.deliver(delivery, record);
+    const subs = await this.subscriptionsById();
+    for (const delivery of queued) await this.deliver(delivery, record, subs.get(delivery.subscriptionId));
   }
 
   /** Sends what is still pending (after a restart). */
   async resumePending(): Promise<void> {
+    const subs = await this.subscriptionsById();
     for (const delivery of await this.deps.subscriptions.pendingDeliveries()) {
       const record = await this.deps.store.getVerdict(delivery.verdictId);
-      if (record) await this.deliver(delivery, record);
+      if (record) await this.deliver(delivery, record, subs.get(delivery.subscriptionId));
       else await this.deps.subscriptions.markDelivery(delivery.verdictId, delivery.subscriptionId, 'failed', 'the verdict is no longer stored');
     }
   }
 
   /** Starts the channel's thread if it has none yet (on subscribe), so managers see where summaries go. */
   async ensureThread(subscriptionId: string): Promise<void> {
-    const sub = await this.subscription(subscriptionId);
+    const sub = (await this.subscriptionsById()).get(subscriptionId);
     if (sub && !sub.threadRootId) await this.startThread(sub);
   }
 
-  private async subscription(id: string): Promise<Subscription | undefined> {
-    return (await this.deps.subscriptions.listSubscriptions()).find((s) => s.id === id);
+  /** Read once per batch of deliveries, not once per delivery. */
+  private async subscriptionsById(): Promise<Map<string, Subscription>> {
+    return new Map((await this.deps.subscriptions.listSubscriptions()).map((s) => [s.id, s]));
   }
 
   private reference(sub: Subscription, conversationId: string): Partial<ConversationReference> {
@@ -90,13 +93,14 @@ export class SummaryNotifier {
     });
   }
 
-  private async deliver(delivery: Delivery, record: VerdictRecord): Promise<void> {
+  private async deliver(delivery: Delivery, record: VerdictRecord, sub: Subscription | undefined): Promise<void> {
     const { subscriptions, logger } = this.deps;
-    const sub = await this.subscription(delivery.subscriptionId);
     if (!sub || !sub.active) return;
     const mark = (status: 'sent' | 'failed' | 'pending', error?: string) => subscriptions.markDelivery(delivery.verdictId, sub.id, status, error);
     try {
       let rootId = sub.threadRootId ?? (await this.startThread(sub));
+      // The batch shares this entry: a later delivery to the same channel uses the thread just started.
+      sub.threadRootId = rootId;
       try {
         await this.post(sub, rootId, record);
       } catch (err) {
@@ -104,6 +108,7 @@ export class SummaryNotifier {
         // The thread was deleted: start a new one and post there.
         logger.warn({ subscription: sub.id }, 'the verdicts thread is gone; starting a new one');
         rootId = await this.startThread({ ...sub, threadRootId: null });
+        sub.threadRootId = rootId;
         await this.post(sub, rootId, record);
       }
       await mark('sent');

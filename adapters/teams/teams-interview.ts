@@ -5,29 +5,17 @@ import {
   buildMessageCard,
   type Answers,
   type Card,
-  type ConversationStore,
-  type PriceCatalogue,
   type Reply,
   type TurnContext as AdviceTurn,
   type TurnInput,
   type TurnOutcome,
-  type VerdictRecord,
 } from '../../src/index.js';
 import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
-import type { ReadIntake } from '../intake/create-intake.js';
-import type { Logger } from '../logging/create-logger.js';
+import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { readCardAction } from './read-card-action.js';
 import { renderAdaptiveAttachment } from './render-adaptive-card.js';
 
-export interface TeamsInterviewDeps {
-  store: ConversationStore;
-  catalogue: PriceCatalogue;
-  now: () => Date;
-  logger: Logger;
-  onVerdict?: (record: VerdictRecord) => Promise<void> | void;
-  readIntake?: ReadIntake;
-  countTokens?: (text: string) => number;
-}
+export type TeamsInterviewDeps = InterviewDeps;
 
 /** What an invoke (Action.Execute) is answered with: Teams shows it to the person who clicked. */
 export type InvokeAnswer =

@@ -24,3 +24,24 @@ export const TICKET_ROUTER: [RegExp, HowToAnswer][] = [
   [/When does it need to ship/, { skip: true }],
   [/output spec settled/, { choose: 'yes' }],
 ];
+
+/** An interview driver of either platform, as far as answering questions goes. */
+export interface Interviewer<Message> {
+  verdictMessage(): Message | undefined;
+  questionText(): string;
+  answer(how: HowToAnswer): Promise<unknown>;
+}
+
+/** Answers questions by their prompt text until the verdict is posted; a refused answer stops it. */
+export async function answerUntilVerdict<Message>(driver: Interviewer<Message>, answers: [RegExp, HowToAnswer][]): Promise<Message> {
+  for (let i = 0; i < 30; i++) {
+    const verdict = driver.verdictMessage();
+    if (verdict) return verdict;
+    const text = driver.questionText();
+    const match = answers.find(([pattern]) => pattern.test(text));
+    if (!match) throw new Error(`no answer prepared for: ${text}`);
+    const res = (await driver.answer(match[1])) as { status?: number; text?: string } | undefined;
+    if (res?.status !== undefined && res.status >= 400) throw new Error(`the bot answered ${res.status}: ${res.text}`);
+  }
+  throw new Error('the interview did not end');
+}

@@ -1,6 +1,6 @@
 import { decodeAction } from '../../src/index.js';
 import { visibleText, type SlackMessage } from './fake-slack-api.js';
-import type { HowToAnswer } from './interview-scenarios.js';
+import { answerUntilVerdict, type HowToAnswer } from './interview-scenarios.js';
 import type { SlackTestService } from './slack-service.js';
 import { ALICE, blockActionsBody, CHANNEL, messageEventBody, postSigned, slashCommandBody, viewSubmissionBody, type ClickedElement } from './slack-requests.js';
 
@@ -140,16 +140,8 @@ export class SlackInterviewDriver {
   }
 
   /** Answers questions by their prompt text until the verdict is posted. */
-  async answerUntilVerdict(answers: [RegExp, HowToAnswer][]): Promise<SlackMessage> {
-    for (let i = 0; i < 30; i++) {
-      const verdict = this.verdictMessage();
-      if (verdict) return verdict;
-      const text = this.questionText();
-      const match = answers.find(([pattern]) => pattern.test(text));
-      if (!match) throw new Error(`no answer prepared for: ${text}`);
-      await this.answer(match[1]);
-    }
-    throw new Error('the interview did not end');
+  answerUntilVerdict(answers: [RegExp, HowToAnswer][]): Promise<SlackMessage> {
+    return answerUntilVerdict(this, answers);
   }
 
   verdictMessage(): SlackMessage | undefined {

@@ -7,7 +7,7 @@ import { createLogger } from '../../adapters/logging/create-logger.js';
 import { startService, type RunningService } from '../../adapters/server.js';
 import { decodeAction } from '../../src/index.js';
 import { cardText, FakeBotConnector, type ConnectorMessage } from './fake-bot-connector.js';
-import type { HowToAnswer } from './interview-scenarios.js';
+import { answerUntilVerdict, type HowToAnswer } from './interview-scenarios.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { SIGNING_SECRET } from './slack-requests.js';
 import { ALICE, executeInvoke, message, postActivity, submitMessage, type Person } from './teams-activities.js';
@@ -143,16 +143,7 @@ export class TeamsInterviewDriver {
     return this.click(q, button.data, options);
   }
 
-  async answerUntilVerdict(answers: [RegExp, HowToAnswer][]): Promise<ConnectorMessage> {
-    for (let i = 0; i < 30; i++) {
-      const verdict = this.verdictMessage();
-      if (verdict) return verdict;
-      const text = this.questionText();
-      const match = answers.find(([pattern]) => pattern.test(text));
-      if (!match) throw new Error(`no answer prepared for: ${text}`);
-      const res = await this.answer(match[1]);
-      if (res.status >= 400) throw new Error(`the bot answered ${res.status}: ${res.text}`);
-    }
-    throw new Error('the interview did not end');
+  answerUntilVerdict(answers: [RegExp, HowToAnswer][]): Promise<ConnectorMessage> {
+    return answerUntilVerdict(this, answers);
   }
 }

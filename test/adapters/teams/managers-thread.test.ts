@@ -127,3 +127,27 @@ describe('verdict summaries in a Teams channel thread', () => {
     expect(svc.connector.in(thread(root.id))).toHaveLength(1);
   });
 });
+
+describe('summaries waiting after a restart', () => {
+  it('go into one thread per channel, started once, when several verdicts wait for a channel with no thread yet', { timeout: 20_000 }, async () => {
+    const svc = await startTeamsTestService();
+    try {
+      await subscribe(svc);
+      // After the restart the thread turns out to be deleted: one new thread must take both summaries.
+      const root = svc.connector.messages.find((m) => m.conversationId === GENERAL)!;
+      // Posting into the thread fails for a while: both summaries stay pending.
+      const outage = svc.connector.outage(/POST \/v3\/conversations\/19:general-ml@thread\.tacv2;messageid=root/, 503, 'ServiceUnavailable');
+      await quickTeamsVerdict(svc);
+      await quickTeamsVerdict(svc);
+      await svc.connector.waitFor(() => svc.logs.filter((l) => l.includes('could not deliver')).length >= 2, 15_000);
+      outage.end();
+      svc.connector.failNext(new RegExp(`POST /v3/conversations/${thread(root.id).replace(/[.;:@]/g, '.')}/activities`), 404, 'ConversationNotFound');
+      const createdBefore = svc.connector.created.length;
+      await svc.restart();
+      await svc.connector.waitFor(() => svc.connector.messages.filter((m) => m.conversationId.includes(';messageid=root') && m.conversationId !== thread(root.id)).length === 2, 10_000);
+      expect(svc.connector.created.length - createdBefore).toBe(1);
+    } finally {
+      await svc.stop();
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { createIntake } from './intake/create-intake.js';
 import { OpenAiIntake } from './openai/openai-intake.js';
 import { INFO_PAGES } from './info-pages.js';
 import { createLogger, type Logger } from './logging/create-logger.js';
-import { createSlackApp } from './slack/create-slack-app.js';
+import { createSlackApp, SLACK_EVENTS_PATH } from './slack/create-slack-app.js';
 import { registerSlackListeners } from './slack/register-slack-listeners.js';
 import { SlackInterview } from './slack/slack-interview.js';
 import { openDatabase } from './sqlite/open-database.js';
@@ -133,8 +133,19 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     const info = req.method === 'GET' ? INFO_PAGES[path] : undefined;
     if (info) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(info);
     if (path.startsWith('/slack/')) {
-      if (slack?.httpHandler) return slack.httpHandler(req, res);
-      return sendJson(res, 404, { error: slack ? 'Slack runs in Socket Mode here: no HTTP endpoint.' : 'Slack is not configured on this service; see the README.' });
+      if (!slack?.httpHandler) return sendJson(res, 404, { error: slack ? 'Slack runs in Socket Mode here: no HTTP endpoint.' : 'Slack is not configured on this service; see the README.' });
+      // Bolt throws (and so would end the process) on any method or path it does not serve: answer those here.
+      if (path === SLACK_EVENTS_PATH && req.method !== 'POST')
+        return void res.writeHead(405, { allow: 'POST', 'content-type': 'application/json' }).end(JSON.stringify({ error: "This is Slack's events endpoint: it takes signed POST requests from Slack only." }));
+      if (path !== SLACK_EVENTS_PATH && !(req.method === 'GET' && slack.getPaths.includes(path)))
+        return sendJson(res, 404, { error: `Nothing at ${path}: Slack sends its requests to ${SLACK_EVENTS_PATH}.` });
+      try {
+        return slack.httpHandler(req, res);
+      } catch (err) {
+        logger.warn({ err: { message: (err as Error).message } }, 'Slack request refused');
+        if (!res.headersSent) return sendJson(res, 404, { error: `Nothing at ${path}: Slack sends its requests to ${SLACK_EVENTS_PATH}.` });
+      }
+      return;
     }
     sendJson(res, 404, { error: `Nothing at ${path}. Try /healthz.` });
   });

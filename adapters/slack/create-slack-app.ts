@@ -7,10 +7,14 @@ import type { Logger } from '../logging/create-logger.js';
 /** The bot scopes the manifest grants; OAuth installs ask for exactly these. */
 export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history', 'im:write'];
 
+export const SLACK_EVENTS_PATH = '/slack/events';
+
 export interface SlackApp {
   app: App;
   /** Handles /slack/* on the service's own HTTP server (HTTP and OAuth modes). */
   httpHandler: RequestListener | null;
+  /** The GET pages Bolt serves beside the events endpoint (the OAuth install flow), if any. */
+  getPaths: readonly string[];
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -31,11 +35,11 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     // The socket client opens its connection through the Web API, so it takes the same client options.
     const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
     const app = new App({ receiver, token: config.botToken, clientOptions, logger });
-    return { app, httpHandler: null, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
+    return { app, httpHandler: null, getPaths: [], start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
   }
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
-    endpoints: '/slack/events',
+    endpoints: SLACK_EVENTS_PATH,
     logger,
     unhandledRequestTimeoutMillis: 2_500,
     ...(config.mode === 'oauth'
@@ -50,5 +54,6 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
       : {}),
   });
   const app = new App({ receiver, clientOptions, logger, ...(config.mode === 'http' ? { token: config.botToken } : {}) });
-  return { app, httpHandler: receiver.requestListener, start: async () => undefined, stop: async () => undefined };
+  const getPaths = config.mode === 'oauth' ? ['/slack/install', '/slack/oauth_redirect'] : [];
+  return { app, httpHandler: receiver.requestListener, getPaths, start: async () => undefined, stop: async () => undefined };
 }

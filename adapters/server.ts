@@ -85,7 +85,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
   else if (!config.teams) logger.info('Teams is off. To turn it on set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Azure Bot registration), or TEAMS_LOCAL=1 to try it with the Agents Playground; see the README.');
 
-  const slack = config.slack ? createSlackApp(config.slack, { logger, installationStore }) : null;
+  const slack = config.slack ? createSlackApp(config.slack, { logger, installationStore, now }) : null;
   if (slack) {
     // Every listener's work (which goes on after Slack has been answered) is counted, so SIGTERM can wait for it.
     slack.app.use(async ({ next }) => inFlight.track(next));

@@ -3,6 +3,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type InstallationStore
 import type { SlackConfig } from '../config/load-config.js';
 import { boltLogger } from './bolt-logger.js';
 import type { Logger } from '../logging/create-logger.js';
+import { RefusedSlackRequest, verifySlackHttpRequest } from './verify-slack-request.js';
 
 /** The bot scopes the manifest grants; OAuth installs ask for exactly these. */
 export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history', 'im:write'];
@@ -23,7 +24,7 @@ export interface SlackApp {
  * Bolt in the mode the settings ask for. The Web API client retries a rate-limited call
  * a few times (honouring Retry-After) rather than Bolt's default of half an hour.
  */
-export function createSlackApp(config: SlackConfig, options: { logger: Logger; installationStore: InstallationStore }): SlackApp {
+export function createSlackApp(config: SlackConfig, options: { logger: Logger; installationStore: InstallationStore; now: () => Date }): SlackApp {
   const logger = boltLogger(options.logger);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
@@ -39,6 +40,8 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
   }
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
+    // The handler below checks signatures itself, on the service's clock and on both sides of the window.
+    signatureVerification: false,
     endpoints: SLACK_EVENTS_PATH,
     logger,
     unhandledRequestTimeoutMillis: 2_500,
@@ -55,5 +58,15 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
   });
   const app = new App({ receiver, clientOptions, logger, ...(config.mode === 'http' ? { token: config.botToken } : {}) });
   const getPaths = config.mode === 'oauth' ? ['/slack/install', '/slack/oauth_redirect'] : [];
-  return { app, httpHandler: receiver.requestListener, getPaths, start: async () => undefined, stop: async () => undefined };
+  const boltListener = receiver.requestListener;
+  const httpHandler: RequestListener = (req, res) => {
+    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== SLACK_EVENTS_PATH) return boltListener(req, res);
+    verifySlackHttpRequest(req, { signingSecret: config.signingSecret, now: options.now })
+      .then(() => boltListener(req, res))
+      .catch((err: Error) => {
+        options.logger.warn({ err: { message: err.message } }, 'Slack request refused');
+        if (!res.headersSent) res.writeHead(err instanceof RefusedSlackRequest ? err.status : 400).end();
+      });
+  };
+  return { app, httpHandler, getPaths, start: async () => undefined, stop: async () => undefined };
 }

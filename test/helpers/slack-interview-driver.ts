@@ -2,7 +2,7 @@ import { decodeAction } from '../../src/index.js';
 import { visibleText, type SlackMessage } from './fake-slack-api.js';
 import { answerUntilVerdict, type HowToAnswer } from './interview-scenarios.js';
 import type { SlackTestService } from './slack-service.js';
-import { ALICE, blockActionsBody, CHANNEL, messageEventBody, postSigned, slashCommandBody, viewSubmissionBody, type ClickedElement } from './slack-requests.js';
+import { ALICE, blockActionsBody, CHANNEL, messageEventBody, slashCommandBody, viewSubmissionBody, type ClickedElement } from './slack-requests.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -41,7 +41,7 @@ export class SlackInterviewDriver {
   /** Types the slash command and waits for the first question in the new thread. */
   async start(text: string, channelId = CHANNEL): Promise<void> {
     const known = new Set(this.svc.slack.messages.keys());
-    const res = await postSigned(this.svc.service.url, slashCommandBody({ text, userId: this.userId, channelId, responseUrl: this.svc.responseUrl() }), FORM);
+    const res = await this.svc.post(slashCommandBody({ text, userId: this.userId, channelId, responseUrl: this.svc.responseUrl() }), FORM);
     if (res.status !== 200) throw new Error(`slash command answered ${res.status}: ${res.text}`);
     const opening = await this.svc.slack.waitFor(() =>
       [...this.svc.slack.messages.entries()].find(([key, m]) => !known.has(key) && !m.threadTs && visibleText(m).includes('is sizing up'))?.[1],
@@ -87,12 +87,12 @@ export class SlackInterviewDriver {
   }
 
   async click(message: SlackMessage, element: ClickedElement, userId = this.userId) {
-    return postSigned(this.svc.service.url, blockActionsBody({ userId, channelId: this.channel, messageTs: message.ts, threadTs: this.threadTs, element, responseUrl: this.svc.responseUrl('click') }), FORM);
+    return this.svc.post(blockActionsBody({ userId, channelId: this.channel, messageTs: message.ts, threadTs: this.threadTs, element, responseUrl: this.svc.responseUrl('click') }), FORM);
   }
 
   async type(text: string, options: { eventId?: string; userId?: string; headers?: Record<string, string> } = {}) {
     const body = messageEventBody({ userId: options.userId ?? this.userId, channelId: this.channel, threadTs: this.threadTs, text, ...(options.eventId ? { eventId: options.eventId } : {}) });
-    return postSigned(this.svc.service.url, body, 'application/json', options.headers ? { headers: options.headers } : {});
+    return this.svc.post(body, 'application/json', options.headers ? { headers: options.headers } : {});
   }
 
   /** Answers the question on the table and waits until the interview has moved on. */
@@ -127,7 +127,7 @@ export class SlackInterviewDriver {
     await this.click(question, { action_id: open.action_id, value: open.value! });
     const call = await this.svc.slack.waitFor(() => this.svc.slack.callsOf('views.open')[before]);
     const view = call.body.view as { private_metadata: string };
-    return postSigned(this.svc.service.url, viewSubmissionBody({ userId: this.userId, viewId: `V${before}`, privateMetadata: view.private_metadata, value }), FORM);
+    return this.svc.post(viewSubmissionBody({ userId: this.userId, viewId: `V${before}`, privateMetadata: view.private_metadata, value }), FORM);
   }
 
   /** Waits until no Slack call has arrived for a moment: the turn's replies are all out. */

@@ -6,7 +6,7 @@ import type { OpenAiConfig, ServiceConfig } from '../../adapters/config/load-con
 import { createLogger } from '../../adapters/logging/create-logger.js';
 import { startService, type RunningService } from '../../adapters/server.js';
 import { FakeSlackApi } from './fake-slack-api.js';
-import { SIGNING_SECRET } from './slack-requests.js';
+import { postSigned, SIGNING_SECRET, type SentRequest } from './slack-requests.js';
 
 export const SLACK_TEST_DATE = new Date('2026-11-23T10:00:00Z');
 
@@ -17,12 +17,14 @@ export interface SlackTestService {
   /** Everything the service logged, one JSON object a line. */
   logs: string[];
   responseUrl(id?: string): string;
+  /** Posts to /slack/events signed as Slack signs, stamped by the service's clock unless told otherwise. */
+  post(body: string, contentType: string, options?: Parameters<typeof postSigned>[3]): Promise<SentRequest>;
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** The real service (Bolt, SQLite file, HTTP server on loopback) wired to a fake Slack. */
-export async function startSlackTestService(options: { databasePath?: string; slack?: FakeSlackApi; openai?: OpenAiConfig } = {}): Promise<SlackTestService> {
+export async function startSlackTestService(options: { databasePath?: string; slack?: FakeSlackApi; openai?: OpenAiConfig; now?: () => Date } = {}): Promise<SlackTestService> {
   const slack = options.slack ?? (await new FakeSlackApi().start());
   const databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'advisor-slack-')), 'advisor.db');
   const logs: string[] = [];
@@ -36,13 +38,15 @@ export async function startSlackTestService(options: { databasePath?: string; sl
     slack: { mode: 'http', signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${slack.url}/api/` },
     openai: options.openai ?? null,
   };
-  const boot = () => startService(config, { now: () => SLACK_TEST_DATE, logger: createLogger('info', sink) });
+  const now = options.now ?? (() => SLACK_TEST_DATE);
+  const boot = () => startService(config, { now, logger: createLogger('info', sink) });
   const handle: SlackTestService = {
     service: await boot(),
     slack,
     databasePath,
     logs,
     responseUrl: (id = 'r1') => `${slack.url}/respond/${id}`,
+    post: (body, contentType, postOptions = {}) => postSigned(handle.service.url, body, contentType, { timestamp: Math.floor(now().getTime() / 1000), ...postOptions }),
     restart: async () => {
       await handle.service.stop();
       handle.service = await boot();

@@ -4,7 +4,7 @@ import { elementFor, elementsOf, SlackInterviewDriver } from '../../helpers/slac
 import { expectWithinSlackLimits } from './expect-within-slack-limits.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
 import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
-import { ALICE, BOB, CHANNEL, postSigned, slashCommandBody } from '../../helpers/slack-requests.js';
+import { ALICE, BOB, CHANNEL, slashCommandBody } from '../../helpers/slack-requests.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -58,7 +58,7 @@ describe('the Slack interview, end to end over HTTP', () => {
     const driver = new SlackInterviewDriver(svc);
     await driver.start('route support tickets to 12 queues');
     await driver.answerUntilVerdict(TICKET_ROUTER);
-    await postSigned(svc.service.url, slashCommandBody({ text: 'history', responseUrl: svc.responseUrl('history') }), FORM);
+    await svc.post(slashCommandBody({ text: 'history', responseUrl: svc.responseUrl('history') }), FORM);
     const reply = await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'history'));
     expect(reply.body.response_type).toBe('ephemeral');
     expect(String(reply.body.text)).toMatch(/2026-11-23 · \*Fine-tune .*\* · route support tickets to 12 queues/);
@@ -66,7 +66,7 @@ describe('the Slack interview, end to end over HTTP', () => {
 
   it('answers help and an unknown subcommand with usage, privately', async () => {
     for (const [text, id] of [['help', 'help'], ['histroy', 'typo']]) {
-      await postSigned(svc.service.url, slashCommandBody({ text, responseUrl: svc.responseUrl(id) }), FORM);
+      await svc.post(slashCommandBody({ text, responseUrl: svc.responseUrl(id) }), FORM);
     }
     const help = await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'help'));
     expect(String(help.body.text)).toContain('/finetune-advisor history');

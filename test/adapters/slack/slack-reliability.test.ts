@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { visibleText } from '../../helpers/fake-slack-api.js';
 import { elementFor, SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
-import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
-import { BOB, postSigned, slashCommandBody } from '../../helpers/slack-requests.js';
+import { SLACK_TEST_DATE, startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
+import { BOB, slashCommandBody } from '../../helpers/slack-requests.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -19,17 +19,24 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
   const command = () => slashCommandBody({ text: 'the support bot', responseUrl: svc.responseUrl() });
 
   it('refuses a bad or missing signature, and a timestamp older than 5 minutes, with 401 and changes nothing', async () => {
-    const badSignature = await postSigned(svc.service.url, command(), FORM, { secret: 'not-the-secret' });
-    const noSignature = await postSigned(svc.service.url, command(), FORM, { signature: null });
-    const old = await postSigned(svc.service.url, command(), FORM, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const badSignature = await svc.post(command(), FORM, { secret: 'not-the-secret' });
+    const noSignature = await svc.post(command(), FORM, { signature: null });
+    const old = await svc.post(command(), FORM, { timestamp: Math.floor(SLACK_TEST_DATE.getTime() / 1000) - 6 * 60 });
     expect([badSignature.status, noSignature.status, old.status]).toEqual([401, 401, 401]);
     await new Promise((r) => setTimeout(r, 100));
     expect(svc.slack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
 
+  it("answers Slack's unsigned SSL check with 200 and lets nothing else in it through", async () => {
+    const check = await svc.post(`ssl_check=1&${command()}`, FORM, { signature: null });
+    expect(check.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(svc.slack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+
   it('answers malformed payloads with a 4xx and stays up', async () => {
-    const notJson = await postSigned(svc.service.url, 'payload=%7Bnot-json', FORM);
-    const emptyJson = await postSigned(svc.service.url, '{', 'application/json');
+    const notJson = await svc.post('payload=%7Bnot-json', FORM);
+    const emptyJson = await svc.post('{', 'application/json');
     expect(notJson.status).toBeGreaterThanOrEqual(400);
     expect(notJson.status).toBeLessThan(500);
     expect(emptyJson.status).toBeGreaterThanOrEqual(400);

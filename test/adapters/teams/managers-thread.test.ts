@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText } from '../../helpers/fake-bot-connector.js';
 import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
+import { postSigned } from '../../helpers/slack-requests.js';
 import { ALICE, BOB, channelPost, GENERAL, message, postActivity } from '../../helpers/teams-activities.js';
-import { startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
+import { startTeamsTestService, TEAMS_TEST_DATE, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
 
 const OTHER_CHANNEL = '19:other-channel@thread.tacv2';
 
@@ -45,7 +46,13 @@ describe('verdict summaries in a Teams channel thread', () => {
     await subscribe(svc);
     const root = svc.connector.messages.find((m) => m.conversationId === GENERAL)!;
     expect(cardText(root)).toContain('Fine-tuning verdicts');
-    const slackDriver = new SlackInterviewDriver({ ...svc, service: svc.service, slack: svc.slack!, responseUrl: (id = 'r') => `${svc.slack!.url}/respond/${id}` } as never);
+    const slackDriver = new SlackInterviewDriver({
+      ...svc,
+      service: svc.service,
+      slack: svc.slack!,
+      responseUrl: (id = 'r') => `${svc.slack!.url}/respond/${id}`,
+      post: (body: string, contentType: string) => postSigned(svc.service.url, body, contentType, { timestamp: Math.floor(TEAMS_TEST_DATE.getTime() / 1000) }),
+    } as never);
     await slackDriver.start('route support tickets to 12 queues');
     await slackDriver.answerUntilVerdict(TICKET_ROUTER);
     const summary = await svc.connector.waitFor(() => svc.connector.in(thread(root.id))[0]);

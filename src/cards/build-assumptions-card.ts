@@ -4,7 +4,7 @@ import type { Verdict } from '../verdict/decide-verdict.js';
 import type { Card, CardBlock } from './card-model.js';
 
 function showValue(field: string, value: number): string {
-  if (field === 'cacheHitRate' || field === 'hybridFineTunedShare') return `${Math.round(value * 100)}%`;
+  if (field === 'cacheHitRate' || field === 'hybridFineTunedShare' || field === 'failuresFixedShare') return `${Math.round(value * 100)}%`;
   if (/Cost|Rate$/.test(field) && field !== 'cacheHitRate') return formatUsd(value);
   return formatCount(value);
 }
@@ -22,8 +22,9 @@ export function buildAssumptionsCard(verdict: Verdict): Card {
   const cost = verdict.cost;
   if (cost) {
     const paths = [
-      ['Prompt engineering', cost.promptEngineering],
-      ['Fine-tuning', cost.fineTuning],
+      ['Prompt (today)', cost.promptEngineering],
+      ['Prompt, switched', cost.substitutePrompt],
+      ['Fine-tune', cost.fineTuning],
       ['Both', cost.hybrid],
     ] as const;
     for (const [name, path] of paths) {

@@ -19,6 +19,7 @@ export function buildSummaryCard(record: VerdictRecord): Card {
   ];
   if (cost) {
     fields.push({ label: 'Prompting a month', value: `${formatUsd(cost.promptEngineering.monthly)} (${cost.promptEngineering.model})` });
+    if (cost.substitutePrompt) fields.push({ label: 'Prompting it switched', value: `${formatUsd(cost.substitutePrompt.monthly)} (${cost.substitutePrompt.model})` });
     if (cost.fineTuning) fields.push({ label: 'Fine-tuned a month', value: `${formatUsd(cost.fineTuning.monthly)} (${cost.fineTuning.model})` });
     if (cost.hybrid) fields.push({ label: 'Both a month', value: formatUsd(cost.hybrid.monthly) });
     if (cost.fineTuning)

@@ -4,7 +4,8 @@ import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { VerdictKind } from '../verdict/verdict-kinds.js';
 import { encodeAction } from '../conversation/action-payload.js';
-import type { Card, CardBlock } from './card-model.js';
+import type { Card, CardBlock, CardField } from './card-model.js';
+import { describeInterval } from '../verdict/success-interval.js';
 
 export const VERDICT_LABELS: Record<VerdictKind, string> = {
   'test-prompts-first': 'Test the prompt first',
@@ -21,17 +22,45 @@ function costRow(name: string, path: PathCost): string[] {
   return [name, path.model, formatUsd(path.perCall), formatUsd(path.monthly), formatUsd(path.total)];
 }
 
+/** The saving split by cause, the margin, and how it moves with the uncertain defaults. */
+function comparisonFields(verdict: Verdict): CardField[] {
+  const c = verdict.comparison;
+  const cost = verdict.cost;
+  if (!c || !cost?.fineTuning) return [];
+  const fields: CardField[] = [];
+  if (c.fromSwitching > 0)
+    fields.push({ label: 'Saving by cause', value: `${formatUsd(c.fromSwitching)} from switching to ${cost.fineTuning.model} (prompted, untested), ${formatUsd(Math.max(0, c.fromTuning))} from tuning it` });
+  fields.push({ label: 'Fine-tuning saves', value: `${formatUsd(c.fromTuning)} against the cheaper prompt path; the margin for a cost-only switch is ${formatUsd(c.margin)} (20%)` });
+  for (const s of c.sensitivity) fields.push({ label: `If ${s.label}`, value: s.saving >= 0 ? `it saves ${formatUsd(s.saving)}` : `it costs ${formatUsd(-s.saving)} more` });
+  return fields;
+}
+
+function qualityFields(verdict: Verdict): CardField[] {
+  const q = verdict.quality;
+  if (!q) return [];
+  const value =
+    q.extraCost <= 0
+      ? `it costs ${formatUsd(-q.extraCost)} less than prompting and fixes about ${formatCount(q.fixedAnswers)} answers`
+      : q.costOfWrongAnswer !== null
+        ? `${formatCount(q.fixedAnswers)} answers fixed × ${formatUsd(q.costOfWrongAnswer)} = ${formatUsd(q.value ?? 0)}, against ${formatUsd(q.extraCost)} extra`
+        : q.breakEvenCostOfWrongAnswer !== null
+          ? `pays for itself if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}`
+          : `fixes too few answers to weigh against ${formatUsd(q.extraCost)} extra`;
+  return [{ label: 'Worth fixing?', value }];
+}
+
 /** The cost table, break-even and the cumulative chart of a verdict. */
 export function costBlocks(verdict: Verdict): CardBlock[] {
   const cost = verdict.cost;
   if (!cost) return [];
-  const rows = [costRow('Prompt engineering', cost.promptEngineering)];
-  if (cost.fineTuning) rows.push(costRow('Fine-tuning', cost.fineTuning));
+  const rows = [costRow('Prompt (today)', cost.promptEngineering)];
+  if (cost.substitutePrompt) rows.push(costRow('Prompt, switched', cost.substitutePrompt));
+  if (cost.fineTuning) rows.push(costRow('Fine-tune', cost.fineTuning));
   if (cost.hybrid) rows.push(costRow(`Both (${formatPercent(cost.hybrid.fineTunedShare)} tuned)`, cost.hybrid));
   const blocks: CardBlock[] = [
     {
       type: 'table',
-      title: `Cost over ${cost.horizonMonths} months (US$, prices as of ${cost.pricesAsOf})`,
+      title: `Cost over ${cost.horizonMonths} months (US$, prices as of ${cost.pricesAsOf}; per call includes monthly fees)`,
       // Five columns stay readable in a narrow chat card; training and retraining follow as fields.
       columns: ['Path', 'Model', 'Per call', 'Per month', 'Total'],
       rows,
@@ -52,11 +81,14 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
         { label: 'Retraining', value: retraining },
         { label: 'Fine-tuning breaks even', value: month },
         { label: 'Fine-tuning pays from', value: volume },
+        ...comparisonFields(verdict),
+        ...qualityFields(verdict),
       ],
     });
     const labels = cost.cumulative.map((p) => `M${p.month}`);
-    const series = [{ name: 'Prompt engineering', values: cost.cumulative.map((p) => p.promptEngineering) }];
-    series.push({ name: 'Fine-tuning', values: cost.cumulative.map((p) => p.fineTuning ?? 0) });
+    const series = [{ name: 'Prompt (today)', values: cost.cumulative.map((p) => p.promptEngineering) }];
+    if (cost.substitutePrompt) series.push({ name: 'Prompt, switched', values: cost.cumulative.map((p) => p.substitutePrompt ?? 0) });
+    series.push({ name: 'Fine-tune', values: cost.cumulative.map((p) => p.fineTuning ?? 0) });
     if (cost.hybrid) series.push({ name: 'Both', values: cost.cumulative.map((p) => p.hybrid ?? 0) });
     blocks.push({ type: 'chart', title: 'Cumulative cost (US$)', xLabel: 'Month', labels, series });
   }
@@ -79,6 +111,7 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
     ...(task ? [{ label: 'Task', value: task }] : []),
     ...(verdict.answers.model ? [{ label: 'Model today', value: verdict.answers.model }] : []),
     ...(verdict.fineTuneModel ? [{ label: 'Model to fine-tune', value: verdict.fineTuneModel }] : []),
+    ...(verdict.successInterval ? [{ label: 'Measured', value: describeInterval(verdict.successInterval) }] : []),
     { label: 'Advice as of', value: verdict.asOf },
   ];
   blocks.push({ type: 'fields', fields });
@@ -86,6 +119,8 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   if (verdict.mistakes.length)
     blocks.push({ type: 'list', title: 'Common mistakes spotted', items: verdict.mistakes.map((m) => ({ text: m.text, detail: `Fix: ${m.fix}` })) });
   blocks.push({ type: 'list', title: 'Next steps', items: verdict.nextSteps.map((text) => ({ text })) });
+  if (verdict.cautions.length)
+    blocks.push({ type: 'list', title: 'Keep in mind if you train', items: verdict.cautions.map((c) => ({ text: c.text, detail: `Plan: ${c.fix}` })) });
   const costs = costBlocks(verdict);
   if (costs.length) blocks.push({ type: 'divider' }, ...costs);
   for (const n of verdict.notices) blocks.push({ type: 'notice', severity: n.severity, text: n.text });

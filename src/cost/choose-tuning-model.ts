@@ -10,9 +10,11 @@ export type TuningChoice =
       /** Why the model prompted today can't be the one tuned, when it can't. */
       promptModelBlocked?: string;
       warning?: string;
+      /** The model the team prompts or named, when it is too small for the task (seed 001, "Fine-tuning the wrong model"). */
+      tooSmall?: string;
       alternatives: CatalogueModel[];
     }
-  | { model: null; reason: string; alternatives: CatalogueModel[] };
+  | { model: null; reason: string; tooSmall?: string; alternatives: CatalogueModel[] };
 
 function tunedPricePerCall(m: CatalogueModel, answers: Answers): number {
   const ft = m.fineTuning!;
@@ -27,33 +29,46 @@ function tunedPricePerCall(m: CatalogueModel, answers: Answers): number {
  * largest model you can afford", so never a smaller one when a same-size one exists).
  */
 export function chooseTuningModel(answers: Answers, promptModel: CatalogueModel, ctx: AdviceContext, horizonMonths: number): TuningChoice {
-  const alternatives = fineTunableModels(ctx.catalogue, ctx.asOf, horizonMonths);
+  const tunable = fineTunableModels(ctx.catalogue, ctx.asOf, horizonMonths);
+  // Seed 001, "Fine-tuning the wrong model": a small model is never the one tuned for a reasoning task.
+  const needsReasoning = answers.taskKind === 'reasoning' || answers.failureMode === 'reasoning';
+  const tooSmall = (m: CatalogueModel) => needsReasoning && m.size === 'small';
+  const alternatives = tunable.filter((m) => !tooSmall(m));
   if (answers.fineTuningAvailable === false)
     return { model: null, reason: 'you said fine-tuning is not available to you', alternatives };
 
   const check = (m: CatalogueModel) => fineTuningAvailability(ctx.catalogue, m, ctx.asOf, horizonMonths);
+  let blocked: string | undefined;
   if (answers.fineTuneModel) {
     const named = findModel(ctx.catalogue, answers.fineTuneModel);
     if (!named) return { model: null, reason: `${answers.fineTuneModel} is not in the price catalogue`, alternatives };
     const status = check(named);
-    if (status.available) return { model: named, chosenBy: 'you', alternatives, ...(status.warning ? { warning: status.warning } : {}) };
-    if (answers.fineTuningAvailable === true && named.fineTuning)
+    if (tooSmall(named)) blocked = `${named.name}, the model you named, is too small for a task that needs reasoning`;
+    else if (status.available) return { model: named, chosenBy: 'you', alternatives, ...(status.warning ? { warning: status.warning } : {}) };
+    else if (answers.fineTuningAvailable === true && named.fineTuning)
       return { model: named, chosenBy: 'you', alternatives, warning: `You said you can fine-tune it, but ${status.reason}` };
-    return { model: null, reason: status.reason, alternatives };
+    else return { model: null, reason: status.reason, alternatives };
   }
 
-  const own = check(promptModel);
-  if (own.available) return { model: promptModel, chosenBy: 'same model', alternatives, ...(own.warning ? { warning: own.warning } : {}) };
-  if (answers.fineTuningAvailable === true && promptModel.fineTuning)
+  const status = check(promptModel);
+  const own = status.available ? { available: true as const, warning: status.warning, reason: '' } : { ...status, warning: undefined };
+  const namedTooSmall = blocked;
+  if (!tooSmall(promptModel) && own.available) {
+    return { model: promptModel, chosenBy: 'same model', alternatives, ...(own.warning ? { warning: own.warning } : {}), ...(namedTooSmall ? { tooSmall: namedTooSmall } : {}) };
+  }
+  if (tooSmall(promptModel)) blocked ??= `${promptModel.name} is too small to tune for a task that needs reasoning`;
+  if (!blocked && answers.fineTuningAvailable === true && promptModel.fineTuning)
     return { model: promptModel, chosenBy: 'same model', alternatives, warning: `You said you can fine-tune it, but ${own.reason}` };
-  if (alternatives.length === 0) return { model: null, reason: own.reason, alternatives };
+  const size = blocked ? { tooSmall: blocked } : {};
+  if (alternatives.length === 0)
+    return { model: null, reason: blocked ? `${blocked}, and no larger model can be tuned` : own.reason, alternatives, ...size };
 
   const sizeRank = (m: CatalogueModel) => MODEL_SIZES.indexOf(m.size);
   const wanted = sizeRank(promptModel);
-  const sameSize = alternatives.filter((m) => sizeRank(m) === wanted);
+  const sameSize = alternatives.filter((m) => sizeRank(m) === Math.max(wanted, tooSmall(promptModel) ? 1 : 0));
   const pool = sameSize.length ? sameSize : alternatives.filter((m) => sizeRank(m) === Math.max(...alternatives.map(sizeRank)));
   const sameWeights = pool.find((m) => m.snapshot && m.snapshot === promptModel.snapshot);
   const best = sameWeights ?? [...pool].sort((a, b) => tunedPricePerCall(a, answers) - tunedPricePerCall(b, answers))[0]!;
   const provider = findProvider(ctx.catalogue, promptModel.provider)?.name ?? promptModel.provider;
-  return { model: best, chosenBy: 'suggested', promptModelBlocked: own.reason || `${provider} offers no fine-tuning`, alternatives };
+  return { model: best, chosenBy: 'suggested', promptModelBlocked: blocked ?? (own.reason || `${provider} offers no fine-tuning`), alternatives, ...size };
 }

@@ -1,22 +1,16 @@
 import type { PriceOverrides } from '../interview/answers.js';
 import { formatCount, formatPercent, formatRate, formatUsd } from '../format/format-numbers.js';
 import type { CostInputs } from './cost-assumptions.js';
+import { callItems, cents, engineeringItem, perCallPrecision, sumMonthly, sumOnce, tokenItem, type CostItem } from './cost-items.js';
 import { monthsUntil } from './iso-date.js';
-import type { CatalogueModel } from './price-catalogue.js';
-import { promptPrices, tuningPrices, type InferencePrices, type PriceUsed } from './resolve-prices.js';
+import { promptCachingOf, type CatalogueModel, type PriceCatalogue } from './price-catalogue.js';
+import { promptPrices, tuningPrices, type InferencePrices } from './resolve-prices.js';
 
-export type CostCadence = 'per month' | 'once';
-
-export interface CostItem {
-  label: string;
-  amount: number;
-  cadence: CostCadence;
-  /** How the figure was made and which price, as of when: "40B tokens at $1.00 per 1M (your override)". */
-  basis: string;
-}
+export type { CostCadence, CostItem } from './cost-items.js';
 
 export interface PathCost {
   model: string;
+  /** Everything a month costs (tokens and fixed fees), spread over the month's calls. */
   perCall: number;
   monthly: number;
   total: number;
@@ -34,18 +28,27 @@ export interface TunedPathCost extends PathCost {
 export interface CumulativePoint {
   month: number;
   promptEngineering: number;
+  substitutePrompt: number | null;
   fineTuning: number | null;
   hybrid: number | null;
 }
 
+export type PromptPathName = 'promptEngineering' | 'substitutePrompt';
+
 export interface CostBreakdown {
   horizonMonths: number;
+  /** Prompting the model used today. */
   promptEngineering: PathCost;
+  /** Prompting the model that would be tuned, with the same prompt and no training; null when it is today's model. */
+  substitutePrompt: PathCost | null;
   fineTuning: TunedPathCost | null;
+  /** Only where a router can see the failing slice: the prompt for most calls, the tuned model for the slice. */
   hybrid: TunedPathCost | null;
-  /** First month in which fine-tuning's running total is at or below prompting's (looked for up to 60 months). */
+  /** The cheaper prompt path: what fine-tuning's saving is measured against. */
+  baseline: PromptPathName;
+  /** First month in which fine-tuning's running total is at or below the cheaper prompt path's (looked for up to 60 months). */
   breakEvenMonth: number | null;
-  /** Calls a month at which fine-tuning costs the same as prompting over the horizon. */
+  /** Calls a month at which fine-tuning costs the same as the cheaper prompt path over the horizon. */
   breakEvenMonthlyCalls: number | null;
   pricesAsOf: string;
   cumulative: CumulativePoint[];
@@ -53,41 +56,20 @@ export interface CostBreakdown {
 
 export interface CostRequest {
   inputs: CostInputs;
+  catalogue: PriceCatalogue;
   promptModel: CatalogueModel;
   /** null when no fine-tuning is possible for this team. */
   tuneModel: CatalogueModel | null;
+  /** Whether to price the "both" path (only when the failing slice can be routed). */
+  includeHybrid?: boolean;
   overrides?: PriceOverrides;
   asOf: string;
 }
 
 const MAX_BREAK_EVEN_MONTHS = 60;
-
-function tokenItem(label: string, tokensPerCall: number, calls: number, price: PriceUsed): CostItem {
-  const tokens = tokensPerCall * calls;
-  return {
-    label,
-    amount: (tokens * price.perMillion) / 1e6,
-    cadence: 'per month',
-    basis: `${formatCount(tokensPerCall)} tokens × ${formatCount(calls)} calls = ${formatCount(tokens)} tokens at ${formatRate(price.perMillion)} per 1M (${price.origin})`,
-  };
-}
-
-/** Token costs of one month of calls through one model: prefix (cached and not), input, output. */
-function callItems(prefixTokens: number, inputs: CostInputs, calls: number, prices: InferencePrices, prefixLabel: string): CostItem[] {
-  const hit = inputs.cacheHitRate;
-  const items: CostItem[] = [];
-  if (prefixTokens > 0) {
-    items.push(tokenItem(hit > 0 ? `${prefixLabel}, uncached (${formatPercent(1 - hit)})` : prefixLabel, prefixTokens * (1 - hit), calls, prices.input));
-    if (hit > 0) items.push(tokenItem(`${prefixLabel}, cached (${formatPercent(hit)})`, prefixTokens * hit, calls, prices.cachedInput));
-  }
-  items.push(tokenItem('Input per call', inputs.inputTokens, calls, prices.input));
-  items.push(tokenItem('Output per call', inputs.outputTokens, calls, prices.output));
-  return items;
-}
-
-/** Cents for amounts; six significant digits for a per-call cost, which is often a fraction of a cent. */
-const cents = (x: number) => Math.round(x * 100) / 100;
-const perCallPrecision = (x: number) => Number(x.toPrecision(6));
+/** A routing call: the varying input plus a short "which kind is this?" instruction, a one-word answer. */
+export const ROUTER_PROMPT_TOKENS = 150;
+export const ROUTER_OUTPUT_TOKENS = 5;
 
 function rounded<T extends PathCost>(path: T): T {
   return {
@@ -99,20 +81,23 @@ function rounded<T extends PathCost>(path: T): T {
   };
 }
 
-function sumMonthly(items: CostItem[]): number {
-  return items.filter((i) => i.cadence === 'per month').reduce((s, i) => s + i.amount, 0);
+/** Per call with every monthly fee spread over the month's calls (tokens only when there are none). */
+function perCallOf(monthlyItems: CostItem[], oneCall: () => CostItem[], calls: number): number {
+  return calls > 0 ? sumMonthly(monthlyItems) / calls : sumMonthly(oneCall());
 }
 
-function sumOnce(items: CostItem[]): number {
-  return items.filter((i) => i.cadence === 'once').reduce((s, i) => s + i.amount, 0);
-}
-
-function engineering(label: string, hours: number, inputs: CostInputs): CostItem {
+function promptPath(req: CostRequest, model: CatalogueModel, prices: InferencePrices): PathCost {
+  const { inputs } = req;
+  const label = 'Prompt (instructions and examples)';
+  const calls = callItems(inputs.promptTokens, inputs, inputs.monthlyCalls, prices, label);
+  const items = [...calls, engineeringItem('Prompt engineering time', inputs.promptEngineeringHours, inputs)];
+  const monthly = sumMonthly(items);
   return {
-    label,
-    amount: hours * inputs.engineeringHourlyRate,
-    cadence: 'once',
-    basis: `${hours} hours at ${formatUsd(inputs.engineeringHourlyRate)} an hour`,
+    model: model.id,
+    perCall: perCallOf(calls, () => callItems(inputs.promptTokens, inputs, 1, prices, label), inputs.monthlyCalls),
+    monthly,
+    total: sumOnce(items) + monthly * inputs.horizonMonths,
+    items,
   };
 }
 
@@ -134,14 +119,13 @@ interface TunedPlan {
   trainingCost: number;
   retrainCost: number;
   retireMonth: number | null;
-  perCallTuned: number;
   tunedItems: CostItem[];
   fixedMonthly: CostItem[];
 }
 
 function planTuning(req: CostRequest, tuneModel: CatalogueModel): TunedPlan {
   const { inputs } = req;
-  const prices = tuningPrices(tuneModel, req.overrides);
+  const prices = tuningPrices(tuneModel, promptCachingOf(req.catalogue, tuneModel), req.overrides);
   const tokensPerExample = inputs.fineTunedPromptTokens + inputs.inputTokens + inputs.outputTokens;
   const trainingTokens = inputs.trainingExamples * tokensPerExample * inputs.epochs;
   const trainingCost = Math.max(prices.minimumPerJob, (trainingTokens * prices.training.perMillion) / 1e6);
@@ -164,9 +148,7 @@ function planTuning(req: CostRequest, tuneModel: CatalogueModel): TunedPlan {
       cadence: 'once',
       basis: `${formatCount(toLabel)} more examples to reach ${formatCount(inputs.trainingExamples)}, at ${formatUsd(inputs.labelingCostPerExample)} each`,
     });
-  const calls = inputs.monthlyCalls;
-  const tunedItems = callItems(inputs.fineTunedPromptTokens, inputs, calls, prices, 'Tight prompt');
-  const perCallTuned = calls > 0 ? sumMonthly(tunedItems) / calls : sumMonthly(callItems(inputs.fineTunedPromptTokens, inputs, 1, prices, 'Tight prompt'));
+  const tunedItems = callItems(inputs.fineTunedPromptTokens, inputs, inputs.monthlyCalls, prices, 'Tight prompt');
   const fixedMonthly: CostItem[] = [];
   if (prices.hostingPerMonth.perMillion > 0)
     fixedMonthly.push({ label: 'Hosting the tuned model', amount: prices.hostingPerMonth.perMillion, cadence: 'per month', basis: `${formatUsd(prices.hostingPerMonth.perMillion)} a month (${prices.hostingPerMonth.origin})` });
@@ -174,28 +156,28 @@ function planTuning(req: CostRequest, tuneModel: CatalogueModel): TunedPlan {
     fixedMonthly.push({ label: 'Storing the tuned model', amount: prices.storagePerMonth.perMillion, cadence: 'per month', basis: `${formatUsd(prices.storagePerMonth.perMillion)} a month (${prices.storagePerMonth.origin})` });
   const retires = tuneModel.retires;
   const retireMonth = retires ? Math.max(1, monthsUntil(req.asOf, retires)) : null;
-  return { once, trainingCost, retrainCost, retireMonth, perCallTuned, tunedItems, fixedMonthly };
+  return { once, trainingCost, retrainCost, retireMonth, tunedItems, fixedMonthly };
 }
 
-function buildTunedPath(
-  req: CostRequest,
-  tuneModel: CatalogueModel,
-  plan: TunedPlan,
-  share: number,
-  promptPath: PathCost,
-  engineeringItems: CostItem[],
-): TunedPathCost {
+function routerItem(req: CostRequest, prices: InferencePrices): CostItem {
+  const { inputs } = req;
+  const calls = inputs.monthlyCalls;
+  const input = tokenItem('', ROUTER_PROMPT_TOKENS + inputs.inputTokens, calls, prices.input);
+  const output = tokenItem('', ROUTER_OUTPUT_TOKENS, calls, prices.output);
+  return {
+    label: 'Router (every call)',
+    amount: input.amount + output.amount,
+    cadence: 'per month',
+    basis: `a routing call on ${prices.modelId} per call: ${formatCount(ROUTER_PROMPT_TOKENS + inputs.inputTokens)} tokens in, ${ROUTER_OUTPUT_TOKENS} out, × ${formatCount(calls)} calls`,
+  };
+}
+
+function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan, share: number, monthlyItems: CostItem[], engineering: CostItem[]): TunedPathCost {
   const { inputs } = req;
   const H = inputs.horizonMonths;
   const retrains = retrainingMonths(H, plan.retireMonth);
   const retraining = retrains.length * plan.retrainCost;
-  const scale = (items: CostItem[], factor: number, prefix: string): CostItem[] =>
-    items.filter((i) => i.cadence === 'per month').map((i) => ({ ...i, label: `${prefix}${i.label}`, amount: i.amount * factor, basis: factor === 1 ? i.basis : `${formatPercent(factor)} of: ${i.basis}` }));
-  const monthlyItems =
-    share >= 1
-      ? plan.tunedItems
-      : [...scale(promptPath.items, 1 - share, 'Prompted: '), ...scale(plan.tunedItems, share, 'Tuned: ')];
-  const items: CostItem[] = [...monthlyItems, ...plan.fixedMonthly, ...plan.once, ...engineeringItems];
+  const items: CostItem[] = [...monthlyItems, ...plan.fixedMonthly, ...plan.once, ...engineering];
   if (retrains.length > 0)
     items.push({
       label: 'Retraining',
@@ -204,10 +186,10 @@ function buildTunedPath(
       basis: `${retrains.length} × (training again + ${inputs.retrainingHours} hours of evaluation), in month${retrains.length === 1 ? '' : 's'} ${retrains.join(', ')}`,
     });
   const monthly = sumMonthly(items);
-  const perCall = share * plan.perCallTuned + (1 - share) * promptPath.perCall;
+  const calls = inputs.monthlyCalls;
   return rounded({
     model: tuneModel.id,
-    perCall,
+    perCall: calls > 0 ? monthly / calls : sumMonthly(monthlyItems),
     monthly,
     total: sumOnce(items) + monthly * H,
     items,
@@ -216,6 +198,12 @@ function buildTunedPath(
     retrainings: retrains.length,
     fineTunedShare: share,
   });
+}
+
+function scaled(items: CostItem[], factor: number, prefix: string): CostItem[] {
+  return items
+    .filter((i) => i.cadence === 'per month')
+    .map((i) => ({ ...i, label: `${prefix}${i.label}`, amount: i.amount * factor, basis: `${formatPercent(factor)} of: ${i.basis}` }));
 }
 
 function runningTotal(once: number, monthly: number, retrainCost: number, retireMonth: number | null, span: number): number[] {
@@ -230,74 +218,83 @@ function runningTotal(once: number, monthly: number, retrainCost: number, retire
   return totals;
 }
 
+const tokenMonthly = (p: PathCost) => sumMonthly(p.items.filter((i) => !/^(Hosting|Storing)/.test(i.label)));
+
 /**
  * The cost of each path over the horizon. Seed 001: "Calculate total cost of ownership:
  * training + (inference cost per call × expected volume × time horizon)", plus what the
  * seeds and the price facts add: caching, hosting, retraining, labelling, engineering time.
+ * Where the tuned model is not today's, prompting it without training is a path of its own,
+ * so that a saving from switching models is never credited to fine-tuning.
  */
 export function computeCosts(req: CostRequest): CostBreakdown {
   const { inputs } = req;
   const H = inputs.horizonMonths;
-  const calls = inputs.monthlyCalls;
-  const pPrices = promptPrices(req.promptModel, req.overrides);
-  const promptCallItems = callItems(inputs.promptTokens, inputs, calls, pPrices, 'Prompt (instructions and examples)');
-  const perCallPrompt = calls > 0 ? sumMonthly(promptCallItems) / calls : sumMonthly(callItems(inputs.promptTokens, inputs, 1, pPrices, 'Prompt'));
-  const promptEngineeringTime = engineering('Prompt engineering time', inputs.promptEngineeringHours, inputs);
-  const promptItems = [...promptCallItems, promptEngineeringTime];
-  const promptMonthly = sumMonthly(promptItems);
-  const promptEngineering: PathCost = {
-    model: req.promptModel.id,
-    perCall: perCallPrompt,
-    monthly: promptMonthly,
-    total: sumOnce(promptItems) + promptMonthly * H,
-    items: promptItems,
-  };
+  const pe = promptPath(req, req.promptModel, promptPrices(req.promptModel, promptCachingOf(req.catalogue, req.promptModel), req.overrides));
+  const tune = req.tuneModel;
+  // The substitute is priced from the catalogue: the team's price overrides are for today's model.
+  const substitute = tune && tune.id !== req.promptModel.id ? promptPath(req, tune, promptPrices(tune, promptCachingOf(req.catalogue, tune))) : null;
+  const baseline: PromptPathName = substitute && substitute.total < pe.total ? 'substitutePrompt' : 'promptEngineering';
+  const base = baseline === 'substitutePrompt' ? substitute! : pe;
 
   const datesUsed = [req.promptModel.checked_on];
   let fineTuning: TunedPathCost | null = null;
   let hybrid: TunedPathCost | null = null;
   let breakEvenMonth: number | null = null;
   let breakEvenMonthlyCalls: number | null = null;
-  const cumulativePrompt = runningTotal(sumOnce(promptItems), promptMonthly, 0, null, H);
   let cumulativeTuned: number[] | null = null;
   let cumulativeHybrid: number[] | null = null;
 
-  if (req.tuneModel) {
-    datesUsed.push(req.tuneModel.checked_on);
-    const plan = planTuning(req, req.tuneModel);
-    fineTuning = buildTunedPath(req, req.tuneModel, plan, 1, promptEngineering, [engineering('Fine-tuning work', inputs.fineTuningHours, inputs)]);
-    hybrid = buildTunedPath(req, req.tuneModel, plan, inputs.hybridShare, promptEngineering, [
-      promptEngineeringTime,
-      engineering('Fine-tuning work', inputs.fineTuningHours, inputs),
-    ]);
+  if (tune) {
+    datesUsed.push(tune.checked_on);
+    const plan = planTuning(req, tune);
+    const ftWork = engineeringItem('Fine-tuning work', inputs.fineTuningHours, inputs);
+    fineTuning = tunedPath(req, tune, plan, 1, plan.tunedItems, [ftWork]);
+    if (req.includeHybrid) {
+      const share = inputs.hybridShare;
+      const routerPrices = promptPrices(req.promptModel, promptCachingOf(req.catalogue, req.promptModel), req.overrides);
+      const monthly = [...scaled(pe.items, 1 - share, 'Prompted: '), ...scaled(plan.tunedItems, share, 'Tuned: '), routerItem(req, routerPrices)];
+      const promptTime = pe.items.find((i) => i.cadence === 'once')!;
+      hybrid = tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork]);
+      cumulativeHybrid = runningTotal(sumOnce(hybrid.items) - hybrid.retraining, hybrid.monthly, plan.retrainCost, plan.retireMonth, H);
+    }
     const tunedOnce = sumOnce(fineTuning.items) - fineTuning.retraining;
     const tuned = runningTotal(tunedOnce, fineTuning.monthly, plan.retrainCost, plan.retireMonth, MAX_BREAK_EVEN_MONTHS);
-    const prompted = runningTotal(sumOnce(promptItems), promptMonthly, 0, null, MAX_BREAK_EVEN_MONTHS);
+    const prompted = runningTotal(sumOnce(base.items), base.monthly, 0, null, MAX_BREAK_EVEN_MONTHS);
     const at = tuned.findIndex((t, i) => t <= (prompted[i] ?? Infinity));
     breakEvenMonth = at >= 0 ? at + 1 : null;
     cumulativeTuned = tuned.slice(0, H);
-    cumulativeHybrid = runningTotal(sumOnce(hybrid.items) - hybrid.retraining, hybrid.monthly, plan.retrainCost, plan.retireMonth, H);
-    const savingPerCall = perCallPrompt - plan.perCallTuned;
+    const calls = inputs.monthlyCalls;
+    const savingPerCall = calls > 0 ? (tokenMonthly(base) - tokenMonthly(fineTuning)) / calls : 0;
     if (savingPerCall > 0) {
-      const fixedMonthly = sumMonthly(plan.fixedMonthly);
-      const extra = tunedOnce + fineTuning.retraining + fixedMonthly * H - sumOnce(promptItems);
+      const extra = tunedOnce + fineTuning.retraining + sumMonthly(plan.fixedMonthly) * H - sumOnce(base.items);
       breakEvenMonthlyCalls = Math.max(0, Math.ceil(extra / (H * savingPerCall)));
     }
   }
 
+  const cumulativePrompt = runningTotal(sumOnce(pe.items), pe.monthly, 0, null, H);
+  const cumulativeSubstitute = substitute ? runningTotal(sumOnce(substitute.items), substitute.monthly, 0, null, H) : null;
   return {
     horizonMonths: H,
-    promptEngineering: rounded(promptEngineering),
+    promptEngineering: rounded(pe),
+    substitutePrompt: substitute ? rounded(substitute) : null,
     fineTuning,
     hybrid,
+    baseline,
     breakEvenMonth,
     breakEvenMonthlyCalls,
     pricesAsOf: datesUsed.sort()[0] ?? req.asOf,
     cumulative: cumulativePrompt.map((p, i) => ({
       month: i + 1,
       promptEngineering: cents(p),
+      substitutePrompt: cumulativeSubstitute ? cents(cumulativeSubstitute[i]!) : null,
       fineTuning: cumulativeTuned?.[i] === undefined ? null : cents(cumulativeTuned[i]),
       hybrid: cumulativeHybrid?.[i] === undefined ? null : cents(cumulativeHybrid[i]),
     })),
   };
+}
+
+/** The prompt path fine-tuning's saving is measured against. */
+export function baselinePath(cost: CostBreakdown): PathCost {
+  return cost.baseline === 'substitutePrompt' && cost.substitutePrompt ? cost.substitutePrompt : cost.promptEngineering;
 }

@@ -31,7 +31,14 @@ export interface CostInputs {
   fineTuningHours: number;
   retrainingHours: number;
   hybridShare: number;
+  /** Share of today's failures a fine-tune is expected to fix. */
+  failuresFixedShare: number;
 }
+
+/** Labelling one more example when the team gives no figure: ours, named on the card. */
+export const DEFAULT_LABELING_COST = 2;
+/** Fine-tuning fixes half of today's failures unless the team has measured otherwise: ours. */
+export const DEFAULT_FIXED_SHARE = 0.5;
 
 export const DEFAULT_HORIZON_MONTHS = 12;
 export const MIN_EXAMPLES = 100;
@@ -82,14 +89,14 @@ export function resolveCostInputs(answers: Answers): { inputs: CostInputs; assum
     'labelingCostPerExample',
     'Labelling cost per example (US$)',
     answers.labelingCostPerExample,
-    0,
-    'the seeds count data collection inside the 7 days of fine-tuning work',
+    DEFAULT_LABELING_COST,
+    `assumed: US$${DEFAULT_LABELING_COST} an example for an annotator to write the ideal output (ours, not the seeds'); the seeds' 7 days of work cover collecting them`,
     SEEDS.timeToResult,
   );
   const engineeringHourlyRate = use('engineeringHourlyRate', 'Engineering rate (US$ per hour)', answers.engineeringHourlyRate, 100, 'assumed: US$100 an hour (ours, not the seeds\'); override it');
-  const promptEngineeringHours = use('promptEngineeringHours', 'Prompt engineering time (hours)', undefined, 2, '2 hours for 10 prompt iterations', SEEDS.timeToResult);
-  const fineTuningHours = use('fineTuningHours', 'Fine-tuning time (hours)', undefined, 56, '7 working days of 8 hours, data collection included', SEEDS.timeToResult);
-  const retrainingHours = use('retrainingHours', 'Evaluation time per retraining (hours)', undefined, 8, 'assumed: one day to evaluate each retrained model', SEEDS.tokenCostVsTraining);
+  const promptEngineeringHours = use('promptEngineeringHours', 'Prompt engineering time (hours)', answers.promptEngineeringHours, 2, '2 hours for 10 prompt iterations', SEEDS.timeToResult);
+  const fineTuningHours = use('fineTuningHours', 'Fine-tuning time (hours)', answers.fineTuningHours, 56, '7 working days of 8 hours, data collection included', SEEDS.timeToResult);
+  const retrainingHours = use('retrainingHours', 'Evaluation time per retraining (hours)', answers.retrainingHours, 8, 'assumed: one day to evaluate each retrained model', SEEDS.tokenCostVsTraining);
   const hybridShare = use(
     'hybridFineTunedShare',
     'Share of calls the fine-tuned model takes in the hybrid',
@@ -97,6 +104,13 @@ export function resolveCostInputs(answers: Answers): { inputs: CostInputs; assum
     answers.successRate !== undefined ? Math.min(1, Math.max(0.05, 1 - answers.successRate)) : 0.1,
     answers.successRate !== undefined ? 'the share the prompt gets wrong today' : 'the seeds\' 10% of edge cases',
     SEEDS.combineForCost,
+  );
+  const failuresFixedShare = use(
+    'failuresFixedShare',
+    'Share of today\'s failures fine-tuning fixes',
+    answers.failuresFixedShare,
+    DEFAULT_FIXED_SHARE,
+    'assumed: half (ours, not the seeds\'); measure it on a hold-out set',
   );
 
   return {
@@ -118,6 +132,7 @@ export function resolveCostInputs(answers: Answers): { inputs: CostInputs; assum
       fineTuningHours,
       retrainingHours,
       hybridShare,
+      failuresFixedShare,
     },
     assumptions,
   };

@@ -19,6 +19,19 @@ const windDownSchema = z
   })
   .strict();
 
+/**
+ * How a provider caches prompts: nothing shorter than `minTokens` is cached, and the tokens
+ * written to the cache (the misses) cost `writeMultiplier` x the input price.
+ */
+const promptCachingSchema = z
+  .object({
+    minTokens: z.number().int().min(0),
+    writeMultiplier: z.number().finite().min(1).default(1),
+    source: z.string().url('a URL'),
+  })
+  .strict();
+export type PromptCaching = z.infer<typeof promptCachingSchema>;
+
 const fineTuningSchema = z
   .object({
     method: z.string().min(1),
@@ -49,6 +62,8 @@ export const catalogueModelSchema = z
       .strict(),
     /** null: this provider offers no fine-tuning of this model. */
     fineTuning: fineTuningSchema.nullable(),
+    /** This model's caching rule, where it differs from its provider's. */
+    promptCaching: promptCachingSchema.optional(),
     /** The base model's announced retirement, when a tuned model must be retrained elsewhere. */
     retires: isoDate.nullable().default(null),
     source: z.string().url('a URL'),
@@ -63,6 +78,7 @@ export const providerSchema = z
     id: z.string().min(1),
     name: z.string().min(1),
     fineTuningWindDown: windDownSchema.optional(),
+    promptCaching: promptCachingSchema.optional(),
     note: z.string().optional(),
   })
   .strict();
@@ -171,6 +187,13 @@ export function applyCatalogueOverride(base: PriceCatalogue, override: unknown):
 export function findModel(catalogue: PriceCatalogue, id: string): CatalogueModel | undefined {
   const wanted = id.trim().toLowerCase();
   return catalogue.models.find((m) => m.id === wanted || m.snapshot?.toLowerCase() === wanted);
+}
+
+/** Caching with no rule in the catalogue: OpenAI's, the commonest (1,024 tokens, no write premium). */
+const DEFAULT_CACHING: PromptCaching = { minTokens: 1024, writeMultiplier: 1, source: 'https://platform.openai.com/docs/guides/prompt-caching' };
+
+export function promptCachingOf(catalogue: PriceCatalogue, model: CatalogueModel): PromptCaching {
+  return model.promptCaching ?? findProvider(catalogue, model.provider)?.promptCaching ?? DEFAULT_CACHING;
 }
 
 export function findProvider(catalogue: PriceCatalogue, id: string): Provider | undefined {

@@ -1,6 +1,6 @@
 import type { PriceOverrides } from '../interview/answers.js';
 import { SEEDS, citeSeed } from '../knowledge/seed-passages.js';
-import type { CatalogueModel } from './price-catalogue.js';
+import type { CatalogueModel, PromptCaching } from './price-catalogue.js';
 
 /** A price and where it came from, so every figure on a card can say so. */
 export interface PriceUsed {
@@ -13,6 +13,7 @@ export interface InferencePrices {
   input: PriceUsed;
   cachedInput: PriceUsed;
   output: PriceUsed;
+  caching: PromptCaching;
 }
 
 export interface TuningPrices extends InferencePrices {
@@ -30,7 +31,7 @@ function pick(override: number | undefined, perMillion: number, origin: string):
   return override !== undefined ? { perMillion: override, origin: 'your override' } : { perMillion, origin };
 }
 
-export function promptPrices(model: CatalogueModel, overrides: PriceOverrides = {}): InferencePrices {
+export function promptPrices(model: CatalogueModel, caching: PromptCaching, overrides: PriceOverrides = {}): InferencePrices {
   const cached = model.prices.cachedInput;
   return {
     modelId: model.id,
@@ -41,6 +42,7 @@ export function promptPrices(model: CatalogueModel, overrides: PriceOverrides = 
       cached === null ? `${model.name} has no cached rate: full input price` : fromRow(model, 'cached input'),
     ),
     output: pick(overrides.output, model.prices.output, fromRow(model, 'output')),
+    caching,
   };
 }
 
@@ -48,7 +50,7 @@ export function promptPrices(model: CatalogueModel, overrides: PriceOverrides = 
  * Prices of the tuned model. A row without tuned inference prices falls back to the
  * seeds' rule of thumb (2x base, the low end of "2-3x"), and says so.
  */
-export function tuningPrices(model: CatalogueModel, overrides: PriceOverrides = {}): TuningPrices {
+export function tuningPrices(model: CatalogueModel, caching: PromptCaching, overrides: PriceOverrides = {}): TuningPrices {
   const ft = model.fineTuning;
   const rule = `seed rule of thumb, 2x base: ${citeSeed(SEEDS.inferenceMultiple)}`;
   const tuned = (value: number | null | undefined, base: number, what: string) =>
@@ -61,6 +63,7 @@ export function tuningPrices(model: CatalogueModel, overrides: PriceOverrides = 
     input: pick(overrides.fineTunedInput, input.perMillion, input.origin),
     cachedInput: pick(overrides.fineTunedCachedInput, cachedInput.perMillion, cachedInput.origin),
     output: pick(overrides.fineTunedOutput, output.perMillion, output.origin),
+    caching,
     training: pick(overrides.training, ft?.training ?? 0, fromRow(model, 'training')),
     hostingPerMonth: pick(overrides.hostingPerMonth, ft?.hostingPerMonth ?? 0, fromRow(model, 'hosting per month')),
     storagePerMonth: { perMillion: ft?.storagePerMonth ?? 0, origin: fromRow(model, 'storage per month') },

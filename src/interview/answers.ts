@@ -73,7 +73,16 @@ export const answersSchema = z
     epochs: z.number().int('a whole number').min(1, 'from 1 to 20').max(20, 'from 1 to 20'),
     labelingCostPerExample: z.number().finite().min(0, 'cannot be negative'),
     engineeringHourlyRate: z.number().finite().min(0, 'cannot be negative'),
+    promptEngineeringHours: z.number().finite().min(0, 'cannot be negative'),
+    fineTuningHours: z.number().finite().min(0, 'cannot be negative'),
+    retrainingHours: z.number().finite().min(0, 'cannot be negative'),
     hybridFineTunedShare: share,
+    /** US$ lost per wrong answer (a refund, an agent's time): weighs quality against cost. */
+    costOfWrongAnswer: z.number().finite().min(0, 'cannot be negative'),
+    /** Whether a router can tell the failing cases apart before answering them. */
+    failuresIdentifiable: z.boolean(),
+    /** Share of today's failures fine-tuning is expected to fix (default: half). */
+    failuresFixedShare: share,
   })
   .partial()
   .strict();

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../format/format-numbers.js';
+import { formatCount, formatPercent, formatUsd } from '../format/format-numbers.js';
 import type { Question } from './questions.js';
 
 /** An answer as a person reads it back: "90%", "1.5M calls a month", "Summarization". */
@@ -19,6 +19,9 @@ export function formatAnswer(question: Question, value: unknown): string {
     case 'inputTokens':
     case 'outputTokens':
       return `${formatCount(value)} tokens`;
+    case 'costOfWrongAnswer':
+    case 'labelingCostPerExample':
+      return formatUsd(value);
     default:
       return formatCount(value);
   }

@@ -10,11 +10,26 @@ import { parseMonthlyVolume } from './parse-monthly-volume.js';
 import { parseRate } from './parse-rate.js';
 import type { Parsed } from './parse-result.js';
 import { parseYesNo } from './parse-yes-no.js';
+import { parseUsd } from './parse-usd.js';
+import { DEFAULT_LABELING_COST } from '../cost/cost-assumptions.js';
 
 export type QuestionKind = 'choice' | 'number' | 'yes-no' | 'text';
 
 /** The fields the flowchart asks about (the others come from an answers file or defaults). */
-export type QuestionId = Exclude<AnswerField, 'task' | 'prices' | 'fineTuningAvailable' | 'epochs' | 'labelingCostPerExample' | 'engineeringHourlyRate' | 'hybridFineTunedShare' | 'fineTunedPromptTokens'>;
+export type QuestionId = Exclude<
+  AnswerField,
+  | 'task'
+  | 'prices'
+  | 'fineTuningAvailable'
+  | 'epochs'
+  | 'engineeringHourlyRate'
+  | 'promptEngineeringHours'
+  | 'fineTuningHours'
+  | 'retrainingHours'
+  | 'hybridFineTunedShare'
+  | 'failuresFixedShare'
+  | 'fineTunedPromptTokens'
+>;
 
 export interface Question {
   id: QuestionId;
@@ -115,6 +130,33 @@ function makeQuestions(ctx: AdviceContext): Record<QuestionId, Question> {
     labeledExamples: { id: 'labeledExamples', kind: 'number', prompt: 'How many labelled examples (input and ideal output) do you have?', help: 'Fine-tuning needs at least 100, ideally 500 or more.', example: '2,000', parse: parseCount },
     categories: { id: 'categories', kind: 'number', prompt: 'How many categories does the classifier choose from?', help: 'Fine-tuning needs about 100 examples per category.', example: '12', parse: parseCount },
     fineTuneModel: { id: 'fineTuneModel', kind: 'choice', prompt: 'Which model would you fine-tune?', help: 'Only models that can be fine-tuned today are listed.', options: tunable, example: tunable[0]?.value ?? 'nova-pro', skipLabel: 'The suggested one', parse: choice(tunable) },
+    labelingCostPerExample: {
+      id: 'labelingCostPerExample',
+      kind: 'number',
+      prompt: 'What does labelling one more example cost you (US$)?',
+      help: 'An annotator writing the ideal output for one input: their time, or a vendor\'s price per example.',
+      example: '$2',
+      skipLabel: `US$${DEFAULT_LABELING_COST} (our guess)`,
+      parse: parseUsd,
+    },
+    failuresIdentifiable: {
+      id: 'failuresIdentifiable',
+      kind: 'yes-no',
+      prompt: 'Can you tell the failing cases apart before answering them?',
+      help: 'By their input type or category, or by a check their output fails. If so, a router can send just those to a fine-tuned model.',
+      example: 'yes',
+      skipLabel: 'Not sure',
+      parse: parseYesNo,
+    },
+    costOfWrongAnswer: {
+      id: 'costOfWrongAnswer',
+      kind: 'number',
+      prompt: 'What does one wrong answer cost you: a refund, an agent\'s time, a lost customer?',
+      help: 'A rough figure in US dollars is enough. It decides whether fixing the failures is worth what fine-tuning costs.',
+      example: '$5',
+      skipLabel: 'I don\'t know',
+      parse: parseUsd,
+    },
     deadline: { id: 'deadline', kind: 'choice', prompt: 'When does it need to ship?', help: 'A fine-tune takes about a week, data collection included.', options: deadlines, example: 'this month', skipLabel: 'No deadline', parse: choice(deadlines) },
     specStable: { id: 'specStable', kind: 'yes-no', prompt: 'Is the output spec settled?', help: 'If it still moves, every change means retraining.', example: 'yes', skipLabel: 'Not sure', parse: parseYesNo },
   };

@@ -1,9 +1,12 @@
 import { chooseTuningModel, type TuningChoice } from '../cost/choose-tuning-model.js';
-import { computeCosts, type CostBreakdown } from '../cost/compute-costs.js';
+import { comparePaths, type PathComparison } from '../cost/compare-paths.js';
+import { baselinePath, computeCosts, type CostBreakdown } from '../cost/compute-costs.js';
 import { DEFAULT_HORIZON_MONTHS, minimumExamplesFor, resolveCostInputs, type Assumption, type CostInputs } from '../cost/cost-assumptions.js';
 import { findModel } from '../cost/price-catalogue.js';
 import type { RuleId } from '../verdict/rules.js';
+import { examplesToTell, successInterval, type SuccessInterval } from '../verdict/success-interval.js';
 import type { VerdictKind } from '../verdict/verdict-kinds.js';
+import { weighQuality, type QualityWeighing } from '../verdict/weigh-quality.js';
 import type { AdviceContext } from './advice-context.js';
 import type { Answers } from './answers.js';
 import type { QuestionId } from './questions.js';
@@ -14,11 +17,19 @@ export interface InterviewState {
   skipped: readonly QuestionId[];
 }
 
+/** Why fine-tuning is on the table: quality below 80%, the 80-85% ceiling, the 85-90% edge cases, or cost alone. */
+export type Indication = 'quality' | 'ceiling' | 'edge-cases' | 'cost';
+
 export interface FlowExit {
   kind: 'exit';
   verdict: VerdictKind;
   rules: RuleId[];
+  indication: Indication | null;
   cost: CostBreakdown | null;
+  comparison: PathComparison | null;
+  quality: QualityWeighing | null;
+  /** The measured success rate's 95% interval, once it is known. */
+  interval: SuccessInterval | null;
   tuning: TuningChoice | null;
   inputs: CostInputs | null;
   assumptions: Assumption[];
@@ -28,16 +39,20 @@ export type FlowStep = { kind: 'ask'; question: QuestionId } | FlowExit;
 
 /** Shares at or above this pass the seeds' 8/10 test. */
 export const PASS_RATE = 0.8;
-/**
- * Up to here a prompt that passes can still have plateaued: the seeds' ceiling is "around
- * 80-85%", fine-tuning is for "systematic problems that affect 10+ percent of cases", and
- * their translation scenario fine-tunes the last 12% of a prompt that covers 88%.
- */
-export const PLATEAU_RATE = 0.9;
-/** The 90% test: at or below this, most cases fail. */
+/** The seeds' ceiling, "around 80-85%"; above it scenario 1 stops ("If success rate exceeds 85%, stop"). */
+export const CEILING_RATE = 0.85;
+/** The 90% test: "If 90% of cases work with prompt engineering, stop." */
+export const NINETY_RATE = 0.9;
+/** The 90% test's other side: at or below this, most cases fail. */
 export const RETHINK_RATE = 0.1;
 export const MIN_TESTED_EXAMPLES = 10;
+/** Mistake 1's fix: "Run 30-50 examples with 3-5 prompt variations" before fine-tuning. */
+export const MIN_TESTED_TO_TRAIN = 30;
 export const MIN_ITERATIONS = 3;
+/** Beyond this many examples, a rate too close to 80% to tell apart is taken as at the ceiling. */
+const MAX_EXAMPLES_TO_ASK = 200;
+/** The tuned model takes the failing share in "both"; above half, routing is no longer "the edge cases". */
+const MAX_ROUTED_SHARE = 0.5;
 
 /** A failure pattern fine-tuning is good at; the seeds' "style, format, domain vocabulary". */
 const TUNABLE_FAILURES = new Set(['format', 'style', 'vocabulary', 'reasoning']);
@@ -75,33 +90,50 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
     return value;
   };
 
-  // Costs are worked out only once the volumes are known; before that an exit carries none.
-  const costsIfKnown = () => (a.model && findModel(ctx.catalogue, a.model) && a.monthlyCalls !== undefined ? costsFor(a, ctx) : null);
-  const exit = (verdict: VerdictKind, rules: RuleId[], costs = costsIfKnown()): FlowExit => ({
+  let interval: SuccessInterval | null = null;
+  let indication: Indication | null = null;
+  // Costs only once there is something to cost: a model, a volume and some tokens; never a table of zeros.
+  const costsIfKnown = () =>
+    a.model && findModel(ctx.catalogue, a.model) && (a.monthlyCalls ?? 0) > 0 && (a.promptTokens ?? 0) + (a.inputTokens ?? 0) + (a.outputTokens ?? 0) > 0
+      ? costsFor(a, ctx, false)
+      : null;
+  const exit = (verdict: VerdictKind, rules: RuleId[], costs: Costs | null = costsIfKnown(), quality: QualityWeighing | null = null): FlowExit => ({
     kind: 'exit',
     verdict,
     rules,
+    indication,
     cost: costs?.cost ?? null,
+    comparison: costs?.comparison ?? null,
+    quality,
+    interval,
     tuning: costs?.tuning ?? null,
     inputs: costs?.inputs ?? null,
     assumptions: costs?.assumptions ?? [],
   });
 
   need('taskKind');
-  if (must('testedExamples') < MIN_TESTED_EXAMPLES) return exit('test-prompts-first', ['untested-prompt']);
+  const tested = must('testedExamples');
+  if (tested < MIN_TESTED_EXAMPLES) return exit('test-prompts-first', ['untested-prompt']);
   const rate = must('successRate');
+  interval = successInterval(rate, tested);
 
-  let indicated: 'quality' | 'plateau' | null = null;
   if (rate < PASS_RATE) {
-    if (must('failureMode') === 'knowledge') return exit('rag-first', ['knowledge-failures']);
-    if (must('promptIterations') < MIN_ITERATIONS) return exit('iterate-prompt', ['below-80-few-iterations']);
-    if (rate <= RETHINK_RATE) return exit('rethink-task', ['ninety-percent-test']);
-    indicated = 'quality';
-  } else if (rate <= PLATEAU_RATE && must('promptIterations') >= MIN_ITERATIONS) {
     const failure = must('failureMode');
     if (failure === 'knowledge') return exit('rag-first', ['knowledge-failures']);
-    if (TUNABLE_FAILURES.has(failure)) indicated = 'plateau';
+    if (must('promptIterations') < MIN_ITERATIONS) return exit('iterate-prompt', ['below-80-few-iterations']);
+    if (rate <= RETHINK_RATE) return exit('rethink-task', ['ninety-percent-test']);
+    indication = 'quality';
+    // Never train on a difference smaller than the measurement's own uncertainty.
+    if (interval.high >= PASS_RATE && tested >= MIN_TESTED_TO_TRAIN) {
+      if (examplesToTell(rate, PASS_RATE) <= MAX_EXAMPLES_TO_ASK) return exit('test-prompts-first', ['below-80-after-iterations', 'rate-uncertain']);
+      indication = TUNABLE_FAILURES.has(failure) ? 'ceiling' : null;
+    }
+  } else if (rate < NINETY_RATE && must('promptIterations') >= MIN_ITERATIONS) {
+    const failure = must('failureMode');
+    if (failure === 'knowledge') return exit('rag-first', ['knowledge-failures']);
+    if (TUNABLE_FAILURES.has(failure)) indication = rate <= CEILING_RATE ? 'ceiling' : 'edge-cases';
   }
+  if (indication && tested < MIN_TESTED_TO_TRAIN) return exit('test-prompts-first', [indicationRule(indication), 'too-few-tested']);
 
   must('model');
   must('promptTokens');
@@ -111,46 +143,73 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   need('cacheHitRate');
   need('horizonMonths');
 
-  const passes = ['eight-of-ten'] as RuleId[];
-  if (!indicated) {
-    // A prompt that works is only worth replacing if fine-tuning costs less: check with
-    // the seeds' minimum training set before asking about data.
-    const early = costsFor(a, ctx);
-    if (!(early.tuning.model && early.cost.fineTuning && early.cost.fineTuning.total < early.cost.promptEngineering.total)) {
-      const why: RuleId[] = early.tuning.model ? ['fine-tuning-does-not-pay'] : ['no-fine-tuning-available'];
-      return exit('prompt-engineering', [...passes, ...why], early);
-    }
+  const passes: RuleId[] = indication === 'edge-cases' ? ['seeds-disagree-85-90'] : ['eight-of-ten'];
+  if (!indication) {
+    // A prompt that works is only worth replacing if fine-tuning saves a clear margin: check
+    // with the seeds' minimum training set before asking about data.
+    if (a.taskKind === 'knowledge') return exit('prompt-engineering', [...passes, 'knowledge-not-cost-tuned']);
+    const early = costsFor(a, ctx, false);
+    if (!early.tuning.model) return exit('prompt-engineering', [...passes, 'no-fine-tuning-available'], early);
+    if (!early.comparison?.robust) return exit('prompt-engineering', [...passes, 'fine-tuning-does-not-pay'], early);
+    indication = 'cost';
+    if (tested < MIN_TESTED_TO_TRAIN) return exit('test-prompts-first', [...passes, 'prompt-costs-more-than-fine-tuning', 'too-few-tested'], early);
   }
-  const reasons: RuleId[] =
-    indicated === 'quality' ? ['below-80-after-iterations'] : indicated === 'plateau' ? ['plateau'] : [...passes, 'prompt-costs-more-than-fine-tuning'];
+  const forQuality = indication !== 'cost';
+  const reasons: RuleId[] = forQuality ? [indicationRule(indication)] : [...passes, 'prompt-costs-more-than-fine-tuning'];
+  // Where fine-tuning is off the table, the prompt stays: below 80% it needs more work, above it it passes.
+  const stay: VerdictKind = indication === 'quality' ? 'iterate-prompt' : 'prompt-engineering';
 
   const tuning = tuningFor(a, ctx);
-  if (!tuning.model) return exit(indicated ? 'iterate-prompt' : 'prompt-engineering', [...reasons, 'no-fine-tuning-available']);
+  if (!tuning.model) return exit(stay, [...(indication === 'edge-cases' ? passes : reasons), 'no-fine-tuning-available']);
   if (tuning.promptModelBlocked) reasons.push('provider-offers-no-fine-tuning');
   need('fineTuneModel');
   if (a.taskKind === 'classification') must('categories');
   const labeled = must('labeledExamples');
   need('deadline');
   need('specStable');
-  const costs = costsFor(a, ctx);
-  if (!costs.tuning.model || !costs.cost.fineTuning)
-    return exit(indicated ? 'iterate-prompt' : 'prompt-engineering', [...reasons.filter((r) => r !== 'provider-offers-no-fine-tuning'), 'no-fine-tuning-available'], costs);
-  if (!indicated && costs.cost.fineTuning.total >= costs.cost.promptEngineering.total)
-    return exit('prompt-engineering', [...passes, 'fine-tuning-does-not-pay'], costs);
 
-  const context: RuleId[] = [];
-  if (a.deadline === 'this-week') context.push('ship-this-week');
-  if (a.specStable === false) context.push('spec-moving');
-  if (labeled < minimumExamplesFor(a)) return exit('collect-data', [...reasons, 'too-few-examples', ...context], costs);
-  if (indicated === 'plateau') return exit('hybrid', [...reasons, ...context], costs);
+  // Seed 000: "Choose Prompt Engineering if… You need to ship this week / the spec still moves."
+  const notNow: RuleId[] = [...(a.deadline === 'this-week' ? ['ship-this-week' as const] : []), ...(a.specStable === false ? ['spec-moving' as const] : [])];
+  if (notNow.length) return exit('prompt-engineering', [...reasons, ...notNow]);
+  if (labeled < minimumExamplesFor(a)) {
+    need('labelingCostPerExample');
+    return exit('collect-data', [...reasons, 'too-few-examples']);
+  }
+
+  if (!forQuality) {
+    const costs = costsFor(a, ctx, false);
+    if (!costs.tuning.model || !costs.cost.fineTuning) return exit('prompt-engineering', [...passes, 'no-fine-tuning-available'], costs);
+    if (!costs.comparison?.robust) return exit('prompt-engineering', [...passes, 'fine-tuning-does-not-pay'], costs);
+    return exit('fine-tune', reasons, costs);
+  }
+
+  // Seed 001, "Using Both": only where a router can see the slice before answering.
+  if (1 - rate <= MAX_ROUTED_SHARE) need('failuresIdentifiable');
+  const costs = costsFor(a, ctx, a.failuresIdentifiable === true && 1 - rate <= MAX_ROUTED_SHARE);
+  const ft = costs.cost.fineTuning;
+  if (!costs.tuning.model || !ft) return exit(stay, [...reasons, 'no-fine-tuning-available'], costs);
   const hybrid = costs.cost.hybrid;
-  if (indicated === 'quality' && hybrid && hybrid.fineTunedShare <= 0.5 && hybrid.total < costs.cost.fineTuning.total)
-    return exit('hybrid', [...reasons, 'edge-cases-cheapest', ...context], costs);
-  return exit('fine-tune', [...reasons, ...context], costs);
+  const routed = hybrid !== null && hybrid.total < ft.total;
+  const baseline = baselinePath(costs.cost);
+  let weighing = weighQuality(routed ? 'hybrid' : 'fineTuning', routed ? hybrid : ft, baseline, rate, costs.inputs, a.costOfWrongAnswer);
+  if (weighing.worthIt === null) {
+    need('costOfWrongAnswer');
+    weighing = weighQuality(weighing.path, routed ? hybrid : ft, baseline, rate, costs.inputs, a.costOfWrongAnswer);
+  }
+  const how: RuleId = weighing.extraCost <= 0 ? 'fine-tuning-also-saves' : weighing.worthIt ? 'fixes-worth-it' : weighing.worthIt === false ? 'fixes-not-worth-it' : 'wrong-answer-break-even';
+  // Scenario 1 stops above 85% unless the fixes are shown to pay (scenario 5).
+  if (weighing.worthIt === false || (indication === 'edge-cases' && weighing.worthIt !== true))
+    return exit('prompt-engineering', [...(indication === 'edge-cases' ? passes : reasons), how], costs, weighing);
+  return exit(routed ? 'hybrid' : 'fine-tune', [...reasons, ...(routed ? ['edge-cases-cheapest' as const] : []), how], costs, weighing);
+}
+
+function indicationRule(indication: Indication | null): RuleId {
+  return indication === 'ceiling' ? 'plateau' : indication === 'edge-cases' ? 'edge-cases-worth-fixing' : 'below-80-after-iterations';
 }
 
 interface Costs {
   cost: CostBreakdown;
+  comparison: PathComparison | null;
   tuning: TuningChoice;
   inputs: CostInputs;
   assumptions: Assumption[];
@@ -160,10 +219,11 @@ function tuningFor(a: Answers, ctx: AdviceContext): TuningChoice {
   return chooseTuningModel(a, findModel(ctx.catalogue, a.model!)!, ctx, a.horizonMonths ?? DEFAULT_HORIZON_MONTHS);
 }
 
-function costsFor(a: Answers, ctx: AdviceContext): Costs {
+function costsFor(a: Answers, ctx: AdviceContext, includeHybrid: boolean): Costs {
   const promptModel = findModel(ctx.catalogue, a.model!)!;
   const { inputs, assumptions } = resolveCostInputs(a);
   const tuning = chooseTuningModel(a, promptModel, ctx, inputs.horizonMonths);
-  const cost = computeCosts({ inputs, promptModel, tuneModel: tuning.model, overrides: a.prices ?? {}, asOf: ctx.asOf });
-  return { cost, tuning, inputs, assumptions };
+  const request = { inputs, catalogue: ctx.catalogue, promptModel, tuneModel: tuning.model, includeHybrid, overrides: a.prices ?? {}, asOf: ctx.asOf };
+  const cost = computeCosts(request);
+  return { cost, comparison: comparePaths(cost, request, assumptions), tuning, inputs, assumptions };
 }

@@ -51,6 +51,11 @@ export const SEEDS = {
   fixWrongModel: passage(GUIDE, 'Start with the largest model you can afford. Fine-tune to optimize cost, not to fix a weak base model.'),
   mistakeSkippedPrompt: passage(COMPARISON, 'Skipping the prompt step usually produces brittle fine-tunes.'),
   fixSkippedPrompt: passage(COMPARISON, 'The prompt gives the shape and the fine-tune bakes in the behaviour.'),
+  ninetyPercentPass: passage(GUIDE, 'If 90% of cases work with prompt engineering, stop.'),
+  scenarioStopAbove85: passage(GUIDE, 'Try prompt engineering with examples first. If success rate exceeds 85%, stop.'),
+  scenarioEdgeCases: passage(GUIDE, 'Prompt engineering + few-shot examples covers 88% of cases. Fine-tune on remaining 12% of edge cases.'),
+  mostReversible: passage(COMPARISON, "Start with prompt engineering. It's the fastest, cheapest, and most reversible lever."),
+  routeRequests: passage(GUIDE, 'Use prompt engineering to route requests'),
   ragIsPrompting: passage(GUIDE, 'RAG inserts relevant context into the prompt—it is a prompt engineering technique.'),
 } as const satisfies Record<string, SeedSource>;
 

@@ -1,21 +1,13 @@
-import { formatCount, formatUsd, plural } from '../format/format-numbers.js';
+import { formatCount, plural } from '../format/format-numbers.js';
 import type { FlowExit } from '../interview/walk-flowchart.js';
-import { MIN_ITERATIONS } from '../interview/walk-flowchart.js';
 import type { Answers } from '../interview/answers.js';
 import { SEEDS, type SeedSource } from '../knowledge/seed-passages.js';
-import { involvesFineTuning } from '../verdict/verdict-kinds.js';
+import type { VerdictKind } from '../verdict/verdict-kinds.js';
 
-export const MISTAKE_IDS = [
-  'fine-tune-before-prompt-testing',
-  'small-dataset',
-  'forgotten-inference-cost',
-  'ignored-model-versioning',
-  'wrong-model-size',
-  'knowledge-by-fine-tuning',
-  'skipped-prompt',
-] as const;
+export const MISTAKE_IDS = ['fine-tune-before-prompt-testing', 'small-dataset', 'wrong-model-size', 'knowledge-by-fine-tuning', 'skipped-prompt'] as const;
 export type MistakeId = (typeof MISTAKE_IDS)[number];
 
+/** Something the team is doing or about to do, with the seeds' fix. */
 export interface Mistake {
   id: MistakeId;
   /** What the advisor saw in the answers, in the seeds' terms. */
@@ -25,7 +17,24 @@ export interface Mistake {
   source: SeedSource;
 }
 
-type Check = (a: Answers, exit: FlowExit) => Omit<Mistake, 'id' | 'fix' | 'source'> | null;
+/**
+ * The verdicts each mistake's fix argues against. A card never shows a mistake beside one of
+ * these: the verdict itself must already have acted on the fix (a test checks it over a sweep).
+ */
+export const FIX_CONTRADICTS: Record<MistakeId, readonly VerdictKind[]> = {
+  // "Only fine-tune if the best prompt still fails 20%+ of the time."
+  'fine-tune-before-prompt-testing': ['fine-tune', 'hybrid', 'collect-data'],
+  // "Collect at least 100 examples per category."
+  'small-dataset': ['fine-tune', 'hybrid'],
+  // "Use RAG first. Only fine-tune if RAG and prompt engineering both fail."
+  'knowledge-by-fine-tuning': ['fine-tune', 'hybrid', 'collect-data'],
+  // "Start with the largest model you can afford": the advisor never recommends the small one.
+  'wrong-model-size': [],
+  // "The prompt gives the shape and the fine-tune bakes in the behaviour."
+  'skipped-prompt': [],
+};
+
+type Check = (a: Answers, exit: FlowExit) => string | null;
 
 interface MistakeRule {
   id: MistakeId;
@@ -34,89 +43,54 @@ interface MistakeRule {
   check: Check;
 }
 
-/** The seeds' five mistakes, plus fine-tuning for knowledge (RAG) and without a tight prompt. */
+const trains = (v: VerdictKind) => v === 'fine-tune' || v === 'hybrid';
+
+/** The seeds' mistakes a team can be making now (the cautions about later are apart). */
 const MISTAKES: MistakeRule[] = [
   {
     id: 'fine-tune-before-prompt-testing',
     source: SEEDS.mistakePromptTesting,
     fix: SEEDS.fixPromptTesting,
-    check: (a, exit) => {
-      const tested = a.testedExamples ?? 0;
-      const iterations = a.promptIterations;
-      if (exit.verdict === 'test-prompts-first')
-        return { text: `You are weighing fine-tuning with a prompt tested on ${plural(tested, 'example')}.` };
-      if (!involvesFineTuning(exit.verdict)) return null;
-      if (tested < 30) return { text: `Fine-tuning on the strength of ${plural(tested, 'tested example')}; the seeds test 30-50 first.` };
-      if (iterations !== undefined && iterations < MIN_ITERATIONS) return { text: `Fine-tuning after ${plural(iterations, 'round')} of prompt improvement; the seeds try 3-5.` };
-      return null;
-    },
+    check: (a, exit) =>
+      exit.verdict === 'test-prompts-first' && (exit.rules.includes('too-few-tested') || exit.rules.includes('rate-uncertain') || exit.rules.includes('untested-prompt'))
+        ? `You are weighing fine-tuning with a prompt tested on ${plural(a.testedExamples ?? 0, 'example')}.`
+        : null,
   },
   {
     id: 'small-dataset',
     source: SEEDS.mistakeSmallDataset,
     fix: SEEDS.fixSmallDataset,
     check: (a, exit) => {
-      if (!involvesFineTuning(exit.verdict) || a.labeledExamples === undefined || !exit.inputs) return null;
+      if (a.labeledExamples === undefined || !exit.inputs || trains(exit.verdict) || !exit.indication) return null;
       if (a.labeledExamples >= exit.inputs.minimumExamples) return null;
       const perClass = a.taskKind === 'classification' && a.categories ? ` (${formatCount(Math.floor(a.labeledExamples / a.categories))} per category)` : '';
-      return { text: `${plural(a.labeledExamples, 'labelled example')}${perClass} is too few to train on: the model would overfit.` };
-    },
-  },
-  {
-    id: 'forgotten-inference-cost',
-    source: SEEDS.mistakeInferenceCost,
-    fix: SEEDS.fixInferenceCost,
-    check: (_a, exit) => {
-      const ft = exit.cost?.fineTuning;
-      const pe = exit.cost?.promptEngineering;
-      if (!ft || !pe || ft.monthly <= pe.monthly) return null;
-      return { text: `The tuned model would cost ${formatUsd(ft.monthly)} a month to run against ${formatUsd(pe.monthly)} for the prompt: training is not the whole bill.` };
-    },
-  },
-  {
-    id: 'ignored-model-versioning',
-    source: SEEDS.mistakeVersioning,
-    fix: SEEDS.fixVersioning,
-    check: (_a, exit) => {
-      if (!involvesFineTuning(exit.verdict)) return null;
-      const model = exit.tuning?.model;
-      const ft = exit.cost?.fineTuning;
-      if (!model || !ft) return null;
-      if (model.retires) return { text: `${model.name} retires on ${model.retires}; the fine-tune must be redone on its successor (${plural(ft.retrainings, 'retraining')} in your horizon).` };
-      if (ft.retrainings > 0) return { text: `Over your horizon the tuned model needs ${plural(ft.retrainings, 'retraining')}, at least one a year.` };
-      return { text: `A fine-tune of ${model.name} is tied to that model version; a new version means training again.` };
+      return `${plural(a.labeledExamples, 'labelled example')}${perClass} is too few to train on: the model would overfit.`;
     },
   },
   {
     id: 'wrong-model-size',
     source: SEEDS.mistakeWrongModel,
     fix: SEEDS.fixWrongModel,
-    check: (a, exit) => {
-      const model = exit.tuning?.model;
-      const reasoning = a.taskKind === 'reasoning' || a.failureMode === 'reasoning';
-      if (model && model.size === 'small' && reasoning && involvesFineTuning(exit.verdict))
-        return { text: `${model.name} is a small model, and the task needs reasoning.` };
-      return null;
+    check: (_a, exit) => {
+      const t = exit.tuning;
+      if (!t?.tooSmall) return null;
+      return t.model ? `${t.tooSmall}; the costs use ${t.model.name}, a larger one.` : `${t.tooSmall}, and no larger model can be tuned.`;
     },
   },
   {
     id: 'knowledge-by-fine-tuning',
     source: SEEDS.ragIsPrompting,
     fix: SEEDS.notRag,
-    check: (a, exit) => {
-      if (a.failureMode === 'knowledge') return { text: 'The failures are missing knowledge, which fine-tuning does not reliably add.' };
-      if (a.taskKind === 'knowledge' && involvesFineTuning(exit.verdict)) return { text: 'Answering from knowledge is retrieval\'s job: a fine-tune memorises a snapshot that goes stale.' };
-      return null;
-    },
+    check: (a, exit) => (a.failureMode === 'knowledge' && exit.verdict === 'rag-first' ? 'The failures are missing knowledge, which fine-tuning does not reliably add.' : null),
   },
   {
     id: 'skipped-prompt',
     source: SEEDS.mistakeSkippedPrompt,
     fix: SEEDS.fixSkippedPrompt,
     check: (a, exit) => {
-      if (!involvesFineTuning(exit.verdict)) return null;
-      if (a.fineTunedPromptTokens === 0) return { text: 'You plan to drop the prompt entirely once the model is tuned.' };
-      if (a.promptIterations === 0) return { text: 'Fine-tuning without having worked on the prompt.' };
+      if (!trains(exit.verdict)) return null;
+      if (a.fineTunedPromptTokens === 0) return 'You plan to drop the prompt entirely once the model is tuned.';
+      if (a.promptIterations === 0) return 'Fine-tuning without having worked on the prompt.';
       return null;
     },
   },
@@ -124,7 +98,7 @@ const MISTAKES: MistakeRule[] = [
 
 export function detectMistakes(answers: Answers, exit: FlowExit): Mistake[] {
   return MISTAKES.flatMap((m) => {
-    const found = m.check(answers, exit);
-    return found ? [{ id: m.id, text: found.text, fix: m.fix.quote, source: m.source }] : [];
+    const text = m.check(answers, exit);
+    return text ? [{ id: m.id, text, fix: m.fix.quote, source: m.source }] : [];
   });
 }

@@ -6,10 +6,14 @@ import type { Answers } from '../interview/answers.js';
 import type { QuestionId } from '../interview/questions.js';
 import { walkFlowchart, type FlowExit, type InterviewState } from '../interview/walk-flowchart.js';
 import type { SeedSource } from '../knowledge/seed-passages.js';
+import type { PathComparison } from '../cost/compare-paths.js';
+import { detectCautions, type Caution } from '../mistakes/detect-cautions.js';
 import { detectMistakes, type Mistake } from '../mistakes/detect-mistakes.js';
+import type { SuccessInterval } from './success-interval.js';
+import type { QualityWeighing } from './weigh-quality.js';
 import { priceNotices, type Notice } from './price-notices.js';
 import { RULES, type RuleId } from './rules.js';
-import type { VerdictKind } from './verdict-kinds.js';
+import { involvesFineTuning, type VerdictKind } from './verdict-kinds.js';
 import { verdictTexts } from './verdict-texts.js';
 
 export interface Reason {
@@ -22,10 +26,19 @@ export interface Verdict {
   verdict: VerdictKind;
   headline: string;
   reasons: Reason[];
+  /** What the team is doing wrong now; never one whose fix the verdict contradicts. */
   mistakes: Mistake[];
+  /** What a team that trains must plan for later (retraining, running costs). */
+  cautions: Caution[];
   nextSteps: string[];
   notices: Notice[];
   cost: CostBreakdown | null;
+  /** Fine-tuning against the real alternatives: the saving by cause, the margin, how it moves. */
+  comparison: PathComparison | null;
+  /** A fine-tune for quality weighed in money: the answers it fixes against its extra cost. */
+  quality: QualityWeighing | null;
+  /** The measured success rate's 95% interval. */
+  successInterval: SuccessInterval | null;
   /** The catalogue id of the model the fine-tuning costs use, when there is one. */
   fineTuneModel: string | null;
   assumptions: Assumption[];
@@ -37,7 +50,7 @@ export type Advice = { kind: 'ask'; question: QuestionId } | { kind: 'verdict'; 
 
 /** Turns a flowchart exit into the verdict a person reads: reasons, mistakes, steps, costs. */
 export function buildVerdict(answers: Answers, exit: FlowExit, ctx: AdviceContext): Verdict {
-  const facts = { answers, cost: exit.cost, tuning: exit.tuning, inputs: exit.inputs, catalogue: ctx.catalogue };
+  const facts = { answers, cost: exit.cost, comparison: exit.comparison, quality: exit.quality, interval: exit.interval, tuning: exit.tuning, inputs: exit.inputs, catalogue: ctx.catalogue };
   const reasons = exit.rules.map((id) => ({ rule: id, text: RULES[id].explain(facts), source: RULES[id].source }));
   const texts = verdictTexts(answers, exit, ctx.catalogue);
   const promptModel = answers.model ? findModel(ctx.catalogue, answers.model) : undefined;
@@ -46,10 +59,14 @@ export function buildVerdict(answers: Answers, exit: FlowExit, ctx: AdviceContex
     headline: texts.headline,
     reasons,
     mistakes: detectMistakes(answers, exit),
+    cautions: detectCautions(answers, exit),
     nextSteps: texts.nextSteps,
     notices: priceNotices(exit, promptModel, ctx.asOf),
     cost: exit.cost,
-    fineTuneModel: exit.tuning?.model?.id ?? null,
+    comparison: exit.comparison,
+    quality: exit.quality,
+    successInterval: exit.interval,
+    fineTuneModel: involvesFineTuning(exit.verdict) || exit.rules.some((r) => r === 'ship-this-week' || r === 'spec-moving') ? (exit.tuning?.model?.id ?? null) : null,
     assumptions: exit.assumptions,
     asOf: ctx.asOf,
     answers,

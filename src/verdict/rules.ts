@@ -1,15 +1,21 @@
 import type { TuningChoice } from '../cost/choose-tuning-model.js';
-import type { CostBreakdown } from '../cost/compute-costs.js';
+import type { PathComparison } from '../cost/compare-paths.js';
+import { baselinePath, type CostBreakdown } from '../cost/compute-costs.js';
 import type { CostInputs } from '../cost/cost-assumptions.js';
-import { findProvider, type CatalogueModel, type PriceCatalogue } from '../cost/price-catalogue.js';
+import { findModel, findProvider, type CatalogueModel, type PriceCatalogue } from '../cost/price-catalogue.js';
 import { formatCount, formatPercent, formatUsd, plural } from '../format/format-numbers.js';
 import type { Answers } from '../interview/answers.js';
 import { SEEDS, type SeedSource } from '../knowledge/seed-passages.js';
+import { describeInterval, examplesToTell, type SuccessInterval } from './success-interval.js';
+import type { QualityWeighing } from './weigh-quality.js';
 
 /** What a rule's text may draw on. */
 export interface RuleFacts {
   answers: Answers;
   cost: CostBreakdown | null;
+  comparison: PathComparison | null;
+  quality: QualityWeighing | null;
+  interval: SuccessInterval | null;
   tuning: TuningChoice | null;
   inputs: CostInputs | null;
   catalogue: PriceCatalogue;
@@ -25,6 +31,9 @@ const pct = (a: Answers) => formatPercent(a.successRate ?? 0);
 const rounds = (a: Answers) => plural(a.promptIterations ?? 0, 'round');
 const horizon = (f: RuleFacts) => `${f.cost?.horizonMonths ?? 12} months`;
 const tuned = (f: RuleFacts) => (f.tuning?.model ? f.tuning.model.name : 'a tuned model');
+const modelName = (f: RuleFacts, id: string) => findModel(f.catalogue, id)?.name ?? id;
+/** "8 of 10 is consistent with 49% to 94%", or nothing when the rate was measured on 50 or more. */
+const uncertainty = (f: RuleFacts) => (f.interval && f.interval.tested < 50 ? ` (${describeInterval(f.interval)})` : '');
 
 /** "Amazon Bedrock (nova-pro, nova-lite), Google Vertex AI (gemini-2.5-pro)". */
 export function providersOffering(models: readonly CatalogueModel[], catalogue: PriceCatalogue): string {
@@ -34,6 +43,24 @@ export function providersOffering(models: readonly CatalogueModel[], catalogue: 
   return [...byProvider].map(([p, ids]) => `${findProvider(catalogue, p)?.name ?? p} (${ids.join(', ')})`).join('; ');
 }
 
+/** Where a saving comes from: switching models, and tuning. */
+export function savingCauses(f: RuleFacts): string {
+  const c = f.comparison;
+  if (!c || !f.cost?.substitutePrompt || c.fromSwitching <= 0) return '';
+  const total = c.fromSwitching + Math.max(0, c.fromTuning);
+  const share = total > 0 ? formatPercent(c.fromSwitching / total) : '0%';
+  return (
+    ` Of the ${formatUsd(total)} saved against prompting ${modelName(f, f.cost.promptEngineering.model)} today, ${formatUsd(c.fromSwitching)} (${share}) comes from moving to ` +
+    `${tuned(f)}, which prompting it with the same prompt would give too; ${formatUsd(Math.max(0, c.fromTuning))} from tuning it. ${tuned(f)}'s quality on your task is untested until you run your examples on it.`
+  );
+}
+
+function flipText(f: RuleFacts): string {
+  const at = f.comparison?.flipMonthlyCalls;
+  if (at === null || at === undefined) return ' At no volume would it clear the margin: the tuned model costs as much or more per call.';
+  return ` It would clear the margin from about ${formatCount(at)} calls a month.`;
+}
+
 function rule(id: string, source: SeedSource, explain: (f: RuleFacts) => string): Rule {
   return { id, source, explain };
 }
@@ -41,47 +68,101 @@ function rule(id: string, source: SeedSource, explain: (f: RuleFacts) => string)
 export const RULES = {
   'untested-prompt': rule('untested-prompt', SEEDS.testOnTenExamples, ({ answers }) =>
     `Your best prompt has been tested on ${plural(answers.testedExamples ?? 0, 'real example')}; the flowchart starts by testing it on at least 10.`),
-  'eight-of-ten': rule('eight-of-ten', SEEDS.testOnTenExamples, ({ answers }) =>
-    `It gets ${pct(answers)} of your tested examples right, at or above 8 of 10: prompting works.`),
-  'fine-tuning-does-not-pay': rule('fine-tuning-does-not-pay', SEEDS.tokenCostVsTraining, (f) => {
+  'eight-of-ten': rule('eight-of-ten', SEEDS.testOnTenExamples, (f) =>
+    (f.answers.successRate ?? 0) >= 0.9
+      ? `It gets ${pct(f.answers)} of your tested examples right${uncertainty(f)}: past the 8 of 10 test and the 90% test, prompting works.`
+      : `It gets ${pct(f.answers)} of your tested examples right${uncertainty(f)}, at or above 8 of 10: prompting works.`),
+  'seeds-disagree-85-90': rule('seeds-disagree-85-90', SEEDS.scenarioStopAbove85, (f) =>
+    `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}. Between 85% and 90% the seeds disagree: scenario 1 stops above 85%, scenario 5 fine-tunes the last 12% at 88%. ` +
+    'This advisor follows scenario 1 unless the answers fine-tuning would fix are shown to be worth more than it costs.'),
+  'edge-cases-worth-fixing': rule('edge-cases-worth-fixing', SEEDS.scenarioEdgeCases, (f) =>
+    `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}, the rest failing on ${f.answers.failureMode}. Between 85% and 90% the seeds disagree (scenario 1 stops above 85%); ` +
+    'this advisor follows scenario 5 here, because the answers fine-tuning would fix are worth more than it costs.'),
+  'fine-tuning-does-not-pay': rule('fine-tuning-does-not-pay', SEEDS.mostReversible, (f) => {
     const ft = f.cost?.fineTuning;
-    if (!f.cost || !ft) return 'Fine-tuning would not pay for itself.';
-    const at = f.cost.breakEvenMonthlyCalls;
-    return (
-      `Over ${horizon(f)}, prompting costs ${formatUsd(f.cost.promptEngineering.total)} and fine-tuning ${tuned(f)} would cost ${formatUsd(ft.total)}: ` +
-      `it would not pay for itself at ${formatCount(f.answers.monthlyCalls ?? 0)} calls a month` +
-      (at !== null ? `; it starts to pay at about ${formatCount(at)} calls a month.` : ', at any volume, since the tuned model costs as much or more per call.')
-    );
+    const c = f.comparison;
+    if (!f.cost || !ft || !c) return 'Fine-tuning would not pay for itself.';
+    const base = baselinePath(f.cost);
+    const against = `prompting ${modelName(f, base.model)} (${formatUsd(base.total)})`;
+    const moved = c.sensitivity.filter((s) => s.saving <= 0).map((s) => `if ${s.label} it would cost ${formatUsd(-s.saving)} more`);
+    const verdict =
+      c.fromTuning <= 0
+        ? `fine-tuning ${tuned(f)} would cost ${formatUsd(ft.total)} over ${horizon(f)} against ${against}: it does not pay for itself.`
+        : !c.clearsMargin
+          ? `fine-tuning ${tuned(f)} would save ${formatUsd(c.fromTuning)} over ${horizon(f)} against ${against}, less than the 20% margin (${formatUsd(c.margin)}) a change away from the most reversible lever must clear.`
+          : `fine-tuning ${tuned(f)} would save ${formatUsd(c.fromTuning)} over ${horizon(f)} against ${against}, but not if its uncertain defaults are off: ${moved.join('; ')}.`;
+    return `At ${formatCount(f.answers.monthlyCalls ?? 0)} calls a month, ${verdict}${flipText(f)}`;
   }),
   'prompt-costs-more-than-fine-tuning': rule('prompt-costs-more-than-fine-tuning', SEEDS.longPromptAtVolume, (f) => {
     const c = f.cost!;
+    const cmp = f.comparison;
+    const base = baselinePath(c);
+    const saves = cmp ? `, saving ${formatUsd(cmp.fromTuning)} (${formatPercent(cmp.fromTuning / Math.max(1, base.total))}), past the 20% margin` : '';
+    const holds = cmp?.sensitivity.length ? `; it still saves ${cmp.sensitivity.map((s) => `${formatUsd(s.saving)} if ${s.label}`).join(' and ')}` : '';
     return (
-      `Your ${formatCount(f.answers.promptTokens ?? 0)}-token prompt at ${formatCount(f.answers.monthlyCalls ?? 0)} calls a month costs ${formatUsd(c.promptEngineering.total)} over ${horizon(f)}; ` +
-      `fine-tuning ${tuned(f)} would cost ${formatUsd(c.fineTuning?.total ?? 0)}` +
-      (c.breakEvenMonth !== null ? `, breaking even in month ${c.breakEvenMonth}.` : '.')
+      `Your ${formatCount(f.answers.promptTokens ?? 0)}-token prompt at ${formatCount(f.answers.monthlyCalls ?? 0)} calls a month costs ${formatUsd(base.total)} over ${horizon(f)} on ${modelName(f, base.model)}; ` +
+      `fine-tuning ${tuned(f)} would cost ${formatUsd(c.fineTuning?.total ?? 0)}${saves}${holds}` +
+      (c.breakEvenMonth !== null ? `, breaking even in month ${c.breakEvenMonth}.` : '.') +
+      savingCauses(f)
     );
   }),
   'below-80-few-iterations': rule('below-80-few-iterations', SEEDS.improveThePrompt, ({ answers }) =>
     `${pct(answers)} right after ${rounds(answers)} of prompt improvement; try 3 to 5 rounds (context, examples, constraints, output format) before fine-tuning.`),
   'knowledge-failures': rule('knowledge-failures', SEEDS.notRag, () =>
     'The failures come from missing facts or documents. Fine-tuning does not add knowledge reliably; retrieval (RAG) puts it in the prompt.'),
+  'knowledge-not-cost-tuned': rule('knowledge-not-cost-tuned', SEEDS.ragIsPrompting, (f) =>
+    `It gets ${pct(f.answers)} right: prompting works. The task answers from knowledge, and retrieved context can't be baked into weights, so a fine-tune would not shorten the prompt: it is not a cost lever here.`),
   'ninety-percent-test': rule('ninety-percent-test', SEEDS.ninetyPercentTest, ({ answers }) =>
     `Only ${pct(answers)} right after ${rounds(answers)}: when nearly everything fails, the problem is bigger than fine-tuning can solve alone.`),
-  'below-80-after-iterations': rule('below-80-after-iterations', SEEDS.considerFineTuning, ({ answers }) =>
-    `${pct(answers)} right after ${rounds(answers)} of prompt improvement, still below 80%: time to consider fine-tuning.`),
+  'below-80-after-iterations': rule('below-80-after-iterations', SEEDS.considerFineTuning, (f) =>
+    `${pct(f.answers)} right after ${rounds(f.answers)} of prompt improvement${uncertainty(f)}, still below 80%: time to consider fine-tuning.`),
+  'rate-uncertain': rule('rate-uncertain', SEEDS.fixPromptTesting, (f) => {
+    const i = f.interval!;
+    const n = examplesToTell(f.answers.successRate ?? 0, 0.8);
+    return `${describeInterval(i)}: that reaches 80%, so your examples can't yet tell whether the prompt fails 20% or more. Test on about ${formatCount(n)} examples before you train.`;
+  }),
+  'too-few-tested': rule('too-few-tested', SEEDS.fixPromptTesting, (f) =>
+    `Fine-tuning would be indicated, but on the strength of ${plural(f.answers.testedExamples ?? 0, 'tested example')}${f.interval ? ` (${describeInterval(f.interval)})` : ''}: test on 30-50 first.`),
   'too-few-examples': rule('too-few-examples', SEEDS.perCategory, (f) => {
     const min = f.inputs?.minimumExamples ?? 100;
     const per = f.answers.taskKind === 'classification' && (f.answers.categories ?? 1) > 1 ? ` (100 for each of ${f.answers.categories} categories)` : '';
     return `You have ${plural(f.answers.labeledExamples ?? 0, 'labelled example')}; fine-tuning needs at least ${formatCount(min)}${per}, ideally 500 or more.`;
   }),
-  plateau: rule('plateau', SEEDS.ceiling, ({ answers }) =>
-    `${pct(answers)} right after ${rounds(answers)}, and the ${formatPercent(1 - (answers.successRate ?? 0))} that fail share a pattern (${answers.failureMode}): prompting has hit its ceiling, and fine-tuning on top can take the systematic rest.`),
+  plateau: rule('plateau', SEEDS.ceiling, (f) =>
+    `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}, and the ${formatPercent(1 - (f.answers.successRate ?? 0))} that fail share a pattern (${f.answers.failureMode}): prompting has hit its ceiling, and fine-tuning can take the systematic rest.`),
   'edge-cases-cheapest': rule('edge-cases-cheapest', SEEDS.combineForCost, (f) => {
     const h = f.cost!.hybrid!;
+    const router = h.items.find((i) => i.label.startsWith('Router'));
     return (
-      `Routing ${formatPercent(h.fineTunedShare)} of calls (the cases the prompt gets wrong) to a fine-tuned ${tuned(f)} and the rest through the prompt costs ` +
-      `${formatUsd(h.total)} over ${horizon(f)}, against ${formatUsd(f.cost!.fineTuning!.total)} for fine-tuning every call.`
+      `A router can tell the failing cases apart, so routing them (${formatPercent(h.fineTunedShare)} of calls) to a fine-tuned ${tuned(f)} and the rest through the prompt costs ` +
+      `${formatUsd(h.total)} over ${horizon(f)}${router ? `, a router call on every request included (${formatUsd(router.amount)} a month)` : ''}, against ${formatUsd(f.cost!.fineTuning!.total)} for fine-tuning every call.`
     );
+  }),
+  'fine-tuning-also-saves': rule('fine-tuning-also-saves', SEEDS.bestCostToQuality, (f) => {
+    const q = f.quality!;
+    return `It fixes answers and costs ${formatUsd(-q.extraCost)} less than prompting over ${horizon(f)}: the better cost-to-quality ratio either way.${savingCauses(f)}`;
+  }),
+  'fixes-worth-it': rule('fixes-worth-it', SEEDS.bestCostToQuality, (f) => {
+    const q = f.quality!;
+    return (
+      `At ${formatUsd(q.costOfWrongAnswer ?? 0)} a wrong answer, fixing ${formatPercent(q.fixedShare)} of the ${formatPercent(q.failRate)} that fail is ${formatCount(q.fixedAnswers)} answers worth ${formatUsd(q.value ?? 0)} over ${horizon(f)}, ` +
+      `more than the ${formatUsd(q.extraCost)} it costs beyond prompting.`
+    );
+  }),
+  'fixes-not-worth-it': rule('fixes-not-worth-it', SEEDS.bestCostToQuality, (f) => {
+    const q = f.quality!;
+    return (
+      `At ${formatUsd(q.costOfWrongAnswer ?? 0)} a wrong answer, fixing ${formatPercent(q.fixedShare)} of the ${formatPercent(q.failRate)} that fail is ${formatCount(q.fixedAnswers)} answers worth ${formatUsd(q.value ?? 0)} over ${horizon(f)}, ` +
+      `less than the ${formatUsd(q.extraCost)} fine-tuning costs beyond prompting` +
+      (q.breakEvenCostOfWrongAnswer !== null ? `; it would pay if a wrong answer cost more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.` : '.')
+    );
+  }),
+  'wrong-answer-break-even': rule('wrong-answer-break-even', SEEDS.bestCostToQuality, (f) => {
+    const q = f.quality!;
+    return q.breakEvenCostOfWrongAnswer === null
+      ? `At ${formatCount(f.answers.monthlyCalls ?? 0)} calls a month it fixes too few answers to weigh against its ${formatUsd(q.extraCost)} extra cost.`
+      : `Fine-tuning costs ${formatUsd(q.extraCost)} more than prompting over ${horizon(f)} and would fix about ${formatCount(q.fixedAnswers)} wrong answers (half of those that fail, assumed): ` +
+          `it pays for itself if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.`;
   }),
   'provider-offers-no-fine-tuning': rule('provider-offers-no-fine-tuning', SEEDS.closedModels, (f) => {
     const t = f.tuning;
@@ -99,9 +180,9 @@ export const RULES = {
     return `Fine-tuning is not possible for you as things stand: ${reason}. Providers in the catalogue that offer it: ${providersOffering(t?.alternatives ?? [], f.catalogue)}.`;
   }),
   'ship-this-week': rule('ship-this-week', SEEDS.shipThisWeek, () =>
-    'You need to ship this week, and a fine-tune takes about 7 days with data collection: ship the prompt now and train behind it.'),
+    'You need to ship this week, and a fine-tune takes about 7 days with data collection: ship the prompt now; fine-tuning is a later step.'),
   'spec-moving': rule('spec-moving', SEEDS.specMoves, () =>
-    'Your output spec still moves: every change would mean retraining. Settle it before you train.'),
+    'Your output spec still moves: every change would mean retraining. Prompt now; train once the spec is settled.'),
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,24 +1,57 @@
-import { formatCount } from '../format/format-numbers.js';
+import { baselinePath } from '../cost/compute-costs.js';
+import { findModel, type PriceCatalogue } from '../cost/price-catalogue.js';
+import { formatCount, formatPercent, formatUsd } from '../format/format-numbers.js';
 import type { FlowExit } from '../interview/walk-flowchart.js';
 import type { Answers } from '../interview/answers.js';
-import { providersOffering } from './rules.js';
-import type { PriceCatalogue } from '../cost/price-catalogue.js';
+import { providersOffering, type RuleId } from './rules.js';
+import { examplesToTell } from './success-interval.js';
 
 export interface VerdictTexts {
   headline: string;
   nextSteps: string[];
 }
 
+/** A cheaper model to try with the same prompt, when the comparison found one: never presented as a fine-tune. */
+function substituteStep(exit: FlowExit, catalogue: PriceCatalogue): string[] {
+  const sub = exit.cost?.substitutePrompt;
+  if (!sub || !exit.cost || sub.total >= exit.cost.promptEngineering.total) return [];
+  const name = findModel(catalogue, sub.model)?.name ?? sub.model;
+  return [
+    `Try prompting ${name} with the same prompt: ${formatUsd(sub.total)} over ${exit.cost.horizonMonths} months against ${formatUsd(exit.cost.promptEngineering.total)} today, no training. ` +
+      `Its quality on your task is untested: run your examples on it first.`,
+  ];
+}
+
+/** When a prompt-now verdict should be looked at again: the triggers for fine-tuning later. */
+function laterTriggers(a: Answers, exit: FlowExit, model: string): string[] {
+  const has = (rule: RuleId) => exit.rules.includes(rule);
+  const steps: string[] = [];
+  if (has('spec-moving')) steps.push('Settle the output spec; once it has held for a few weeks, run this advisor again.');
+  if (has('ship-this-week')) steps.push(`Fine-tune ${model} after the launch, once the prompt's failures on real traffic are counted.`);
+  const min = exit.inputs?.minimumExamples ?? 100;
+  if ((a.labeledExamples ?? 0) < min) steps.push(`Meanwhile collect ${formatCount(min - (a.labeledExamples ?? 0))} more labelled examples: fine-tuning needs ${formatCount(min)}.`);
+  return steps;
+}
+
 /** The headline and next steps of each verdict, in the seeds' words where they have them. */
 export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalogue): VerdictTexts {
-  const has = (rule: string) => exit.rules.includes(rule as never);
+  const has = (rule: RuleId) => exit.rules.includes(rule);
   const model = exit.tuning?.model?.name ?? 'the model';
   const noTuning = has('no-fine-tuning-available');
   const elsewhere = `Or move to a provider that offers fine-tuning: ${providersOffering(exit.tuning?.alternatives ?? [], catalogue)}.`;
-  const shipNow = has('ship-this-week') ? ['Ship the prompt this week; train the model behind it.'] : [];
-  const settle = has('spec-moving') ? ['Settle the output spec before you train: a change means training again.'] : [];
+  const q = exit.quality;
+  const c = exit.comparison;
   switch (exit.verdict) {
-    case 'test-prompts-first':
+    case 'test-prompts-first': {
+      const more = has('rate-uncertain') ? formatCount(examplesToTell(a.successRate ?? 0, 0.8)) : '30-50';
+      if (has('too-few-tested') || has('rate-uncertain'))
+        return {
+          headline: `Test on ${more} examples before you train: your score can't yet carry a fine-tune`,
+          nextSteps: [
+            `Run your best prompt, and 3-5 variations of it, on ${more} real examples.`,
+            'Fine-tune only if the best prompt still fails 20% or more of them; then run this advisor again with the score.',
+          ],
+        };
       return {
         headline: 'Test your prompt first: run your best prompt on at least 10 real examples',
         nextSteps: [
@@ -27,18 +60,32 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
           'At 8 of 10 or better, stop: you are done with prompt engineering. Below that, come back with the score.',
         ],
       };
+    }
     case 'prompt-engineering': {
-      const at = exit.cost?.breakEvenMonthlyCalls;
+      if (has('ship-this-week') || has('spec-moving'))
+        return {
+          headline: has('spec-moving') ? 'Prompt engineering for now: fine-tune once the spec stops moving' : 'Ship the prompt this week; fine-tuning is a later step',
+          nextSteps: ['Ship the prompt, and keep your test examples as a regression suite.', ...laterTriggers(a, exit, model)],
+        };
       const steps = ['Ship the prompt, and keep your test examples as a regression suite.'];
+      if (has('fixes-not-worth-it') || has('wrong-answer-break-even') || has('seeds-disagree-85-90')) {
+        if (q?.breakEvenCostOfWrongAnswer) steps.push(`Run this check again if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}: fine-tuning pays from there.`);
+        else if (has('seeds-disagree-85-90')) steps.push('If a wrong answer costs you real money, run this advisor again with that figure.');
+      }
       if ((a.cacheHitRate ?? 0) < 0.5 && (a.promptTokens ?? 0) >= 1024) steps.push('Put the fixed part of the prompt first and turn on prompt caching: cached tokens cost a fraction.');
-      if (at) steps.push(`Run this check again if volume passes ${formatCount(at)} calls a month: fine-tuning starts to pay there.`);
+      steps.push(...substituteStep(exit, catalogue));
+      if (c?.flipMonthlyCalls && has('fine-tuning-does-not-pay')) steps.push(`Run this check again if volume passes ${formatCount(c.flipMonthlyCalls)} calls a month: a fine-tune clears the margin there.`);
       if (noTuning) steps.push(elsewhere);
-      return {
-        headline: noTuning
-          ? 'Stay with prompt engineering: it works, and fine-tuning is not open to you'
-          : 'Stay with prompt engineering: it works, and fine-tuning would not pay for itself',
-        nextSteps: steps,
-      };
+      const headline = has('fixes-not-worth-it')
+        ? 'Stay with prompt engineering: fixing the failures would cost more than they do'
+        : has('seeds-disagree-85-90')
+          ? 'Stay with prompt engineering: above 85% the seeds say stop'
+          : noTuning
+            ? 'Stay with prompt engineering: it works, and fine-tuning is not open to you'
+            : has('knowledge-not-cost-tuned')
+              ? 'Stay with prompt engineering: it works, and knowledge can\'t be tuned into weights'
+              : 'Stay with prompt engineering: it works, and fine-tuning would not pay for itself';
+      return { headline, nextSteps: steps };
     }
     case 'iterate-prompt':
       return {
@@ -73,37 +120,41 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
     case 'collect-data': {
       const min = exit.inputs?.minimumExamples ?? 100;
       const more = Math.max(0, min - (a.labeledExamples ?? 0));
+      const cost = exit.inputs ? ` (about ${formatUsd(more * exit.inputs.labelingCostPerExample)} at ${formatUsd(exit.inputs.labelingCostPerExample)} each)` : '';
       return {
         headline: `Collect data first: fine-tuning needs at least ${formatCount(min)} labelled examples`,
         nextSteps: [
-          `Label ${formatCount(more)} more examples (input and ideal output); 500 or more is better.`,
+          `Label ${formatCount(more)} more examples (input and ideal output)${cost}; 500 or more is better.`,
           'Check that the training and test examples look like real-world data.',
           'Keep improving the prompt meanwhile: it is what ships until the model is trained.',
-          ...settle,
         ],
       };
     }
-    case 'fine-tune':
+    case 'fine-tune': {
+      const base = exit.cost ? baselinePath(exit.cost) : null;
+      const why = has('prompt-costs-more-than-fine-tuning')
+        ? `it saves ${formatUsd(c?.fromTuning ?? 0)} (${formatPercent((c?.fromTuning ?? 0) / Math.max(1, base?.total ?? 1))}) against prompting`
+        : has('plateau')
+          ? 'the prompt has hit its ceiling on a systematic failure'
+          : has('edge-cases-worth-fixing')
+            ? 'the answers it would fix are worth more than it costs'
+            : 'the prompt is stuck below 80% after 3 or more rounds';
       return {
-        headline: has('below-80-after-iterations')
-          ? `Fine-tune ${model}: the prompt is stuck below 80% after 3 or more rounds`
-          : `Fine-tune ${model}: at your volume it costs less than the long prompt`,
+        headline: `Fine-tune ${model}: ${why}`,
         nextSteps: [
-          ...shipNow,
-          ...settle,
           `Keep a tight prompt and fine-tune ${model} on your labelled examples.`,
           'Test on a hold-out set and compare with the prompt before switching.',
-          `Budget retraining at least yearly, and write down which base model version the fine-tune is for.`,
+          ...(q?.breakEvenCostOfWrongAnswer && q.costOfWrongAnswer === null ? [`Check the case: it pays if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.`] : []),
+          'Budget retraining at least yearly, and write down which base model version the fine-tune is for.',
         ],
       };
+    }
     case 'hybrid':
       return {
-        headline: `Use both: the prompt for most calls, a fine-tuned ${model} for the edge cases`,
+        headline: `Use both: the prompt for most calls, a fine-tuned ${model} for the slice it gets wrong`,
         nextSteps: [
-          ...shipNow,
-          ...settle,
-          'Use the prompt to route: send the cases it gets wrong to the fine-tuned model.',
-          `Fine-tune ${model} on those edge cases, and keep format instructions in its prompt.`,
+          'Build the router on what tells the failing cases apart (their input type or category, or the check their output fails), and measure it on your examples.',
+          `Fine-tune ${model} on that slice, and keep format instructions in its prompt.`,
           'Test both on a hold-out set, and budget retraining at least yearly.',
         ],
       };

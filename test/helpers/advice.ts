@@ -27,6 +27,7 @@ export function costsFor(answers: Answers, models: { prompt: string; tune: strin
   const { inputs } = resolveCostInputs(answers);
   return computeCosts({
     inputs,
+    catalogue,
     promptModel: modelById(models.prompt, catalogue),
     tuneModel: models.tune ? modelById(models.tune, catalogue) : null,
     overrides: answers.prices ?? {},

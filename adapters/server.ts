@@ -11,6 +11,7 @@ import { createIntake } from './intake/create-intake.js';
 import { OpenAiIntake } from './openai/openai-intake.js';
 import { INFO_PAGES } from './info-pages.js';
 import { createLogger, type Logger } from './logging/create-logger.js';
+import { logStrayErrors } from './logging/log-stray-errors.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './slack/create-slack-app.js';
 import { registerSlackListeners } from './slack/register-slack-listeners.js';
 import { SlackInterview } from './slack/slack-interview.js';
@@ -76,8 +77,13 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   // Teams: the endpoint, and the summaries managers follow (for verdicts from both platforms).
   const teams = config.teams ? createTeamsAdapter(config.teams) : null;
   const notifier = teams ? new SummaryNotifier({ adapter: teams.adapter, appId: teams.appId, subscriptions, store, logger }) : null;
+  // Work that runs after a request was answered: counted for SIGTERM, and its failure logged, never left to end the process.
+  const inBackground = (what: string, work: () => Promise<void>) =>
+    void inFlight.track(work).catch((err: unknown) => logger.error({ err: { message: (err as Error)?.message ?? String(err) } }, `${what} failed`));
   // Summaries go out beside the turn, not in it: an invoke must be answered within seconds.
-  const onVerdict = (record: VerdictRecord) => void (notifier ? inFlight.track(() => notifier.onVerdict(record)) : undefined);
+  const onVerdict = (record: VerdictRecord) => {
+    if (notifier) inBackground('sending the summaries of a verdict', () => notifier.onVerdict(record));
+  };
   const teamsLogic = teams
     ? teamsBotLogic({ interview: new TeamsInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens }), store, subscriptions, notifier: notifier!, logger, now })
     : null;
@@ -157,7 +163,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   });
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
-  if (notifier) void inFlight.track(() => notifier.resumePending());
+  if (notifier) inBackground('sending the summaries left from before the start', () => notifier.resumePending());
   logger.info({ port, host: config.host, version: VERSION, platforms }, 'finetune-advisor is listening');
 
   let stopping: Promise<void> | null = null;
@@ -179,7 +185,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   return { url: `http://${shownHost}:${port}`, port, server, stop };
 }
 
-/** `npm start`: settings from the environment (and .env), checked once; SIGTERM stops cleanly. */
+/** `npm start`: settings from the environment (and .env), checked once; stray errors are logged, not fatal; SIGTERM stops cleanly. */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ServiceConfig;
@@ -192,7 +198,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const service = await startService(config);
+  const logger = createLogger(config.logLevel);
+  logStrayErrors(logger);
+  const service = await startService(config, { logger });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void service.stop().then(() => process.exit(0)));
   }

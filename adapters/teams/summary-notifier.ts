@@ -43,7 +43,16 @@ export class SummaryNotifier {
   async resumePending(): Promise<void> {
     const subs = await this.subscriptionsById();
     for (const delivery of await this.deps.subscriptions.pendingDeliveries()) {
-      const record = await this.deps.store.getVerdict(delivery.verdictId);
+      let record: VerdictRecord | undefined;
+      try {
+        record = await this.deps.store.getVerdict(delivery.verdictId);
+      } catch (err) {
+        // A damaged row is set aside (and not tried again at each start); the others still go out.
+        const message = (err as Error).message;
+        this.deps.logger.error({ verdict: delivery.verdictId, err: { message } }, 'could not read a verdict waiting for its summary');
+        await this.deps.subscriptions.markDelivery(delivery.verdictId, delivery.subscriptionId, 'failed', message);
+        continue;
+      }
       if (record) await this.deliver(delivery, record, subs.get(delivery.subscriptionId));
       else await this.deps.subscriptions.markDelivery(delivery.verdictId, delivery.subscriptionId, 'failed', 'the verdict is no longer stored');
     }

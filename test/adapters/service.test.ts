@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { startService, type RunningService } from '../../adapters/server.js';
@@ -101,6 +101,38 @@ describe('the service', () => {
     await running.stop();
     running = null;
     await slack.stop();
+  });
+
+  it('logs a stray rejected promise and a stray thrown error and keeps serving', { timeout: 20_000 }, async () => {
+    // Faults planted in the process beside the service: the last resort must catch what no code did.
+    const faults = join(mkdtempSync(join(tmpdir(), 'advisor-faults-')), 'faults.mjs');
+    writeFileSync(faults, "process.on('SIGUSR2', () => {\n  void Promise.reject(new Error('stray rejection'));\n  setTimeout(() => { throw new Error('stray throw'); }, 10);\n});\n");
+    const server = fileURLToPath(new URL('../../dist/adapters/server.js', import.meta.url));
+    const child = spawn(process.execPath, ['--import', pathToFileURL(faults).href, server], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: tempDb(), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    let exited: number | null | undefined;
+    child.on('exit', (code) => (exited = code));
+    const until = async (done: () => boolean) => {
+      for (const deadline = Date.now() + 10_000; !done() && exited === undefined && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    };
+    try {
+      await until(() => out.includes('"port":'));
+      child.kill('SIGUSR2');
+      await until(() => out.includes('stray rejection') && out.includes('stray throw'));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(exited).toBeUndefined();
+      const port = /"port":(\d+)/.exec(out)?.[1];
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      const logged = out.split('\n').filter((l) => l.includes('stray')).map((l) => JSON.parse(l) as { level: number; msg: string; err: { message: string } });
+      expect(logged.map((l) => [l.level, l.err.message])).toEqual([[50, 'stray rejection'], [50, 'stray throw']]);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('finishes in-flight work and closes the database on SIGTERM', { timeout: 20_000 }, async () => {

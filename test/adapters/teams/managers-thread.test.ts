@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText } from '../../helpers/fake-bot-connector.js';
 import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
@@ -136,6 +137,59 @@ describe('verdict summaries in a Teams channel thread', () => {
 });
 
 describe('summaries waiting after a restart', () => {
+  it('set aside a damaged verdict row: the service starts, answers /healthz, logs the damage and still sends the others', { timeout: 20_000 }, async () => {
+    const svc = await startTeamsTestService();
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      await subscribe(svc);
+      const root = svc.connector.messages.find((m) => m.conversationId === GENERAL)!;
+      const outage = svc.connector.outage(/POST \/v3\/conversations\/.*messageid=root/, 503, 'ServiceUnavailable');
+      await quickTeamsVerdict(svc);
+      await svc.connector.waitFor(() => svc.logs.some((l) => l.includes('could not deliver')), 10_000);
+      outage.end();
+      // A verdict whose stored JSON is damaged, waiting for its summary ahead of the good one.
+      const db = new Database(svc.databasePath);
+      const { id: subscriptionId } = db.prepare('SELECT id FROM teams_subscriptions').get() as { id: string };
+      db.prepare("INSERT INTO verdicts (id, conversation_id, platform, owner_id, owner_label, owner_name, task, data, link, created_at) VALUES ('v-damaged', 'c-damaged', 'teams', 'u1', 'alice', 'alice', 'a task', '{\"verdict\":', NULL, '2026-11-23T08:00:00.000Z')").run();
+      db.prepare("INSERT INTO summary_deliveries (verdict_id, subscription_id, status, attempts, last_error, created_at, updated_at) VALUES ('v-damaged', ?, 'pending', 0, NULL, '2026-11-23T08:00:00.000Z', '2026-11-23T08:00:00.000Z')").run(subscriptionId);
+      db.close();
+      await svc.restart();
+      expect((await fetch(`${svc.service.url}/healthz`)).status).toBe(200);
+      await svc.connector.waitFor(() => svc.connector.in(thread(root.id)).length === 1, 10_000);
+      expect(svc.logs.join('\n')).toContain('verdict v-damaged is damaged in the database');
+      const check = new Database(svc.databasePath, { readonly: true });
+      expect(check.prepare("SELECT status FROM summary_deliveries WHERE verdict_id = 'v-damaged'").get()).toEqual({ status: 'failed' });
+      check.close();
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      await svc.stop();
+    }
+  });
+
+  it('cannot be sent when a subscription row is damaged, and the service says so in its log and keeps serving', async () => {
+    const svc = await startTeamsTestService();
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      await subscribe(svc);
+      const db = new Database(svc.databasePath);
+      db.prepare("UPDATE teams_addresses SET data = '{\"serviceUrl\":'").run();
+      db.close();
+      await svc.restart();
+      await svc.connector.waitFor(() => svc.logs.some((l) => l.includes('sending the summaries left from before the start failed')));
+      expect(svc.logs.join('\n')).toContain('is damaged in the database');
+      expect((await fetch(`${svc.service.url}/healthz`)).status).toBe(200);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      await svc.stop();
+    }
+  });
+
   it('go into one thread per channel, started once, when several verdicts wait for a channel with no thread yet', { timeout: 20_000 }, async () => {
     const svc = await startTeamsTestService();
     try {

@@ -4,11 +4,11 @@
  */
 export type HowToAnswer = { choose: string } | { type: string } | { form: string } | { skip: true };
 
-/** A ticket router stuck at 70% after four rounds, with plenty of data: fine-tuning. */
+/** A ticket router stuck at 60% after four rounds, with plenty of data: fine-tuning. */
 export const TICKET_ROUTER: [RegExp, HowToAnswer][] = [
   [/What kind of task/, { choose: 'classification' }],
   [/tested your best prompt/, { type: '50' }],
-  [/How many of them came out right/, { form: '7/10' }],
+  [/How many of them came out right/, { form: '6/10' }],
   [/What do the failures have in common/, { choose: 'format' }],
   [/rounds of prompt improvement/, { form: '4' }],
   [/Which model do you prompt today/, { choose: 'claude-sonnet-4.5' }],
@@ -23,6 +23,8 @@ export const TICKET_ROUTER: [RegExp, HowToAnswer][] = [
   [/labelled examples/, { type: '2,000' }],
   [/When does it need to ship/, { skip: true }],
   [/output spec settled/, { choose: 'yes' }],
+  [/tell the failing cases apart/, { choose: 'no' }],
+  [/wrong answer cost/, { skip: true }],
 ];
 
 /** An interview driver of either platform, as far as answering questions goes. */

@@ -21,7 +21,12 @@ describe('finetune-advisor advise --answers FILE --json', () => {
     expect(cost.promptEngineering.perCall).toBeGreaterThan(0);
     expect(cost.fineTuning.training).toBeGreaterThan(0);
     expect(cost.fineTuning).toHaveProperty('retraining');
-    expect(cost.hybrid).not.toBeNull();
+    // The router can't see the failing slice (not said), so there is no "both" path; prompting Nova Pro untrained is one.
+    expect(cost.hybrid).toBeNull();
+    expect(cost.substitutePrompt).toMatchObject({ model: 'nova-pro' });
+    expect(verdict.comparison.fromSwitching).toBeGreaterThan(0);
+    expect(verdict.comparison.fromTuning).toBeGreaterThan(verdict.comparison.margin);
+    expect(verdict.successInterval).toMatchObject({ right: 30, tested: 50 });
     expect(cost.pricesAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(typeof cost.breakEvenMonth).toBe('number');
   });
@@ -81,8 +86,8 @@ describe('finetune-advisor advise --answers FILE --json', () => {
     const run = await runCliWith(['advise', '--answers', tempFile('a.json', ticketTriage), '--as-of', AS_OF, '--assumptions']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('VERDICT: FINE-TUNING');
-    expect(run.stdout).toMatch(/Cost over 12 months \(US\$, prices as of \d{4}-\d{2}-\d{2}\)/);
-    expect(run.stdout).toMatch(/Prompt engineering\s+claude-sonnet-4\.5/);
+    expect(run.stdout).toMatch(/Cost over 12 months \(US\$, prices as of \d{4}-\d{2}-\d{2}; per call includes monthly fees\)/);
+    expect(run.stdout).toMatch(/Prompt \(today\)\s+claude-sonnet-4\.5/);
     expect(run.stdout).toContain('ASSUMPTIONS BEHIND THIS VERDICT');
     expect(run.stdout).toContain('Engineering rate (US$ per hour)');
   });

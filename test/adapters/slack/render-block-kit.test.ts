@@ -39,12 +39,12 @@ describe('renderBlockKit: the verdict card', () => {
 
   it('shows the cost table as aligned monospaced rows with each path and model, and no chart', () => {
     const table = sectionTexts(message.blocks).find((t) => t.includes('```'))!;
-    expect(table).toMatch(/^\*Cost over 12 months \(US\$, prices as of \d{4}-\d{2}-\d{2}\)\*\n```\n/);
+    expect(table).toMatch(/^\*Cost over 12 months \(US\$, prices as of \d{4}-\d{2}-\d{2}; per call includes monthly fees\)\*\n```\n/);
     const lines = table.split('\n');
     expect(lines[2]).toMatch(/^Path +Model +Per call +Per month +Total$/);
-    expect(table).toMatch(/\nPrompt engineering +claude-sonnet-4\.5 /);
-    expect(table).toMatch(/\nFine-tuning +nova-pro /);
-    expect(table).toMatch(/\nBoth \(30% tuned\) +nova-pro /);
+    expect(table).toMatch(/\nPrompt \(today\) +claude-sonnet-4\.5 /);
+    expect(table).toMatch(/\nPrompt, switched +nova-pro /);
+    expect(table).toMatch(/\nFine-tune +nova-pro /);
     expect(new Set(lines.slice(2, -1).map((l) => l.length)).size).toBe(1);
     expect(seen).toContain('Fine-tuning breaks even');
     expect(seen).not.toContain('Cumulative cost');
@@ -152,7 +152,7 @@ describe('renderBlockKit: the assumptions card', () => {
     const seen = visibleText(message);
     for (const a of verdict.assumptions) expect(seen).toContain(`Input: ${a.label}`);
     for (const item of verdict.cost!.fineTuning!.items) expect(seen).toContain(item.basis);
-    expect(seen).toContain('*Fine-tuning (nova-pro)*');
+    expect(seen).toContain('*Fine-tune (nova-pro)*');
   });
 });
 

@@ -34,9 +34,11 @@ describe('the Slack interview, end to end over HTTP', () => {
 
     const card = visibleText(verdict);
     expect(card).toContain('Verdict: Fine-tuning');
-    expect(card).toContain('70% right after 4 rounds of prompt improvement');
+    expect(card).toContain('60% right after 4 rounds of prompt improvement');
     expect(card).toContain('Source: 001_01052900a96b921b.txt');
-    expect(card).toMatch(/Prompt engineering .*claude-sonnet-4\.5/);
+    expect(card).toMatch(/Prompt \(today\) .*claude-sonnet-4\.5/);
+    expect(card).toMatch(/Prompt, switched .*nova-pro/);
+    expect(card).toContain('Saving by cause');
     expect(card).toMatch(/Fine-tuning breaks even/);
     expect(card).toContain('$34.56 once (nova-pro)');
     expect(card).toContain('none within 12 months');
@@ -47,7 +49,7 @@ describe('the Slack interview, end to end over HTTP', () => {
     const thread = driver.thread().map(visibleText).join('\n');
     expect(thread).toContain('Here is what I understood');
     expect(thread).toContain('What kind of task is it? Classification');
-    expect(thread).toContain('How many of them came out right? 70%');
+    expect(thread).toContain('How many of them came out right? 60%');
     expect(thread).toContain('How many calls a month? 1.5M calls a month');
     expect(thread).toContain('50k a day is 1.5M a month');
     expect(thread).toMatch(/The verdict is <https:\/\/fake\.slack\.test\/archives\/C0001\/p\d+\|in the channel>/);

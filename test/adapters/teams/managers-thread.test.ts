@@ -62,7 +62,7 @@ describe('verdict summaries in a Teams channel thread', () => {
     expect(text).toContain('Asked by alice (Slack)');
     expect(text).toMatch(/Prompting a month \$15,750 \(claude-sonnet-4\.5\)/);
     expect(text).toMatch(/Fine-tuned a month \$938 \(nova-pro\)/);
-    expect(text).toContain('Break-even month 1');
+    expect(text).toContain('Break-even month 2');
     expect(text).toMatch(/Open the full verdict\]\(https:\/\/fake\.slack\.test\/archives\/C0001\/p\d+\)/);
   });
 

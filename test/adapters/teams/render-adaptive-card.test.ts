@@ -75,9 +75,9 @@ describe('renderAdaptiveCard: the verdict card', () => {
     expect(table!.columns).toEqual([{ width: 2 }, ...Array.from({ length: 4 }, () => ({ width: 1 }))]);
     expect(rows[0]).toEqual(['Path', 'Model', 'Per call', 'Per month', 'Total']);
     expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([
-      ['Prompt engineering', 'claude-sonnet-4.5'],
-      ['Fine-tuning', 'nova-pro'],
-      ['Both (30% tuned)', 'nova-pro'],
+      ['Prompt (today)', 'claude-sonnet-4.5'],
+      ['Prompt, switched', 'nova-pro'],
+      ['Fine-tune', 'nova-pro'],
     ]);
     const total = (table as any).rows[1].cells[4].items[0];
     expect(total).toMatchObject({ text: expect.stringMatching(/^\$[\d,]+$/), horizontalAlignment: 'Right' });
@@ -89,11 +89,11 @@ describe('renderAdaptiveCard: the verdict card', () => {
   it('draws the cumulative cost per path by month as a Chart.Line, with the same numbers in its fallback table', () => {
     const [chart] = ofType(json, 'Chart.Line');
     expect(chart).toMatchObject({ title: 'Cumulative cost (US$)', xAxisTitle: 'Month' });
-    expect(chart!.data.map((s: Json) => s.legend)).toEqual(['Prompt engineering', 'Fine-tuning', 'Both']);
+    expect(chart!.data.map((s: Json) => s.legend)).toEqual(['Prompt (today)', 'Prompt, switched', 'Fine-tune']);
     const cumulative = verdict.cost!.cumulative;
     expect(chart!.data[0].values).toHaveLength(cumulative.length);
     expect(chart!.data[0].values[0]).toEqual({ x: `M${cumulative[0]!.month}`, y: Math.round(cumulative[0]!.promptEngineering) });
-    expect(tableTexts(chart!.fallback.items[1])[0]).toEqual(['Month', 'Prompt engineering', 'Fine-tuning', 'Both']);
+    expect(tableTexts(chart!.fallback.items[1])[0]).toEqual(['Month', 'Prompt (today)', 'Prompt, switched', 'Fine-tune']);
     expect(json.msteams).toEqual({ width: 'Full' });
   });
 
@@ -163,7 +163,7 @@ describe('renderAdaptiveCard: a verdict too long for one card', () => {
     expect(ofType(json, 'Chart.Line')).toHaveLength(0);
     const tables = ofType(json, 'Table');
     expect(tables).toHaveLength(2);
-    expect(tableTexts(tables[1])[0]).toEqual(['Month', 'Prompt engineering', 'Fine-tuning', 'Both']);
+    expect(tableTexts(tables[1])[0]).toEqual(['Month', 'Prompt (today)', 'Prompt, switched', 'Fine-tune']);
     const shown = (json.body as Json[]).filter((e) => e.type === 'Container' && e.style === 'warning');
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(40);
@@ -254,7 +254,7 @@ describe('renderAdaptiveCard: the other cards', () => {
   it('renders the assumptions as a table and one list per path', () => {
     const json = render(buildAssumptionsCard(verdict));
     expect(tableTexts(ofType(json, 'Table')[0])[0]).toEqual(['Input', 'Value', 'From']);
-    expect(texts(json)).toContain('Fine-tuning (nova-pro)');
+    expect(texts(json)).toContain('Fine-tune (nova-pro)');
   });
 
   it('renders the summary with its facts and the link to the full verdict as markdown', () => {

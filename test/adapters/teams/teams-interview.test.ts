@@ -28,7 +28,7 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
     const text = cardText(verdict);
     expect(text).toContain('Verdict: Fine-tuning');
-    expect(text).toContain('70% right after 4 rounds of prompt improvement');
+    expect(text).toContain('60% right after 4 rounds of prompt improvement');
     expect(text).toContain('Source: 001_01052900a96b921b.txt');
     expect(JSON.stringify(verdict.activity.attachments)).toContain('"type":"Table"');
     expect(JSON.stringify(verdict.activity.attachments)).toContain('"type":"Chart.Line"');
@@ -37,7 +37,7 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     for (const sent of driver.messages()) for (const a of sent.activity.attachments ?? []) expectValidTeamsCard(a.content as never);
     // Every answered card was replaced for everyone, so the chat reads as a record.
     const answered = driver.messages().filter((m) => m.updated).map(cardText);
-    expect(answered.join('\n')).toContain('How many of them came out right? 70%');
+    expect(answered.join('\n')).toContain('How many of them came out right? 60%');
     expect(driver.currentQuestion()).toBeUndefined();
   });
 

@@ -16,6 +16,7 @@ export * from './verdict/verdict-kinds.js';
 export * from './verdict/rules.js';
 export * from './verdict/price-notices.js';
 export * from './mistakes/detect-mistakes.js';
+export * from './mistakes/detect-cautions.js';
 export * from './knowledge/seed-passages.js';
 export * from './format/format-numbers.js';
 export * from './cards/card-model.js';

@@ -168,7 +168,9 @@ function routerItem(req: CostRequest, prices: InferencePrices): CostItem {
     label: 'Router (every call)',
     amount: input.amount + output.amount,
     cadence: 'per month',
-    basis: `a routing call on ${prices.modelId} per call: ${formatCount(ROUTER_PROMPT_TOKENS + inputs.inputTokens)} tokens in, ${ROUTER_OUTPUT_TOKENS} out, × ${formatCount(calls)} calls`,
+    basis:
+      `a routing call on ${prices.modelId} per call: ${formatCount(ROUTER_PROMPT_TOKENS + inputs.inputTokens)} tokens in at ${formatRate(prices.input.perMillion)} per 1M (${prices.input.origin}) ` +
+      `and ${ROUTER_OUTPUT_TOKENS} out at ${formatRate(prices.output.perMillion)} per 1M (${prices.output.origin}), × ${formatCount(calls)} calls`,
   };
 }
 

@@ -171,10 +171,10 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   // Seed 000: "Choose Prompt Engineering if… You need to ship this week / the spec still moves."
   const notNow: RuleId[] = [...(a.deadline === 'this-week' ? ['ship-this-week' as const] : []), ...(a.specStable === false ? ['spec-moving' as const] : [])];
   if (notNow.length) return exit('prompt-engineering', [...reasons, ...notNow]);
-  if (labeled < minimumExamplesFor(a)) {
-    need('labelingCostPerExample');
-    return exit('collect-data', [...reasons, 'too-few-examples']);
-  }
+  const tooFewExamples = labeled < minimumExamplesFor(a);
+  if (tooFewExamples) need('labelingCostPerExample');
+  // Between 85% and 90% there is no verdict to train, so no data to collect, until the fixes are shown to pay.
+  if (tooFewExamples && indication !== 'edge-cases') return exit('collect-data', [...reasons, 'too-few-examples']);
 
   if (!forQuality) {
     const costs = costsFor(a, ctx, false);
@@ -200,11 +200,15 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   // Scenario 1 stops above 85% unless the fixes are shown to pay (scenario 5).
   if (weighing.worthIt === false || (indication === 'edge-cases' && weighing.worthIt !== true))
     return exit('prompt-engineering', [...(indication === 'edge-cases' ? passes : reasons), how], costs, weighing);
-  return exit(routed ? 'hybrid' : 'fine-tune', [...reasons, ...(routed ? ['edge-cases-cheapest' as const] : []), how], costs, weighing);
+  // Only now, with the fixes shown to pay, does the advisor follow scenario 5.
+  const shown = reasons.map((r): RuleId => (r === 'seeds-disagree-85-90' ? 'edge-cases-worth-fixing' : r));
+  if (tooFewExamples) return exit('collect-data', [...shown, 'too-few-examples', how], costs, weighing);
+  return exit(routed ? 'hybrid' : 'fine-tune', [...shown, ...(routed ? ['edge-cases-cheapest' as const] : []), how], costs, weighing);
 }
 
+/** The reason fine-tuning is on the table; between 85% and 90% the seeds disagree until the weighing shows the fixes pay. */
 function indicationRule(indication: Indication | null): RuleId {
-  return indication === 'ceiling' ? 'plateau' : indication === 'edge-cases' ? 'edge-cases-worth-fixing' : 'below-80-after-iterations';
+  return indication === 'ceiling' ? 'plateau' : indication === 'edge-cases' ? 'seeds-disagree-85-90' : 'below-80-after-iterations';
 }
 
 interface Costs {

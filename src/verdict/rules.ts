@@ -71,7 +71,9 @@ export const RULES = {
   'eight-of-ten': rule('eight-of-ten', SEEDS.testOnTenExamples, (f) =>
     (f.answers.successRate ?? 0) >= 0.9
       ? `It gets ${pct(f.answers)} of your tested examples right${uncertainty(f)}: past the 8 of 10 test and the 90% test, prompting works.`
-      : `It gets ${pct(f.answers)} of your tested examples right${uncertainty(f)}, at or above 8 of 10: prompting works.`),
+      : (f.answers.successRate ?? 0) < 0.8 && f.interval
+        ? `It gets ${pct(f.answers)} of your tested examples right (${describeInterval(f.interval)}): too close to 8 of 10 to tell apart, and the failures share no pattern fine-tuning fixes, so it counts as passing: prompting works.`
+        : `It gets ${pct(f.answers)} of your tested examples right${uncertainty(f)}, at or above 8 of 10: prompting works.`),
   'seeds-disagree-85-90': rule('seeds-disagree-85-90', SEEDS.scenarioStopAbove85, (f) =>
     `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}. Between 85% and 90% the seeds disagree: scenario 1 stops above 85%, scenario 5 fine-tunes the last 12% at 88%. ` +
     'This advisor follows scenario 1 unless the answers fine-tuning would fix are shown to be worth more than it costs.'),
@@ -153,7 +155,7 @@ export const RULES = {
     const q = f.quality!;
     return (
       `At ${formatUsd(q.costOfWrongAnswer ?? 0)} a wrong answer, fixing ${formatPercent(q.fixedShare)} of the ${formatPercent(q.failRate)} that fail is ${formatCount(q.fixedAnswers)} answers worth ${formatUsd(q.value ?? 0)} over ${horizon(f)}, ` +
-      `less than the ${formatUsd(q.extraCost)} fine-tuning costs beyond prompting` +
+      `less than the ${formatUsd(q.extraCost)} ${q.path === 'hybrid' ? 'using both' : 'fine-tuning'} costs beyond prompting` +
       (q.breakEvenCostOfWrongAnswer !== null ? `; it would pay if a wrong answer cost more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.` : '.')
     );
   }),
@@ -161,7 +163,8 @@ export const RULES = {
     const q = f.quality!;
     return q.breakEvenCostOfWrongAnswer === null
       ? `At ${formatCount(f.answers.monthlyCalls ?? 0)} calls a month it fixes too few answers to weigh against its ${formatUsd(q.extraCost)} extra cost.`
-      : `Fine-tuning costs ${formatUsd(q.extraCost)} more than prompting over ${horizon(f)} and would fix about ${formatCount(q.fixedAnswers)} wrong answers (half of those that fail, assumed): ` +
+      : `${q.path === 'hybrid' ? 'Using both' : 'Fine-tuning'} costs ${formatUsd(q.extraCost)} more than prompting over ${horizon(f)} and would fix about ${formatCount(q.fixedAnswers)} wrong answers ` +
+          `(${q.fixedShare === 0.5 ? 'half' : formatPercent(q.fixedShare)} of those that fail, assumed): ` +
           `it pays for itself if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.`;
   }),
   'provider-offers-no-fine-tuning': rule('provider-offers-no-fine-tuning', SEEDS.closedModels, (f) => {

@@ -37,7 +37,7 @@ export function weighQuality(
   const failRate = Math.max(0, 1 - rate);
   const fixedAnswers = Math.round(inputs.monthlyCalls * inputs.horizonMonths * failRate * inputs.failuresFixedShare);
   const extraCost = Math.round((tuned.total - baseline.total) * 100) / 100;
-  const breakEven = extraCost > 0 ? (fixedAnswers > 0 ? Math.round((extraCost / fixedAnswers) * 100) / 100 : Infinity) : null;
+  const breakEven = extraCost > 0 ? (fixedAnswers > 0 ? perAnswer(extraCost / fixedAnswers) : Infinity) : null;
   const value = costOfWrongAnswer === undefined ? null : Math.round(fixedAnswers * costOfWrongAnswer * 100) / 100;
   const worthIt = extraCost <= 0 ? true : value === null ? null : value >= extraCost;
   return {
@@ -51,4 +51,9 @@ export function weighQuality(
     breakEvenCostOfWrongAnswer: breakEven === Infinity ? null : breakEven,
     worthIt,
   };
+}
+
+/** Cents from a dollar up; below it two significant digits, so that a fraction of a cent never reads as $0. */
+function perAnswer(usd: number): number {
+  return usd >= 1 ? Math.round(usd * 100) / 100 : Number(usd.toPrecision(2));
 }

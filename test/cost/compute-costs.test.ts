@@ -41,10 +41,17 @@ describe("the pricing facts' caching example (gpt-4.1-mini, 1,700 few-shot + 300
     expect(cost.fineTuning!.total).toBeGreaterThan(cost.promptEngineering.total);
   });
 
-  it('does break even distilling a cached prompted gpt-4.1 into a tuned gpt-4.1-mini', () => {
+  it('credits distilling a cached prompted gpt-4.1 into gpt-4.1-mini to the switch: prompting gpt-4.1-mini with the same cached prompt is cheaper still, so tuning never breaks even', () => {
     const cost = costsFor({ ...fewShot, cacheHitRate: 1 }, { prompt: 'gpt-4.1', tune: 'gpt-4.1-mini', asOf: OPENAI_OPEN });
     expect(cost.promptEngineering.perCall).toBeCloseTo(0.00305, 10);
-    expect(cost.breakEvenMonthlyCalls).not.toBeNull();
+    // The tuned gpt-4.1-mini is cheaper per call than prompting gpt-4.1...
+    expect(cost.fineTuning!.perCall).toBeCloseTo(0.00088, 10);
+    // ...but prompting gpt-4.1-mini itself, same cached prompt, no training, is cheaper than both.
+    expect(cost.substitutePrompt!.model).toBe('gpt-4.1-mini');
+    expect(cost.substitutePrompt!.perCall).toBeCloseTo(0.00061, 10);
+    expect(cost.baseline).toBe('substitutePrompt');
+    expect(cost.breakEvenMonthlyCalls).toBeNull();
+    expect(cost.breakEvenMonth).toBeNull();
   });
 });
 
@@ -100,13 +107,15 @@ describe('fixed fees', () => {
 describe('where every figure comes from', () => {
   const fromTimeOrData = new Set(['Prompt engineering time', 'Fine-tuning work', 'Labelling', 'Retraining']);
 
-  it('names the price and "checked <date>" or "your override" in every priced item of every path', () => {
-    const v = verdictFor(stuckPrompt({ prices: { input: 1.5, fineTunedOutput: 9 }, cacheHitRate: 0.5, labeledExamples: 600, horizonMonths: 24 }));
+  it('names the price and "checked <date>" or "your override" in every priced item of every path, the router call of "both" too', () => {
+    const v = verdictFor(stuckPrompt({ promptTokens: 4000, prices: { input: 1.5, fineTunedOutput: 9 }, cacheHitRate: 0.5, labeledExamples: 600, horizonMonths: 24, failuresIdentifiable: true }));
     const cost = v.cost!;
+    expect(itemOf(cost.hybrid!, 'Router').basis).toMatch(/^a routing call on gemini-2.5-pro per call: 450 tokens in at \$1.50 per 1M \(your override\) and 5 out at \$10.00 per 1M \(.*checked 2026-11-23\), × 10,000 calls$/);
     const items = [cost.promptEngineering, cost.fineTuning!, cost.hybrid!].flatMap((p) => p.items);
     const priced = items.filter((i) => !fromTimeOrData.has(i.label));
     expect(priced.length).toBeGreaterThan(10);
-    for (const item of priced) expect(item.basis, item.label).toMatch(/per 1M .*\((.*checked \d{4}-\d{2}-\d{2}|your override)\)|a month \(.*checked \d{4}-\d{2}-\d{2}\)/);
+    for (const item of priced) expect(item.basis, item.label).toMatch(/per 1M .*\((.*checked \d{4}-\d{2}-\d{2}|your override)[;,)]|a month \(.*checked \d{4}-\d{2}-\d{2}\)/);
+    expect(items.filter((i) => i.label.includes(', cached (')).length).toBeGreaterThan(0);
     expect(itemOf(cost.promptEngineering, 'Input per call').basis).toContain('your override');
     expect(itemOf(cost.promptEngineering, 'Output per call').basis).toContain('checked 2026-11-23');
     expect(itemOf(cost.fineTuning!, 'Output per call').basis).toContain('your override');

@@ -33,17 +33,42 @@ function typed(texts: Partial<Record<QuestionId, string>>): Answers {
   return answers;
 }
 
-const everything: Answers = { ...stuckPrompt(), categories: 3, deadline: 'this-month', specStable: true, cacheHitRate: 0, horizonMonths: 12, fineTuneModel: 'gemini-2.5-pro' };
+const everything: Answers = {
+  ...stuckPrompt(),
+  categories: 3,
+  deadline: 'this-month',
+  specStable: true,
+  cacheHitRate: 0,
+  horizonMonths: 12,
+  fineTuneModel: 'gemini-2.5-pro',
+  failuresIdentifiable: false,
+  costOfWrongAnswer: 2,
+};
 
 describe('the interview', () => {
-  it('asks in the flowchart\'s order: score, failures, rounds, then costs, then data', () => {
+  it('asks in the flowchart\'s order: score, failures, rounds, then costs, then data, then whether the failures can be routed and what a wrong answer costs', () => {
     const { asked, verdict } = interview(everything);
     expect(asked).toEqual([
       'taskKind', 'testedExamples', 'successRate', 'failureMode', 'promptIterations',
       'model', 'promptTokens', 'inputTokens', 'outputTokens', 'monthlyCalls', 'cacheHitRate', 'horizonMonths',
       'fineTuneModel', 'labeledExamples', 'deadline', 'specStable',
+      'failuresIdentifiable', 'costOfWrongAnswer',
     ]);
     expect(verdict.verdict).toBe('fine-tune');
+    expect(verdict.reasons.map((r) => r.rule)).toEqual(['below-80-after-iterations', 'fixes-worth-it']);
+  });
+
+  it('asks whether the failing cases can be told apart only when they are the smaller part: at 40% right, "both" is not offered', () => {
+    const { asked, verdict } = interview({ ...everything, successRate: 0.4 });
+    expect(asked).not.toContain('failuresIdentifiable');
+    expect(asked.at(-1)).toBe('costOfWrongAnswer');
+    expect(verdict.verdict).toBe('fine-tune');
+  });
+
+  it('never asks what a wrong answer costs, or whether failures can be routed, when the prompt passes and fine-tuning is a cost question only', () => {
+    const { asked } = interview({ ...everything, successRate: 0.95 });
+    expect(asked).not.toContain('costOfWrongAnswer');
+    expect(asked).not.toContain('failuresIdentifiable');
   });
 
   it('asks how many categories only for a classifier, before the labelled examples', () => {
@@ -77,10 +102,13 @@ describe('the interview', () => {
     expect(verdict.verdict).toBe('rag-first');
   });
 
-  it('asks about rounds before failures when the prompt passes 8/10 but may have plateaued', () => {
+  it('asks about rounds before failures when the prompt passes 8/10 but may have plateaued, and at 88% what a wrong answer costs', () => {
     const { asked, verdict } = interview({ ...everything, ...plateauedPrompt(), fineTuneModel: 'gemini-2.5-pro' });
     expect(asked.indexOf('promptIterations')).toBeLessThan(asked.indexOf('failureMode'));
-    expect(verdict.verdict).toBe('hybrid');
+    expect(asked.at(-1)).toBe('costOfWrongAnswer');
+    // $2 a wrong answer: the 7,200 answers fixed are worth more than fine-tuning costs (seed scenario 5).
+    expect(verdict.verdict).toBe('fine-tune');
+    expect(verdict.reasons.map((r) => r.rule)).toEqual(['edge-cases-worth-fixing', 'fixes-worth-it']);
   });
 
   it('stops after the rounds when below 80% with 2 rounds', () => {
@@ -89,7 +117,7 @@ describe('the interview', () => {
   });
 
   it('asks no question twice and uses the defaults of skipped ones', () => {
-    const skip: QuestionId[] = ['taskKind', 'inputTokens', 'outputTokens', 'cacheHitRate', 'horizonMonths', 'fineTuneModel', 'deadline', 'specStable'];
+    const skip: QuestionId[] = ['taskKind', 'inputTokens', 'outputTokens', 'cacheHitRate', 'horizonMonths', 'fineTuneModel', 'deadline', 'specStable', 'failuresIdentifiable', 'costOfWrongAnswer'];
     const { asked, verdict } = interview(everything, skip);
     expect(new Set(asked).size).toBe(asked.length);
     for (const id of skip) expect(asked).toContain(id);

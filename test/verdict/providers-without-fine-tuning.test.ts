@@ -10,11 +10,26 @@ describe('prompting a model whose provider offers no fine-tuning', () => {
   it('fine-tunes a suggested model of the same size from a provider that offers it', () => {
     const v = verdictFor(stuckOnClaude);
     expect(v.verdict).toBe('fine-tune');
-    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'provider-offers-no-fine-tuning']);
+    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'provider-offers-no-fine-tuning', 'fine-tuning-also-saves']);
     expect(v.fineTuneModel).toBe('nova-pro');
     expect(modelById(v.fineTuneModel!).size).toBe(modelById('claude-sonnet-4.5').size);
     expect(v.cost!.promptEngineering.model).toBe('claude-sonnet-4.5');
     expect(v.cost!.fineTuning!.model).toBe('nova-pro');
+  });
+
+  it('shows the saving from moving to that model apart from the saving from tuning it, and says its quality is untested', () => {
+    const v = verdictFor(stuckOnClaude);
+    const cost = v.cost!;
+    expect(cost.substitutePrompt!.model).toBe('nova-pro');
+    expect(cost.baseline).toBe('substitutePrompt');
+    expect(v.comparison).toMatchObject({ savingVsToday: 138_278.95, fromSwitching: 121_680, fromTuning: 16_598.95 });
+    const text = reasonText(v, 'fine-tuning-also-saves');
+    expect(text).toContain('It fixes answers and costs $16,599 less than prompting');
+    expect(text).toContain(
+      'Of the $138,279 saved against prompting Claude Sonnet 4.5 today, $121,680 (88%) comes from moving to Amazon Nova Pro on Bedrock, ' +
+        'which prompting it with the same prompt would give too; $16,599 from tuning it. ' +
+        "Amazon Nova Pro on Bedrock's quality on your task is untested until you run your examples on it.",
+    );
   });
 
   it('says why and names the providers in the catalogue that do fine-tune', () => {

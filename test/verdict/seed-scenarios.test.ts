@@ -110,25 +110,41 @@ describe('the seed guide\'s five real-world scenarios', () => {
     expect(v.answers.promptIterations).toBeUndefined();
   });
 
-  it('5. uses both for technical-doc translation at 88% after 3 rounds with vocabulary failures and 1,000 examples', () => {
-    const v = verdictFor(
-      answersFor({
-        task: 'Translate technical docs into plain English',
-        taskKind: 'translation',
-        testedExamples: 50,
-        successRate: 0.88,
-        promptIterations: 3,
-        failureMode: 'vocabulary',
-        model: 'gemini-2.5-flash',
-        promptTokens: 2000,
-        inputTokens: 1500,
-        outputTokens: 1500,
-        monthlyCalls: 50_000,
-        labeledExamples: 1000,
-      }),
-    );
-    expect(v.verdict).toBe('hybrid');
-    expect(reasonText(v, 'plateau')).toContain('the 12% that fail share a pattern (vocabulary)');
+  /** Scenario 5: "Prompt engineering + few-shot examples covers 88% of cases. Fine-tune on remaining 12% of edge cases." */
+  const translation = (over = {}) =>
+    answersFor({
+      task: 'Translate technical docs into plain English',
+      taskKind: 'translation',
+      testedExamples: 50,
+      successRate: 0.88,
+      promptIterations: 3,
+      failureMode: 'vocabulary',
+      model: 'gemini-2.5-flash',
+      promptTokens: 2000,
+      inputTokens: 1500,
+      outputTokens: 1500,
+      monthlyCalls: 50_000,
+      labeledExamples: 1000,
+      ...over,
+    });
+
+  it('5a. stops at 88% for technical-doc translation with vocabulary failures while nobody says what a wrong answer costs: the seeds disagree, scenario 1 is followed', () => {
+    const v = verdictFor(translation());
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(v.headline).toBe('Stay with prompt engineering: above 85% the seeds say stop');
+    expect(ruleIdsOf(v)).toEqual(['seeds-disagree-85-90', 'wrong-answer-break-even']);
+    expect(reasonText(v, 'seeds-disagree-85-90')).toContain('scenario 1 stops above 85%, scenario 5 fine-tunes the last 12% at 88%');
+    expect(reasonText(v, 'wrong-answer-break-even')).toContain('would fix about 36,000 wrong answers (half of those that fail, assumed): it pays for itself if a wrong answer costs you more than $0.14.');
+    expect(v.nextSteps).toContain('Run this check again if a wrong answer costs you more than $0.14: fine-tuning pays from there.');
+  });
+
+  it('5b. fine-tunes the remaining 12% (scenario 5) when a wrong answer costs $1, and not "both": a router on every call costs more than tuning every call', () => {
+    const v = verdictFor(translation({ costOfWrongAnswer: 1, failuresIdentifiable: true }));
+    expect(v.verdict).toBe('fine-tune');
+    expect(v.headline).toBe('Fine-tune Gemini 2.5 Flash on Vertex AI: the answers it would fix are worth more than it costs');
+    expect(ruleIdsOf(v)).toEqual(['edge-cases-worth-fixing', 'fixes-worth-it']);
+    expect(reasonText(v, 'fixes-worth-it')).toContain('fixing 50% of the 12% that fail is 36,000 answers worth $36,000 over 12 months');
     expect(v.cost!.hybrid!.fineTunedShare).toBeCloseTo(0.12, 10);
+    expect(v.cost!.hybrid!.total).toBeGreaterThan(v.cost!.fineTuning!.total);
   });
 });

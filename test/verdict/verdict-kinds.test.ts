@@ -25,6 +25,27 @@ describe('test-prompts-first', () => {
   it('goes on to the score once the prompt was tried on 10 examples', () => {
     expect(verdictFor(workingPrompt({ testedExamples: 10 })).verdict).not.toBe('test-prompts-first');
   });
+
+  it('says test on 30-50 examples before training when fine-tuning is indicated on 12 tested examples', () => {
+    const v = verdictFor(stuckPrompt({ testedExamples: 12 }));
+    expect(v.verdict).toBe('test-prompts-first');
+    expect(v.headline).toBe("Test on 30-50 examples before you train: your score can't yet carry a fine-tune");
+    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'too-few-tested']);
+    expect(reasonText(v, 'too-few-tested')).toBe(
+      'Fine-tuning would be indicated, but on the strength of 12 tested examples (7 of 12 is consistent with 32% to 81%): test on 30-50 first.',
+    );
+  });
+
+  it('says test on more examples when 70% on 50 is consistent with 80% (its 95% interval reaches it)', () => {
+    const v = verdictFor(edgeCasesCheaperToRoute({ failuresIdentifiable: true }), OPENAI_OPEN);
+    expect(v.verdict).toBe('test-prompts-first');
+    expect(v.headline).toBe("Test on 59 examples before you train: your score can't yet carry a fine-tune");
+    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'rate-uncertain']);
+    expect(reasonText(v, 'rate-uncertain')).toBe(
+      "35 of 50 is consistent with 56% to 81%: that reaches 80%, so your examples can't yet tell whether the prompt fails 20% or more. Test on about 59 examples before you train.",
+    );
+    expect(v.successInterval).toMatchObject({ right: 35, tested: 50 });
+  });
 });
 
 describe('the 8/10 test', () => {
@@ -127,15 +148,19 @@ describe('fine-tune', () => {
     expect(reasonText(v, 'below-80-after-iterations')).toContain('60% right after 4 rounds');
   });
 
-  it('fine-tunes a prompt that works when its 4k tokens at 10M calls cost more than fine-tuning', () => {
+  it('fine-tunes a prompt that works when its 4k tokens at 10M calls cost far more: the saving clears the 20% margin and survives doubled defaults', () => {
     const v = verdictFor(expensiveWorkingPrompt());
     expect(v.verdict).toBe('fine-tune');
-    expect(v.headline).toContain('at your volume it costs less than the long prompt');
+    expect(v.headline).toBe('Fine-tune Gemini 2.5 Pro on Vertex AI: it saves $534,465 (60.4%) against prompting');
     expect(ruleIdsOf(v)).toEqual(['eight-of-ten', 'prompt-costs-more-than-fine-tuning']);
     const cost = v.cost!;
-    expect(cost.fineTuning!.total).toBeLessThan(cost.promptEngineering.total);
-    expect(reasonText(v, 'prompt-costs-more-than-fine-tuning')).toMatch(/4,000-token prompt at 10M calls a month costs \$[\d,]+ over 12 months/);
-    expect(reasonText(v, 'prompt-costs-more-than-fine-tuning')).toContain(`breaking even in month ${cost.breakEvenMonth}`);
+    expect(cost.fineTuning!.total).toBeLessThan(0.8 * cost.promptEngineering.total);
+    expect(v.comparison).toMatchObject({ fromTuning: 534_465, fromSwitching: 0, clearsMargin: true, robust: true });
+    const text = reasonText(v, 'prompt-costs-more-than-fine-tuning');
+    expect(text).toMatch(/4,000-token prompt at 10M calls a month costs \$885,200 over 12 months/);
+    expect(text).toContain('saving $534,465 (60.4%), past the 20% margin');
+    expect(text).toContain('it still saves $474,405 if the tight prompt is twice as long and $528,865 if the fine-tuning work takes twice as long');
+    expect(text).toContain(`breaking even in month ${cost.breakEvenMonth}`);
   });
 
   it('stays with prompt engineering when the same prompt is called 10,000 times a month', () => {
@@ -143,18 +168,91 @@ describe('fine-tune', () => {
     expect(v.verdict).toBe('prompt-engineering');
     expect(v.cost!.fineTuning!.total).toBeGreaterThan(v.cost!.promptEngineering.total);
   });
-});
 
-describe('hybrid', () => {
-  it('uses both at 88% after 3 rounds with vocabulary failures', () => {
-    const v = verdictFor(plateauedPrompt());
-    expect(v.verdict).toBe('hybrid');
-    expect(v.headline).toBe('Use both: the prompt for most calls, a fine-tuned Gemini 2.5 Pro on Vertex AI for the edge cases');
-    expect(reasonText(v, 'plateau')).toContain('88% right after 3 rounds, and the 12% that fail share a pattern (vocabulary)');
+  it('stays with prompt engineering when fine-tuning saves less than the 20% margin, and says at what volume that would change', () => {
+    const v = verdictFor(expensiveWorkingPrompt({ monthlyCalls: 150_000 }));
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(v.headline).toBe('Stay with prompt engineering: it works, and fine-tuning would not pay for itself');
+    expect(ruleIdsOf(v)).toEqual(['eight-of-ten', 'fine-tuning-does-not-pay']);
+    expect(reasonText(v, 'fine-tuning-does-not-pay')).toBe(
+      'At 150,000 calls a month, fine-tuning Gemini 2.5 Pro on Vertex AI would save $2,565 over 12 months against prompting Gemini 2.5 Pro on Vertex AI ($13,475), ' +
+        'less than the 20% margin ($2,695) a change away from the most reversible lever must clear. It would clear the margin from about 206,204 calls a month.',
+    );
+    expect(v.nextSteps).toContain('Run this check again if volume passes 206,204 calls a month: a fine-tune clears the margin there.');
   });
 
-  it.each([0.8, 0.9])('calls %d after 3 rounds with format failures a plateau', (successRate) => {
-    expect(verdictFor(plateauedPrompt({ successRate, failureMode: 'format' })).verdict).toBe('hybrid');
+  it('stays with prompt engineering when the saving clears the margin but not if the fine-tuning work took twice as long', () => {
+    const v = verdictFor(expensiveWorkingPrompt({ monthlyCalls: 200_000 }));
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(v.comparison).toMatchObject({ clearsMargin: true, robust: false });
+    expect(reasonText(v, 'fine-tuning-does-not-pay')).toContain(
+      'would save $5,265 over 12 months against prompting Gemini 2.5 Pro on Vertex AI ($17,900), but not if its uncertain defaults are off: if the fine-tuning work takes twice as long it would cost $335 more.',
+    );
+  });
+
+  it('never fine-tunes a knowledge task for cost: retrieved context can\'t be baked into weights', () => {
+    const v = verdictFor(expensiveWorkingPrompt({ taskKind: 'knowledge' }));
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(v.headline).toBe("Stay with prompt engineering: it works, and knowledge can't be tuned into weights");
+    expect(ruleIdsOf(v)).toEqual(['eight-of-ten', 'knowledge-not-cost-tuned']);
+  });
+});
+
+describe('the ceiling (80-85%) and the seeds\' 85-90% disagreement', () => {
+  it('stays with prompt engineering at 88% after 3 rounds with vocabulary failures: scenario 1 stops above 85%, and states the break-even cost of a wrong answer', () => {
+    const v = verdictFor(plateauedPrompt());
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(v.headline).toBe('Stay with prompt engineering: above 85% the seeds say stop');
+    expect(ruleIdsOf(v)).toEqual(['seeds-disagree-85-90', 'wrong-answer-break-even']);
+    expect(reasonText(v, 'seeds-disagree-85-90')).toContain('88% right after 3 rounds. Between 85% and 90% the seeds disagree');
+    expect(reasonText(v, 'wrong-answer-break-even')).toBe(
+      'Fine-tuning costs $5,310 more than prompting over 12 months and would fix about 7,200 wrong answers (half of those that fail, assumed): ' +
+        'it pays for itself if a wrong answer costs you more than $0.74.',
+    );
+    expect(v.nextSteps).toContain('Run this check again if a wrong answer costs you more than $0.74: fine-tuning pays from there.');
+  });
+
+  it('follows scenario 5 at 88% when a wrong answer costs $5: the 7,200 answers fixed are worth more than fine-tuning costs', () => {
+    const v = verdictFor(plateauedPrompt({ costOfWrongAnswer: 5 }));
+    expect(v.verdict).toBe('fine-tune');
+    expect(v.headline).toBe('Fine-tune Gemini 2.5 Pro on Vertex AI: the answers it would fix are worth more than it costs');
+    expect(ruleIdsOf(v)).toEqual(['edge-cases-worth-fixing', 'fixes-worth-it']);
+    expect(reasonText(v, 'fixes-worth-it')).toBe(
+      'At $5.00 a wrong answer, fixing 50% of the 12% that fail is 7,200 answers worth $36,000 over 12 months, more than the $5,310 it costs beyond prompting.',
+    );
+  });
+
+  it('stays with prompt engineering at 88% when a wrong answer costs $0.10: the fixes are worth less than they cost', () => {
+    const v = verdictFor(plateauedPrompt({ costOfWrongAnswer: 0.1 }));
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(v.headline).toBe('Stay with prompt engineering: fixing the failures would cost more than they do');
+    expect(ruleIdsOf(v)).toEqual(['seeds-disagree-85-90', 'fixes-not-worth-it']);
+    expect(reasonText(v, 'fixes-not-worth-it')).toContain('7,200 answers worth $720 over 12 months, less than the $5,310 fine-tuning costs beyond prompting; it would pay if a wrong answer cost more than $0.74.');
+  });
+
+  it('does not ask for data at 88% until the fixes are shown to pay: with 50 labelled examples and no cost of a wrong answer, scenario 1 stops', () => {
+    const stays = verdictFor(plateauedPrompt({ labeledExamples: 50 }));
+    expect(stays.verdict).toBe('prompt-engineering');
+    expect(ruleIdsOf(stays)).toEqual(['seeds-disagree-85-90', 'wrong-answer-break-even']);
+    const collects = verdictFor(plateauedPrompt({ labeledExamples: 50, costOfWrongAnswer: 5 }));
+    expect(collects.verdict).toBe('collect-data');
+    expect(ruleIdsOf(collects)).toEqual(['edge-cases-worth-fixing', 'too-few-examples', 'fixes-worth-it']);
+  });
+
+  it('fine-tunes at 80% after 3 rounds with format failures: the prompt has hit the seeds\' ceiling', () => {
+    const v = verdictFor(plateauedPrompt({ successRate: 0.8, failureMode: 'format' }));
+    expect(v.verdict).toBe('fine-tune');
+    expect(v.headline).toBe('Fine-tune Gemini 2.5 Pro on Vertex AI: the prompt has hit its ceiling on a systematic failure');
+    expect(ruleIdsOf(v)).toEqual(['plateau', 'wrong-answer-break-even']);
+    expect(reasonText(v, 'plateau')).toContain('80% right after 3 rounds, and the 20% that fail share a pattern (format)');
+  });
+
+  it('stays with prompt engineering at 90% after 3 rounds with format failures: the 90% test passes, so there is no "both"', () => {
+    const v = verdictFor(plateauedPrompt({ successRate: 0.9, failureMode: 'format', failuresIdentifiable: true }));
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(ruleIdsOf(v)).toEqual(['eight-of-ten', 'fine-tuning-does-not-pay']);
+    expect(reasonText(v, 'eight-of-ten')).toContain('past the 8 of 10 test and the 90% test');
+    expect(v.cost!.hybrid).toBeNull();
   });
 
   it('stops at 91%: above the plateau the prompt simply works', () => {
@@ -165,34 +263,70 @@ describe('hybrid', () => {
     expect(verdictFor(plateauedPrompt({ failureMode: 'none' })).verdict).toBe('prompt-engineering');
   });
 
-  it('routes the failing 30% to a tuned model when that is cheaper than fine-tuning every call', () => {
-    const v = verdictFor(edgeCasesCheaperToRoute(), OPENAI_OPEN);
+  it('takes 79% on 100 examples with no failure pattern as passing: too close to 80% to tell apart, and nothing for fine-tuning to fix', () => {
+    const v = verdictFor(stuckPrompt({ successRate: 0.79, testedExamples: 100, failureMode: 'none' }));
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(ruleIdsOf(v)).toEqual(['eight-of-ten', 'fine-tuning-does-not-pay']);
+    expect(reasonText(v, 'eight-of-ten')).toBe(
+      'It gets 79% of your tested examples right (79 of 100 is consistent with 70% to 86%): too close to 8 of 10 to tell apart, and the failures share no pattern fine-tuning fixes, so it counts as passing: prompting works.',
+    );
+  });
+});
+
+describe('hybrid', () => {
+  const routable = (over = {}) => edgeCasesCheaperToRoute({ testedExamples: 100, failuresIdentifiable: true, ...over });
+
+  it('routes the failing 30% to a tuned model when a router can tell them apart and that is cheaper than fine-tuning every call, router call included', () => {
+    const v = verdictFor(routable(), OPENAI_OPEN);
     expect(v.verdict).toBe('hybrid');
-    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'edge-cases-cheapest']);
+    expect(v.headline).toBe('Use both: the prompt for most calls, a fine-tuned GPT-4.1 mini for the slice it gets wrong');
+    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'edge-cases-cheapest', 'wrong-answer-break-even']);
     const { hybrid, fineTuning } = v.cost!;
     expect(hybrid!.fineTunedShare).toBeCloseTo(0.3, 10);
     expect(hybrid!.total).toBeLessThan(fineTuning!.total);
-    expect(reasonText(v, 'edge-cases-cheapest')).toMatch(/^Routing 30% of calls .* fine-tuned GPT-4.1 mini .* over 6 months/);
+    expect(hybrid!.items.filter((i) => i.label === 'Router (every call)')).toHaveLength(1);
+    expect(reasonText(v, 'edge-cases-cheapest')).toBe(
+      'A router can tell the failing cases apart, so routing them (30% of calls) to a fine-tuned GPT-4.1 mini and the rest through the prompt costs $10,914 over 6 months, ' +
+        'a router call on every request included ($188 a month), against $11,030 for fine-tuning every call.',
+    );
+    expect(reasonText(v, 'wrong-answer-break-even')).toBe(
+      'Using both costs $7,354 more than prompting over 6 months and would fix about 900,000 wrong answers (half of those that fail, assumed): ' +
+        'it pays for itself if a wrong answer costs you more than $0.0082.',
+    );
   });
 
-  it('fine-tunes every call when the prompt fails more than half the time, even if routing is cheaper', () => {
-    const v = verdictFor(edgeCasesCheaperToRoute({ successRate: 0.4 }), OPENAI_OPEN);
+  it('fine-tunes every call when the failing cases can\'t be told apart: no router, no "both"', () => {
+    const v = verdictFor(routable({ failuresIdentifiable: false }), OPENAI_OPEN);
     expect(v.verdict).toBe('fine-tune');
+    expect(v.cost!.hybrid).toBeNull();
+  });
+
+  it('fine-tunes every call when the prompt fails more than half the time, even if the failures can be told apart', () => {
+    const v = verdictFor(routable({ successRate: 0.4 }), OPENAI_OPEN);
+    expect(v.verdict).toBe('fine-tune');
+    expect(v.cost!.hybrid).toBeNull();
   });
 });
 
 describe('the context of a fine-tuning verdict', () => {
-  it('says ship the prompt now when the deadline is this week', () => {
+  it('says ship the prompt now, and fine-tune after the launch, when the deadline is this week', () => {
     const v = verdictFor(stuckPrompt({ deadline: 'this-week' }));
-    expect(v.verdict).toBe('fine-tune');
-    expect(ruleIdsOf(v)).toContain('ship-this-week');
-    expect(v.nextSteps[0]).toBe('Ship the prompt this week; train the model behind it.');
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(v.headline).toBe('Ship the prompt this week; fine-tuning is a later step');
+    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'ship-this-week']);
+    expect(v.nextSteps).toEqual([
+      'Ship the prompt, and keep your test examples as a regression suite.',
+      "Fine-tune Gemini 2.5 Pro on Vertex AI after the launch, once the prompt's failures on real traffic are counted.",
+    ]);
+    expect(v.fineTuneModel).toBe('gemini-2.5-pro');
   });
 
-  it('says settle the spec first when it still moves', () => {
-    const v = verdictFor(plateauedPrompt({ specStable: false }));
-    expect(ruleIdsOf(v)).toContain('spec-moving');
-    expect(v.nextSteps).toContain('Settle the output spec before you train: a change means training again.');
+  it('says prompt now and settle the spec first when it still moves', () => {
+    const v = verdictFor(stuckPrompt({ specStable: false }));
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(v.headline).toBe('Prompt engineering for now: fine-tune once the spec stops moving');
+    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'spec-moving']);
+    expect(v.nextSteps).toContain('Settle the output spec; once it has held for a few weeks, run this advisor again.');
   });
 
   it('gives a verdict for low-volume answers without any labelled-data questions when the prompt works', () => {

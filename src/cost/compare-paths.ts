@@ -1,5 +1,5 @@
 import type { Assumption, CostInputs } from './cost-assumptions.js';
-import { baselinePath, computeCosts, type CostBreakdown, type CostRequest } from './compute-costs.js';
+import { baselinePath, computeCosts, type CostBreakdown, type CostRequest, type PathCost } from './compute-costs.js';
 
 /**
  * A cost-only fine-tune must save at least this share of the cheaper prompt path over the
@@ -38,15 +38,22 @@ interface Line {
   slope: number;
 }
 
-/** Saving (or saving minus margin) as a line in monthly calls: every cost is linear in volume. */
-function savingLine(req: CostRequest, inputs: CostInputs, marginShare: number): Line {
-  const at = (calls: number) => {
-    const cost = computeCosts({ ...req, inputs: { ...inputs, monthlyCalls: calls }, includeHybrid: false });
-    const base = baselinePath(cost).total;
-    return base - (cost.fineTuning?.total ?? Infinity) - marginShare * base;
-  };
-  const at0 = at(0);
-  return { at0, slope: (at(1_000_000) - at0) / 1_000_000 };
+/** A path's total as a line in monthly calls: fees and one-off costs, plus tokens that grow with calls. */
+function pathLine(path: PathCost, calls: number, horizon: number): Line {
+  const slope = (horizon * (path.monthly - path.feesMonthly)) / calls;
+  return { at0: path.total - slope * calls, slope };
+}
+
+/**
+ * Fine-tuning's saving less a share of the cheaper prompt path, as a line in monthly calls.
+ * Every cost is linear in volume, and both prompt paths cost the same at no volume, so the
+ * cheaper one is the one with the smaller slope.
+ */
+function savingLine(cost: CostBreakdown, calls: number, horizon: number, marginShare: number): Line {
+  const prompts = [cost.promptEngineering, cost.substitutePrompt].filter((p): p is PathCost => p !== null).map((p) => pathLine(p, calls, horizon));
+  const base = prompts.reduce((a, b) => (b.slope < a.slope ? b : a));
+  const ft = pathLine(cost.fineTuning!, calls, horizon);
+  return { at0: (1 - marginShare) * base.at0 - ft.at0, slope: (1 - marginShare) * base.slope - ft.slope };
 }
 
 function callsToReach(line: Line): number | null {
@@ -72,13 +79,19 @@ export function comparePaths(cost: CostBreakdown, req: CostRequest, assumptions:
     variants.push({ assumption: 'fineTunedPromptTokens', label: 'the tight prompt is twice as long', inputs: { ...req.inputs, fineTunedPromptTokens: req.inputs.fineTunedPromptTokens * 2 } });
   if (isDefault(assumptions, 'fineTuningHours'))
     variants.push({ assumption: 'fineTuningHours', label: 'the fine-tuning work takes twice as long', inputs: { ...req.inputs, fineTuningHours: req.inputs.fineTuningHours * 2 } });
-  const sensitivity = variants.map((v) => {
-    const c = computeCosts({ ...req, inputs: v.inputs, includeHybrid: false });
+  // Lines need some volume to measure their slope; at none, price a million calls instead.
+  const calls = req.inputs.monthlyCalls > 0 ? req.inputs.monthlyCalls : 1_000_000;
+  const at = (inputs: CostInputs) => computeCosts({ ...req, inputs: { ...inputs, monthlyCalls: calls }, includeHybrid: false });
+  const measured = req.inputs.monthlyCalls > 0 ? cost : at(req.inputs);
+  const variantCosts = variants.map((v) => ({ ...v, cost: at(v.inputs) }));
+  const sensitivity = variantCosts.map((v) => {
+    const c = req.inputs.monthlyCalls > 0 ? v.cost : computeCosts({ ...req, inputs: v.inputs, includeHybrid: false });
     return { assumption: v.assumption, label: v.label, saving: Math.round((baselinePath(c).total - c.fineTuning!.total) * 100) / 100 };
   });
   const clearsMargin = fromTuning >= margin;
   const robust = clearsMargin && sensitivity.every((s) => s.saving > 0);
-  const needed = [savingLine(req, req.inputs, COST_MARGIN), ...variants.map((v) => savingLine(req, v.inputs, 0))].map(callsToReach);
+  const H = req.inputs.horizonMonths;
+  const needed = [savingLine(measured, calls, H, COST_MARGIN), ...variantCosts.map((v) => savingLine(v.cost, calls, H, 0))].map(callsToReach);
   const flipMonthlyCalls = needed.some((n) => n === null) ? null : Math.max(...(needed as number[]));
   return {
     savingVsToday: round(today - ft.total),

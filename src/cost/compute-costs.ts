@@ -13,6 +13,8 @@ export interface PathCost {
   /** Everything a month costs (tokens and fixed fees), spread over the month's calls. */
   perCall: number;
   monthly: number;
+  /** The part of `monthly` that does not grow with calls: hosting and storage fees. */
+  feesMonthly: number;
   total: number;
   items: CostItem[];
 }
@@ -76,6 +78,7 @@ function rounded<T extends PathCost>(path: T): T {
     ...path,
     perCall: perCallPrecision(path.perCall),
     monthly: cents(path.monthly),
+    feesMonthly: cents(path.feesMonthly),
     total: cents(path.total),
     items: path.items.map((i) => ({ ...i, amount: cents(i.amount) })),
   };
@@ -96,6 +99,7 @@ function promptPath(req: CostRequest, model: CatalogueModel, prices: InferencePr
     model: model.id,
     perCall: perCallOf(calls, () => callItems(inputs.promptTokens, inputs, 1, prices, label), inputs.monthlyCalls),
     monthly,
+    feesMonthly: 0,
     total: sumOnce(items) + monthly * inputs.horizonMonths,
     items,
   };
@@ -193,6 +197,7 @@ function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan,
     model: tuneModel.id,
     perCall: calls > 0 ? monthly / calls : sumMonthly(monthlyItems),
     monthly,
+    feesMonthly: sumMonthly(plan.fixedMonthly),
     total: sumOnce(items) + monthly * H,
     items,
     training: cents(plan.trainingCost),
@@ -220,7 +225,7 @@ function runningTotal(once: number, monthly: number, retrainCost: number, retire
   return totals;
 }
 
-const tokenMonthly = (p: PathCost) => sumMonthly(p.items.filter((i) => !/^(Hosting|Storing)/.test(i.label)));
+const tokenMonthly = (p: PathCost) => p.monthly - p.feesMonthly;
 
 /**
  * The cost of each path over the horizon. Seed 001: "Calculate total cost of ownership:

@@ -128,13 +128,20 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     }
   }
 
+  // A platform that cannot be reached makes the service degraded, still 200: the replica keeps serving the
+  // other platform and the pages, and picks up again when the platform answers; a load balancer must keep it.
+  function sendHealth(res: ServerResponse): void {
+    const problems = slack?.problems() ?? [];
+    sendJson(res, 200, problems.length ? { status: 'degraded', version: VERSION, platforms, problems } : { status: 'ok', version: VERSION, platforms });
+  }
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => logger.info({ requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok', version: VERSION, platforms });
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendHealth(res);
     if (path === '/api/messages') return void handleTeams(req, res);
     const info = req.method === 'GET' ? INFO_PAGES[path] : undefined;
     if (info) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(info);

@@ -1,7 +1,9 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type InstallationStore } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../config/load-config.js';
 import { boltLogger } from './bolt-logger.js';
+import { BotAuthorization } from './bot-authorization.js';
 import type { Logger } from '../logging/create-logger.js';
 import { RefusedSlackRequest, verifySlackHttpRequest } from './verify-slack-request.js';
 
@@ -16,6 +18,8 @@ export interface SlackApp {
   httpHandler: RequestListener | null;
   /** The GET pages Bolt serves beside the events endpoint (the OAuth install flow), if any. */
   getPaths: readonly string[];
+  /** Why Slack cannot be used now (its Web API unreachable, the token refused); empty when it can. */
+  problems(): string[];
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -36,7 +40,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     // The socket client opens its connection through the Web API, so it takes the same client options.
     const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
     const app = new App({ receiver, token: config.botToken, clientOptions, logger });
-    return { app, httpHandler: null, getPaths: [], start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
+    return { app, httpHandler: null, getPaths: [], problems: () => [], start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
   }
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
@@ -56,7 +60,9 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
         }
       : {}),
   });
-  const app = new App({ receiver, clientOptions, logger, ...(config.mode === 'http' ? { token: config.botToken } : {}) });
+  // One workspace: the bot's identity is asked for here rather than by Bolt, so an unreachable Web API degrades Slack instead of ending the process.
+  const bot = config.mode === 'http' ? new BotAuthorization(new WebClient(undefined, { ...clientOptions, logger }), config.botToken, options.logger) : null;
+  const app = new App({ receiver, clientOptions, logger, ...(bot ? { authorize: bot.authorize } : {}) });
   const getPaths = config.mode === 'oauth' ? ['/slack/install', '/slack/oauth_redirect'] : [];
   const boltListener = receiver.requestListener;
   const httpHandler: RequestListener = (req, res) => {
@@ -68,5 +74,12 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
         if (!res.headersSent) res.writeHead(err instanceof RefusedSlackRequest ? err.status : 400).end();
       });
   };
-  return { app, httpHandler, getPaths, start: async () => undefined, stop: async () => undefined };
+  return {
+    app,
+    httpHandler,
+    getPaths,
+    problems: () => (bot?.problem ? [bot.problem] : []),
+    start: async () => bot?.start(),
+    stop: async () => bot?.stop(),
+  };
 }

@@ -93,18 +93,17 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   let interval: SuccessInterval | null = null;
   let indication: Indication | null = null;
   // Costs only once there is something to cost: a model, a volume and some tokens; never a table of zeros.
-  const costsIfKnown = () =>
-    a.model && findModel(ctx.catalogue, a.model) && (a.monthlyCalls ?? 0) > 0 && (a.promptTokens ?? 0) + (a.inputTokens ?? 0) + (a.outputTokens ?? 0) > 0
-      ? costsFor(a, ctx, false)
-      : null;
+  const costable = () => (a.monthlyCalls ?? 0) > 0 && (a.promptTokens ?? 0) + (a.inputTokens ?? 0) + (a.outputTokens ?? 0) > 0;
+  const costsIfKnown = () => (a.model && findModel(ctx.catalogue, a.model) && costable() ? costsFor(a, ctx, false) : null);
   const exit = (verdict: VerdictKind, rules: RuleId[], costs: Costs | null = costsIfKnown(), quality: QualityWeighing | null = null): FlowExit => ({
     kind: 'exit',
     verdict,
     rules,
     indication,
-    cost: costs?.cost ?? null,
-    comparison: costs?.comparison ?? null,
-    quality,
+    // No figures where nothing can be costed: a table of zeros would read as "free".
+    cost: costable() ? (costs?.cost ?? null) : null,
+    comparison: costable() ? (costs?.comparison ?? null) : null,
+    quality: costable() ? quality : null,
     interval,
     tuning: costs?.tuning ?? null,
     inputs: costs?.inputs ?? null,
@@ -148,9 +147,12 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
     // A prompt that works is only worth replacing if fine-tuning saves a clear margin: check
     // with the seeds' minimum training set before asking about data.
     if (a.taskKind === 'knowledge') return exit('prompt-engineering', [...passes, 'knowledge-not-cost-tuned']);
+    // With no calls or no tokens counted there is no cost to cut: the prompt that works stays.
+    if (!costable()) return exit('prompt-engineering', passes);
     const early = costsFor(a, ctx, false);
     if (!early.tuning.model) return exit('prompt-engineering', [...passes, 'no-fine-tuning-available'], early);
-    if (!early.comparison?.robust) return exit('prompt-engineering', [...passes, 'fine-tuning-does-not-pay'], early);
+    if (!early.comparison?.robust)
+      return exit('prompt-engineering', [...passes, 'fine-tuning-does-not-pay', ...(early.tuning.promptModelBlocked ? ['provider-offers-no-fine-tuning' as const] : [])], early);
     indication = 'cost';
     if (tested < MIN_TESTED_TO_TRAIN) return exit('test-prompts-first', [...passes, 'prompt-costs-more-than-fine-tuning', 'too-few-tested'], early);
   }
@@ -168,19 +170,25 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   need('deadline');
   need('specStable');
 
+  const tooFewExamples = labeled < minimumExamplesFor(a);
   // Seed 000: "Choose Prompt Engineering if… You need to ship this week / the spec still moves."
   const notNow: RuleId[] = [...(a.deadline === 'this-week' ? ['ship-this-week' as const] : []), ...(a.specStable === false ? ['spec-moving' as const] : [])];
-  if (notNow.length) return exit('prompt-engineering', [...reasons, ...notNow]);
-  const tooFewExamples = labeled < minimumExamplesFor(a);
-  if (tooFewExamples) need('labelingCostPerExample');
-  // Between 85% and 90% there is no verdict to train, so no data to collect, until the fixes are shown to pay.
-  if (tooFewExamples && indication !== 'edge-cases') return exit('collect-data', [...reasons, 'too-few-examples']);
+  /** A fine-tune worth doing: now, later (ship first, settle the spec), or once the data is there. */
+  const train = (kind: VerdictKind, rules: RuleId[], costs: Costs, weighing: QualityWeighing | null = null): FlowExit => {
+    if (notNow.length) return exit('prompt-engineering', [...rules, ...notNow], costs, weighing);
+    if (tooFewExamples) {
+      // Asked last: it moves the figures, never what is worth weighing first.
+      need('labelingCostPerExample');
+      return exit('collect-data', [...rules, 'too-few-examples'], costs, weighing);
+    }
+    return exit(kind, rules, costs, weighing);
+  };
 
   if (!forQuality) {
     const costs = costsFor(a, ctx, false);
     if (!costs.tuning.model || !costs.cost.fineTuning) return exit('prompt-engineering', [...passes, 'no-fine-tuning-available'], costs);
     if (!costs.comparison?.robust) return exit('prompt-engineering', [...passes, 'fine-tuning-does-not-pay'], costs);
-    return exit('fine-tune', reasons, costs);
+    return train('fine-tune', reasons, costs);
   }
 
   // Seed 001, "Using Both": only where a router can see the slice before answering.
@@ -192,18 +200,20 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   const routed = hybrid !== null && hybrid.total < ft.total;
   const baseline = baselinePath(costs.cost);
   let weighing = weighQuality(routed ? 'hybrid' : 'fineTuning', routed ? hybrid : ft, baseline, rate, costs.inputs, a.costOfWrongAnswer);
+  // Nothing counted, nothing to weigh: below 85% the seeds' flowchart decides alone, above it scenario 1 stops.
+  if (!costable()) return indication === 'edge-cases' ? exit('prompt-engineering', passes) : train('fine-tune', reasons, costs);
   if (weighing.worthIt === null) {
     need('costOfWrongAnswer');
     weighing = weighQuality(weighing.path, routed ? hybrid : ft, baseline, rate, costs.inputs, a.costOfWrongAnswer);
   }
   const how: RuleId = weighing.extraCost <= 0 ? 'fine-tuning-also-saves' : weighing.worthIt ? 'fixes-worth-it' : weighing.worthIt === false ? 'fixes-not-worth-it' : 'wrong-answer-break-even';
+  // Weighed before the deadline and the data: a fix that is not worth it is not worth it later either.
   // Scenario 1 stops above 85% unless the fixes are shown to pay (scenario 5).
   if (weighing.worthIt === false || (indication === 'edge-cases' && weighing.worthIt !== true))
     return exit('prompt-engineering', [...(indication === 'edge-cases' ? passes : reasons), how], costs, weighing);
   // Only now, with the fixes shown to pay, does the advisor follow scenario 5.
   const shown = reasons.map((r): RuleId => (r === 'seeds-disagree-85-90' ? 'edge-cases-worth-fixing' : r));
-  if (tooFewExamples) return exit('collect-data', [...shown, 'too-few-examples', how], costs, weighing);
-  return exit(routed ? 'hybrid' : 'fine-tune', [...shown, ...(routed ? ['edge-cases-cheapest' as const] : []), how], costs, weighing);
+  return train(routed ? 'hybrid' : 'fine-tune', [...shown, ...(routed ? ['edge-cases-cheapest' as const] : []), how], costs, weighing);
 }
 
 /** The reason fine-tuning is on the table; between 85% and 90% the seeds disagree until the weighing shows the fixes pay. */

@@ -74,7 +74,9 @@ const MISTAKES: MistakeRule[] = [
     check: (_a, exit) => {
       const t = exit.tuning;
       if (!t?.tooSmall) return null;
-      return t.model ? `${t.tooSmall}; the costs use ${t.model.name}, a larger one.` : `${t.tooSmall}, and no larger model can be tuned.`;
+      return t.model
+        ? `${t.tooSmall}; the costs use ${t.model.name}, a larger one, whose quality on your task is untested until you run your examples on it.`
+        : `${t.tooSmall}, and no larger model can be tuned.`;
     },
   },
   {
@@ -89,9 +91,9 @@ const MISTAKES: MistakeRule[] = [
     fix: SEEDS.fixSkippedPrompt,
     check: (a, exit) => {
       if (!trains(exit.verdict)) return null;
-      if (a.fineTunedPromptTokens === 0) return 'You plan to drop the prompt entirely once the model is tuned.';
-      if (a.promptIterations === 0) return 'Fine-tuning without having worked on the prompt.';
-      return null;
+      // Rounds of prompt work matter to a fine-tune for quality (the flowchart asks 3 first); a
+      // prompt that already works needs none before it is tuned for cost.
+      return a.fineTunedPromptTokens === 0 ? 'You plan to drop the prompt entirely once the model is tuned.' : null;
     },
   },
 ];

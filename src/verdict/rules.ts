@@ -124,14 +124,14 @@ export const RULES = {
     return `${describeInterval(i)}: that reaches 80%, so your examples can't yet tell whether the prompt fails 20% or more. Test on about ${formatCount(n)} examples before you train.`;
   }),
   'too-few-tested': rule('too-few-tested', SEEDS.fixPromptTesting, (f) =>
-    `Fine-tuning would be indicated, but on the strength of ${plural(f.answers.testedExamples ?? 0, 'tested example')}${f.interval ? ` (${describeInterval(f.interval)})` : ''}: test on 30-50 first.`),
+    `Fine-tuning could be next, but your score rests on ${plural(f.answers.testedExamples ?? 0, 'tested example')}${f.interval ? ` (${describeInterval(f.interval)})` : ''}: test on 30-50 before you train.`),
   'too-few-examples': rule('too-few-examples', SEEDS.perCategory, (f) => {
     const min = f.inputs?.minimumExamples ?? 100;
     const per = f.answers.taskKind === 'classification' && (f.answers.categories ?? 1) > 1 ? ` (100 for each of ${f.answers.categories} categories)` : '';
     return `You have ${plural(f.answers.labeledExamples ?? 0, 'labelled example')}; fine-tuning needs at least ${formatCount(min)}${per}, ideally 500 or more.`;
   }),
   plateau: rule('plateau', SEEDS.ceiling, (f) =>
-    `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}, and the ${formatPercent(1 - (f.answers.successRate ?? 0))} that fail share a pattern (${f.answers.failureMode}): prompting has hit its ceiling, and fine-tuning can take the systematic rest.`),
+    `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}, and the ${formatPercent(1 - (f.answers.successRate ?? 0))} that fail share a pattern (${f.answers.failureMode}): prompting has hit its ceiling, and fine-tuning could take the systematic rest.`),
   'edge-cases-cheapest': rule('edge-cases-cheapest', SEEDS.combineForCost, (f) => {
     const h = f.cost!.hybrid!;
     const router = h.items.find((i) => i.label.startsWith('Router'));
@@ -142,7 +142,8 @@ export const RULES = {
   }),
   'fine-tuning-also-saves': rule('fine-tuning-also-saves', SEEDS.bestCostToQuality, (f) => {
     const q = f.quality!;
-    return `It fixes answers and costs ${formatUsd(-q.extraCost)} less than prompting over ${horizon(f)}: the better cost-to-quality ratio either way.${savingCauses(f)}`;
+    const base = f.cost ? modelName(f, baselinePath(f.cost).model) : 'the model';
+    return `It fixes answers and costs ${formatUsd(-q.extraCost)} less than prompting ${base} over ${horizon(f)}: the better cost-to-quality ratio either way.${savingCauses(f)}`;
   }),
   'fixes-worth-it': rule('fixes-worth-it', SEEDS.bestCostToQuality, (f) => {
     const q = f.quality!;
@@ -173,7 +174,7 @@ export const RULES = {
     const others = t.alternatives.filter((m) => m.id !== t.model!.id);
     return (
       `You can't fine-tune the model you prompt today: ${'promptModelBlocked' in t ? t.promptModelBlocked : ''}. ` +
-      `The costs use ${t.model.name} instead` +
+      `The costs use ${t.model.name} instead, whose quality on your task is untested until you run your examples on it` +
       (others.length ? `; fine-tuning is also offered by ${providersOffering(others, f.catalogue)}.` : '.')
     );
   }),

@@ -1,3 +1,4 @@
+import { COST_MARGIN } from '../cost/compare-paths.js';
 import { baselinePath } from '../cost/compute-costs.js';
 import { findModel, type PriceCatalogue } from '../cost/price-catalogue.js';
 import { formatCount, formatPercent, formatUsd } from '../format/format-numbers.js';
@@ -14,7 +15,8 @@ export interface VerdictTexts {
 /** A cheaper model to try with the same prompt, when the comparison found one: never presented as a fine-tune. */
 function substituteStep(exit: FlowExit, catalogue: PriceCatalogue): string[] {
   const sub = exit.cost?.substitutePrompt;
-  if (!sub || !exit.cost || sub.total >= exit.cost.promptEngineering.total) return [];
+  // A switch of model is a migration: only worth naming past the same margin a fine-tune must clear.
+  if (!sub || !exit.cost || exit.cost.promptEngineering.total - sub.total < COST_MARGIN * exit.cost.promptEngineering.total) return [];
   const name = findModel(catalogue, sub.model)?.name ?? sub.model;
   return [
     `Try prompting ${name} with the same prompt: ${formatUsd(sub.total)} over ${exit.cost.horizonMonths} months against ${formatUsd(exit.cost.promptEngineering.total)} today, no training. ` +
@@ -69,7 +71,7 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
         };
       const steps = ['Ship the prompt, and keep your test examples as a regression suite.'];
       if (has('fixes-not-worth-it') || has('wrong-answer-break-even') || has('seeds-disagree-85-90')) {
-        if (q?.breakEvenCostOfWrongAnswer) steps.push(`Run this check again if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}: fine-tuning pays from there.`);
+        if (q?.breakEvenCostOfWrongAnswer) steps.push(`Run this check again if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}: ${q.path === 'hybrid' ? 'using both' : 'fine-tuning'} pays from there.`);
         else if (has('seeds-disagree-85-90')) steps.push('If a wrong answer costs you real money, run this advisor again with that figure.');
       }
       if ((a.cacheHitRate ?? 0) < 0.5 && (a.promptTokens ?? 0) >= 1024) steps.push('Put the fixed part of the prompt first and turn on prompt caching: cached tokens cost a fraction.');

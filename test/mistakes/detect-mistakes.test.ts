@@ -28,7 +28,7 @@ const CASES: { id: MistakeId; answers: Answers; asOf?: string; says: string | Re
   {
     id: 'wrong-model-size',
     answers: stuckPrompt({ taskKind: 'reasoning', failureMode: 'reasoning', model: 'gpt-5-nano' }),
-    says: 'GPT-5 nano is too small to tune for a task that needs reasoning; the costs use Amazon Nova Lite on Bedrock, a larger one.',
+    says: 'GPT-5 nano is too small to tune for a task that needs reasoning; the costs use Amazon Nova Lite on Bedrock, a larger one, whose quality on your task is untested until you run your examples on it.',
     fix: SEEDS.fixWrongModel,
   },
   { id: 'knowledge-by-fine-tuning', answers: stuckPrompt({ failureMode: 'knowledge' }), says: 'The failures are missing knowledge', fix: SEEDS.notRag },
@@ -71,7 +71,7 @@ describe('when each mistake shows', () => {
   it('sees a small model named for a reasoning task, and costs a larger one instead', () => {
     const v = verdictFor(stuckPrompt({ taskKind: 'reasoning', fineTuneModel: 'gemini-2.5-flash-lite' }));
     expect(mistake(v, 'wrong-model-size').text).toBe(
-      'Gemini 2.5 Flash-Lite on Vertex AI, the model you named, is too small for a task that needs reasoning; the costs use Gemini 2.5 Pro on Vertex AI, a larger one.',
+      'Gemini 2.5 Flash-Lite on Vertex AI, the model you named, is too small for a task that needs reasoning; the costs use Gemini 2.5 Pro on Vertex AI, a larger one, whose quality on your task is untested until you run your examples on it.',
     );
     expect(v.fineTuneModel).toBe('gemini-2.5-pro');
   });

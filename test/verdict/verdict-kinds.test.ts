@@ -32,7 +32,7 @@ describe('test-prompts-first', () => {
     expect(v.headline).toBe("Test on 30-50 examples before you train: your score can't yet carry a fine-tune");
     expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'too-few-tested']);
     expect(reasonText(v, 'too-few-tested')).toBe(
-      'Fine-tuning would be indicated, but on the strength of 12 tested examples (7 of 12 is consistent with 32% to 81%): test on 30-50 first.',
+      'Fine-tuning could be next, but your score rests on 12 tested examples (7 of 12 is consistent with 32% to 81%): test on 30-50 before you train.',
     );
   });
 
@@ -236,7 +236,7 @@ describe('the ceiling (80-85%) and the seeds\' 85-90% disagreement', () => {
     expect(ruleIdsOf(stays)).toEqual(['seeds-disagree-85-90', 'wrong-answer-break-even']);
     const collects = verdictFor(plateauedPrompt({ labeledExamples: 50, costOfWrongAnswer: 5 }));
     expect(collects.verdict).toBe('collect-data');
-    expect(ruleIdsOf(collects)).toEqual(['edge-cases-worth-fixing', 'too-few-examples', 'fixes-worth-it']);
+    expect(ruleIdsOf(collects)).toEqual(['edge-cases-worth-fixing', 'fixes-worth-it', 'too-few-examples']);
   });
 
   it('fine-tunes at 80% after 3 rounds with format failures: the prompt has hit the seeds\' ceiling', () => {
@@ -313,7 +313,8 @@ describe('the context of a fine-tuning verdict', () => {
     const v = verdictFor(stuckPrompt({ deadline: 'this-week' }));
     expect(v.verdict).toBe('prompt-engineering');
     expect(v.headline).toBe('Ship the prompt this week; fine-tuning is a later step');
-    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'ship-this-week']);
+    // Weighed first: fixing the failures is worth it past a stated cost of a wrong answer; then shipped later.
+    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'wrong-answer-break-even', 'ship-this-week']);
     expect(v.nextSteps).toEqual([
       'Ship the prompt, and keep your test examples as a regression suite.',
       "Fine-tune Gemini 2.5 Pro on Vertex AI after the launch, once the prompt's failures on real traffic are counted.",
@@ -325,7 +326,7 @@ describe('the context of a fine-tuning verdict', () => {
     const v = verdictFor(stuckPrompt({ specStable: false }));
     expect(v.verdict).toBe('prompt-engineering');
     expect(v.headline).toBe('Prompt engineering for now: fine-tune once the spec stops moving');
-    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'spec-moving']);
+    expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'wrong-answer-break-even', 'spec-moving']);
     expect(v.nextSteps).toContain('Settle the output spec; once it has held for a few weeks, run this advisor again.');
   });
 

@@ -174,9 +174,8 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
     },
   ],
   // Beyond the brief's formula above (totals > 0 pass on the $200 of prompt work alone): issue 8 names
-  // "a cost table of $0 per call" as a contradiction. DISAGREES: the sweep finds cards whose every
-  // per-call figure is $0 (prompt, token counts 0 or missing): the cost-only check and the quality path
-  // call costsFor directly, past walk-flowchart's costsIfKnown() guard.
+  // "a cost table of $0 per call" as a contradiction (once found here: cards whose every per-call figure
+  // was $0, when token counts were 0 or missing).
   [
     'no cost table of $0 per call',
     ({ v }) => {

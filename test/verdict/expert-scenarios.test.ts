@@ -854,9 +854,8 @@ const SCENARIOS: Scenario[] = [
         expect(v.fineTuneModel).toBe('nova-pro');
         near(v.comparison!.fromSwitching, today - sub);
         near(v.comparison!.fromTuning, sub - ft);
-        // DISAGREES: the card recommends fine-tuning a model the team has never run, for quality,
-        // and nowhere says that Nova Pro's quality on the task is untested (README rule 10 says it is
-        // told; only the cost-saving rules carry that sentence).
+        // A fine-tune of a model the team has never run, for quality, must say Nova Pro's quality on
+        // the task is untested (README rule 10).
         expect(textOf(v)).toMatch(/untested|run your examples on it/);
       },
     },
@@ -944,10 +943,8 @@ const SCENARIOS: Scenario[] = [
     expect: {
       verdict: 'fine-tune',
       rules: ['prompt-costs-more-than-fine-tuning'],
-      // DISAGREES (at d945c60): the advisor lists 'skipped-prompt' ("Fine-tuning without having worked
-      // on the prompt.") beside its own "Fine-tune" verdict whenever promptIterations is 0, though the
-      // prompt scores 95% on 50 examples: the card says "do it" and "this is a mistake" at once. The
-      // src/ change in progress (no 'skipped-prompt' for a prompt that already works) makes this pass.
+      // No 'skipped-prompt' ("Fine-tuning without having worked on the prompt.") beside a fine-tune of a
+      // prompt that scores 95% on 50 examples: the card would say "do it" and "this is a mistake" at once.
       noMistakes: ['fine-tune-before-prompt-testing', 'skipped-prompt'],
     },
   },
@@ -1011,10 +1008,8 @@ const SCENARIOS: Scenario[] = [
         const ft = tunedTotal(usd(650, NOVA_LITE.input) + usd(300, NOVA_LITE.output), 2e5, 12, usd(1000 * 950 * 3, NOVA_LITE.training), NOVA_LITE.storage); // $5,895.50
         expect(v.cost!.baseline).toBe('promptEngineering');
         near(v.quality!.extraCost, ft - micro);
-        // DISAGREES: a quality fine-tune of a model the team never prompted (Nova Lite) should say that
-        // its quality is untested and to run the examples on it first (the fix: "Start with the largest
-        // model you can afford. Fine-tune to optimize cost, not to fix a weak base model."); the card only
-        // says "the costs use Amazon Nova Lite on Bedrock, a larger one".
+        // A quality fine-tune of a model the team never prompted (Nova Lite) says its quality is untested
+        // and to run the examples on it first (the fix: "Start with the largest model you can afford.").
         expect(textOf(v)).toMatch(/untested|run your examples on it/);
       },
     },
@@ -1084,10 +1079,8 @@ const SCENARIOS: Scenario[] = [
         expect(saving).toBeCloseTo(0.0612, 4);
         near(v.cost!.promptEngineering.total - v.cost!.substitutePrompt!.total, saving, 0.01);
         expect(v.fineTuneModel).toBeNull();
-        // DISAGREES: the card's next steps say "Try prompting Amazon Nova Lite on Bedrock with the same
-        // prompt: $200 over 12 months against $200 today, no training" for a $0.06-a-year saving (0.03% of
-        // the prompt path). A move to another provider should clear a margin too (the README's 20% of the
-        // prompt path is the advisor's own bar for leaving what works).
+        // No "Try prompting Amazon Nova Lite" for a $0.06-a-year saving (0.03% of the prompt path): a move to
+        // another provider clears the same 20% margin as a fine-tune.
         expect(v.nextSteps.some((s) => s.startsWith('Try prompting'))).toBe(false);
       },
     },
@@ -1185,10 +1178,8 @@ const SCENARIOS: Scenario[] = [
     expect: {
       verdict: 'prompt-engineering',
       check: (v) => {
-        // DISAGREES: with nothing counted per call the advisor still returns a cost table whose every
-        // per-call figure is $0 (prompt $0, fine-tune $0; totals only the $200 and $5,800 of work): the
-        // "cost table of $0 per call" issue 8 names. walk-flowchart's costsIfKnown() refuses it, but the
-        // cost-only check (costsFor called directly) brings it back. The card should have no table.
+        // With nothing counted per call there is no cost table: "a cost table of $0 per call" is what
+        // issue 8 names.
         const c = v.cost;
         if (c) expect([c.promptEngineering, c.substitutePrompt, c.fineTuning, c.hybrid].some((p) => p && p.perCall > 0)).toBe(true);
       },
@@ -1211,9 +1202,7 @@ const SCENARIOS: Scenario[] = [
     },
     expect: {
       verdict: 'prompt-engineering',
-      // DISAGREES: at 0 calls a month the advisor returns a cost table anyway (prompt $200, fine-tune
-      // $5,801.05, the tuned per-call figure $0 beside the prompt's $0.00119), and reasons "At 0 calls a
-      // month, fine-tuning … does not pay for itself". With no volume there is nothing to compare: cost null.
+      // At 0 calls a month there is nothing to compare: no cost table, no "does not pay at 0 calls".
       check: (v) => expect(v.cost).toBeNull(),
     },
   },

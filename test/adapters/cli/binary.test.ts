@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempFile, AS_OF } from '../../helpers/cli.js';
@@ -16,5 +16,24 @@ describe('the finetune-advisor binary', () => {
     const run = spawnSync(process.execPath, [bin, 'advise', '--answers', tempFile('a.json', { testedExamples: -1 }), '--json'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('testedExamples: cannot be negative');
+  });
+
+  it('exits quietly with 0 when the reader closes the pipe early, as `| head -1` does', async () => {
+    const answers = tempFile('a.json', { testedExamples: 4 });
+    const commands: Record<string, string[]> = { 'advise --json': ['advise', '--answers', answers, '--json'], advise: ['advise', '--answers', answers], prices: ['prices'] };
+    const runs = await Promise.all(
+      Object.entries(commands).map(
+        ([name, args]) =>
+          new Promise<string>((resolve) => {
+            const child = spawn(process.execPath, [bin, ...args, '--as-of', AS_OF], { stdio: ['ignore', 'pipe', 'pipe'] });
+            // The reader is gone before the command has printed anything.
+            child.stdout.destroy();
+            let err = '';
+            child.stderr.on('data', (d) => (err += d));
+            child.on('close', (code) => resolve(`${name}: exit ${code}${err ? `, stderr ${err.split('\n')[0]}` : ''}`));
+          }),
+      ),
+    );
+    expect(runs).toEqual(Object.keys(commands).map((name) => `${name}: exit 0`));
   });
 });

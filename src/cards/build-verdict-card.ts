@@ -27,11 +27,14 @@ function comparisonFields(verdict: Verdict): CardField[] {
   const c = verdict.comparison;
   const cost = verdict.cost;
   if (!c || !cost?.fineTuning) return [];
+  const signed = (x: number) => (x >= 0 ? `saves ${formatUsd(x)}` : `costs ${formatUsd(-x)} more`);
   const fields: CardField[] = [];
   if (c.fromSwitching > 0)
-    fields.push({ label: 'Saving by cause', value: `${formatUsd(c.fromSwitching)} from switching to ${cost.fineTuning.model} (prompted, untested), ${formatUsd(Math.max(0, c.fromTuning))} from tuning it` });
-  fields.push({ label: 'Fine-tuning saves', value: `${formatUsd(c.fromTuning)} against the cheaper prompt path; the margin for a cost-only switch is ${formatUsd(c.margin)} (20%)` });
-  for (const s of c.sensitivity) fields.push({ label: `If ${s.label}`, value: s.saving >= 0 ? `it saves ${formatUsd(s.saving)}` : `it costs ${formatUsd(-s.saving)} more` });
+    fields.push({ label: 'Saving by cause', value: `switching to ${cost.fineTuning.model} (prompted, untested) saves ${formatUsd(c.fromSwitching)}; tuning it then ${signed(c.fromTuning)}` });
+  // The margin is the bar for a cost-only change; a fine-tune for quality is weighed in "Worth fixing?".
+  if (!verdict.quality)
+    fields.push({ label: 'Fine-tuning against the cheaper prompt', value: `${signed(c.fromTuning)}; a cost-only switch must save ${formatUsd(c.margin)} (20%)` });
+  for (const s of c.sensitivity) fields.push({ label: `If ${s.label}`, value: `fine-tuning ${signed(s.saving)}` });
   return fields;
 }
 

@@ -259,7 +259,10 @@ export function computeCosts(req: CostRequest): CostBreakdown {
     fineTuning = tunedPath(req, tune, plan, 1, plan.tunedItems, [ftWork]);
     if (req.includeHybrid) {
       const share = inputs.hybridShare;
-      const routerPrices = promptPrices(req.promptModel, promptCachingOf(req.catalogue, req.promptModel), req.overrides);
+      // The router is a short classification call: on whichever of the two models reads tokens cheaper.
+      const tunedBase = promptPrices(tune, promptCachingOf(req.catalogue, tune));
+      const todays = promptPrices(req.promptModel, promptCachingOf(req.catalogue, req.promptModel), req.overrides);
+      const routerPrices = tune.id !== req.promptModel.id && tunedBase.input.perMillion < todays.input.perMillion ? tunedBase : todays;
       const monthly = [...scaled(pe.items, 1 - share, 'Prompted: '), ...scaled(plan.tunedItems, share, 'Tuned: '), routerItem(req, routerPrices)];
       const promptTime = pe.items.find((i) => i.cadence === 'once')!;
       hybrid = tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork]);

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { verifySlackRequest } from '@slack/bolt';
+import { BodyTooLarge, readBody } from '../http/read-body.js';
 
 /** Slack's rule: X-Slack-Request-Timestamp is at most 5 minutes from now, either way. */
 const WINDOW_SECONDS = 5 * 60;
@@ -15,17 +16,6 @@ export class RefusedSlackRequest extends Error {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new RefusedSlackRequest(413, 'the body is larger than 4 MB');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * Reads a request to the events endpoint and checks that Slack sent it: signed with the signing
  * secret and stamped within 5 minutes of the service's clock, either way. Bolt checks only the past
@@ -33,7 +23,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  */
 export async function verifySlackHttpRequest(req: IncomingMessage, options: { signingSecret: string; now: () => Date }): Promise<void> {
   const buffered = req as IncomingMessage & { rawBody: Buffer };
-  buffered.rawBody = await readBody(req);
+  try {
+    buffered.rawBody = await readBody(req, MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) throw new RefusedSlackRequest(413, 'the body is larger than 4 MB');
+    throw err;
+  }
   const body = buffered.rawBody.toString('utf8');
   // Slack's SSL check comes unsigned: like Bolt, let it through carrying nothing but the flag.
   if (req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(body).get('ssl_check') === '1') {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'botbuilder';
+import { BodyTooLarge, readBody } from '../http/read-body.js';
 
 /** Activities are small; a larger body is not one (Teams caps messages near 100 KB). */
 const MAX_BODY_BYTES = 1_000_000;
@@ -15,16 +16,16 @@ export class BadActivityRequest extends Error {
 
 /** Reads a JSON body from a plain node:http request, refusing what is not a JSON object. */
 export async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BadActivityRequest(413, 'The activity is larger than 1 MB.');
-    chunks.push(chunk as Buffer);
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) throw new BadActivityRequest(413, 'The activity is larger than 1 MB.');
+    throw err;
   }
   let body: unknown;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    body = JSON.parse(raw.toString('utf8'));
   } catch {
     throw new BadActivityRequest(400, 'The body is not JSON: send a Bot Framework activity.');
   }

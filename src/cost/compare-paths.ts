@@ -39,9 +39,8 @@ interface Line {
 }
 
 /** A path's total as a line in monthly calls: fees and one-off costs, plus tokens that grow with calls. */
-function pathLine(path: PathCost, calls: number, horizon: number): Line {
-  const slope = (horizon * (path.monthly - path.feesMonthly)) / calls;
-  return { at0: path.total - slope * calls, slope };
+function pathLine(path: PathCost, calls: number): Line {
+  return { at0: path.total - path.scalingTotal, slope: path.scalingTotal / calls };
 }
 
 /**
@@ -49,10 +48,10 @@ function pathLine(path: PathCost, calls: number, horizon: number): Line {
  * Every cost is linear in volume, and both prompt paths cost the same at no volume, so the
  * cheaper one is the one with the smaller slope.
  */
-function savingLine(cost: CostBreakdown, calls: number, horizon: number, marginShare: number): Line {
-  const prompts = [cost.promptEngineering, cost.substitutePrompt].filter((p): p is PathCost => p !== null).map((p) => pathLine(p, calls, horizon));
+function savingLine(cost: CostBreakdown, calls: number, marginShare: number): Line {
+  const prompts = [cost.promptEngineering, cost.substitutePrompt].filter((p): p is PathCost => p !== null).map((p) => pathLine(p, calls));
   const base = prompts.reduce((a, b) => (b.slope < a.slope ? b : a));
-  const ft = pathLine(cost.fineTuning!, calls, horizon);
+  const ft = pathLine(cost.fineTuning!, calls);
   return { at0: (1 - marginShare) * base.at0 - ft.at0, slope: (1 - marginShare) * base.slope - ft.slope };
 }
 
@@ -90,8 +89,7 @@ export function comparePaths(cost: CostBreakdown, req: CostRequest, assumptions:
   });
   const clearsMargin = fromTuning >= margin;
   const robust = clearsMargin && sensitivity.every((s) => s.saving > 0);
-  const H = req.inputs.horizonMonths;
-  const needed = [savingLine(measured, calls, H, COST_MARGIN), ...variantCosts.map((v) => savingLine(v.cost, calls, H, 0))].map(callsToReach);
+  const needed = [savingLine(measured, calls, COST_MARGIN), ...variantCosts.map((v) => savingLine(v.cost, calls, 0))].map(callsToReach);
   const flipMonthlyCalls = needed.some((n) => n === null) ? null : Math.max(...(needed as number[]));
   return {
     savingVsToday: round(today - ft.total),

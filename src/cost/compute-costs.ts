@@ -1,10 +1,13 @@
 import type { PriceOverrides } from '../interview/answers.js';
 import { formatCount, formatPercent, formatRate, formatUsd } from '../format/format-numbers.js';
 import type { CostInputs } from './cost-assumptions.js';
-import { callItems, cents, engineeringItem, perCallPrecision, sumMonthly, sumOnce, tokenItem, type CostItem } from './cost-items.js';
+import { callItems, cents, engineeringItem, perCallPrecision, scalingTotal, sumMonthly, tokenItem, totalOver, type CostItem } from './cost-items.js';
 import { monthsUntil } from './iso-date.js';
+import { lifecycleOf } from './model-lifecycle.js';
 import { promptCachingOf, type CatalogueModel, type PriceCatalogue } from './price-catalogue.js';
 import { promptPrices, tuningPrices, type InferencePrices } from './resolve-prices.js';
+import { retrainingMonths, runningTotal } from './running-totals.js';
+import { hardwareItem } from './self-hosting.js';
 
 export type { CostCadence, CostItem } from './cost-items.js';
 
@@ -13,8 +16,10 @@ export interface PathCost {
   /** Everything a month costs (tokens and fixed fees), spread over the month's calls. */
   perCall: number;
   monthly: number;
-  /** The part of `monthly` that does not grow with calls: hosting and storage fees. */
+  /** The part of `monthly` that does not grow with calls: hosting, storage and hardware fees. */
   feesMonthly: number;
+  /** The part of `total` that grows with calls (tokens): the rest is fees and one-off work. */
+  scalingTotal: number;
   total: number;
   items: CostItem[];
 }
@@ -79,44 +84,68 @@ function rounded<T extends PathCost>(path: T): T {
     perCall: perCallPrecision(path.perCall),
     monthly: cents(path.monthly),
     feesMonthly: cents(path.feesMonthly),
+    scalingTotal: cents(path.scalingTotal),
     total: cents(path.total),
     items: path.items.map((i) => ({ ...i, amount: cents(i.amount) })),
   };
 }
 
-/** Per call with every monthly fee spread over the month's calls (tokens only when there are none). */
-function perCallOf(monthlyItems: CostItem[], oneCall: () => CostItem[], calls: number): number {
-  return calls > 0 ? sumMonthly(monthlyItems) / calls : sumMonthly(oneCall());
+const PROMPT_LABEL = 'Prompt (instructions and examples)';
+const tokensPerCall = (inputs: CostInputs, prefix: number) => prefix + inputs.inputTokens + inputs.outputTokens;
+
+/** Token items of a month on a model, and its hardware fee when it is self-hosted on hardware paid by the month. */
+function monthOn(req: CostRequest, model: CatalogueModel, prices: InferencePrices, prefixTokens: number, prefixLabel: string): CostItem[] {
+  const { inputs } = req;
+  const items = callItems(prefixTokens, inputs, inputs.monthlyCalls, prices, prefixLabel);
+  const hardware = model.selfHosted ? hardwareItem(model.selfHosted, tokensPerCall(inputs, prefixTokens) * inputs.monthlyCalls) : null;
+  return hardware ? [...items, hardware] : items;
 }
 
-function promptPath(req: CostRequest, model: CatalogueModel, prices: InferencePrices): PathCost {
+/**
+ * Prompting one model over the horizon. A model that retires moves to its successor in the month
+ * after, at the successor's prices, with the prompt work done again to move it; a successor the
+ * catalogue does not price is said so, and the old prices are kept.
+ */
+function promptPath(req: CostRequest, model: CatalogueModel, overrides: PriceOverrides = {}): PathCost {
   const { inputs } = req;
-  const label = 'Prompt (instructions and examples)';
-  const calls = callItems(inputs.promptTokens, inputs, inputs.monthlyCalls, prices, label);
-  const items = [...calls, engineeringItem('Prompt engineering time', inputs.promptEngineeringHours, inputs)];
+  const prices = promptPrices(model, promptCachingOf(req.catalogue, model), overrides);
+  let month = monthOn(req, model, prices, inputs.promptTokens, PROMPT_LABEL);
+  const items: CostItem[] = [];
+  const life = lifecycleOf(req.catalogue, model, req.asOf);
+  const handover = life.retires && !life.retired ? monthsUntil(req.asOf, life.retires) + 1 : null;
+  if (handover !== null && handover <= MAX_BREAK_EVEN_MONTHS) {
+    const successor = life.successor?.model;
+    if (successor) {
+      const next = promptPrices(successor, promptCachingOf(req.catalogue, successor));
+      const after = monthOn(req, successor, next, inputs.promptTokens, PROMPT_LABEL).map((i) => ({
+        ...i,
+        label: `${i.label}, on ${successor.name}`,
+        fromMonth: handover,
+        basis: `from month ${handover}, after ${model.name} retires on ${life.retires}: ${i.basis}`,
+      }));
+      month = [...month.map((i) => ({ ...i, untilMonth: handover - 1 })), ...after];
+      if (handover <= inputs.horizonMonths)
+        items.push({ ...engineeringItem(`Moving the prompt to ${successor.name}`, inputs.promptEngineeringHours, inputs), basis: `retesting the prompt on the successor in month ${handover}: ${formatCount(inputs.promptEngineeringHours)} hours at ${formatUsd(inputs.engineeringHourlyRate)} an hour` });
+    } else {
+      const why = life.successor ? `its successor ${life.successor.id} is not in the catalogue` : 'no successor is named';
+      month = month.map((i) => ({ ...i, basis: `${i.basis}; ${model.name} retires on ${life.retires} and ${why}: priced as today after it` }));
+    }
+  }
+  items.unshift(...month, engineeringItem('Prompt engineering time', inputs.promptEngineeringHours, inputs));
+  const calls = inputs.monthlyCalls;
   const monthly = sumMonthly(items);
   return {
     model: model.id,
-    perCall: perCallOf(calls, () => callItems(inputs.promptTokens, inputs, 1, prices, label), inputs.monthlyCalls),
+    perCall: calls > 0 ? monthly / calls : sumMonthly(callItems(inputs.promptTokens, inputs, 1, prices, PROMPT_LABEL)),
     monthly,
-    feesMonthly: 0,
-    total: sumOnce(items) + monthly * inputs.horizonMonths,
+    feesMonthly: sumMonthly(items.filter((i) => !i.scales)),
+    scalingTotal: scalingTotal(items, inputs.horizonMonths),
+    total: totalOver(items, inputs.horizonMonths),
     items,
   };
 }
 
-/** Months (from the start) in which the tuned model is retrained: yearly, and when its base retires. */
-export function retrainingMonths(span: number, retireMonth: number | null): number[] {
-  const months: number[] = [];
-  let last = 0;
-  for (;;) {
-    let next = last + 12;
-    if (retireMonth !== null && retireMonth > last && retireMonth < next) next = retireMonth;
-    if (next >= span) return months;
-    months.push(next);
-    last = next;
-  }
-}
+export { retrainingMonths } from './running-totals.js';
 
 interface TunedPlan {
   once: CostItem[];
@@ -154,6 +183,8 @@ function planTuning(req: CostRequest, tuneModel: CatalogueModel): TunedPlan {
     });
   const tunedItems = callItems(inputs.fineTunedPromptTokens, inputs, inputs.monthlyCalls, prices, 'Tight prompt');
   const fixedMonthly: CostItem[] = [];
+  const hardware = tuneModel.selfHosted ? hardwareItem(tuneModel.selfHosted, tokensPerCall(inputs, inputs.fineTunedPromptTokens) * inputs.monthlyCalls) : null;
+  if (hardware) fixedMonthly.push(hardware);
   if (prices.hostingPerMonth.perMillion > 0)
     fixedMonthly.push({ label: 'Hosting the tuned model', amount: prices.hostingPerMonth.perMillion, cadence: 'per month', basis: `${formatUsd(prices.hostingPerMonth.perMillion)} a month (${prices.hostingPerMonth.origin})` });
   if (prices.storagePerMonth.perMillion > 0)
@@ -198,7 +229,8 @@ function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan,
     perCall: calls > 0 ? monthly / calls : sumMonthly(monthlyItems),
     monthly,
     feesMonthly: sumMonthly(plan.fixedMonthly),
-    total: sumOnce(items) + monthly * H,
+    scalingTotal: scalingTotal(items, H),
+    total: totalOver(items, H),
     items,
     training: cents(plan.trainingCost),
     retraining: cents(retraining),
@@ -213,20 +245,6 @@ function scaled(items: CostItem[], factor: number, prefix: string): CostItem[] {
     .map((i) => ({ ...i, label: `${prefix}${i.label}`, amount: i.amount * factor, basis: `${formatPercent(factor)} of: ${i.basis}` }));
 }
 
-function runningTotal(once: number, monthly: number, retrainCost: number, retireMonth: number | null, span: number): number[] {
-  const retrains = new Set(retrainingMonths(span, retireMonth));
-  const totals: number[] = [];
-  let sum = once;
-  for (let m = 1; m <= span; m++) {
-    if (retrains.has(m - 1)) sum += retrainCost;
-    sum += monthly;
-    totals.push(sum);
-  }
-  return totals;
-}
-
-const tokenMonthly = (p: PathCost) => p.monthly - p.feesMonthly;
-
 /**
  * The cost of each path over the horizon. Seed 001: "Calculate total cost of ownership:
  * training + (inference cost per call × expected volume × time horizon)", plus what the
@@ -237,10 +255,10 @@ const tokenMonthly = (p: PathCost) => p.monthly - p.feesMonthly;
 export function computeCosts(req: CostRequest): CostBreakdown {
   const { inputs } = req;
   const H = inputs.horizonMonths;
-  const pe = promptPath(req, req.promptModel, promptPrices(req.promptModel, promptCachingOf(req.catalogue, req.promptModel), req.overrides));
+  const pe = promptPath(req, req.promptModel, req.overrides);
   const tune = req.tuneModel;
   // The substitute is priced from the catalogue: the team's price overrides are for today's model.
-  const substitute = tune && tune.id !== req.promptModel.id ? promptPath(req, tune, promptPrices(tune, promptCachingOf(req.catalogue, tune))) : null;
+  const substitute = tune && tune.id !== req.promptModel.id ? promptPath(req, tune) : null;
   const baseline: PromptPathName = substitute && substitute.total < pe.total ? 'substitutePrompt' : 'promptEngineering';
   const base = baseline === 'substitutePrompt' ? substitute! : pe;
 
@@ -266,24 +284,25 @@ export function computeCosts(req: CostRequest): CostBreakdown {
       const monthly = [...scaled(pe.items, 1 - share, 'Prompted: '), ...scaled(plan.tunedItems, share, 'Tuned: '), routerItem(req, routerPrices)];
       const promptTime = pe.items.find((i) => i.cadence === 'once')!;
       hybrid = tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork]);
-      cumulativeHybrid = runningTotal(sumOnce(hybrid.items) - hybrid.retraining, hybrid.monthly, plan.retrainCost, plan.retireMonth, H);
+      cumulativeHybrid = runningTotal(hybrid.items, plan.retrainCost, plan.retireMonth, H);
     }
-    const tunedOnce = sumOnce(fineTuning.items) - fineTuning.retraining;
-    const tuned = runningTotal(tunedOnce, fineTuning.monthly, plan.retrainCost, plan.retireMonth, MAX_BREAK_EVEN_MONTHS);
-    const prompted = runningTotal(sumOnce(base.items), base.monthly, 0, null, MAX_BREAK_EVEN_MONTHS);
+    // No break-even after the tuned model stops serving (a provider's wind-down).
+    const life = lifecycleOf(req.catalogue, tune, req.asOf);
+    const stops = life.tunedServedUntil && life.tunedServedUntil !== life.retires ? monthsUntil(req.asOf, life.tunedServedUntil) : MAX_BREAK_EVEN_MONTHS;
+    const span = Math.max(1, Math.min(MAX_BREAK_EVEN_MONTHS, stops));
+    const tuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retireMonth, span);
+    const prompted = runningTotal(base.items, 0, null, span);
     const at = tuned.findIndex((t, i) => t <= (prompted[i] ?? Infinity));
     breakEvenMonth = at >= 0 ? at + 1 : null;
-    cumulativeTuned = tuned.slice(0, H);
+    cumulativeTuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retireMonth, H);
+    // Every cost is linear in calls: the volume at which the two totals meet.
     const calls = inputs.monthlyCalls;
-    const savingPerCall = calls > 0 ? (tokenMonthly(base) - tokenMonthly(fineTuning)) / calls : 0;
-    if (savingPerCall > 0) {
-      const extra = tunedOnce + fineTuning.retraining + sumMonthly(plan.fixedMonthly) * H - sumOnce(base.items);
-      breakEvenMonthlyCalls = Math.max(0, Math.ceil(extra / (H * savingPerCall)));
-    }
+    const slope = calls > 0 ? (base.scalingTotal - fineTuning.scalingTotal) / calls : 0;
+    if (slope > 0) breakEvenMonthlyCalls = Math.max(0, Math.ceil((fineTuning.total - fineTuning.scalingTotal - (base.total - base.scalingTotal)) / slope));
   }
 
-  const cumulativePrompt = runningTotal(sumOnce(pe.items), pe.monthly, 0, null, H);
-  const cumulativeSubstitute = substitute ? runningTotal(sumOnce(substitute.items), substitute.monthly, 0, null, H) : null;
+  const cumulativePrompt = runningTotal(pe.items, 0, null, H);
+  const cumulativeSubstitute = substitute ? runningTotal(substitute.items, 0, null, H) : null;
   return {
     horizonMonths: H,
     promptEngineering: rounded(pe),

@@ -10,6 +10,11 @@ export interface CostItem {
   cadence: CostCadence;
   /** How the figure was made and which price, as of when: "40B tokens at $1.00 per 1M (your override)". */
   basis: string;
+  /** True for what grows with calls (tokens); false for fees and one-off work. */
+  scales?: boolean;
+  /** A monthly item that starts later (a successor's prices) or stops (a model that retires): months 1-based, inclusive. */
+  fromMonth?: number;
+  untilMonth?: number;
 }
 
 export function tokenItem(label: string, tokensPerCall: number, calls: number, price: PriceUsed, multiplier = 1, why = ''): CostItem {
@@ -19,6 +24,7 @@ export function tokenItem(label: string, tokensPerCall: number, calls: number, p
     label,
     amount: (tokens * rate) / 1e6,
     cadence: 'per month',
+    scales: true,
     basis: `${formatCount(tokensPerCall)} tokens × ${formatCount(calls)} calls = ${formatCount(tokens)} tokens at ${formatRate(rate)} per 1M (${price.origin}${why})`,
   };
 }
@@ -57,8 +63,26 @@ export function engineeringItem(label: string, hours: number, inputs: CostInputs
   };
 }
 
-export function sumMonthly(items: readonly CostItem[]): number {
-  return items.filter((i) => i.cadence === 'per month').reduce((s, i) => s + i.amount, 0);
+const activeIn = (i: CostItem, month: number) => i.cadence === 'per month' && (i.fromMonth ?? 1) <= month && month <= (i.untilMonth ?? Infinity);
+
+/** What a month costs: the monthly items running in that month (the first, unless said). */
+export function sumMonthly(items: readonly CostItem[], month = 1): number {
+  return items.filter((i) => activeIn(i, month)).reduce((s, i) => s + i.amount, 0);
+}
+
+/** Months of `1..horizon` in which a monthly item runs. */
+function monthsActive(i: CostItem, horizon: number): number {
+  return Math.max(0, Math.min(horizon, i.untilMonth ?? Infinity) - (i.fromMonth ?? 1) + 1);
+}
+
+/** Everything over the horizon: one-off items once, monthly items for the months they run. */
+export function totalOver(items: readonly CostItem[], horizon: number): number {
+  return items.reduce((s, i) => s + (i.cadence === 'once' ? i.amount : i.amount * monthsActive(i, horizon)), 0);
+}
+
+/** The part of the horizon's total that grows with calls. */
+export function scalingTotal(items: readonly CostItem[], horizon: number): number {
+  return items.filter((i) => i.scales).reduce((s, i) => s + i.amount * monthsActive(i, horizon), 0);
 }
 
 export function sumOnce(items: readonly CostItem[]): number {

@@ -1,4 +1,5 @@
 import { addMonths, monthsUntil } from './iso-date.js';
+import { lifecycleOf } from './model-lifecycle.js';
 import type { CatalogueModel, PriceCatalogue } from './price-catalogue.js';
 import { findProvider } from './price-catalogue.js';
 import { memoByCatalogue } from './memo-by-catalogue.js';
@@ -9,9 +10,9 @@ export type FineTuningAvailability =
 
 /**
  * Whether a team could fine-tune this model on `asOf` and keep it for the horizon.
- * Seed 000 ("Works on closed models: Only when provider offers fine-tuning") and
- * pricing-facts (OpenAI's wind-down): a tuned model that is switched off inside the
- * horizon, with no new jobs allowed to retrain it, is no path at all.
+ * Seed 000 ("Works on closed models: Only when provider offers fine-tuning") and the
+ * providers' lifecycles: a tuned model that stops inside the horizon, with no successor
+ * that can be tuned in its place, is no path at all.
  */
 export function fineTuningAvailability(
   catalogue: PriceCatalogue,
@@ -19,28 +20,30 @@ export function fineTuningAvailability(
   asOf: string,
   horizonMonths: number,
 ): FineTuningAvailability {
-  const provider = findProvider(catalogue, model.provider);
-  const providerName = provider?.name ?? model.provider;
+  const providerName = findProvider(catalogue, model.provider)?.name ?? model.provider;
   if (!model.fineTuning) return { available: false, reason: `${providerName} offers no fine-tuning of ${model.name}` };
-  const windDown = model.fineTuning.windDown ?? provider?.fineTuningWindDown;
-  if (windDown?.newJobsUntil && windDown.newJobsUntil < asOf)
-    return { available: false, reason: `${providerName} stopped taking fine-tuning jobs after ${windDown.newJobsUntil}` };
+  const life = lifecycleOf(catalogue, model, asOf);
+  if (life.retired) return { available: false, reason: `${model.name} was shut down on ${life.retires}` };
+  if (life.newJobsUntil && life.newJobsUntil < asOf)
+    return { available: false, reason: `${providerName} stopped taking fine-tuning jobs after ${life.newJobsUntil}` };
   const horizonEnd = addMonths(asOf, horizonMonths);
-  if (windDown?.servedUntil && windDown.servedUntil < horizonEnd) {
-    const months = Math.max(0, monthsUntil(asOf, windDown.servedUntil));
-    return {
-      available: false,
-      reason:
-        `${providerName} is winding fine-tuning of ${model.name} down: no new jobs after ${windDown.newJobsUntil ?? 'a date it has announced'}, ` +
-        `and tuned models stop on ${windDown.servedUntil}, ${months} month${months === 1 ? '' : 's'} into your ${horizonMonths}-month horizon`,
-    };
+  const gates = life.gates.map((g) => `since ${g.from}, ${g.who}`).join('; ');
+  const gateWarning = gates ? `${providerName} limits who may fine-tune: ${gates}. Check that your organisation may.` : undefined;
+  if (life.tunedServedUntil && life.tunedServedUntil < horizonEnd) {
+    const months = Math.max(0, monthsUntil(asOf, life.tunedServedUntil));
+    const successor = life.successor?.model;
+    const byRetirement = life.tunedServedUntil === life.retires;
+    if (byRetirement && successor?.fineTuning && !lifecycleOf(catalogue, successor, asOf).tunedServedUntil)
+      return {
+        available: true,
+        warning: [`${model.name} retires on ${life.retires}, inside your horizon: the tuned model must be retrained on ${successor.name}`, gateWarning].filter(Boolean).join('. '),
+      };
+    const why = byRetirement
+      ? `${model.name} retires on ${life.retires} and a tuned model stops with it${life.successor ? `; its successor ${successor?.name ?? life.successor.id} can't be tuned in its place` : ''}`
+      : `${providerName} is winding fine-tuning of ${model.name} down: no new jobs after ${life.newJobsUntil ?? 'a date it has announced'}, and tuned models stop on ${life.tunedServedUntil}`;
+    return { available: false, reason: `${why}, ${months} month${months === 1 ? '' : 's'} into your ${horizonMonths}-month horizon` };
   }
-  if (model.retires && model.retires < horizonEnd)
-    return {
-      available: true,
-      warning: `${model.name} retires on ${model.retires}, inside your horizon: the tuned model must be retrained on its successor`,
-    };
-  return { available: true };
+  return gateWarning ? { available: true, warning: gateWarning } : { available: true };
 }
 
 const tunableByDate = memoByCatalogue((catalogue, key) => {

@@ -9,15 +9,52 @@ const perMonth = z.number().finite().min(0, 'US$ per month, 0 or more');
 export const MODEL_SIZES = ['small', 'medium', 'large'] as const;
 export type ModelSize = (typeof MODEL_SIZES)[number];
 
+/** Where a figure came from: the provider's own page, or a secondary source; and whether it was verified. */
+const SOURCE_KINDS = ['official', 'secondary'] as const;
+
+/** Who may still start fine-tuning jobs from a date: "organisations that have never fine-tuned cannot start". */
+const gateSchema = z
+  .object({
+    from: isoDate,
+    who: z.string().min(1),
+    /** When this was made known: advice as of an earlier date does not use it. */
+    announced: isoDate,
+    source: z.string().url('a URL'),
+    verified: z.boolean().default(true),
+  })
+  .strict();
+export type TuningGate = z.infer<typeof gateSchema>;
+
 /** When a provider stops fine-tuning: no new jobs after one date, tuned models off after another. */
 const windDownSchema = z
   .object({
     newJobsUntil: isoDate.optional(),
     servedUntil: isoDate.optional(),
+    /** When the wind-down was made known: advice as of an earlier date does not use it. */
+    announced: isoDate.optional(),
+    gates: z.array(gateSchema).default([]),
     note: z.string().optional(),
     source: z.string().url('a URL'),
   })
   .strict();
+export type WindDown = z.infer<typeof windDownSchema>;
+
+/**
+ * A model on your own (or rented) GPUs: tokens priced from the GPU cost and the throughput, or a
+ * fixed monthly hardware cost that serves up to `tokensPerSecond`.
+ */
+const selfHostedSchema = z
+  .object({
+    gpuPerHour: z.number().finite().positive().optional(),
+    perMonth: z.number().finite().positive().optional(),
+    tokensPerSecond: z.number().finite().positive(),
+    /** How fast the same hardware trains (LoRA), for the GPU hours of a fine-tune. */
+    trainingTokensPerSecond: z.number().finite().positive().optional(),
+    hardware: z.string().optional(),
+  })
+  .strict()
+  .refine((h) => h.gpuPerHour !== undefined || h.perMonth !== undefined, 'a GPU cost an hour (gpuPerHour) or a hardware cost a month (perMonth)');
+export type SelfHosting = z.infer<typeof selfHostedSchema>;
 
 /**
  * How a provider caches prompts: nothing shorter than `minTokens` is cached, and the tokens
@@ -46,6 +83,9 @@ const fineTuningSchema = z
     minimumPerJob: z.number().finite().min(0).default(0),
     /** A wind-down of this model's fine-tuning alone (the provider's applies otherwise). */
     windDown: windDownSchema.optional(),
+    /** Provenance of the tuning figures where it differs from the row's. */
+    sourceKind: z.enum(SOURCE_KINDS).default('official'),
+    verified: z.boolean().default(true),
     note: z.string().optional(),
   })
   .strict();
@@ -66,7 +106,19 @@ export const catalogueModelSchema = z
     promptCaching: promptCachingSchema.optional(),
     /** The base model's announced retirement, when a tuned model must be retrained elsewhere. */
     retires: isoDate.nullable().default(null),
+    /** When the retirement was made known (advice as of an earlier date does not use it). */
+    retiresAnnounced: isoDate.optional(),
+    retirementVerified: z.boolean().default(true),
+    /** The catalogue id (or name) of the model that replaces it; priced when it is in the catalogue. */
+    successor: z.string().optional(),
+    /** Where the successor comes from, when the provider names none. */
+    successorNote: z.string().optional(),
+    selfHosted: selfHostedSchema.optional(),
     source: z.string().url('a URL'),
+    /** The provider's own page or a secondary source, and whether the base prices were verified there. */
+    sourceKind: z.enum(SOURCE_KINDS).default('official'),
+    verified: z.boolean().default(true),
+    /** The date the figures were last seen at their source. */
     checked_on: isoDate,
     /** What a reader of the verdict should know about this row (a doubt, a date). */
     note: z.string().optional(),

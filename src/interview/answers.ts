@@ -41,6 +41,30 @@ export const priceOverridesSchema = z
   .strict();
 export type PriceOverrides = z.infer<typeof priceOverridesSchema>;
 
+/** A model the catalogue does not have, named and priced by the team (`model: "other"`). */
+export const otherModelSchema = z
+  .object({
+    name: z.string().trim().min(1, 'the model\'s name').max(100, 'at most 100 characters'),
+    /** US$ per 1M tokens, as an API bills it. */
+    input: dollarsPerMillion.optional(),
+    cachedInput: dollarsPerMillion.optional(),
+    output: dollarsPerMillion.optional(),
+    /** Your own GPUs: what an hour (or a month) of them costs, and the tokens a second they serve. */
+    gpuPerHour: z.number().finite().positive('more than 0').optional(),
+    perMonth: z.number().finite().positive('more than 0').optional(),
+    tokensPerSecond: z.number().finite().positive('more than 0').optional(),
+    size: z.enum(['small', 'medium', 'large']).optional(),
+    /** Whether it can be fine-tuned (self-hosted: yes, with LoRA on the same GPUs). */
+    tunable: z.boolean().optional(),
+    /** US$ per 1M training tokens, where an API tunes it. */
+    training: dollarsPerMillion.optional(),
+  })
+  .strict()
+  .refine((m) => m.input !== undefined || m.gpuPerHour !== undefined || m.perMonth !== undefined, {
+    message: 'give its prices per 1M tokens (input, output) or, for your own GPUs, gpuPerHour or perMonth with tokensPerSecond',
+  });
+export type OtherModel = z.infer<typeof otherModelSchema>;
+
 /**
  * Everything a team can tell the advisor. Every field is optional: the flowchart
  * asks for what a verdict needs, and the cost model fills the rest with defaults
@@ -54,7 +78,8 @@ export const answersSchema = z
     successRate: share,
     promptIterations: count,
     failureMode: z.enum(FAILURE_MODES),
-    model: z.string().trim().min(1, 'a model id from `finetune-advisor prices`'),
+    model: z.string().trim().min(1, 'a model id from `finetune-advisor prices`, or "other" with otherModel'),
+    otherModel: otherModelSchema,
     fineTuneModel: z.string().trim().min(1, 'a model id from `finetune-advisor prices`'),
     fineTuningAvailable: z.boolean(),
     labeledExamples: count,

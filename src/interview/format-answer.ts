@@ -1,11 +1,21 @@
 import { formatCount, formatPercent, formatUsd } from '../format/format-numbers.js';
+import type { OtherModel } from './answers.js';
 import type { Question } from './questions.js';
+
+/** "Llama 3.1 70B on vLLM: $5.00 an hour for 2,500 tokens a second" or "X: $0.60 in, $0.80 out per 1M tokens". */
+export function describeOtherModel(m: OtherModel): string {
+  const speed = m.tokensPerSecond !== undefined ? ` for ${formatCount(m.tokensPerSecond)} tokens a second` : '';
+  if (m.gpuPerHour !== undefined) return `${m.name}: ${formatUsd(m.gpuPerHour)} an hour${speed}`;
+  if (m.perMonth !== undefined) return `${m.name}: ${formatUsd(m.perMonth)} a month${speed}`;
+  return `${m.name}: ${formatUsd(m.input ?? 0)} in, ${formatUsd(m.output ?? m.input ?? 0)} out per 1M tokens`;
+}
 
 /** An answer as a person reads it back: "90%", "1.5M calls a month", "Summarization". */
 export function formatAnswer(question: Question, value: unknown): string {
   const option = question.options?.find((o) => o.value === value);
   if (option) return option.label;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (question.id === 'otherModel' && typeof value === 'object' && value !== null) return describeOtherModel(value as OtherModel);
   if (typeof value !== 'number') return String(value);
   switch (question.id) {
     case 'successRate':

@@ -1,4 +1,7 @@
 import { fineTunableModels } from '../cost/fine-tuning-availability.js';
+import { isAvailable } from '../cost/model-lifecycle.js';
+import { OTHER_MODEL_ID } from '../cost/other-model.js';
+import { parseOtherModel } from './parse-other-model.js';
 import { memoByCatalogue } from '../cost/memo-by-catalogue.js';
 import type { AdviceContext } from './advice-context.js';
 import { DEADLINES, FAILURE_MODES, TASK_KINDS, type AnswerField, type Answers } from './answers.js';
@@ -80,9 +83,11 @@ function choice<T extends string>(options: readonly ChoiceOption<T>[]): (text: s
   return (text) => parseChoice(text, options);
 }
 
+/** Models one could still use on the date (a retired one is never offered), and "another model" for the rest. */
 function modelOptions(ctx: AdviceContext, onlyTunable: boolean): ChoiceOption<string>[] {
-  const models = onlyTunable ? fineTunableModels(ctx.catalogue, ctx.asOf, 12) : ctx.catalogue.models;
-  return models.map((m) => ({ value: m.id, label: m.name, aliases: m.snapshot ? [m.snapshot] : [] }));
+  const models = onlyTunable ? fineTunableModels(ctx.catalogue, ctx.asOf, 12) : ctx.catalogue.models.filter((m) => m.id !== OTHER_MODEL_ID && isAvailable(ctx.catalogue, m, ctx.asOf));
+  const options = models.map((m) => ({ value: m.id, label: m.name, aliases: m.snapshot ? [m.snapshot] : [] }));
+  return onlyTunable ? options : [...options, { value: OTHER_MODEL_ID, label: 'Another model', aliases: ['another', 'something else', 'none of these', 'self-hosted', 'own model'] }];
 }
 
 type QuestionsMemo = (catalogue: AdviceContext['catalogue'], asOf: string) => Record<QuestionId, Question>;
@@ -112,6 +117,14 @@ function makeQuestions(ctx: AdviceContext): Record<QuestionId, Question> {
     failureMode: { id: 'failureMode', kind: 'choice', prompt: 'What do the failures have in common?', help: 'Missing facts point to retrieval; format, style and vocabulary are what fine-tuning fixes best.', options: failureModes, example: 'format', parse: choice(failureModes) },
     promptIterations: { id: 'promptIterations', kind: 'number', prompt: 'How many rounds of prompt improvement have you tried?', help: 'A round: change the prompt (context, examples, constraints, output format), then test it again on your examples.', example: '3', parse: parseCount },
     model: { id: 'model', kind: 'choice', prompt: 'Which model do you prompt today?', help: 'Its prices come from the dated catalogue; `finetune-advisor prices` lists them.', options: allModels, example: allModels[0]?.value ?? 'gpt-4.1', parse: choice(allModels) },
+    otherModel: {
+      id: 'otherModel',
+      kind: 'text',
+      prompt: 'Which model, and what does it cost?',
+      help: 'Its name and prices per 1M tokens (input and output), or for your own GPUs what an hour (or a month) of them costs and the tokens a second they serve.',
+      example: 'Llama 3.1 70B on vLLM, $5 an hour, 2,500 tokens/s',
+      parse: parseOtherModel,
+    },
     promptTokens: {
       id: 'promptTokens',
       kind: 'number',

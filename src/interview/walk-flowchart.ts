@@ -2,6 +2,7 @@ import { chooseTuningModel, type TuningChoice } from '../cost/choose-tuning-mode
 import { comparePaths, type PathComparison } from '../cost/compare-paths.js';
 import { baselinePath, computeCosts, type CostBreakdown } from '../cost/compute-costs.js';
 import { DEFAULT_HORIZON_MONTHS, minimumExamplesFor, resolveCostInputs, type Assumption, type CostInputs } from '../cost/cost-assumptions.js';
+import { OTHER_MODEL_ID, withOtherModel } from '../cost/other-model.js';
 import { findModel } from '../cost/price-catalogue.js';
 import type { RuleId } from '../verdict/rules.js';
 import { examplesToTell, successInterval, type SuccessInterval } from '../verdict/success-interval.js';
@@ -68,7 +69,7 @@ class Ask {
  */
 export function walkFlowchart(state: InterviewState, ctx: AdviceContext): FlowStep {
   try {
-    return walk(state, ctx);
+    return walk(state, withOtherModel(ctx, state.answers));
   } catch (signal) {
     if (signal instanceof Ask) return { kind: 'ask', question: signal.question };
     throw signal;
@@ -134,7 +135,7 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   }
   if (indication && tested < MIN_TESTED_TO_TRAIN) return exit('test-prompts-first', [indicationRule(indication), 'too-few-tested']);
 
-  must('model');
+  if (must('model') === OTHER_MODEL_ID) must('otherModel');
   must('promptTokens');
   need('inputTokens');
   need('outputTokens');

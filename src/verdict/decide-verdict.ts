@@ -1,5 +1,6 @@
 import type { Assumption } from '../cost/cost-assumptions.js';
 import type { CostBreakdown } from '../cost/compute-costs.js';
+import { withOtherModel } from '../cost/other-model.js';
 import { findModel } from '../cost/price-catalogue.js';
 import type { AdviceContext } from '../interview/advice-context.js';
 import type { Answers } from '../interview/answers.js';
@@ -49,7 +50,8 @@ export interface Verdict {
 export type Advice = { kind: 'ask'; question: QuestionId } | { kind: 'verdict'; verdict: Verdict };
 
 /** Turns a flowchart exit into the verdict a person reads: reasons, mistakes, steps, costs. */
-export function buildVerdict(answers: Answers, exit: FlowExit, ctx: AdviceContext): Verdict {
+export function buildVerdict(answers: Answers, exit: FlowExit, given: AdviceContext): Verdict {
+  const ctx = withOtherModel(given, answers);
   const facts = { answers, cost: exit.cost, comparison: exit.comparison, quality: exit.quality, interval: exit.interval, tuning: exit.tuning, inputs: exit.inputs, catalogue: ctx.catalogue };
   const reasons = exit.rules.map((id) => ({ rule: id, text: RULES[id].explain(facts), source: RULES[id].source }));
   const texts = verdictTexts(answers, exit, ctx.catalogue);
@@ -61,7 +63,7 @@ export function buildVerdict(answers: Answers, exit: FlowExit, ctx: AdviceContex
     mistakes: detectMistakes(answers, exit),
     cautions: detectCautions(answers, exit),
     nextSteps: texts.nextSteps,
-    notices: priceNotices(exit, promptModel, ctx.asOf),
+    notices: priceNotices(exit, promptModel, ctx.catalogue, ctx.asOf),
     cost: exit.cost,
     comparison: exit.comparison,
     quality: exit.quality,

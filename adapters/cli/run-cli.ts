@@ -13,10 +13,12 @@ import {
 } from '../../src/index.js';
 import { CatalogueError, loadPriceCatalogue } from '../catalogue/load-price-catalogue.js';
 import { countTokens } from '../intake/count-tokens.js';
+import { checkPrices } from './check-prices.js';
 import { cliIntake, intakeJson, withTaskRead } from './cli-intake.js';
 import type { CliIo } from './cli-io.js';
+import { LIBRARY_PACKAGE, loadGenaiPrices } from './genai-prices-library.js';
 import { packageTeamsApp, renderTeamsManifest } from './package-teams-app.js';
-import { renderPrices } from './render-prices.js';
+import { renderPriceCheck, renderPrices } from './render-prices.js';
 import { ManifestOptionError, renderSlackManifest, slackManifestObject } from './render-slack-manifest.js';
 import { renderTerminalCard } from './render-terminal-card.js';
 import { runTerminalInterview } from './terminal-interview.js';
@@ -28,6 +30,8 @@ const readOnlyConversation = { id: 'cli', version: 0 } as Conversation;
 const EXIT_OK = 0;
 const EXIT_STOPPED = 1;
 const EXIT_BAD_INPUT = 2;
+/** `prices --check` found a base price the library disagrees with: for a scheduled job to alert on. */
+const EXIT_PRICES_DISAGREE = 3;
 
 class BadInput extends Error {
   constructor(readonly problems: string[]) {
@@ -158,6 +162,20 @@ async function buildPackage(args: string[], values: ManifestValues, io: CliIo): 
   }
 }
 
+/** `prices --check`: the catalogue's base prices against the price library's bundled data; exit 3 on a disagreement. */
+async function checkCataloguePrices(ctx: AdviceContext, json: boolean, io: CliIo): Promise<number> {
+  const library = await loadGenaiPrices();
+  if (!library) {
+    throw new BadInput([
+      `prices --check needs ${LIBRARY_PACKAGE}, a development dependency, which is not installed (as after npm install --omit=dev).`,
+      `Install it with: npm install (without --omit=dev), or npm install --no-save ${LIBRARY_PACKAGE}`,
+    ]);
+  }
+  const check = checkPrices(ctx.catalogue.models, library, ctx.asOf);
+  io.stdout.write(json ? `${JSON.stringify(check, null, 2)}\n` : renderPriceCheck(check));
+  return check.counts.disagrees > 0 ? EXIT_PRICES_DISAGREE : EXIT_OK;
+}
+
 function printVerdict(verdict: Verdict, io: CliIo, withAssumptions: boolean): void {
   io.stdout.write(renderTerminalCard(buildVerdictCard(verdict)));
   if (withAssumptions) io.stdout.write(renderTerminalCard(buildAssumptionsCard(verdict)));
@@ -176,6 +194,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'as-of': { type: 'string' },
         prices: { type: 'string' },
         assumptions: { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
         url: { type: 'string' },
         'socket-mode': { type: 'boolean', default: false },
         'bot-id': { type: 'string' },
@@ -189,8 +208,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(USAGE);
       return command === undefined && !values.help ? EXIT_BAD_INPUT : EXIT_OK;
     }
+    if (values.check && command !== 'prices') throw new BadInput([`--check: only for prices (finetune-advisor prices --check), not for ${command}`]);
     if (command === 'prices') {
       const ctx = context(values, io);
+      if (values.check) return await checkCataloguePrices(ctx, values.json, io);
       io.stdout.write(values.json ? `${JSON.stringify(ctx.catalogue, null, 2)}\n` : renderPrices(ctx.catalogue, ctx.asOf));
       return EXIT_OK;
     }

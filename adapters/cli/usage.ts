@@ -5,6 +5,7 @@ Usage:
   finetune-advisor advise --answers FILE [--json]     headless: answers as JSON in, verdict out
   finetune-advisor read "<task description>" [--json]  what the advisor reads from a sentence
   finetune-advisor prices [--json]                    the price catalogue with dates and sources
+  finetune-advisor prices --check [--json]            its base prices against @pydantic/genai-prices (offline)
   finetune-advisor manifest slack --url https://HOST [--json]
                                                       the Slack app manifest for a service at HOST
   finetune-advisor manifest slack --socket-mode [--json]
@@ -20,6 +21,7 @@ Options:
   --as-of DATE       date the advice as YYYY-MM-DD (default: today)
   --prices FILE      a price override file (also PRICES_FILE); changes or adds models
   --assumptions      with a printed verdict, also print every input and default used
+  --check            prices: list where the catalogue's base prices and @pydantic/genai-prices disagree
   --url URL          manifest: the service's public https:// address (Slack calls URL/slack/events)
   --socket-mode      manifest: for Socket Mode, with no request URLs
   --bot-id APP_ID    Teams: the Microsoft App ID (a GUID) of your Azure Bot registration
@@ -27,5 +29,6 @@ Options:
   --out DIR          package: the folder to write the zip into (default: the current one; created if missing)
   -h, --help         this text
 
-Exit codes: 0 a verdict (or a list, a manifest, a package); 1 the interview was stopped; 2 bad input, named on stderr.
+Exit codes: 0 a verdict (or a list, a manifest, a package); 1 the interview was stopped; 2 bad input, named on stderr;
+3 prices --check found a base price that disagrees.
 `;

@@ -10,6 +10,8 @@ export * from './cost/price-catalogue.js';
 export * from './cost/compute-costs.js';
 export * from './cost/cost-assumptions.js';
 export * from './cost/fine-tuning-availability.js';
+export * from './cost/model-lifecycle.js';
+export * from './cost/other-model.js';
 export * from './cost/iso-date.js';
 export * from './verdict/decide-verdict.js';
 export * from './verdict/verdict-kinds.js';

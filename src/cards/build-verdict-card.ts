@@ -41,14 +41,15 @@ function comparisonFields(verdict: Verdict): CardField[] {
 function qualityFields(verdict: Verdict): CardField[] {
   const q = verdict.quality;
   if (!q) return [];
+  const fixed = `about ${formatCount(q.fixedAnswers)} answers fixed (${q.fixedShare === 0.5 ? 'half' : formatPercent(q.fixedShare)} of the failures, assumed)`;
   const value =
     q.extraCost <= 0
-      ? `it costs ${formatUsd(-q.extraCost)} less than prompting and fixes about ${formatCount(q.fixedAnswers)} answers`
+      ? `Costs ${formatUsd(-q.extraCost)} less than the cheaper prompt path, and ${fixed}`
       : q.costOfWrongAnswer !== null
-        ? `${formatCount(q.fixedAnswers)} answers fixed × ${formatUsd(q.costOfWrongAnswer)} = ${formatUsd(q.value ?? 0)}, against ${formatUsd(q.extraCost)} extra`
+        ? `${fixed} × ${formatUsd(q.costOfWrongAnswer)} = ${formatUsd(q.value ?? 0)}, against ${formatUsd(q.extraCost)} extra`
         : q.breakEvenCostOfWrongAnswer !== null
-          ? `pays for itself if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}`
-          : `fixes too few answers to weigh against ${formatUsd(q.extraCost)} extra`;
+          ? `Pays for itself if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)} (${fixed})`
+          : `Fixes too few answers to weigh against ${formatUsd(q.extraCost)} extra`;
   return [{ label: 'Worth fixing?', value }];
 }
 
@@ -77,15 +78,24 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
         : `${formatCount(cost.breakEvenMonthlyCalls)} calls a month, over ${cost.horizonMonths} months`;
     const ft = cost.fineTuning;
     const retraining = ft.retrainings > 0 ? `${formatUsd(ft.retraining)}, ${ft.retrainings} time${ft.retrainings === 1 ? '' : 's'} in ${cost.horizonMonths} months` : `none within ${cost.horizonMonths} months`;
+    const work = ft.items.find((i) => i.label === 'Fine-tuning work');
+    const against = cost.baseline === 'substitutePrompt' ? `prompting ${cost.substitutePrompt!.model}` : 'prompting today';
+    const flip = verdict.comparison?.flipMonthlyCalls;
     blocks.push({
       type: 'fields',
       fields: [
-        { label: 'Training', value: `${formatUsd(ft.training)} once (${ft.model})` },
+        { label: 'Training', value: `${formatUsd(ft.training)} once (${ft.model})${work ? `, plus ${formatUsd(work.amount)} of fine-tuning work` : ''}` },
         { label: 'Retraining', value: retraining },
-        { label: 'Fine-tuning breaks even', value: month },
-        { label: 'Fine-tuning pays from', value: volume },
+        // Break-even is a cost question: beside a fine-tune for quality it would argue against the verdict.
+        ...(verdict.quality
+          ? qualityFields(verdict)
+          : [
+              { label: `Breaks even against ${against}`, value: month },
+              flip !== undefined && flip !== null
+                ? { label: 'A fine-tune is advised from', value: `${formatCount(flip)} calls a month (the 20% margin)` }
+                : { label: 'Fine-tuning pays from', value: volume },
+            ]),
         ...comparisonFields(verdict),
-        ...qualityFields(verdict),
       ],
     });
     const labels = cost.cumulative.map((p) => `M${p.month}`);

@@ -106,7 +106,7 @@ function monthOn(req: CostRequest, model: CatalogueModel, prices: InferencePrice
  * after, at the successor's prices, with the prompt work done again to move it; a successor the
  * catalogue does not price is said so, and the old prices are kept.
  */
-function promptPath(req: CostRequest, model: CatalogueModel, overrides: PriceOverrides = {}): PathCost {
+function promptPath(req: CostRequest, model: CatalogueModel, overrides: PriceOverrides = {}, switched = false): PathCost {
   const { inputs } = req;
   const prices = promptPrices(model, promptCachingOf(req.catalogue, model), overrides);
   let month = monthOn(req, model, prices, inputs.promptTokens, PROMPT_LABEL);
@@ -131,7 +131,11 @@ function promptPath(req: CostRequest, model: CatalogueModel, overrides: PriceOve
       month = month.map((i) => ({ ...i, basis: `${i.basis}; ${model.name} retires on ${life.retires} and ${why}: priced as today after it` }));
     }
   }
-  items.unshift(...month, engineeringItem('Prompt engineering time', inputs.promptEngineeringHours, inputs));
+  // A prompt moved to another model is retested there: the switch has a cost of its own.
+  const work = switched
+    ? { ...engineeringItem(`Moving the prompt to ${model.name}`, inputs.promptEngineeringHours * 2, inputs), basis: `retesting and adjusting the prompt on ${model.name}: ${formatCount(inputs.promptEngineeringHours * 2)} hours at ${formatUsd(inputs.engineeringHourlyRate)} an hour` }
+    : engineeringItem('Prompt engineering time', inputs.promptEngineeringHours, inputs);
+  items.unshift(...month, work);
   const calls = inputs.monthlyCalls;
   const monthly = sumMonthly(items);
   return {
@@ -258,7 +262,7 @@ export function computeCosts(req: CostRequest): CostBreakdown {
   const pe = promptPath(req, req.promptModel, req.overrides);
   const tune = req.tuneModel;
   // The substitute is priced from the catalogue: the team's price overrides are for today's model.
-  const substitute = tune && tune.id !== req.promptModel.id ? promptPath(req, tune) : null;
+  const substitute = tune && tune.id !== req.promptModel.id ? promptPath(req, tune, {}, true) : null;
   const baseline: PromptPathName = substitute && substitute.total < pe.total ? 'substitutePrompt' : 'promptEngineering';
   const base = baseline === 'substitutePrompt' ? substitute! : pe;
 
@@ -283,7 +287,7 @@ export function computeCosts(req: CostRequest): CostBreakdown {
       const routerPrices = tune.id !== req.promptModel.id && tunedBase.input.perMillion < todays.input.perMillion ? tunedBase : todays;
       const monthly = [...scaled(pe.items, 1 - share, 'Prompted: '), ...scaled(plan.tunedItems, share, 'Tuned: '), routerItem(req, routerPrices)];
       const promptTime = pe.items.find((i) => i.cadence === 'once')!;
-      hybrid = tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork]);
+      hybrid = { ...tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork]), model: `${req.promptModel.id} + ${tune.id}` };
       cumulativeHybrid = runningTotal(hybrid.items, plan.retrainCost, plan.retireMonth, H);
     }
     // No break-even after the tuned model stops serving (a provider's wind-down).

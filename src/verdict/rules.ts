@@ -43,16 +43,13 @@ export function providersOffering(models: readonly CatalogueModel[], catalogue: 
   return [...byProvider].map(([p, ids]) => `${findProvider(catalogue, p)?.name ?? p} (${ids.join(', ')})`).join('; ');
 }
 
-/** Where a saving comes from: switching models, and tuning. */
+/** Where a saving comes from: switching models, and tuning; said briefly (the card's fields give the figures). */
 export function savingCauses(f: RuleFacts): string {
   const c = f.comparison;
   if (!c || !f.cost?.substitutePrompt || c.fromSwitching <= 0) return '';
   const total = c.fromSwitching + Math.max(0, c.fromTuning);
   const share = total > 0 ? formatPercent(c.fromSwitching / total) : '0%';
-  return (
-    ` Of the ${formatUsd(total)} saved against prompting ${modelName(f, f.cost.promptEngineering.model)} today, ${formatUsd(c.fromSwitching)} (${share}) comes from moving to ` +
-    `${tuned(f)}, which prompting it with the same prompt would give too; ${formatUsd(Math.max(0, c.fromTuning))} from tuning it. ${tuned(f)}'s quality on your task is untested until you run your examples on it.`
-  );
+  return ` ${share} of the saving against today comes from moving to ${tuned(f)}, which prompting it untrained would give too; its quality on your task is untested until you run your examples on it.`;
 }
 
 function flipText(f: RuleFacts): string {
@@ -148,14 +145,14 @@ export const RULES = {
   'fixes-worth-it': rule('fixes-worth-it', SEEDS.bestCostToQuality, (f) => {
     const q = f.quality!;
     return (
-      `At ${formatUsd(q.costOfWrongAnswer ?? 0)} a wrong answer, fixing ${formatPercent(q.fixedShare)} of the ${formatPercent(q.failRate)} that fail is ${formatCount(q.fixedAnswers)} answers worth ${formatUsd(q.value ?? 0)} over ${horizon(f)}, ` +
+      `At ${formatUsd(q.costOfWrongAnswer ?? 0)} a wrong answer, fixing ${formatPercent(q.fixedShare)} (assumed) of the ${formatPercent(q.failRate)} that fail is ${formatCount(q.fixedAnswers)} answers worth ${formatUsd(q.value ?? 0)} over ${horizon(f)}, ` +
       `more than the ${formatUsd(q.extraCost)} it costs beyond prompting.`
     );
   }),
   'fixes-not-worth-it': rule('fixes-not-worth-it', SEEDS.bestCostToQuality, (f) => {
     const q = f.quality!;
     return (
-      `At ${formatUsd(q.costOfWrongAnswer ?? 0)} a wrong answer, fixing ${formatPercent(q.fixedShare)} of the ${formatPercent(q.failRate)} that fail is ${formatCount(q.fixedAnswers)} answers worth ${formatUsd(q.value ?? 0)} over ${horizon(f)}, ` +
+      `At ${formatUsd(q.costOfWrongAnswer ?? 0)} a wrong answer, fixing ${formatPercent(q.fixedShare)} (assumed) of the ${formatPercent(q.failRate)} that fail is ${formatCount(q.fixedAnswers)} answers worth ${formatUsd(q.value ?? 0)} over ${horizon(f)}, ` +
       `less than the ${formatUsd(q.extraCost)} ${q.path === 'hybrid' ? 'using both' : 'fine-tuning'} costs beyond prompting` +
       (q.breakEvenCostOfWrongAnswer !== null ? `; it would pay if a wrong answer cost more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.` : '.')
     );
@@ -171,11 +168,9 @@ export const RULES = {
   'provider-offers-no-fine-tuning': rule('provider-offers-no-fine-tuning', SEEDS.closedModels, (f) => {
     const t = f.tuning;
     if (!t?.model) return 'The model you prompt today cannot be fine-tuned.';
-    const others = t.alternatives.filter((m) => m.id !== t.model!.id);
     return (
       `You can't fine-tune the model you prompt today: ${'promptModelBlocked' in t ? t.promptModelBlocked : ''}. ` +
-      `The costs use ${t.model.name} instead, whose quality on your task is untested until you run your examples on it` +
-      (others.length ? `; fine-tuning is also offered by ${providersOffering(others, f.catalogue)}.` : '.')
+      `The figures use ${t.model.name} instead, whose quality on your task is untested until you run your examples on it.`
     );
   }),
   'no-fine-tuning-available': rule('no-fine-tuning-available', SEEDS.closedApi, (f) => {

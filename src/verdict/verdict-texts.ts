@@ -24,6 +24,12 @@ function substituteStep(exit: FlowExit, catalogue: PriceCatalogue): string[] {
   ];
 }
 
+/** A prompt on a model that retires inside the horizon must move before then. */
+function retirementStep(exit: FlowExit): string[] {
+  const move = exit.cost?.promptEngineering.items.find((i) => i.label.startsWith('Moving the prompt to '));
+  return move ? [`${move.label.replace('Moving the prompt to', 'Move the prompt to')} before today's model retires, and retest it on your examples (priced in the table).`] : [];
+}
+
 /** When a prompt-now verdict should be looked at again: the triggers for fine-tuning later. */
 function laterTriggers(a: Answers, exit: FlowExit, model: string): string[] {
   const has = (rule: RuleId) => exit.rules.includes(rule);
@@ -69,7 +75,7 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
           headline: has('spec-moving') ? 'Prompt engineering for now: fine-tune once the spec stops moving' : 'Ship the prompt this week; fine-tuning is a later step',
           nextSteps: ['Ship the prompt, and keep your test examples as a regression suite.', ...laterTriggers(a, exit, model)],
         };
-      const steps = ['Ship the prompt, and keep your test examples as a regression suite.'];
+      const steps = ['Ship the prompt, and keep your test examples as a regression suite.', ...retirementStep(exit)];
       if (has('fixes-not-worth-it') || has('wrong-answer-break-even') || has('seeds-disagree-85-90')) {
         if (q?.breakEvenCostOfWrongAnswer) steps.push(`Run this check again if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}: ${q.path === 'hybrid' ? 'using both' : 'fine-tuning'} pays from there.`);
         else if (has('seeds-disagree-85-90')) steps.push('If a wrong answer costs you real money, run this advisor again with that figure.');
@@ -140,9 +146,10 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
           ? 'the prompt has hit its ceiling on a systematic failure'
           : has('edge-cases-worth-fixing')
             ? 'the answers it would fix are worth more than it costs'
-            : 'the prompt is stuck below 80% after 3 or more rounds';
+            : `the prompt is stuck below 80% after ${a.promptIterations ?? 3} rounds`;
+      const switching = exit.tuning?.model && a.model && exit.tuning.model.id !== a.model;
       return {
-        headline: `Fine-tune ${model}: ${why}`,
+        headline: switching ? `Move to ${model} and fine-tune it: ${why}` : `Fine-tune ${model}: ${why}`,
         nextSteps: [
           `Keep a tight prompt and fine-tune ${model} on your labelled examples.`,
           'Test on a hold-out set and compare with the prompt before switching.',

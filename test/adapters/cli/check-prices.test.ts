@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkPrices, formatPerMillion, withinTolerance, type CheckedRow, type LibraryProvider, type PriceLibrary } from '../../../adapters/cli/check-prices.js';
 import { LIBRARY_RELEASED, loadGenaiPrices } from '../../../adapters/cli/genai-prices-library.js';
-import { renderPriceCheck } from '../../../adapters/cli/render-prices.js';
+import { renderPriceCheck } from '../../../adapters/cli/render-price-check.js';
 import { runCliWith, tempFile, AS_OF } from '../../helpers/cli.js';
 
 const catalogue = JSON.parse(readFileSync(new URL('../../../data/price-catalogue.json', import.meta.url), 'utf8'));

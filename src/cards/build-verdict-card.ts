@@ -1,4 +1,5 @@
 import type { PathCost } from '../cost/compute-costs.js';
+import { OTHER_MODEL_ID } from '../cost/other-model.js';
 import { formatCount, formatPercent, formatUsd } from '../format/format-numbers.js';
 import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
@@ -18,8 +19,13 @@ export const VERDICT_LABELS: Record<VerdictKind, string> = {
   hybrid: 'Both: prompt and fine-tune',
 };
 
-function costRow(name: string, path: PathCost): string[] {
-  return [name, path.model, formatUsd(path.perCall), formatUsd(path.monthly), formatUsd(path.total)];
+/** A model as the card names it: its catalogue id, or the name a team gave its own model. */
+function modelLabel(verdict: Verdict, id: string): string {
+  return id === OTHER_MODEL_ID ? (verdict.answers.otherModel?.name ?? id) : id;
+}
+
+function costRow(verdict: Verdict, name: string, path: PathCost): string[] {
+  return [name, path.model.split(' + ').map((id) => modelLabel(verdict, id)).join(' + '), formatUsd(path.perCall), formatUsd(path.monthly), formatUsd(path.total)];
 }
 
 /** The saving split by cause, the margin, and how it moves with the uncertain defaults. */
@@ -30,7 +36,7 @@ function comparisonFields(verdict: Verdict): CardField[] {
   const signed = (x: number) => (x >= 0 ? `saves ${formatUsd(x)}` : `costs ${formatUsd(-x)} more`);
   const fields: CardField[] = [];
   if (c.fromSwitching > 0)
-    fields.push({ label: 'Saving by cause', value: `switching to ${cost.fineTuning.model} (prompted, untested) saves ${formatUsd(c.fromSwitching)}; tuning it then ${signed(c.fromTuning)}` });
+    fields.push({ label: 'Saving by cause', value: `switching to ${modelLabel(verdict, cost.fineTuning.model)} (prompted, untested) saves ${formatUsd(c.fromSwitching)}; tuning it then ${signed(c.fromTuning)}` });
   // The margin is the bar for a cost-only change; a fine-tune for quality is weighed in "Worth fixing?".
   if (!verdict.quality)
     fields.push({ label: 'Fine-tuning against the cheaper prompt', value: `${signed(c.fromTuning)}; a cost-only switch must save ${formatUsd(c.margin)} (20%)` });
@@ -57,10 +63,10 @@ function qualityFields(verdict: Verdict): CardField[] {
 export function costBlocks(verdict: Verdict): CardBlock[] {
   const cost = verdict.cost;
   if (!cost) return [];
-  const rows = [costRow('Prompt (today)', cost.promptEngineering)];
-  if (cost.substitutePrompt) rows.push(costRow('Prompt, switched', cost.substitutePrompt));
-  if (cost.fineTuning) rows.push(costRow('Fine-tune', cost.fineTuning));
-  if (cost.hybrid) rows.push(costRow(`Both (${formatPercent(cost.hybrid.fineTunedShare)} tuned)`, cost.hybrid));
+  const rows = [costRow(verdict, 'Prompt (today)', cost.promptEngineering)];
+  if (cost.substitutePrompt) rows.push(costRow(verdict, 'Prompt, switched', cost.substitutePrompt));
+  if (cost.fineTuning) rows.push(costRow(verdict, 'Fine-tune', cost.fineTuning));
+  if (cost.hybrid) rows.push(costRow(verdict, `Both (${formatPercent(cost.hybrid.fineTunedShare)} tuned)`, cost.hybrid));
   const blocks: CardBlock[] = [
     {
       type: 'table',
@@ -79,12 +85,12 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
     const ft = cost.fineTuning;
     const retraining = ft.retrainings > 0 ? `${formatUsd(ft.retraining)}, ${ft.retrainings} time${ft.retrainings === 1 ? '' : 's'} in ${cost.horizonMonths} months` : `none within ${cost.horizonMonths} months`;
     const work = ft.items.find((i) => i.label === 'Fine-tuning work');
-    const against = cost.baseline === 'substitutePrompt' ? `prompting ${cost.substitutePrompt!.model}` : 'prompting today';
+    const against = cost.baseline === 'substitutePrompt' ? `prompting ${modelLabel(verdict, cost.substitutePrompt!.model)}` : 'prompting today';
     const flip = verdict.comparison?.flipMonthlyCalls;
     blocks.push({
       type: 'fields',
       fields: [
-        { label: 'Training', value: `${formatUsd(ft.training)} once (${ft.model})${work ? `, plus ${formatUsd(work.amount)} of fine-tuning work` : ''}` },
+        { label: 'Training', value: `${formatUsd(ft.training)} once (${modelLabel(verdict, ft.model)})${work ? `, plus ${formatUsd(work.amount)} of fine-tuning work` : ''}` },
         { label: 'Retraining', value: retraining },
         // Break-even is a cost question: beside a fine-tune for quality it would argue against the verdict.
         ...(verdict.quality
@@ -122,8 +128,8 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   const fields = [
     ...(options.askedBy ? [{ label: 'Asked by', value: options.askedBy }] : []),
     ...(task ? [{ label: 'Task', value: task }] : []),
-    ...(verdict.answers.model ? [{ label: 'Model today', value: verdict.answers.model }] : []),
-    ...(verdict.fineTuneModel ? [{ label: 'Model to fine-tune', value: verdict.fineTuneModel }] : []),
+    ...(verdict.answers.model ? [{ label: 'Model today', value: modelLabel(verdict, verdict.answers.model) }] : []),
+    ...(verdict.fineTuneModel ? [{ label: 'Model to fine-tune', value: modelLabel(verdict, verdict.fineTuneModel) }] : []),
     ...(verdict.successInterval ? [{ label: 'Measured', value: describeInterval(verdict.successInterval) }] : []),
     { label: 'Advice as of', value: verdict.asOf },
   ];

@@ -2,6 +2,7 @@ import { daysBetween } from '../cost/iso-date.js';
 import { lifecycleFacts, lifecycleOf } from '../cost/model-lifecycle.js';
 import { findModel, findProvider, type CatalogueModel, type PriceCatalogue } from '../cost/price-catalogue.js';
 import type { FlowExit } from '../interview/walk-flowchart.js';
+import { OTHER_MODEL_ID } from '../cost/other-model.js';
 
 export type Severity = 'info' | 'warning' | 'danger';
 export interface Notice {
@@ -38,7 +39,8 @@ export function priceNotices(exit: FlowExit, promptModel: CatalogueModel | undef
     for (const fact of lifecycleFacts(catalogue, m, asOf, tuned)) notices.push({ severity: life.retired ? 'danger' : 'warning', text: fact });
     const age = daysBetween(m.checked_on, asOf);
     if (age > STALE_AFTER_DAYS) notices.push({ severity: 'warning', text: `Prices for ${m.name} were last checked on ${m.checked_on}, ${age} days before this advice: check them at ${m.source}` });
-    if (!m.verified) notices.push({ severity: 'warning', text: `${m.name}'s prices come from a ${m.sourceKind === 'official' ? "provider's page" : 'secondary source'} and were not verified: check them at ${m.source}` });
+    // A team's own model carries its own figures: "as you gave them" says it all.
+    if (!m.verified && m.id !== OTHER_MODEL_ID) notices.push({ severity: 'warning', text: `${m.name}'s prices come from a ${m.sourceKind === 'official' ? "provider's page" : 'secondary source'} and were not verified: check them at ${m.source}` });
     if (m.note) notices.push({ severity: 'info', text: `${m.name}: ${m.note}` });
     if (tuned && m.fineTuning?.note) notices.push({ severity: m.fineTuning.verified ? 'info' : 'warning', text: `Fine-tuning ${m.name}: ${m.fineTuning.note}` });
     const provider = findProvider(catalogue, m.provider);

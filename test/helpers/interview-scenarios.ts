@@ -27,6 +27,26 @@ export const TICKET_ROUTER: [RegExp, HowToAnswer][] = [
   [/wrong answer cost/, { skip: true }],
 ];
 
+/** A team on its own GPUs, a model the catalogue does not have: summaries that work, at a volume where the long prompt costs GPU time. */
+export const SELF_HOSTED_LLAMA: [RegExp, HowToAnswer][] = [
+  [/What kind of task/, { choose: 'summarization' }],
+  [/tested your best prompt/, { type: '50' }],
+  [/How many of them came out right/, { form: '46/50' }],
+  [/rounds of prompt improvement/, { type: '2' }],
+  [/Which model do you prompt today/, { choose: 'other' }],
+  [/Which model, and what does it cost/, { form: 'Llama 3.1 70B on vLLM, $5 an hour, 2,500 tokens/s' }],
+  [/instructions and examples/, { type: '2k' }],
+  [/tokens of input/, { type: '500' }],
+  [/tokens does each answer/, { type: '200' }],
+  [/calls a month/, { type: '1M a month' }],
+  [/prompt cache/, { skip: true }],
+  [/how many months/i, { skip: true }],
+  [/Which model would you fine-tune/, { skip: true }],
+  [/labelled examples/, { type: '1,000' }],
+  [/When does it need to ship/, { skip: true }],
+  [/output spec settled/, { choose: 'yes' }],
+];
+
 /** An interview driver of either platform, as far as answering questions goes. */
 export interface Interviewer<Message> {
   verdictMessage(): Message | undefined;

@@ -1,7 +1,8 @@
 import type { Answers } from '../interview/answers.js';
 import type { AdviceContext } from '../interview/advice-context.js';
 import { fineTunableModels, fineTuningAvailability } from './fine-tuning-availability.js';
-import { findModel, findProvider, MODEL_SIZES, type CatalogueModel } from './price-catalogue.js';
+import { findModel, findProvider, MODEL_SIZES, promptCachingOf, type CatalogueModel, type PriceCatalogue } from './price-catalogue.js';
+import { tuningPrices } from './resolve-prices.js';
 
 export type TuningChoice =
   | {
@@ -16,11 +17,12 @@ export type TuningChoice =
     }
   | { model: null; reason: string; tooSmall?: string; alternatives: CatalogueModel[] };
 
-function tunedPricePerCall(m: CatalogueModel, answers: Answers): number {
-  const ft = m.fineTuning!;
+function tunedPricePerCall(m: CatalogueModel, answers: Answers, catalogue: PriceCatalogue): number {
+  // The prices the costs will use: a self-hosted model's tokens cost GPU time, not the row's zeros.
+  const prices = tuningPrices(m, promptCachingOf(catalogue, m));
   const tokensIn = (answers.fineTunedPromptTokens ?? 0) + (answers.inputTokens ?? 500);
   // Prices are per 1M tokens; the hosting fee is per month, shared by the month's calls.
-  return (tokensIn * ft.input + (answers.outputTokens ?? 200) * ft.output) / 1e6 + ft.hostingPerMonth / Math.max(1, answers.monthlyCalls ?? 1);
+  return (tokensIn * prices.input.perMillion + (answers.outputTokens ?? 200) * prices.output.perMillion) / 1e6 + prices.hostingPerMonth.perMillion / Math.max(1, answers.monthlyCalls ?? 1);
 }
 
 /**
@@ -65,10 +67,15 @@ export function chooseTuningModel(answers: Answers, promptModel: CatalogueModel,
 
   const sizeRank = (m: CatalogueModel) => MODEL_SIZES.indexOf(m.size);
   const wanted = sizeRank(promptModel);
-  const sameSize = alternatives.filter((m) => sizeRank(m) === Math.max(wanted, tooSmall(promptModel) ? 1 : 0));
-  const pool = sameSize.length ? sameSize : alternatives.filter((m) => sizeRank(m) === Math.max(...alternatives.map(sizeRank)));
+  // Running your own GPUs is a move of its own, not a model to switch to on price: a self-hosted
+  // row (an example with assumed rent and throughput) is suggested only to a team that self-hosts.
+  const candidates = promptModel.selfHosted ? alternatives : alternatives.filter((m) => !m.selfHosted);
+  if (candidates.length === 0)
+    return { model: null, reason: blocked ? `${blocked}, and no larger model can be tuned` : own.reason, alternatives, ...size };
+  const sameSize = candidates.filter((m) => sizeRank(m) === Math.max(wanted, tooSmall(promptModel) ? 1 : 0));
+  const pool = sameSize.length ? sameSize : candidates.filter((m) => sizeRank(m) === Math.max(...candidates.map(sizeRank)));
   const sameWeights = pool.find((m) => m.snapshot && m.snapshot === promptModel.snapshot);
-  const best = sameWeights ?? [...pool].sort((a, b) => tunedPricePerCall(a, answers) - tunedPricePerCall(b, answers))[0]!;
+  const best = sameWeights ?? [...pool].sort((a, b) => tunedPricePerCall(a, answers, ctx.catalogue) - tunedPricePerCall(b, answers, ctx.catalogue))[0]!;
   const provider = findProvider(ctx.catalogue, promptModel.provider)?.name ?? promptModel.provider;
   return { model: best, chosenBy: 'suggested', promptModelBlocked: blocked ?? (own.reason || `${provider} offers no fine-tuning`), alternatives, ...size };
 }

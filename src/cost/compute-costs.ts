@@ -3,7 +3,7 @@ import { formatCount, formatPercent, formatRate, formatUsd } from '../format/for
 import type { CostInputs } from './cost-assumptions.js';
 import { callItems, cents, engineeringItem, perCallPrecision, scalingTotal, sumMonthly, tokenItem, totalOver, type CostItem } from './cost-items.js';
 import { monthsUntil } from './iso-date.js';
-import { lifecycleOf } from './model-lifecycle.js';
+import { lifecycleOf, tunedModelEnds } from './model-lifecycle.js';
 import { promptCachingOf, type CatalogueModel, type PriceCatalogue } from './price-catalogue.js';
 import { promptPrices, tuningPrices, type InferencePrices } from './resolve-prices.js';
 import { retrainingMonths, runningTotal } from './running-totals.js';
@@ -30,6 +30,8 @@ export interface TunedPathCost extends PathCost {
   retrainings: number;
   /** Share of calls served by the tuned model: 1 for fine-tuning, the edge cases for the hybrid. */
   fineTunedShare: number;
+  /** The tuned model's base retirement, as known on the day of the advice. */
+  baseRetires: string | null;
 }
 
 export interface CumulativePoint {
@@ -155,6 +157,7 @@ interface TunedPlan {
   once: CostItem[];
   trainingCost: number;
   retrainCost: number;
+  retires: string | null;
   retireMonth: number | null;
   tunedItems: CostItem[];
   fixedMonthly: CostItem[];
@@ -193,9 +196,10 @@ function planTuning(req: CostRequest, tuneModel: CatalogueModel): TunedPlan {
     fixedMonthly.push({ label: 'Hosting the tuned model', amount: prices.hostingPerMonth.perMillion, cadence: 'per month', basis: `${formatUsd(prices.hostingPerMonth.perMillion)} a month (${prices.hostingPerMonth.origin})` });
   if (prices.storagePerMonth.perMillion > 0)
     fixedMonthly.push({ label: 'Storing the tuned model', amount: prices.storagePerMonth.perMillion, cadence: 'per month', basis: `${formatUsd(prices.storagePerMonth.perMillion)} a month (${prices.storagePerMonth.origin})` });
-  const retires = tuneModel.retires;
+  // Only a retirement announced by the day of the advice: a later announcement was not known then.
+  const retires = lifecycleOf(req.catalogue, tuneModel, req.asOf).retires;
   const retireMonth = retires ? Math.max(1, monthsUntil(req.asOf, retires)) : null;
-  return { once, trainingCost, retrainCost, retireMonth, tunedItems, fixedMonthly };
+  return { once, trainingCost, retrainCost, retires, retireMonth, tunedItems, fixedMonthly };
 }
 
 function routerItem(req: CostRequest, prices: InferencePrices): CostItem {
@@ -240,6 +244,7 @@ function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan,
     retraining: cents(retraining),
     retrainings: retrains.length,
     fineTunedShare: share,
+    baseRetires: plan.retires,
   });
 }
 
@@ -290,9 +295,10 @@ export function computeCosts(req: CostRequest): CostBreakdown {
       hybrid = { ...tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork]), model: `${req.promptModel.id} + ${tune.id}` };
       cumulativeHybrid = runningTotal(hybrid.items, plan.retrainCost, plan.retireMonth, H);
     }
-    // No break-even after the tuned model stops serving (a provider's wind-down).
-    const life = lifecycleOf(req.catalogue, tune, req.asOf);
-    const stops = life.tunedServedUntil && life.tunedServedUntil !== life.retires ? monthsUntil(req.asOf, life.tunedServedUntil) : MAX_BREAK_EVEN_MONTHS;
+    // No break-even after the tuned model stops serving for good (a wind-down, or a base that retires
+    // with no successor that can be tuned in its place).
+    const ends = tunedModelEnds(req.catalogue, tune, req.asOf);
+    const stops = ends ? monthsUntil(req.asOf, ends) : MAX_BREAK_EVEN_MONTHS;
     const span = Math.max(1, Math.min(MAX_BREAK_EVEN_MONTHS, stops));
     const tuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retireMonth, span);
     const prompted = runningTotal(base.items, 0, null, span);

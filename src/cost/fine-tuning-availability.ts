@@ -1,5 +1,5 @@
 import { addMonths, monthsUntil } from './iso-date.js';
-import { lifecycleOf } from './model-lifecycle.js';
+import { lifecycleOf, retrainableOnSuccessor } from './model-lifecycle.js';
 import type { CatalogueModel, PriceCatalogue } from './price-catalogue.js';
 import { findProvider } from './price-catalogue.js';
 import { memoByCatalogue } from './memo-by-catalogue.js';
@@ -32,15 +32,16 @@ export function fineTuningAvailability(
   if (life.tunedServedUntil && life.tunedServedUntil < horizonEnd) {
     const months = Math.max(0, monthsUntil(asOf, life.tunedServedUntil));
     const successor = life.successor?.model;
-    const byRetirement = life.tunedServedUntil === life.retires;
-    if (byRetirement && successor?.fineTuning && !lifecycleOf(catalogue, successor, asOf).tunedServedUntil)
+    if (successor && retrainableOnSuccessor(catalogue, life, asOf))
       return {
         available: true,
         warning: [`${model.name} retires on ${life.retires}, inside your horizon: the tuned model must be retrained on ${successor.name}`, gateWarning].filter(Boolean).join('. '),
       };
-    const why = byRetirement
-      ? `${model.name} retires on ${life.retires} and a tuned model stops with it${life.successor ? `; its successor ${successor?.name ?? life.successor.id} can't be tuned in its place` : ''}`
-      : `${providerName} is winding fine-tuning of ${model.name} down: no new jobs after ${life.newJobsUntil ?? 'a date it has announced'}, and tuned models stop on ${life.tunedServedUntil}`;
+    // A provider's wind-down says more than the base's retirement on the same day: no new jobs either.
+    const byWindDown = life.windDownServedUntil === life.tunedServedUntil;
+    const why = byWindDown
+      ? `${providerName} is winding fine-tuning of ${model.name} down: no new jobs after ${life.newJobsUntil ?? 'a date it has announced'}, and tuned models stop on ${life.tunedServedUntil}`
+      : `${model.name} retires on ${life.retires} and a tuned model stops with it${life.successor ? `; its successor ${successor?.name ?? life.successor.id} can't be tuned in its place` : ''}`;
     return { available: false, reason: `${why}, ${months} month${months === 1 ? '' : 's'} into your ${horizonMonths}-month horizon` };
   }
   return gateWarning ? { available: true, warning: gateWarning } : { available: true };

@@ -11,6 +11,8 @@ export interface Lifecycle {
   newJobsUntil: string | null;
   /** Tuned models stop serving on this date: the provider's wind-down, or the base model's retirement. */
   tunedServedUntil: string | null;
+  /** The wind-down's own date for tuned models, when one is known (it may coincide with the retirement). */
+  windDownServedUntil: string | null;
   /** Who may still start jobs, from when (announced by then). */
   gates: TuningGate[];
 }
@@ -34,8 +36,26 @@ export function lifecycleOf(catalogue: PriceCatalogue, model: CatalogueModel, as
     successor: successorId ? { id: successorId, model: findModel(catalogue, successorId) ?? null, note: model.successorNote ?? null } : null,
     newJobsUntil: windDownKnown?.newJobsUntil ?? null,
     tunedServedUntil: model.fineTuning ? served : null,
+    windDownServedUntil: model.fineTuning ? (windDownKnown?.servedUntil ?? null) : null,
     gates: (windDown?.gates ?? []).filter((g) => g.announced <= asOf),
   };
+}
+
+/**
+ * When a tuned model stops for good as known on `asOf`: the tuned model's end, unless it ends only
+ * because the base retires and a successor that can be tuned (with no end of its own) takes it over.
+ */
+export function tunedModelEnds(catalogue: PriceCatalogue, model: CatalogueModel, asOf: string): string | null {
+  const life = lifecycleOf(catalogue, model, asOf);
+  if (!life.tunedServedUntil) return null;
+  return retrainableOnSuccessor(catalogue, life, asOf) ? null : life.tunedServedUntil;
+}
+
+/** Whether a tuned model that stops with its base can be retrained on the successor instead. */
+export function retrainableOnSuccessor(catalogue: PriceCatalogue, life: Lifecycle, asOf: string): boolean {
+  const successor = life.successor?.model;
+  const byRetirement = life.tunedServedUntil !== null && life.tunedServedUntil === life.retires && life.windDownServedUntil !== life.tunedServedUntil;
+  return byRetirement && !!successor?.fineTuning && !lifecycleOf(catalogue, successor, asOf).tunedServedUntil;
 }
 
 /** Whether a model could still be prompted on `asOf`. */

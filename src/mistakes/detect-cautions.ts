@@ -32,7 +32,8 @@ const CAUTIONS: CautionRule[] = [
       const model = exit.tuning?.model;
       const ft = exit.cost?.fineTuning;
       if (!model || !ft) return null;
-      if (model.retires) return `${model.name} retires on ${model.retires}; the fine-tune must be redone on its successor (${plural(ft.retrainings, 'retraining')} in your horizon).`;
+      // The retirement as known on the day of the advice (the costs use the same).
+      if (ft.baseRetires) return `${model.name} retires on ${ft.baseRetires}; the fine-tune must be redone on its successor (${plural(ft.retrainings, 'retraining')} in your horizon).`;
       if (ft.retrainings > 0) return `Over your horizon the tuned model needs ${plural(ft.retrainings, 'retraining')}, at least one a year.`;
       return `A fine-tune of ${model.name} is tied to that model version; a new version means training again.`;
     },

@@ -65,7 +65,7 @@ describe('training', () => {
     expect(training.amount).toBe(12);
     expect(training.cadence).toBe('once');
     expect(training.basis).toContain('1,000 examples × 600 tokens × 4 epochs = 2.4M tokens');
-    expect(training.basis).toContain('checked 2026-11-23');
+    expect(training.basis).toContain("(GPT-4.1 mini training, provider's page, as of 2026-03-31)");
   });
 
   it('trains on 3 epochs and the tight prompt a tenth as long when not told otherwise', () => {
@@ -91,7 +91,8 @@ describe('fixed fees', () => {
     const hosting = itemOf(tuned, 'Hosting the tuned model');
     expect(hosting.amount).toBe(1241);
     expect(hosting.cadence).toBe('per month');
-    expect(hosting.basis).toContain('checked 2026-11-23');
+    // Azure's page shows the hourly fee; the tuning figures as a whole are from a secondary source.
+    expect(hosting.basis).toBe('$1,241 a month (GPT-4o mini on Azure OpenAI hosting per month, secondary source, not verified, as of 2026-02-11)');
     const tokens = tuned.items.filter((i) => i.cadence === 'per month' && i !== hosting).reduce((s, i) => s + i.amount, 0);
     expect(tuned.monthly).toBeCloseTo(tokens + 1241, 2);
     expect(tuned.total).toBeGreaterThan(1241 * 12);
@@ -107,17 +108,21 @@ describe('fixed fees', () => {
 describe('where every figure comes from', () => {
   const fromTimeOrData = new Set(['Prompt engineering time', 'Fine-tuning work', 'Labelling', 'Retraining']);
 
-  it('names the price and "checked <date>" or "your override" in every priced item of every path, the router call of "both" too', () => {
+  it('names the price, where it came from (provider\'s page or secondary source, verified or not) and its date, or "your override", in every priced item of every path, the router call of "both" too', () => {
     const v = verdictFor(stuckPrompt({ promptTokens: 4000, prices: { input: 1.5, fineTunedOutput: 9 }, cacheHitRate: 0.5, labeledExamples: 600, horizonMonths: 24, failuresIdentifiable: true }));
     const cost = v.cost!;
-    expect(itemOf(cost.hybrid!, 'Router').basis).toMatch(/^a routing call on gemini-2.5-pro per call: 450 tokens in at \$1.50 per 1M \(your override\) and 5 out at \$10.00 per 1M \(.*checked 2026-11-23\), × 10,000 calls$/);
+    expect(itemOf(cost.hybrid!, 'Router').basis).toMatch(/^a routing call on gemini-2.5-pro per call: 450 tokens in at \$1.50 per 1M \(your override\) and 5 out at \$10.00 per 1M \(Gemini 2\.5 Pro on Vertex AI output, provider's page, as of 2026-11-23\), × 10,000 calls$/);
     const items = [cost.promptEngineering, cost.fineTuning!, cost.hybrid!].flatMap((p) => p.items);
     const priced = items.filter((i) => !fromTimeOrData.has(i.label));
     expect(priced.length).toBeGreaterThan(10);
-    for (const item of priced) expect(item.basis, item.label).toMatch(/per 1M .*\((.*checked \d{4}-\d{2}-\d{2}|your override)[;,)]|a month \(.*checked \d{4}-\d{2}-\d{2}\)/);
+    const source = String.raw`(provider's page|secondary source)(, not verified)?, as of \d{4}-\d{2}-\d{2}`;
+    for (const item of priced) expect(item.basis, item.label).toMatch(new RegExp(String.raw`per 1M .*\((.* ${source}|your override)[;,)]|a month \(.* ${source}\)|seed rule of thumb`));
+    expect(items.map((i) => i.basis).join('\n')).not.toContain('checked');
     expect(items.filter((i) => i.label.includes(', cached (')).length).toBeGreaterThan(0);
     expect(itemOf(cost.promptEngineering, 'Input per call').basis).toContain('your override');
-    expect(itemOf(cost.promptEngineering, 'Output per call').basis).toContain('checked 2026-11-23');
+    expect(itemOf(cost.promptEngineering, 'Output per call').basis).toContain("(Gemini 2.5 Pro on Vertex AI output, provider's page, as of 2026-11-23)");
+    // Gemini's tuning figures come from a secondary source: the tuned tokens say so.
+    expect(itemOf(cost.fineTuning!, 'Input per call').basis).toContain('(Gemini 2.5 Pro on Vertex AI fine-tuned input, secondary source, not verified, as of 2026-11-23)');
     expect(itemOf(cost.fineTuning!, 'Output per call').basis).toContain('your override');
     for (const item of items.filter((i) => fromTimeOrData.has(i.label))) expect(item.basis, item.label).toMatch(/hours|examples/);
   });

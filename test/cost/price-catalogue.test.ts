@@ -79,7 +79,9 @@ describe('a price override', () => {
     const changed = findModel(result.catalogue, 'gpt-4.1')!;
     expect(changed.prices).toEqual({ input: 1.5, cachedInput: 0.5, output: 8 });
     expect(changed.fineTuning?.training).toBe(25);
-    expect(changed.checked_on).toBe('2026-11-23');
+    expect(changed.checked_on).toBe('2026-03-31');
+    expect(changed.retires).toBe('2027-01-14');
+    expect(changed.successor).toBe('gpt-5.4');
     expect(result.catalogue.models).toHaveLength(CATALOGUE.models.length);
     expect(findModel(CATALOGUE, 'gpt-4.1')!.prices.input).toBe(2);
   });

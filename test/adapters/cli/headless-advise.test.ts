@@ -10,7 +10,8 @@ describe('finetune-advisor advise --answers FILE --json', () => {
     expect(run.stderr).toBe('');
     const verdict = JSON.parse(run.stdout);
     expect(verdict.verdict).toBe('fine-tune');
-    expect(verdict.headline).toMatch(/^Fine-tune /);
+    // Claude can't be tuned: the headline says the move to another model.
+    expect(verdict.headline).toMatch(/^Move to Amazon Nova Pro on Bedrock and fine-tune it: /);
     expect(verdict.reasons.map((r: { rule: string }) => r.rule)).toContain('below-80-after-iterations');
     for (const reason of verdict.reasons) expect(reason.source.file).toMatch(/^00[01]_.*\.txt$/);
     expect(Array.isArray(verdict.mistakes)).toBe(true);

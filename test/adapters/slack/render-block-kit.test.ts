@@ -46,7 +46,7 @@ describe('renderBlockKit: the verdict card', () => {
     expect(table).toMatch(/\nPrompt, switched +nova-pro /);
     expect(table).toMatch(/\nFine-tune +nova-pro /);
     expect(new Set(lines.slice(2, -1).map((l) => l.length)).size).toBe(1);
-    expect(seen).toContain('Fine-tuning breaks even');
+    expect(seen).toContain('Worth fixing?');
     expect(seen).not.toContain('Cumulative cost');
   });
 

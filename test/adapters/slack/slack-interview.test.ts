@@ -39,7 +39,7 @@ describe('the Slack interview, end to end over HTTP', () => {
     expect(card).toMatch(/Prompt \(today\) .*claude-sonnet-4\.5/);
     expect(card).toMatch(/Prompt, switched .*nova-pro/);
     expect(card).toContain('Saving by cause');
-    expect(card).toMatch(/Fine-tuning breaks even/);
+    expect(card).toMatch(/Worth fixing\?/);
     expect(card).toContain('$34.56 once (nova-pro)');
     expect(card).toContain('none within 12 months');
     expect(verdict.text.length).toBeGreaterThan(0);
@@ -63,7 +63,7 @@ describe('the Slack interview, end to end over HTTP', () => {
     await svc.post(slashCommandBody({ text: 'history', responseUrl: svc.responseUrl('history') }), FORM);
     const reply = await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'history'));
     expect(reply.body.response_type).toBe('ephemeral');
-    expect(String(reply.body.text)).toMatch(/2026-11-23 · \*Fine-tune .*\* · route support tickets to 12 queues/);
+    expect(String(reply.body.text)).toMatch(/2026-11-23 · \*Move to Amazon Nova Pro on Bedrock and fine-tune it: .*\* · route support tickets to 12 queues/);
   });
 
   it('answers help and an unknown subcommand with usage, privately', async () => {
@@ -145,7 +145,7 @@ describe('the verdict card in Slack', () => {
     const text = visibleText({ text: String(shown.body.text), blocks: shown.body.blocks as unknown[] });
     expect(text).toContain('Engineering rate (US$ per hour)');
     expect(text).toContain('Calls per month');
-    expect(text).toMatch(/\$3\.00 per 1M \(Claude Sonnet 4\.5 input, price list checked 2026-11-23\)/);
+    expect(text).toMatch(/\$3\.00 per 1M \(Claude Sonnet 4\.5 input, provider's page, as of 2026-11-27\)/);
   });
 
   it('starts a new interview prefilled with the verdict\'s answers from Start over', async () => {

@@ -22,13 +22,24 @@ describe('retraining', () => {
   });
 
   it('retrains when the base model retires inside the horizon, then yearly from there', () => {
-    // gpt-4.1-mini retires 2027-01-14: month 11 from 2026-03-01.
-    const openai = { prompt: 'gpt-4.1-mini', tune: 'gpt-4.1-mini', asOf: OPENAI_OPEN };
-    expect(costsFor({ ...usage, horizonMonths: 6 }, openai).fineTuning!.retrainings).toBe(0);
-    const year = costsFor({ ...usage, horizonMonths: 12 }, openai).fineTuning!;
+    // Gemini 2.5 Pro retiring 2027-01-14, announced 2026-02-01, with a successor Vertex tunes: month 11 from 2026-03-01.
+    const catalogue = catalogueWith({ models: [{ id: 'gemini-2.5-pro', retires: '2027-01-14', retiresAnnounced: '2026-02-01', successor: 'gemini-2.5-flash' }] });
+    const at = { ...gemini, asOf: OPENAI_OPEN, catalogue };
+    expect(costsFor({ ...usage, horizonMonths: 6 }, at).fineTuning!.retrainings).toBe(0);
+    const year = costsFor({ ...usage, horizonMonths: 12 }, at).fineTuning!;
     expect(year.retrainings).toBe(1);
     expect(itemOf(year, 'Retraining').basis).toContain('in month 11');
-    expect(itemOf(costsFor({ ...usage, horizonMonths: 24 }, openai).fineTuning!, 'Retraining').basis).toContain('in months 11, 23');
+    expect(itemOf(costsFor({ ...usage, horizonMonths: 24 }, at).fineTuning!, 'Retraining').basis).toContain('in months 11, 23');
+  });
+
+  it('uses no retirement announced after the day of the advice: GPT-4.1 mini as of 2026-03-01 (announced 2026-05-07)', () => {
+    const openai = { prompt: 'gpt-4.1-mini', tune: 'gpt-4.1-mini', asOf: OPENAI_OPEN };
+    const year = costsFor({ ...usage, horizonMonths: 12 }, openai).fineTuning!;
+    expect(year.retrainings).toBe(0);
+    expect(year.baseRetires).toBeNull();
+    expect(itemOf(costsFor({ ...usage, horizonMonths: 24 }, openai).fineTuning!, 'Retraining').basis).toContain('in month 12');
+    // Once announced, it is used.
+    expect(costsFor({ ...usage, horizonMonths: 12 }, { ...openai, asOf: '2026-05-07' }).fineTuning!.baseRetires).toBe('2027-01-14');
   });
 
   it('counts a retirement set by a price override', () => {

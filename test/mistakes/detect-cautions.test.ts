@@ -82,11 +82,19 @@ describe('when each caution shows', () => {
   });
 
   it("names the retirement of the tuned model's base inside the horizon", () => {
-    const catalogue = catalogueWith({ models: [{ id: 'gemini-2.5-pro', retires: '2027-06-01' }] });
+    // A retirement with a successor Vertex can tune: the fine-tune is redone there, not abandoned.
+    const catalogue = catalogueWith({ models: [{ id: 'gemini-2.5-pro', retires: '2027-06-01', successor: 'gemini-2.5-flash' }] });
     const v = verdictFor(stuckPrompt(), undefined, catalogue);
     expect(caution(v, 'model-versioning').text).toBe(
       'Gemini 2.5 Pro on Vertex AI retires on 2027-06-01; the fine-tune must be redone on its successor (1 retraining in your horizon).',
     );
+  });
+
+  it('names no retirement that was announced after the day of the advice', () => {
+    // GPT-4.1's retirement (2027-01-14) was announced on 2026-05-07: advice as of 2026-03-01 does not know it.
+    const v = verdictFor(stuckPrompt({ model: 'gpt-4.1', horizonMonths: 6 }), OPENAI_OPEN);
+    expect(v.fineTuneModel).toBe('gpt-4.1');
+    expect(caution(v, 'model-versioning').text).toBe('A fine-tune of GPT-4.1 is tied to that model version; a new version means training again.');
   });
 
   it('reminds a careful fine-tune only that it is tied to its model version', () => {

@@ -22,22 +22,20 @@ describe('prompting a model whose provider offers no fine-tuning', () => {
     const cost = v.cost!;
     expect(cost.substitutePrompt!.model).toBe('nova-pro');
     expect(cost.baseline).toBe('substitutePrompt');
-    expect(v.comparison).toMatchObject({ savingVsToday: 138_278.95, fromSwitching: 121_680, fromTuning: 16_598.95 });
+    // The switch costs its retesting (4 hours, $400, against today's 2): $121,480 from switching.
+    expect(v.comparison).toMatchObject({ savingVsToday: 138_278.95, fromSwitching: 121_480, fromTuning: 16_798.95 });
     const text = reasonText(v, 'fine-tuning-also-saves');
-    expect(text).toContain('It fixes answers and costs $16,599 less than prompting');
+    expect(text).toContain('It fixes answers and costs $16,799 less than prompting');
     expect(text).toContain(
-      'Of the $138,279 saved against prompting Claude Sonnet 4.5 today, $121,680 (88%) comes from moving to Amazon Nova Pro on Bedrock, ' +
-        'which prompting it with the same prompt would give too; $16,599 from tuning it. ' +
-        "Amazon Nova Pro on Bedrock's quality on your task is untested until you run your examples on it.",
+      '87.9% of the saving against today comes from moving to Amazon Nova Pro on Bedrock, which prompting it untrained would give too; ' +
+        'its quality on your task is untested until you run your examples on it.',
     );
   });
 
-  it('says why and names the providers in the catalogue that do fine-tune', () => {
+  it('says why, and names the model the figures use instead', () => {
     const text = reasonText(verdictFor(stuckOnClaude), 'provider-offers-no-fine-tuning');
     expect(text).toContain('Anthropic offers no fine-tuning of Claude Sonnet 4.5');
-    expect(text).toContain('The costs use Amazon Nova Pro on Bedrock instead');
-    expect(text).toContain('Google Vertex AI (gemini-2.5-pro, gemini-2.5-flash, gemini-2.5-flash-lite)');
-    expect(text).toContain('Amazon Bedrock (nova-lite, nova-micro)');
+    expect(text).toContain('The figures use Amazon Nova Pro on Bedrock instead');
     expect(text).not.toContain('Anthropic (');
   });
 });
@@ -55,9 +53,15 @@ describe("OpenAI's fine-tuning wind-down", () => {
     expect(fineTuningAvailability(CATALOGUE, gpt41, OPENAI_OPEN, 6)).toEqual({ available: true });
   });
 
-  it('refuses a 12-month plan from 2026-03-01 too: the tuned model would stop 11 months in', () => {
-    const status = fineTuningAvailability(CATALOGUE, gpt41, OPENAI_OPEN, 12);
-    expect(status.available ? '' : status.reason).toContain('tuned models stop on 2027-01-14, 11 months into your 12-month horizon');
+  it('leaves a 12-month plan open as of 2026-03-01: the wind-down was announced on 2026-05-07', () => {
+    expect(fineTuningAvailability(CATALOGUE, gpt41, OPENAI_OPEN, 12)).toEqual({ available: true });
+  });
+
+  it('refuses a 12-month plan once the wind-down is known: the tuned model would stop 8 months in', () => {
+    const status = fineTuningAvailability(CATALOGUE, gpt41, '2026-06-01', 12);
+    expect(status.available ? '' : status.reason).toBe(
+      'OpenAI is winding fine-tuning of GPT-4.1 down: no new jobs after 2027-01-06, and tuned models stop on 2027-01-14, 8 months into your 12-month horizon',
+    );
   });
 
   it('refuses new jobs after 2027-01-06', () => {
@@ -92,7 +96,9 @@ describe('when fine-tuning is not open to the team', () => {
     const text = reasonText(v, 'no-fine-tuning-available');
     expect(text).toContain(why);
     expect(text).toContain('Providers in the catalogue that offer it: Google Vertex AI (gemini-2.5-pro');
-    expect(text).toContain('Amazon Bedrock (nova-pro, nova-lite, nova-micro)');
+    expect(text).toContain('Amazon Bedrock (nova-pro, nova-lite, nova-micro, llama-3.1-70b-bedrock, llama-3.1-8b-bedrock)');
+    expect(text).toContain('Together AI (llama-3.1-70b-together, llama-3.1-8b-together); Fireworks AI (llama-3.1-70b-fireworks); Mistral AI (mistral-small); Self-hosted (llama-3.1-70b-self-hosted)');
+    expect(text).not.toMatch(/OpenAI \(|Azure OpenAI \(|Anthropic \(/);
     expect(v.nextSteps.at(-1)).toMatch(/^Or move to a provider that offers fine-tuning: Google Vertex AI/);
   };
 

@@ -143,7 +143,7 @@ describe('fine-tune', () => {
   it('fine-tunes when the prompt is stuck at 60% after 4 rounds with 600 examples and a tunable model', () => {
     const v = verdictFor(stuckPrompt());
     expect(v.verdict).toBe('fine-tune');
-    expect(v.headline).toBe('Fine-tune Gemini 2.5 Pro on Vertex AI: the prompt is stuck below 80% after 3 or more rounds');
+    expect(v.headline).toBe('Fine-tune Gemini 2.5 Pro on Vertex AI: the prompt is stuck below 80% after 4 rounds');
     expect(v.fineTuneModel).toBe('gemini-2.5-pro');
     expect(reasonText(v, 'below-80-after-iterations')).toContain('60% right after 4 rounds');
   });
@@ -218,7 +218,7 @@ describe('the ceiling (80-85%) and the seeds\' 85-90% disagreement', () => {
     expect(v.headline).toBe('Fine-tune Gemini 2.5 Pro on Vertex AI: the answers it would fix are worth more than it costs');
     expect(ruleIdsOf(v)).toEqual(['edge-cases-worth-fixing', 'fixes-worth-it']);
     expect(reasonText(v, 'fixes-worth-it')).toBe(
-      'At $5.00 a wrong answer, fixing 50% of the 12% that fail is 7,200 answers worth $36,000 over 12 months, more than the $5,310 it costs beyond prompting.',
+      'At $5.00 a wrong answer, fixing 50% (assumed) of the 12% that fail is 7,200 answers worth $36,000 over 12 months, more than the $5,310 it costs beyond prompting.',
     );
   });
 

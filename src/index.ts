@@ -30,6 +30,7 @@ export * from './cards/build-question-cards.js';
 export * from './conversation/conversation.js';
 export * from './conversation/action-payload.js';
 export * from './conversation/run-turn.js';
+export * from './conversation/read-input.js';
 export * from './conversation/conversation-store.js';
 export * from './cost/choose-tuning-model.js';
 export * from './conversation/subscription-store.js';

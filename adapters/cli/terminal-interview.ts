@@ -8,6 +8,7 @@ import {
   describeTokenCount,
   formatAnswer,
   takesPastedText,
+  typedCommand,
   understoodFields,
   type Conversation,
   type AdviceContext,
@@ -38,7 +39,7 @@ function describeQuestion(q: Question, n: number): string {
   const hints = [`e.g. ${q.example}`];
   if (takesPastedText(q)) hints.push('or "paste" to paste the prompt itself');
   if (q.skipLabel) hints.push(`Enter to skip: ${q.skipLabel}`);
-  hints.push('"back" to change the last answer', '"quit" to stop');
+  hints.push('"back" to change the last answer', '"cancel" to stop');
   lines.push(`   (${hints.join('; ')})`);
   return lines.join('\n');
 }
@@ -93,19 +94,34 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
       const q = questions[step.question];
       say(describeQuestion(q, history.length + 1));
       let typed = await read('> ');
-      if (typed === null || /^(quit|exit|cancel)$/i.test(typed)) {
-        say('Interview stopped; nothing was decided.');
+      // The same typed commands as in Slack and Teams, read by the core.
+      const command = typed === null ? 'cancel' : typedCommand(typed);
+      if (command === 'cancel') {
+        say('Interview cancelled.');
         return null;
       }
-      if (/^back$/i.test(typed)) {
+      if (command === 'help') {
+        say(`   Answer the question (e.g. ${q.example}), or type skip, back, start over or cancel.`);
+        continue;
+      }
+      if (command === 'back') {
         const last = history.pop();
         if (!last) say('   This is the first question.');
         else {
           delete state.answers[last];
           state.skipped = state.skipped.filter((id) => id !== last);
+          say('   Went back to the previous question.');
         }
         continue;
       }
+      if (command === 'start-over') {
+        for (const id of history) delete state.answers[id];
+        history.length = 0;
+        state.skipped = [];
+        say('   Started over.');
+        continue;
+      }
+      if (typed === null) return null;
       if (/^paste$/i.test(typed) && takesPastedText(q)) {
         say(`   Paste the prompt, then a line with just a dot (${PASTE_END}).`);
         const lines: string[] = [];

@@ -20,7 +20,7 @@ export async function commitTurn(
   const applied = await deps.store.applyTurn(conversationId, eventKey, (current) => {
     const outcome = runTurn(current, input, ctx);
     const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;
-    return { next: outcome.next, verdict, result: outcome };
+    return { next: outcome.next, verdict, consumesEvent: outcome.status !== 'invalid', result: outcome };
   });
   if (applied.duplicate) {
     deps.logger.info({ conversationId, eventKey }, 'repeated event ignored');

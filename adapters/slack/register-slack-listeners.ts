@@ -6,8 +6,11 @@ import {
   buildQuestions,
   decodeAction,
   formatUsd,
+  inputFromAction,
+  inputFromText,
   takesPastedText,
   type ActionPayload,
+  type CardAction,
   type ConversationStore,
 } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
@@ -96,21 +99,13 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
           return void (await interview.start({ client, teamId, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest }));
         }
         case 'change':
-          if (!payload.q) return;
-          await interview.turn({ client, conversationId: payload.c, eventKey: `slack:action:${userId}:${(action as ButtonAction).action_ts}`, input: { kind: 'change', userId, question: payload.q }, actorId: userId });
-          return;
         case 'answer':
         case 'skip':
         case 'back':
         case 'start-over':
         case 'cancel': {
-          const base = { userId, version: payload.v } as const;
-          const input =
-            name === 'answer'
-              ? { kind: 'answer' as const, ...base, text: payload.a ?? '', ...(payload.q ? { question: payload.q } : {}) }
-              : name === 'skip'
-                ? { kind: 'skip' as const, ...base, ...(payload.q ? { question: payload.q } : {}) }
-                : { kind: name, ...base };
+          const input = inputFromAction(name as CardAction, payload, userId);
+          if (!input) return;
           await interview.turn({ client, conversationId: payload.c, eventKey: `slack:action:${userId}:${(action as ButtonAction).action_ts}`, input, actorId: userId });
           return;
         }
@@ -129,7 +124,7 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
     const text = view.state.values.answer?.value?.value ?? '';
     if (!payload) return void (await ack({ response_action: 'errors', errors: { answer: 'This form is out of date; close it and start again.' } }));
     const userId = body.user.id;
-    const input = { kind: 'answer' as const, userId, version: payload.v, text, ...(payload.q ? { question: payload.q } : {}) };
+    const input = inputFromAction('answer', payload, userId, text)!;
     const outcome = await interview.commit(payload.c, `slack:view:${view.id}`, input);
     if (outcome?.status === 'invalid') {
       const message = outcome.replies.map((r) => r.card.blocks.find((b) => b.type === 'text')).find(Boolean);
@@ -152,7 +147,7 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
       client,
       conversationId,
       eventKey: `slack:event:${eventId}`,
-      input: { kind: 'answer', userId: message.user, text: message.text ?? '' },
+      input: inputFromText(message.text ?? '', message.user),
       actorId: message.user,
     });
   });

@@ -106,6 +106,7 @@ export class SqliteConversationStore implements ConversationStore {
       const commit = turn(loaded?.conversation);
       if (commit.next) this.save(conversationId, commit.next, loaded?.version ?? null);
       if (commit.verdict) this.insertVerdict(commit.verdict);
+      if (eventKey !== null && commit.consumesEvent === false) this.sql('DELETE FROM processed_events WHERE key = ?').run(eventKey);
       return { duplicate: false, result: commit.result };
     });
     return run.immediate();

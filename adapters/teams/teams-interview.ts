@@ -8,11 +8,20 @@ import {
   type Reply,
   type TurnContext as AdviceTurn,
   type TurnInput,
+  inputFromAction,
+  inputFromText,
+  isCardAction,
   type TurnOutcome,
 } from '../../src/index.js';
 import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { readCardAction } from './read-card-action.js';
+
+/** A de-duplication key for an activity: unique per Teams conversation and activity. */
+function eventKeyOf(context: TurnContext): string | null {
+  const { id, conversation } = context.activity;
+  return id ? `teams:${conversation?.id ?? 'unknown'}:${id}` : null;
+}
 import { renderAdaptiveAttachment } from './render-adaptive-card.js';
 
 export type TeamsInterviewDeps = InterviewDeps;
@@ -51,7 +60,8 @@ export class TeamsInterview {
     const { userId, userName, place } = actorOf(context);
     const running = await this.deps.store.findActiveConversation('teams', userId, place);
     if (running) await this.commit(running.id, null, { kind: 'cancel', userId });
-    const id = `teams:${context.activity.id ?? randomUUID()}`;
+    // Activity ids are unique within a conversation only: two chats can send the same one.
+    const id = `teams:${context.activity.conversation?.id ?? 'unknown'}:${context.activity.id ?? randomUUID()}`;
     const refs = { place, ownerName: userName, serviceUrl: context.activity.serviceUrl };
     const intake = task && !suggested && this.deps.readIntake ? await this.deps.readIntake(task, this.adviceTurn()) : undefined;
     const input: TurnInput = {
@@ -65,7 +75,7 @@ export class TeamsInterview {
       ...(suggested ? { suggested } : {}),
       ...(intake ? { intake } : {}),
     };
-    const outcome = await this.commit(id, `teams:${context.activity.id ?? id}`, input);
+    const outcome = await this.commit(id, eventKeyOf(context), input);
     if (outcome) await this.show(context, id, outcome.replies);
   }
 
@@ -74,7 +84,7 @@ export class TeamsInterview {
     const { userId, place } = actorOf(context);
     const running = await this.deps.store.findActiveConversation('teams', userId, place);
     if (!running) return false;
-    const outcome = await this.commit(running.id, `teams:${context.activity.id}`, { kind: 'answer', userId, text });
+    const outcome = await this.commit(running.id, eventKeyOf(context), inputFromText(text, userId));
     if (outcome) await this.show(context, running.id, outcome.replies);
     return true;
   }
@@ -84,7 +94,7 @@ export class TeamsInterview {
     const { userId, place } = actorOf(context);
     const running = await this.deps.store.findActiveConversation('teams', userId, place);
     if (!running) return false;
-    const outcome = await this.commit(running.id, `teams:${context.activity.id}`, { kind: 'cancel', userId });
+    const outcome = await this.commit(running.id, eventKeyOf(context), { kind: 'cancel', userId });
     if (outcome) await this.show(context, running.id, outcome.replies);
     return true;
   }
@@ -106,19 +116,9 @@ export class TeamsInterview {
       await this.start(context, task, rest);
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'A new interview with these answers offered is below.' };
     }
-    const base = { userId, version: payload.v, ...(payload.q ? { question: payload.q } : {}) };
-    const input: TurnInput | null =
-      action.action === 'answer'
-        ? { kind: 'answer', ...base, text: action.answer ?? payload.a ?? '' }
-        : action.action === 'skip'
-          ? { kind: 'skip', ...base }
-          : action.action === 'back' || action.action === 'start-over' || action.action === 'cancel'
-            ? { kind: action.action, userId, version: payload.v }
-            : action.action === 'change' && payload.q
-              ? { kind: 'change', userId, question: payload.q }
-              : null;
+    const input = isCardAction(action.action) ? inputFromAction(action.action, payload, userId, action.answer) : null;
     if (!input) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'I do not know that button.' };
-    const outcome = await this.commit(payload.c, `teams:${context.activity.id}`, input);
+    const outcome = await this.commit(payload.c, eventKeyOf(context), input);
     if (!outcome) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Already done.' };
     await this.show(context, payload.c, outcome.replies.filter((r) => r.kind !== 'ephemeral'));
     const note = outcome.replies.find((r) => r.kind === 'ephemeral' || (r.kind === 'post-thread' && r.role === 'message'));

@@ -22,6 +22,11 @@ export interface TurnCommit<T> {
   next: Conversation | null;
   /** A verdict reached in this turn, saved with it. */
   verdict?: VerdictRecord | null;
+  /**
+   * False when the input was refused (an answer that did not parse): the event is not kept as
+   * seen, so the person's corrected resubmission of the same form is taken.
+   */
+  consumesEvent?: boolean;
   result: T;
 }
 

@@ -24,7 +24,12 @@ export type TurnInput =
   | { kind: 'skip'; userId: string; question?: string; version?: number }
   | { kind: 'back'; userId: string; version?: number }
   | { kind: 'start-over'; userId: string; version?: number }
-  | { kind: 'cancel'; userId: string; version?: number };
+  | { kind: 'cancel'; userId: string; version?: number }
+  /** "help" typed during an interview: what can be typed, and nothing changes. */
+  | { kind: 'help'; userId: string; version?: number };
+
+/** A turn on an interview that exists: anything but its start. */
+export type ActInput = Exclude<TurnInput, { kind: 'start' }>;
 
 /** What the adapter should show. */
 export type Reply =
@@ -119,6 +124,14 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
   const number = current.history.length + 1;
 
   switch (input.kind) {
+    case 'help':
+      return unchanged('accepted', [
+        {
+          kind: 'post-thread',
+          role: 'message',
+          card: buildMessageCard('What you can type', `Answer the question${pending ? ` (e.g. ${pending.example})` : ''}, or type skip, back, start over or cancel.`),
+        },
+      ]);
     case 'answer':
     case 'skip': {
       if (!pending || (input.question !== undefined && input.question !== pending.id)) return stale();

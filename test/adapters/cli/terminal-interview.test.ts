@@ -49,7 +49,7 @@ describe('finetune-advisor advise (the terminal interview)', () => {
   it('stops with exit code 1 when the person types quit or the input ends', async () => {
     const quit = await runCliWith(['advise'], { lines: ['', 'extraction', 'quit'] });
     expect(quit.code).toBe(1);
-    expect(quit.stdout).toContain('Interview stopped; nothing was decided.');
+    expect(quit.stdout).toContain('Interview cancelled.');
     const ended = await runCliWith(['advise'], { lines: ['', 'extraction'] });
     expect(ended.code).toBe(1);
   });

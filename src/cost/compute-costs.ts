@@ -32,6 +32,8 @@ export interface TunedPathCost extends PathCost {
   fineTunedShare: number;
   /** The tuned model's base retirement, as known on the day of the advice. */
   baseRetires: string | null;
+  /** When the tuned model stops for good (a wind-down, or a retirement with no tunable successor), as known then. */
+  tunedEnds: string | null;
 }
 
 export interface CumulativePoint {
@@ -158,6 +160,7 @@ interface TunedPlan {
   trainingCost: number;
   retrainCost: number;
   retires: string | null;
+  ends: string | null;
   retireMonth: number | null;
   tunedItems: CostItem[];
   fixedMonthly: CostItem[];
@@ -199,7 +202,7 @@ function planTuning(req: CostRequest, tuneModel: CatalogueModel): TunedPlan {
   // Only a retirement announced by the day of the advice: a later announcement was not known then.
   const retires = lifecycleOf(req.catalogue, tuneModel, req.asOf).retires;
   const retireMonth = retires ? Math.max(1, monthsUntil(req.asOf, retires)) : null;
-  return { once, trainingCost, retrainCost, retires, retireMonth, tunedItems, fixedMonthly };
+  return { once, trainingCost, retrainCost, retires, ends: tunedModelEnds(req.catalogue, tuneModel, req.asOf), retireMonth, tunedItems, fixedMonthly };
 }
 
 function routerItem(req: CostRequest, prices: InferencePrices): CostItem {
@@ -245,6 +248,7 @@ function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan,
     retrainings: retrains.length,
     fineTunedShare: share,
     baseRetires: plan.retires,
+    tunedEnds: plan.ends,
   });
 }
 
@@ -297,8 +301,7 @@ export function computeCosts(req: CostRequest): CostBreakdown {
     }
     // No break-even after the tuned model stops serving for good (a wind-down, or a base that retires
     // with no successor that can be tuned in its place).
-    const ends = tunedModelEnds(req.catalogue, tune, req.asOf);
-    const stops = ends ? monthsUntil(req.asOf, ends) : MAX_BREAK_EVEN_MONTHS;
+    const stops = plan.ends ? monthsUntil(req.asOf, plan.ends) : MAX_BREAK_EVEN_MONTHS;
     const span = Math.max(1, Math.min(MAX_BREAK_EVEN_MONTHS, stops));
     const tuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retireMonth, span);
     const prompted = runningTotal(base.items, 0, null, span);

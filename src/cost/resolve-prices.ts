@@ -1,5 +1,6 @@
 import type { PriceOverrides } from '../interview/answers.js';
 import { SEEDS, citeSeed } from '../knowledge/seed-passages.js';
+import { OTHER_MODEL_ID } from './other-model.js';
 import type { CatalogueModel, PromptCaching } from './price-catalogue.js';
 import { selfHostedTokenPrice, selfHostedTrainingPrice } from './self-hosting.js';
 
@@ -26,6 +27,8 @@ export interface TuningPrices extends InferencePrices {
 
 /** Where a figure came from: "GPT-5 input, secondary source, not verified, as of 2026-07-24". */
 function fromRow(model: CatalogueModel, what: string, tuned = false): string {
+  // A team's own model carries the figures it gave: no provider's page, no secondary source.
+  if (model.id === OTHER_MODEL_ID) return `${model.name} ${what}, as you gave it`;
   const kind = tuned && model.fineTuning ? model.fineTuning.sourceKind : model.sourceKind;
   const verified = tuned && model.fineTuning ? model.fineTuning.verified : model.verified;
   const provenance = `${kind === 'official' ? "provider's page" : 'secondary source'}${verified ? '' : ', not verified'}`;

@@ -62,6 +62,16 @@ export const otherModelSchema = z
   .strict()
   .refine((m) => m.input !== undefined || m.gpuPerHour !== undefined || m.perMonth !== undefined, {
     message: 'give its prices per 1M tokens (input, output) or, for your own GPUs, gpuPerHour or perMonth with tokensPerSecond',
+  })
+  // A GPU's cost says nothing per token without the tokens a second it serves: never assumed.
+  .refine((m) => (m.gpuPerHour === undefined && m.perMonth === undefined) || m.tokensPerSecond !== undefined, {
+    message: 'the tokens a second your GPUs serve, beside gpuPerHour or perMonth',
+    path: ['tokensPerSecond'],
+  })
+  // An API model the team can tune needs the provider's training price: a free training run is never assumed.
+  .refine((m) => !m.tunable || m.gpuPerHour !== undefined || m.perMonth !== undefined || m.training !== undefined, {
+    message: 'a model you can fine-tune through an API needs its training price per 1M tokens (training)',
+    path: ['training'],
   });
 export type OtherModel = z.infer<typeof otherModelSchema>;
 

@@ -1,6 +1,6 @@
 import type { PathCost } from '../cost/compute-costs.js';
 import { OTHER_MODEL_ID } from '../cost/other-model.js';
-import { formatCount, formatPercent, formatUsd } from '../format/format-numbers.js';
+import { formatCount, formatPercent, formatUsd, plural } from '../format/format-numbers.js';
 import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { VerdictKind } from '../verdict/verdict-kinds.js';
@@ -70,7 +70,7 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
   const blocks: CardBlock[] = [
     {
       type: 'table',
-      title: `Cost over ${cost.horizonMonths} months (US$, prices as of ${cost.pricesAsOf}; per call includes monthly fees)`,
+      title: `Cost over ${plural(cost.horizonMonths, 'month')} (US$, prices as of ${cost.pricesAsOf}; per call includes monthly fees)`,
       // Five columns stay readable in a narrow chat card; training and retraining follow as fields.
       columns: ['Path', 'Model', 'Per call', 'Per month', 'Total'],
       rows,
@@ -81,9 +81,9 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
     const volume =
       cost.breakEvenMonthlyCalls === null
         ? 'at no volume: the tuned model costs as much or more per call'
-        : `${formatCount(cost.breakEvenMonthlyCalls)} calls a month, over ${cost.horizonMonths} months`;
+        : `${formatCount(cost.breakEvenMonthlyCalls)} calls a month, over ${plural(cost.horizonMonths, 'month')}`;
     const ft = cost.fineTuning;
-    const retraining = ft.retrainings > 0 ? `${formatUsd(ft.retraining)}, ${ft.retrainings} time${ft.retrainings === 1 ? '' : 's'} in ${cost.horizonMonths} months` : `none within ${cost.horizonMonths} months`;
+    const retraining = ft.retrainings > 0 ? `${formatUsd(ft.retraining)}, ${ft.retrainings} time${ft.retrainings === 1 ? '' : 's'} in ${plural(cost.horizonMonths, 'month')}` : `none within ${plural(cost.horizonMonths, 'month')}`;
     const work = ft.items.find((i) => i.label === 'Fine-tuning work');
     const against = cost.baseline === 'substitutePrompt' ? `prompting ${modelLabel(verdict, cost.substitutePrompt!.model)}` : 'prompting today';
     const flip = verdict.comparison?.flipMonthlyCalls;

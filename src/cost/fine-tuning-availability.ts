@@ -27,15 +27,13 @@ export function fineTuningAvailability(
   if (life.newJobsUntil && life.newJobsUntil < asOf)
     return { available: false, reason: `${providerName} stopped taking fine-tuning jobs after ${life.newJobsUntil}` };
   const horizonEnd = addMonths(asOf, horizonMonths);
-  const gates = life.gates.map((g) => `since ${g.from}, ${g.who}`).join('; ');
-  const gateWarning = gates ? `${providerName} limits who may fine-tune: ${gates}. Check that your organisation may.` : undefined;
   if (life.tunedServedUntil && life.tunedServedUntil < horizonEnd) {
     const months = Math.max(0, monthsUntil(asOf, life.tunedServedUntil));
     const successor = life.successor?.model;
     if (successor && retrainableOnSuccessor(catalogue, life, asOf))
       return {
         available: true,
-        warning: [`${model.name} retires on ${life.retires}, inside your horizon: the tuned model must be retrained on ${successor.name}`, gateWarning].filter(Boolean).join('. '),
+        warning: `${model.name} retires on ${life.retires}, inside your horizon: the tuned model must be retrained on ${successor.name}`,
       };
     // A provider's wind-down says more than the base's retirement on the same day: no new jobs either.
     const byWindDown = life.windDownServedUntil === life.tunedServedUntil;
@@ -44,7 +42,8 @@ export function fineTuningAvailability(
       : `${model.name} retires on ${life.retires} and a tuned model stops with it${life.successor ? `; its successor ${successor?.name ?? life.successor.id} can't be tuned in its place` : ''}`;
     return { available: false, reason: `${why}, ${months} month${months === 1 ? '' : 's'} into your ${horizonMonths}-month horizon` };
   }
-  return gateWarning ? { available: true, warning: gateWarning } : { available: true };
+  // Gates on who may tune are lifecycle facts: the card shows them with the others (price-notices).
+  return { available: true };
 }
 
 const tunableByDate = memoByCatalogue((catalogue, key) => {

@@ -29,7 +29,7 @@ export interface Rule {
 
 const pct = (a: Answers) => formatPercent(a.successRate ?? 0);
 const rounds = (a: Answers) => plural(a.promptIterations ?? 0, 'round');
-const horizon = (f: RuleFacts) => `${f.cost?.horizonMonths ?? 12} months`;
+const horizon = (f: RuleFacts) => plural(f.cost?.horizonMonths ?? 12, 'month');
 const tuned = (f: RuleFacts) => (f.tuning?.model ? f.tuning.model.name : 'a tuned model');
 const modelName = (f: RuleFacts, id: string) => findModel(f.catalogue, id)?.name ?? id;
 /** "8 of 10 is consistent with 49% to 94%", or nothing when the rate was measured on 50 or more. */

@@ -51,7 +51,8 @@ export function promptPrices(model: CatalogueModel, caching: PromptCaching, over
     cachedInput: pick(
       overrides.cachedInput,
       cached ?? model.prices.input,
-      cached === null ? `${model.name} has no cached rate: full input price` : fromRow(model, 'cached input'),
+      // No cached rate: the full input price, with where that came from.
+      cached === null ? `${fromRow(model, 'input')}; no cached rate, so the full input price` : fromRow(model, 'cached input'),
     ),
     output: pick(overrides.output, model.prices.output, fromRow(model, 'output')),
     caching,
@@ -86,7 +87,7 @@ export function tuningPrices(model: CatalogueModel, caching: PromptCaching, over
     value === null || value === undefined ? { perMillion: base * 2, origin: rule } : { perMillion: value, origin: fromRow(model, `fine-tuned ${what}`, true) };
   const input = tuned(ft?.input, model.prices.input, 'input');
   const output = tuned(ft?.output, model.prices.output, 'output');
-  const cachedInput = ft?.cachedInput != null ? tuned(ft.cachedInput, 0, 'cached input') : { perMillion: input.perMillion, origin: `no cached rate for the tuned ${model.name}: full tuned input price` };
+  const cachedInput = ft?.cachedInput != null ? tuned(ft.cachedInput, 0, 'cached input') : { perMillion: input.perMillion, origin: `${input.origin}; no cached rate for the tuned model, so the full tuned input price` };
   return {
     modelId: model.id,
     input: pick(overrides.fineTunedInput, input.perMillion, input.origin),

@@ -220,12 +220,25 @@ function routerItem(req: CostRequest, prices: InferencePrices): CostItem {
   };
 }
 
-function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan, share: number, monthlyItems: CostItem[], engineering: CostItem[]): TunedPathCost {
+/**
+ * A tuned path over the horizon. A tuned model that stops for good (a wind-down, or a base that
+ * retires with no tunable successor) is served until then; from the month after, the calls go
+ * back to the prompt, at the prompt path's prices.
+ */
+function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan, share: number, monthlyItems: CostItem[], engineering: CostItem[], prompted: PathCost): TunedPathCost {
   const { inputs } = req;
   const H = inputs.horizonMonths;
-  const retrains = retrainingMonths(H, plan.retireMonth);
+  const stop = plan.ends ? monthsUntil(req.asOf, plan.ends) + 1 : null;
+  const served = (items: CostItem[]) => (stop === null ? items : items.map((i) => ({ ...i, untilMonth: Math.min(i.untilMonth ?? Infinity, stop - 1) })));
+  const back =
+    stop === null
+      ? []
+      : prompted.items
+          .filter((i) => i.cadence === 'per month')
+          .map((i) => ({ ...i, label: `Back to prompting: ${i.label}`, fromMonth: Math.max(i.fromMonth ?? 1, stop), basis: `from month ${stop}, after the tuned model stops on ${plan.ends}: ${i.basis}` }));
+  const retrains = retrainingMonths(Math.min(H, stop ?? H), plan.retireMonth);
   const retraining = retrains.length * plan.retrainCost;
-  const items: CostItem[] = [...monthlyItems, ...plan.fixedMonthly, ...plan.once, ...engineering];
+  const items: CostItem[] = [...served(monthlyItems), ...served(plan.fixedMonthly), ...back, ...plan.once, ...engineering];
   if (retrains.length > 0)
     items.push({
       label: 'Retraining',
@@ -287,7 +300,7 @@ export function computeCosts(req: CostRequest): CostBreakdown {
     datesUsed.push(tune.checked_on);
     const plan = planTuning(req, tune);
     const ftWork = engineeringItem('Fine-tuning work', inputs.fineTuningHours, inputs);
-    fineTuning = tunedPath(req, tune, plan, 1, plan.tunedItems, [ftWork]);
+    fineTuning = tunedPath(req, tune, plan, 1, plan.tunedItems, [ftWork], pe);
     if (req.includeHybrid) {
       const share = inputs.hybridShare;
       // The router is a short classification call: on whichever of the two models reads tokens cheaper.
@@ -296,7 +309,7 @@ export function computeCosts(req: CostRequest): CostBreakdown {
       const routerPrices = tune.id !== req.promptModel.id && tunedBase.input.perMillion < todays.input.perMillion ? tunedBase : todays;
       const monthly = [...scaled(pe.items, 1 - share, 'Prompted: '), ...scaled(plan.tunedItems, share, 'Tuned: '), routerItem(req, routerPrices)];
       const promptTime = pe.items.find((i) => i.cadence === 'once')!;
-      hybrid = { ...tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork]), model: `${req.promptModel.id} + ${tune.id}` };
+      hybrid = { ...tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork], pe), model: `${req.promptModel.id} + ${tune.id}` };
       cumulativeHybrid = runningTotal(hybrid.items, plan.retrainCost, plan.retireMonth, H);
     }
     // No break-even after the tuned model stops serving for good (a wind-down, or a base that retires

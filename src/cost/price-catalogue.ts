@@ -86,6 +86,8 @@ const fineTuningSchema = z
     /** Provenance of the tuning figures where it differs from the row's. */
     sourceKind: z.enum(SOURCE_KINDS).default('official'),
     verified: z.boolean().default(true),
+    /** The date the tuning figures were last seen at their source, when not the row's. */
+    checked_on: isoDate.optional(),
     note: z.string().optional(),
   })
   .strict();

@@ -32,7 +32,8 @@ function fromRow(model: CatalogueModel, what: string, tuned = false): string {
   const kind = tuned && model.fineTuning ? model.fineTuning.sourceKind : model.sourceKind;
   const verified = tuned && model.fineTuning ? model.fineTuning.verified : model.verified;
   const provenance = `${kind === 'official' ? "provider's page" : 'secondary source'}${verified ? '' : ', not verified'}`;
-  return `${model.name} ${what}, ${provenance}, as of ${model.checked_on}`;
+  const date = tuned ? (model.fineTuning?.checked_on ?? model.checked_on) : model.checked_on;
+  return `${model.name} ${what}, ${provenance}, as of ${date}`;
 }
 
 function pick(override: number | undefined, perMillion: number, origin: string): PriceUsed {

@@ -42,6 +42,9 @@ export function priceNotices(exit: FlowExit, promptModel: CatalogueModel | undef
     // A team's own model carries its own figures: "as you gave them" says it all.
     if (!m.verified && m.id !== OTHER_MODEL_ID) notices.push({ severity: 'warning', text: `${m.name}'s prices come from a ${m.sourceKind === 'official' ? "provider's page" : 'secondary source'} and were not verified: check them at ${m.source}` });
     if (m.note) notices.push({ severity: 'info', text: `${m.name}: ${m.note}` });
+    const tuningAge = tuned && m.fineTuning?.checked_on ? daysBetween(m.fineTuning.checked_on, asOf) : 0;
+    if (tuningAge > STALE_AFTER_DAYS)
+      notices.push({ severity: 'warning', text: `Fine-tuning prices for ${m.name} were last checked on ${m.fineTuning!.checked_on}, ${tuningAge} days before this advice: check them at ${m.source}` });
     if (tuned && m.fineTuning?.note) notices.push({ severity: m.fineTuning.verified ? 'info' : 'warning', text: `Fine-tuning ${m.name}: ${m.fineTuning.note}` });
     const provider = findProvider(catalogue, m.provider);
     if (provider?.note && !providersSeen.has(provider.id)) {

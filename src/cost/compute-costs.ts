@@ -162,6 +162,8 @@ interface TunedPlan {
   retires: string | null;
   ends: string | null;
   retireMonth: number | null;
+  /** Months of the retrainings within a span: yearly, at a retirement with a tunable successor, never past the end. */
+  retrainsWithin(span: number): number[];
   tunedItems: CostItem[];
   fixedMonthly: CostItem[];
 }
@@ -201,8 +203,12 @@ function planTuning(req: CostRequest, tuneModel: CatalogueModel): TunedPlan {
     fixedMonthly.push({ label: 'Storing the tuned model', amount: prices.storagePerMonth.perMillion, cadence: 'per month', basis: `${formatUsd(prices.storagePerMonth.perMillion)} a month (${prices.storagePerMonth.origin})` });
   // Only a retirement announced by the day of the advice: a later announcement was not known then.
   const retires = lifecycleOf(req.catalogue, tuneModel, req.asOf).retires;
-  const retireMonth = retires ? Math.max(1, monthsUntil(req.asOf, retires)) : null;
-  return { once, trainingCost, retrainCost, retires, ends: tunedModelEnds(req.catalogue, tuneModel, req.asOf), retireMonth, tunedItems, fixedMonthly };
+  const ends = tunedModelEnds(req.catalogue, tuneModel, req.asOf);
+  // Retrained when its base retires only where a successor can take the tune; never past its end.
+  const retireMonth = retires && !ends ? Math.max(1, monthsUntil(req.asOf, retires)) : null;
+  const lastMonth = ends ? monthsUntil(req.asOf, ends) : Infinity;
+  const retrainsWithin = (span: number) => retrainingMonths(Math.min(span, lastMonth + 1), retireMonth);
+  return { once, trainingCost, retrainCost, retires, ends, retireMonth, retrainsWithin, tunedItems, fixedMonthly };
 }
 
 function routerItem(req: CostRequest, prices: InferencePrices): CostItem {
@@ -236,7 +242,7 @@ function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan,
       : prompted.items
           .filter((i) => i.cadence === 'per month')
           .map((i) => ({ ...i, label: `Back to prompting: ${i.label}`, fromMonth: Math.max(i.fromMonth ?? 1, stop), basis: `from month ${stop}, after the tuned model stops on ${plan.ends}: ${i.basis}` }));
-  const retrains = retrainingMonths(Math.min(H, stop ?? H), plan.retireMonth);
+  const retrains = plan.retrainsWithin(H);
   const retraining = retrains.length * plan.retrainCost;
   const items: CostItem[] = [...served(monthlyItems), ...served(plan.fixedMonthly), ...back, ...plan.once, ...engineering];
   if (retrains.length > 0)
@@ -310,25 +316,25 @@ export function computeCosts(req: CostRequest): CostBreakdown {
       const monthly = [...scaled(pe.items, 1 - share, 'Prompted: '), ...scaled(plan.tunedItems, share, 'Tuned: '), routerItem(req, routerPrices)];
       const promptTime = pe.items.find((i) => i.cadence === 'once')!;
       hybrid = { ...tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork], pe), model: `${req.promptModel.id} + ${tune.id}` };
-      cumulativeHybrid = runningTotal(hybrid.items, plan.retrainCost, plan.retireMonth, H);
+      cumulativeHybrid = runningTotal(hybrid.items, plan.retrainCost, plan.retrainsWithin(H), H);
     }
     // No break-even after the tuned model stops serving for good (a wind-down, or a base that retires
     // with no successor that can be tuned in its place).
     const stops = plan.ends ? monthsUntil(req.asOf, plan.ends) : MAX_BREAK_EVEN_MONTHS;
     const span = Math.max(1, Math.min(MAX_BREAK_EVEN_MONTHS, stops));
-    const tuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retireMonth, span);
-    const prompted = runningTotal(base.items, 0, null, span);
+    const tuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retrainsWithin(span), span);
+    const prompted = runningTotal(base.items, 0, [], span);
     const at = tuned.findIndex((t, i) => t <= (prompted[i] ?? Infinity));
     breakEvenMonth = at >= 0 ? at + 1 : null;
-    cumulativeTuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retireMonth, H);
+    cumulativeTuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retrainsWithin(H), H);
     // Every cost is linear in calls: the volume at which the two totals meet.
     const calls = inputs.monthlyCalls;
     const slope = calls > 0 ? (base.scalingTotal - fineTuning.scalingTotal) / calls : 0;
     if (slope > 0) breakEvenMonthlyCalls = Math.max(0, Math.ceil((fineTuning.total - fineTuning.scalingTotal - (base.total - base.scalingTotal)) / slope));
   }
 
-  const cumulativePrompt = runningTotal(pe.items, 0, null, H);
-  const cumulativeSubstitute = substitute ? runningTotal(substitute.items, 0, null, H) : null;
+  const cumulativePrompt = runningTotal(pe.items, 0, [], H);
+  const cumulativeSubstitute = substitute ? runningTotal(substitute.items, 0, [], H) : null;
   return {
     horizonMonths: H,
     promptEngineering: rounded(pe),

@@ -18,8 +18,8 @@ export function retrainingMonths(span: number, retireMonth: number | null): numb
  * run (a successor's prices from the month it takes over), and a retraining after each month listed.
  * Retraining items are left out of the items and added here, on their months.
  */
-export function runningTotal(items: readonly CostItem[], retrainCost: number, retireMonth: number | null, span: number): number[] {
-  const retrains = new Set(retrainingMonths(span, retireMonth));
+export function runningTotal(items: readonly CostItem[], retrainCost: number, retrainMonths: readonly number[], span: number): number[] {
+  const retrains = new Set(retrainMonths);
   const totals: number[] = [];
   let sum = sumOnce(items.filter((i) => i.label !== 'Retraining'));
   for (let m = 1; m <= span; m++) {

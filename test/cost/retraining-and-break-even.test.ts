@@ -42,11 +42,19 @@ describe('retraining', () => {
     expect(costsFor({ ...usage, horizonMonths: 12 }, { ...openai, asOf: '2026-05-07' }).fineTuning!.baseRetires).toBe('2027-01-14');
   });
 
-  it('counts a retirement set by a price override', () => {
-    const catalogue = catalogueWith({ models: [{ id: 'gemini-2.5-pro', retires: '2027-05-01' }] });
+  it('retrains at a retirement set by a price override, when a successor can take the tune', () => {
+    const catalogue = catalogueWith({ models: [{ id: 'gemini-2.5-pro', retires: '2027-05-01', successor: 'gemini-2.5-flash' }] });
     const tuned = costsFor({ ...usage, horizonMonths: 12 }, { ...gemini, catalogue }).fineTuning!;
     expect(tuned.retrainings).toBe(1);
     expect(itemOf(tuned, 'Retraining').basis).toContain('in month 6');
+  });
+
+  it('ends the tuned path at a retirement with no successor, and sends the calls back to the prompt', () => {
+    const catalogue = catalogueWith({ models: [{ id: 'gemini-2.5-pro', retires: '2027-05-01' }] });
+    const tuned = costsFor({ ...usage, horizonMonths: 12 }, { ...gemini, catalogue }).fineTuning!;
+    expect(tuned.retrainings).toBe(0);
+    expect(tuned.items.find((i) => i.label === 'Tight prompt')?.untilMonth).toBe(6);
+    expect(tuned.items.some((i) => i.label.startsWith('Back to prompting') && i.fromMonth === 7)).toBe(true);
   });
 
   it('schedules retraining at the retirement month and yearly otherwise', () => {

@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/setup/loopback-only.ts'],
+    // Tests of the built command line and server need dist/: built here when missing or stale.
+    globalSetup: ['test/setup/build-if-stale.ts'],
   },
 });

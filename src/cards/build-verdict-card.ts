@@ -76,6 +76,15 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
       rows,
     },
   ];
+  // "Per month" is the first month's: say where a path's monthly cost changes inside the horizon.
+  const moves = [cost.promptEngineering, cost.substitutePrompt].flatMap((path) => {
+    const from = path?.items.find((i) => (i.fromMonth ?? 1) > 1 && (i.fromMonth ?? 1) <= cost.horizonMonths && i.label.includes(', on '));
+    if (!path || !from) return [];
+    const month = from.fromMonth!;
+    const monthly = path.items.filter((i) => i.cadence === 'per month' && (i.fromMonth ?? 1) <= month && month <= (i.untilMonth ?? Infinity)).reduce((t, i) => t + i.amount, 0);
+    return [{ label: `${modelLabel(verdict, path.model)} from month ${month}`, value: `${formatUsd(monthly)} a month${from.label.slice(from.label.indexOf(', on ')).replace(', on', ' on')}, after it retires` }];
+  });
+  if (moves.length) blocks.push({ type: 'fields', fields: moves });
   if (cost.fineTuning) {
     const month = cost.breakEvenMonth === null ? 'not within 60 months' : `month ${cost.breakEvenMonth}`;
     const volume =
@@ -85,12 +94,13 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
     const ft = cost.fineTuning;
     const retraining = ft.retrainings > 0 ? `${formatUsd(ft.retraining)}, ${ft.retrainings} time${ft.retrainings === 1 ? '' : 's'} in ${plural(cost.horizonMonths, 'month')}` : `none within ${plural(cost.horizonMonths, 'month')}`;
     const work = ft.items.find((i) => i.label === 'Fine-tuning work');
+    const labelling = ft.items.find((i) => i.label === 'Labelling');
     const against = cost.baseline === 'substitutePrompt' ? `prompting ${modelLabel(verdict, cost.substitutePrompt!.model)}` : 'prompting today';
     const flip = verdict.comparison?.flipMonthlyCalls;
     blocks.push({
       type: 'fields',
       fields: [
-        { label: 'Training', value: `${formatUsd(ft.training)} once (${modelLabel(verdict, ft.model)})${work ? `, plus ${formatUsd(work.amount)} of fine-tuning work` : ''}` },
+        { label: 'Training', value: `${formatUsd(ft.training)} once (${modelLabel(verdict, ft.model)})${work ? `, plus ${formatUsd(work.amount)} of fine-tuning work` : ''}${labelling ? ` and ${formatUsd(labelling.amount)} of labelling` : ''}` },
         { label: 'Retraining', value: retraining },
         // Break-even is a cost question: beside a fine-tune for quality it would argue against the verdict.
         ...(verdict.quality
@@ -98,7 +108,7 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
           : [
               { label: `Breaks even against ${against}`, value: month },
               flip !== undefined && flip !== null
-                ? { label: 'A fine-tune is advised from', value: `${formatCount(flip)} calls a month (the 20% margin)` }
+                ? { label: 'A fine-tune is advised from', value: `${formatCount(flip)} calls a month (past the 20% margin, and still saving if the defaults double)` }
                 : { label: 'Fine-tuning pays from', value: volume },
             ]),
         ...comparisonFields(verdict),

@@ -43,6 +43,13 @@ export function providersOffering(models: readonly CatalogueModel[], catalogue: 
   return [...byProvider].map(([p, ids]) => `${findProvider(catalogue, p)?.name ?? p} (${ids.join(', ')})`).join('; ');
 }
 
+/** "prompting GPT-4.1", or "prompting Amazon Nova Pro (the cheaper prompt path, untested)" when that is the comparison. */
+function cheaperPrompt(f: RuleFacts): string {
+  if (!f.cost) return 'prompting';
+  const base = baselinePath(f.cost);
+  return f.cost.baseline === 'substitutePrompt' ? `prompting ${modelName(f, base.model)} (the cheaper prompt path, untested)` : `prompting ${modelName(f, base.model)}`;
+}
+
 /** Where a saving comes from: switching models, and tuning; said briefly (the card's fields give the figures). */
 export function savingCauses(f: RuleFacts): string {
   const c = f.comparison;
@@ -146,14 +153,14 @@ export const RULES = {
     const q = f.quality!;
     return (
       `At ${formatUsd(q.costOfWrongAnswer ?? 0)} a wrong answer, fixing ${formatPercent(q.fixedShare)} (assumed) of the ${formatPercent(q.failRate)} that fail is ${formatCount(q.fixedAnswers)} answers worth ${formatUsd(q.value ?? 0)} over ${horizon(f)}, ` +
-      `more than the ${formatUsd(q.extraCost)} it costs beyond prompting.`
+      `more than the ${formatUsd(q.extraCost)} it costs beyond ${cheaperPrompt(f)}.`
     );
   }),
   'fixes-not-worth-it': rule('fixes-not-worth-it', SEEDS.bestCostToQuality, (f) => {
     const q = f.quality!;
     return (
       `At ${formatUsd(q.costOfWrongAnswer ?? 0)} a wrong answer, fixing ${formatPercent(q.fixedShare)} (assumed) of the ${formatPercent(q.failRate)} that fail is ${formatCount(q.fixedAnswers)} answers worth ${formatUsd(q.value ?? 0)} over ${horizon(f)}, ` +
-      `less than the ${formatUsd(q.extraCost)} ${q.path === 'hybrid' ? 'using both' : 'fine-tuning'} costs beyond prompting` +
+      `less than the ${formatUsd(q.extraCost)} ${q.path === 'hybrid' ? 'using both' : 'fine-tuning'} costs beyond ${cheaperPrompt(f)}` +
       (q.breakEvenCostOfWrongAnswer !== null ? `; it would pay if a wrong answer cost more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.` : '.')
     );
   }),
@@ -161,7 +168,7 @@ export const RULES = {
     const q = f.quality!;
     return q.breakEvenCostOfWrongAnswer === null
       ? `At ${formatCount(f.answers.monthlyCalls ?? 0)} calls a month it fixes too few answers to weigh against its ${formatUsd(q.extraCost)} extra cost.`
-      : `${q.path === 'hybrid' ? 'Using both' : 'Fine-tuning'} costs ${formatUsd(q.extraCost)} more than prompting over ${horizon(f)} and would fix about ${formatCount(q.fixedAnswers)} wrong answers ` +
+      : `${q.path === 'hybrid' ? 'Using both' : 'Fine-tuning'} costs ${formatUsd(q.extraCost)} more than ${cheaperPrompt(f)} over ${horizon(f)} and would fix about ${formatCount(q.fixedAnswers)} wrong answers ` +
           `(${q.fixedShare === 0.5 ? 'half' : formatPercent(q.fixedShare)} of those that fail, assumed): ` +
           `it pays for itself if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.`;
   }),
@@ -169,7 +176,7 @@ export const RULES = {
     const t = f.tuning;
     if (!t?.model) return 'The model you prompt today cannot be fine-tuned.';
     return (
-      `You can't fine-tune the model you prompt today: ${'promptModelBlocked' in t ? t.promptModelBlocked : ''}. ` +
+      `You can't fine-tune the model you prompt today for your horizon: ${'promptModelBlocked' in t ? t.promptModelBlocked : ''}. ` +
       `The figures use ${t.model.name} instead, whose quality on your task is untested until you run your examples on it.`
     );
   }),

@@ -19,7 +19,7 @@ function substituteStep(exit: FlowExit, catalogue: PriceCatalogue): string[] {
   if (!sub || !exit.cost || exit.cost.promptEngineering.total - sub.total < COST_MARGIN * exit.cost.promptEngineering.total) return [];
   const name = findModel(catalogue, sub.model)?.name ?? sub.model;
   return [
-    `Try prompting ${name} with the same prompt: ${formatUsd(sub.total)} over ${exit.cost.horizonMonths} months against ${formatUsd(exit.cost.promptEngineering.total)} today, no training. ` +
+    `Try prompting ${name} with the same prompt: ${formatUsd(sub.total)} over ${exit.cost.horizonMonths} months, moving the prompt included, against ${formatUsd(exit.cost.promptEngineering.total)} for staying where you are, no training. ` +
       `Its quality on your task is untested: run your examples on it first.`,
   ];
 }
@@ -27,7 +27,7 @@ function substituteStep(exit: FlowExit, catalogue: PriceCatalogue): string[] {
 /** A prompt on a model that retires inside the horizon must move before then. */
 function retirementStep(exit: FlowExit): string[] {
   const move = exit.cost?.promptEngineering.items.find((i) => i.label.startsWith('Moving the prompt to '));
-  return move ? [`${move.label.replace('Moving the prompt to', 'Move the prompt to')} before today's model retires, and retest it on your examples (priced in the table).`] : [];
+  return move ? [`${move.label.replace('Moving the prompt to', 'Move the prompt to')} before today's model retires, and retest it on your examples (its prices are in the figures from then on).`] : [];
 }
 
 /** When a prompt-now verdict should be looked at again: the triggers for fine-tuning later. */
@@ -151,7 +151,9 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
       return {
         headline: switching ? `Move to ${model} and fine-tune it: ${why}` : `Fine-tune ${model}: ${why}`,
         nextSteps: [
+          ...retirementStep(exit),
           `Keep a tight prompt and fine-tune ${model} on your labelled examples.`,
+          ...(exit.cost?.hybrid ? [`Routing only the failing cases to the tuned model was priced too: with a router call on every request it costs more (${formatUsd(exit.cost.hybrid.total)}), so tune for every call.`] : []),
           'Test on a hold-out set and compare with the prompt before switching.',
           ...(q?.breakEvenCostOfWrongAnswer && q.costOfWrongAnswer === null ? [`Check the case: it pays if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.`] : []),
           'Budget retraining at least yearly, and write down which base model version the fine-tune is for.',
@@ -162,6 +164,7 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
       return {
         headline: `Use both: the prompt for most calls, a fine-tuned ${model} for the slice it gets wrong`,
         nextSteps: [
+          ...retirementStep(exit),
           'Build the router on what tells the failing cases apart (their input type or category, or the check their output fails), and measure it on your examples.',
           `Fine-tune ${model} on that slice, and keep format instructions in its prompt.`,
           'Test both on a hold-out set, and budget retraining at least yearly.',

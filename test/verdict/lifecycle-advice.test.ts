@@ -182,6 +182,6 @@ describe('the prompt path moves to the successor at retirement, on the verdict',
 
   it('says the retirement and the successor, and makes the move a next step', () => {
     expect(v.notices).toContainEqual({ severity: 'warning', text: 'Claude Sonnet 4.5 retires on 2026-11-30; its successor is Claude Sonnet 5.5.' });
-    expect(v.nextSteps).toContain("Move the prompt to Claude Sonnet 5.5 before today's model retires, and retest it on your examples (priced in the table).");
+    expect(v.nextSteps).toContain("Move the prompt to Claude Sonnet 5.5 before today's model retires, and retest it on your examples (its prices are in the figures from then on).");
   });
 });

@@ -206,7 +206,7 @@ describe('the ceiling (80-85%) and the seeds\' 85-90% disagreement', () => {
     expect(ruleIdsOf(v)).toEqual(['seeds-disagree-85-90', 'wrong-answer-break-even']);
     expect(reasonText(v, 'seeds-disagree-85-90')).toContain('88% right after 3 rounds. Between 85% and 90% the seeds disagree');
     expect(reasonText(v, 'wrong-answer-break-even')).toBe(
-      'Fine-tuning costs $5,310 more than prompting over 12 months and would fix about 7,200 wrong answers (half of those that fail, assumed): ' +
+      'Fine-tuning costs $5,310 more than prompting Gemini 2.5 Pro on Vertex AI over 12 months and would fix about 7,200 wrong answers (half of those that fail, assumed): ' +
         'it pays for itself if a wrong answer costs you more than $0.74.',
     );
     expect(v.nextSteps).toContain('Run this check again if a wrong answer costs you more than $0.74: fine-tuning pays from there.');
@@ -218,7 +218,7 @@ describe('the ceiling (80-85%) and the seeds\' 85-90% disagreement', () => {
     expect(v.headline).toBe('Fine-tune Gemini 2.5 Pro on Vertex AI: the answers it would fix are worth more than it costs');
     expect(ruleIdsOf(v)).toEqual(['edge-cases-worth-fixing', 'fixes-worth-it']);
     expect(reasonText(v, 'fixes-worth-it')).toBe(
-      'At $5.00 a wrong answer, fixing 50% (assumed) of the 12% that fail is 7,200 answers worth $36,000 over 12 months, more than the $5,310 it costs beyond prompting.',
+      'At $5.00 a wrong answer, fixing 50% (assumed) of the 12% that fail is 7,200 answers worth $36,000 over 12 months, more than the $5,310 it costs beyond prompting Gemini 2.5 Pro on Vertex AI.',
     );
   });
 
@@ -227,7 +227,7 @@ describe('the ceiling (80-85%) and the seeds\' 85-90% disagreement', () => {
     expect(v.verdict).toBe('prompt-engineering');
     expect(v.headline).toBe('Stay with prompt engineering: fixing the failures would cost more than they do');
     expect(ruleIdsOf(v)).toEqual(['seeds-disagree-85-90', 'fixes-not-worth-it']);
-    expect(reasonText(v, 'fixes-not-worth-it')).toContain('7,200 answers worth $720 over 12 months, less than the $5,310 fine-tuning costs beyond prompting; it would pay if a wrong answer cost more than $0.74.');
+    expect(reasonText(v, 'fixes-not-worth-it')).toContain('7,200 answers worth $720 over 12 months, less than the $5,310 fine-tuning costs beyond prompting Gemini 2.5 Pro on Vertex AI; it would pay if a wrong answer cost more than $0.74.');
   });
 
   it('does not ask for data at 88% until the fixes are shown to pay: with 50 labelled examples and no cost of a wrong answer, scenario 1 stops', () => {
@@ -290,7 +290,7 @@ describe('hybrid', () => {
         'a router call on every request included ($188 a month), against $11,030 for fine-tuning every call.',
     );
     expect(reasonText(v, 'wrong-answer-break-even')).toBe(
-      'Using both costs $7,354 more than prompting over 6 months and would fix about 900,000 wrong answers (half of those that fail, assumed): ' +
+      'Using both costs $7,354 more than prompting GPT-4.1 mini over 6 months and would fix about 900,000 wrong answers (half of those that fail, assumed): ' +
         'it pays for itself if a wrong answer costs you more than $0.0082.',
     );
   });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPriceCatalogue } from './catalogue/load-price-catalogue.js';
 import { ConfigError, loadConfig, type ServiceConfig } from './config/load-config.js';
 import { InFlight } from './in-flight.js';
+import { SerialPerKey } from './conversation/serial-per-key.js';
 import { countTokens } from './intake/count-tokens.js';
 import { createIntake } from './intake/create-intake.js';
 import { OpenAiIntake } from './openai/openai-intake.js';
@@ -25,6 +26,9 @@ import { SummaryNotifier } from './teams/summary-notifier.js';
 import { teamsBotLogic } from './teams/teams-bot.js';
 import { TeamsInterview } from './teams/teams-interview.js';
 import type { VerdictRecord } from '../src/index.js';
+
+/** How often undelivered summaries and verdicts are tried again. */
+const RETRY_EVERY_MS = 60_000;
 
 export interface ServiceOptions {
   now?: () => Date;
@@ -80,10 +84,15 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   // Work that runs after a request was answered: counted for SIGTERM, and its failure logged, never left to end the process.
   const inBackground = (what: string, work: () => Promise<void>) =>
     void inFlight.track(work).catch((err: unknown) => logger.error({ err: { message: (err as Error)?.message ?? String(err) } }, `${what} failed`));
-  // Summaries go out beside the turn, not in it: an invoke must be answered within seconds.
-  const onVerdict = (record: VerdictRecord) => {
-    if (notifier) inBackground('sending the summaries of a verdict', () => notifier.onVerdict(record));
+  // Summaries go out beside the turn, not in it: an invoke must be answered within seconds. They
+  // are queued with the verdict (in its transaction), so one sender at a time keeps each one single.
+  const summaries = new SerialPerKey();
+  const sendSummaries = (what: string, work: (n: SummaryNotifier) => Promise<void>) => {
+    if (notifier) inBackground(what, () => summaries.run('summaries', () => work(notifier)));
   };
+  const onVerdict = (record: VerdictRecord) => sendSummaries('sending the summaries of a verdict', (n) => n.onVerdict(record));
+  // What could not go out (a platform down, a crash) is tried again every minute, not only at the next start.
+  const retry = setInterval(() => sendSummaries('sending the summaries still pending', (n) => n.resumePending()), RETRY_EVERY_MS).unref();
   const teamsLogic = teams
     ? teamsBotLogic({ interview: new TeamsInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens }), store, subscriptions, notifier: notifier!, logger, now })
     : null;
@@ -170,7 +179,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   });
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
-  if (notifier) inBackground('sending the summaries left from before the start', () => notifier.resumePending());
+  sendSummaries('sending the summaries left from before the start', (n) => n.resumePending());
   logger.info({ port, host: config.host, version: VERSION, platforms }, 'finetune-advisor is listening');
 
   let stopping: Promise<void> | null = null;
@@ -185,6 +194,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       const drained = await inFlight.drain(10_000);
       if (!drained) logger.warn('stopped with work still running after 10 seconds');
       clearInterval(purge);
+      clearInterval(retry);
       db.close();
       logger.info('stopped');
     })());

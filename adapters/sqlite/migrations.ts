@@ -86,6 +86,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX summary_deliveries_by_subscription ON summary_deliveries (subscription_id, status);
     `,
   },
+  {
+    version: 3,
+    name: 'verdict posts recorded, so a verdict whose post failed or was cut short is posted later',
+    up: `
+      ALTER TABLE verdicts ADD COLUMN posted_at TEXT;
+      ALTER TABLE verdicts ADD COLUMN post_ref TEXT;
+      -- Verdicts from before this release were posted (or reported as not) at the time.
+      UPDATE verdicts SET posted_at = created_at;
+      CREATE INDEX verdicts_unposted ON verdicts (platform, posted_at, created_at);
+    `,
+  },
 ];
 
 /** Thrown when the file was written by a newer release, or a read-only file still needs migrations. */

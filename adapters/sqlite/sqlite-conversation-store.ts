@@ -145,6 +145,16 @@ export class SqliteConversationStore implements ConversationStore {
     if (changed === 0) throw new Error(`verdict ${id} not found: cannot set its link`);
   }
 
+  async markVerdictPosted(id: string, postRef: string, link: string | null): Promise<void> {
+    const changed = this.sql('UPDATE verdicts SET posted_at = ?, post_ref = ?, link = COALESCE(?, link) WHERE id = ?').run(this.now().toISOString(), postRef, link, id).changes;
+    if (changed === 0) throw new Error(`verdict ${id} not found: cannot record its post`);
+  }
+
+  async unpostedVerdicts(platform: Platform, since: string): Promise<VerdictRecord[]> {
+    const rows = this.sql('SELECT * FROM verdicts WHERE platform = ? AND posted_at IS NULL AND created_at >= ? ORDER BY created_at, rowid').all(platform, since) as VerdictRow[];
+    return rows.map(toRecord);
+  }
+
   async listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]> {
     const rows = this.sql('SELECT * FROM verdicts WHERE platform = ? AND owner_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
       .all(platform, ownerId, Math.max(0, Math.floor(limit))) as VerdictRow[];
@@ -213,5 +223,11 @@ export class SqliteConversationStore implements ConversationStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(record.id, record.conversationId, record.platform, record.ownerId, record.ownerLabel, record.ownerName, record.task, JSON.stringify(record.verdict), record.link, record.createdAt);
+    // The managers' summaries are queued with the verdict, in the turn's transaction: a failed
+    // post or a crash before it can't lose them (the notifier sends what is pending).
+    this.sql(
+      `INSERT OR IGNORE INTO summary_deliveries (verdict_id, subscription_id, status, attempts, last_error, created_at, updated_at)
+       SELECT ?, id, 'pending', 0, NULL, ?, ? FROM teams_subscriptions WHERE active = 1`,
+    ).run(record.id, record.createdAt, record.createdAt);
   }
 }

@@ -14,6 +14,7 @@ import {
   type TurnOutcome,
 } from '../../src/index.js';
 import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
+import { SerialPerKey } from '../conversation/serial-per-key.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { readCardAction } from './read-card-action.js';
 
@@ -49,6 +50,9 @@ function textOf(card: Card): string {
  * follows in the same place. Turns run through the core in one store transaction.
  */
 export class TeamsInterview {
+  /** Turns on one conversation run one at a time, each delivered before the next. */
+  private readonly serial = new SerialPerKey();
+
   constructor(private readonly deps: TeamsInterviewDeps) {}
 
   private adviceTurn(): AdviceTurn {
@@ -84,8 +88,10 @@ export class TeamsInterview {
     const { userId, place } = actorOf(context);
     const running = await this.deps.store.findActiveConversation('teams', userId, place);
     if (!running) return false;
-    const outcome = await this.commit(running.id, eventKeyOf(context), inputFromText(text, userId));
-    if (outcome) await this.show(context, running.id, outcome.replies);
+    await this.serial.run(running.id, async () => {
+      const outcome = await this.commit(running.id, eventKeyOf(context), inputFromText(text, userId));
+      if (outcome) await this.show(context, running.id, outcome.replies);
+    });
     return true;
   }
 
@@ -94,8 +100,10 @@ export class TeamsInterview {
     const { userId, place } = actorOf(context);
     const running = await this.deps.store.findActiveConversation('teams', userId, place);
     if (!running) return false;
-    const outcome = await this.commit(running.id, eventKeyOf(context), { kind: 'cancel', userId });
-    if (outcome) await this.show(context, running.id, outcome.replies);
+    await this.serial.run(running.id, async () => {
+      const outcome = await this.commit(running.id, eventKeyOf(context), { kind: 'cancel', userId });
+      if (outcome) await this.show(context, running.id, outcome.replies);
+    });
     return true;
   }
 
@@ -118,9 +126,12 @@ export class TeamsInterview {
     }
     const input = isCardAction(action.action) ? inputFromAction(action.action, payload, userId, action.answer) : null;
     if (!input) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'I do not know that button.' };
-    const outcome = await this.commit(payload.c, eventKeyOf(context), input);
+    const outcome = await this.serial.run(payload.c, async () => {
+      const done = await this.commit(payload.c, eventKeyOf(context), input);
+      if (done) await this.show(context, payload.c, done.replies.filter((r) => r.kind !== 'ephemeral'));
+      return done;
+    });
     if (!outcome) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Already done.' };
-    await this.show(context, payload.c, outcome.replies.filter((r) => r.kind !== 'ephemeral'));
     const note = outcome.replies.find((r) => r.kind === 'ephemeral' || (r.kind === 'post-thread' && r.role === 'message'));
     if (note) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: textOf(note.card) };
     const answered = outcome.replies.find((r) => r.kind === 'update-question');

@@ -51,6 +51,10 @@ export interface ConversationStore {
   setRefs(id: string, refs: Record<string, string>): Promise<void>;
   getVerdict(id: string): Promise<VerdictRecord | undefined>;
   setVerdictLink(id: string, link: string): Promise<void>;
+  /** Records that the verdict card is up: the platform's own message id, and the link to it. */
+  markVerdictPosted(id: string, postRef: string, link: string | null): Promise<void>;
+  /** Verdicts of a platform whose card is not up yet (a failed post, a crash), oldest first, since a time. */
+  unpostedVerdicts(platform: Platform, since: string): Promise<VerdictRecord[]>;
   /** The person's most recent verdicts, newest first. */
   listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]>;
   /** Records an event key; false when it was recorded before (a retry). */

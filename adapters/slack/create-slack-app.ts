@@ -1,10 +1,12 @@
-import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type InstallationStore } from '@slack/bolt';
+import type { IncomingMessage, RequestListener } from 'node:http';
+import { App, AuthorizationError, HTTPReceiver, LogLevel, SocketModeReceiver, type InstallationStore, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../config/load-config.js';
 import { boltLogger } from './bolt-logger.js';
 import { BotAuthorization } from './bot-authorization.js';
 import type { Logger } from '../logging/create-logger.js';
+import { acknowledgeUnclaimed } from './acknowledge-unclaimed.js';
+import { checkSlackPayload } from './slack-payload-shapes.js';
 import { RefusedSlackRequest, verifySlackHttpRequest } from './verify-slack-request.js';
 
 /** The bot scopes the manifest grants; OAuth installs ask for exactly these. */
@@ -48,7 +50,18 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     signatureVerification: false,
     endpoints: SLACK_EVENTS_PATH,
     logger,
+    // Only a listener that is slow to acknowledge meets this: what no listener claims is acknowledged at once (acknowledgeUnclaimed).
     unhandledRequestTimeoutMillis: 2_500,
+    processEventErrorHandler: async ({ error, response }: ReceiverProcessEventErrorHandlerArgs) => {
+      // A refused authorization (Slack's Web API unreachable, say) is 401: Slack retries. Anything else is ours, logged with its message.
+      if (error instanceof AuthorizationError) {
+        if (!response.headersSent) response.writeHead(401).end();
+        return true;
+      }
+      options.logger.error({ err: { message: error.message } }, 'Bolt failed on a Slack request');
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'The request failed inside finetune-advisor; see the service log.' }));
+      return false;
+    },
     ...(config.mode === 'oauth'
       ? {
           clientId: config.clientId,
@@ -63,12 +76,23 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
   // One workspace: the bot's identity is asked for here rather than by Bolt, so an unreachable Web API degrades Slack instead of ending the process.
   const bot = config.mode === 'http' ? new BotAuthorization(new WebClient(undefined, { ...clientOptions, logger }), config.botToken, options.logger) : null;
   const app = new App({ receiver, clientOptions, logger, ...(bot ? { authorize: bot.authorize } : {}) });
+  app.use(acknowledgeUnclaimed(options.logger));
   const getPaths = config.mode === 'oauth' ? ['/slack/install', '/slack/oauth_redirect'] : [];
   const boltListener = receiver.requestListener;
   const httpHandler: RequestListener = (req, res) => {
     if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== SLACK_EVENTS_PATH) return boltListener(req, res);
     verifySlackHttpRequest(req, { signingSecret: config.signingSecret, now: options.now })
-      .then(() => boltListener(req, res))
+      .then(() => {
+        // Signed, but is it something Slack sends? Bolt would throw on some shapes (a 500) and wait on others (a 404 after 2.5 s).
+        const check = checkSlackPayload((req as IncomingMessage & { rawBody: Buffer }).rawBody.toString('utf8'), req.headers['content-type']);
+        if (check.verdict === 'route') return boltListener(req, res);
+        if (check.verdict === 'acknowledge') {
+          options.logger.info({ why: check.why }, 'Slack request acknowledged and dropped');
+          return void res.writeHead(200).end();
+        }
+        options.logger.warn({ why: check.why }, 'Slack request refused');
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: check.why }));
+      })
       .catch((err: Error) => {
         options.logger.warn({ err: { message: err.message } }, 'Slack request refused');
         if (!res.headersSent) res.writeHead(err instanceof RefusedSlackRequest ? err.status : 400).end();

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import {
   buildAssumptionsCard,
@@ -17,7 +17,8 @@ import type { Logger } from '../logging/create-logger.js';
 import { buildAnswerModal } from './build-answer-modal.js';
 import { renderBlockKit } from './render-block-kit.js';
 import { parseCommandText, SLACK_USAGE } from './slack-command-text.js';
-import { slackErrorInWords } from './slack-errors.js';
+import { errorInWords, errorReference } from './slack-errors.js';
+import { blockActionsShape, slashCommandShape, threadReplyShape, viewShape, type BlockActionElement } from './slack-payload-shapes.js';
 import type { SlackInterview } from './slack-interview.js';
 
 export const ACTION_PREFIX = /^fta:([a-z-]+)(?::.*)?$/;
@@ -30,19 +31,22 @@ interface ListenerDeps {
 }
 
 /** The value a clicked element carries back: a button's value, or a menu's block id plus the chosen option. */
-function payloadOf(action: BlockAction['actions'][number], blockId: string | undefined): ActionPayload | null {
+function payloadOf(action: BlockActionElement): ActionPayload | null {
   if (action.type === 'static_select') {
-    const base = decodeAction(blockId);
-    const chosen = (action as StaticSelectAction).selected_option?.value;
+    const base = decodeAction(action.block_id);
+    const chosen = action.selected_option?.value;
     return base && chosen ? { ...base, a: chosen } : null;
   }
-  return decodeAction((action as ButtonAction).value);
+  return decodeAction(action.value);
 }
 
 /** The interview's Slack surface: the slash command, buttons and menus, the answer modal, typed thread replies. */
 export function registerSlackListeners(app: App, { interview, store, logger }: ListenerDeps): void {
-  app.command('/finetune-advisor', async ({ command, ack, respond, client }) => {
+  app.command('/finetune-advisor', async ({ command: raw, ack, respond, client }) => {
     await ack();
+    const shape = slashCommandShape.safeParse(raw);
+    if (!shape.success) return void logger.warn({ issue: shape.error.issues[0]?.message }, 'slash command not as Slack sends it');
+    const command = shape.data;
     const parsed = parseCommandText(command.text);
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     logger.info({ command: parsed.kind, team: command.team_id }, 'slash command');
@@ -61,19 +65,25 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
       }
       await interview.start({ client, teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, userName: command.user_name, task: parsed.task, respondPrivately: tell });
     } catch (err) {
-      logger.error({ err: { message: (err as Error).message } }, 'slash command failed');
-      await tell(`I couldn't start the interview: ${slackErrorInWords(err)}`).catch(() => undefined);
+      const ref = errorReference();
+      const what = parsed.kind === 'history' ? "I couldn't list your verdicts" : parsed.kind === 'start' ? "I couldn't start the interview" : "I couldn't answer";
+      logger.error({ ref, command: parsed.kind, err: { message: (err as Error).message } }, 'slash command failed');
+      await tell(`${what}: ${errorInWords(err, ref)}`).catch(() => undefined);
     }
   });
 
-  app.action<BlockAction>(ACTION_PREFIX, async ({ ack, body, action, client }) => {
-    const name = ACTION_PREFIX.exec(action.action_id)?.[1];
-    const payload = payloadOf(action, action.block_id);
+  app.action(ACTION_PREFIX, async ({ ack, body: raw, client }) => {
     await ack();
+    const shape = blockActionsShape.safeParse(raw);
+    if (!shape.success) return void logger.warn({ issue: shape.error.issues[0]?.message }, 'block action not as Slack sends it');
+    const body = shape.data;
+    const action = body.actions[0]!;
+    const name = ACTION_PREFIX.exec(action.action_id)?.[1];
+    const payload = payloadOf(action);
     const userId = body.user.id;
     const warn = (text: string) => client.chat.postEphemeral({ channel: body.channel?.id ?? userId, user: userId, ...renderBlockKit(buildMessageCard('Sorry', text)) });
     if (!payload) {
-      logger.warn({ action: action.action_id }, 'button without a readable payload');
+      logger.warn({ action: action.action_id.slice(0, 100) }, 'button without a readable payload');
       return void (await warn('That button is not one I can read any more; start again with `/finetune-advisor`.').catch(() => undefined));
     }
     try {
@@ -106,50 +116,67 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
         case 'cancel': {
           const input = inputFromAction(name as CardAction, payload, userId);
           if (!input) return;
-          await interview.turn({ client, conversationId: payload.c, eventKey: `slack:action:${userId}:${(action as ButtonAction).action_ts}`, input, actorId: userId });
+          await interview.turn({ client, conversationId: payload.c, eventKey: `slack:action:${userId}:${action.action_ts}`, input, actorId: userId });
           return;
         }
         default:
-          logger.warn({ action: action.action_id }, 'unknown action');
+          logger.warn({ action: action.action_id.slice(0, 100) }, 'unknown action');
       }
     } catch (err) {
-      logger.error({ action: name, err: { message: (err as Error).message } }, 'action failed');
-      await warn(`That didn't work: ${slackErrorInWords(err)}`).catch(() => undefined);
+      const ref = errorReference();
+      logger.error({ ref, action: name, err: { message: (err as Error).message } }, 'action failed');
+      await warn(`That button didn't work: ${errorInWords(err, ref)}`).catch(() => undefined);
     }
   });
 
   /** A typed answer in a modal: checked before the modal closes, so a mistake is shown in the field. */
-  app.view(ANSWER_MODAL, async ({ ack, body, view, client }) => {
+  app.view(ANSWER_MODAL, async ({ ack, body: raw, client }) => {
+    const refuse = (answer: string) => ack({ response_action: 'errors', errors: { answer: answer.slice(0, 2000) } });
+    const shape = viewShape.safeParse(raw);
+    if (!shape.success) {
+      logger.warn({ issue: shape.error.issues[0]?.message }, 'form answer not as Slack sends it');
+      return void (await refuse('This form could not be read; close it and start again.'));
+    }
+    const { view, user } = shape.data;
     const payload = decodeAction(view.private_metadata);
-    const text = view.state.values.answer?.value?.value ?? '';
-    if (!payload) return void (await ack({ response_action: 'errors', errors: { answer: 'This form is out of date; close it and start again.' } }));
-    const userId = body.user.id;
-    const input = inputFromAction('answer', payload, userId, text)!;
-    const outcome = await interview.commit(payload.c, `slack:view:${view.id}`, input);
+    const text = view.state?.values.answer?.value?.value ?? '';
+    if (!payload) return void (await refuse('This form is out of date; close it and start again.'));
+    const input = inputFromAction('answer', payload, user.id, text)!;
+    let outcome;
+    try {
+      outcome = await interview.commit(payload.c, `slack:view:${view.id}`, input);
+    } catch (err) {
+      const ref = errorReference();
+      logger.error({ ref, err: { message: (err as Error).message } }, 'form answer failed');
+      return void (await refuse(`I couldn't save this answer: ${errorInWords(err, ref)}`));
+    }
     if (outcome?.status === 'invalid') {
       const message = outcome.replies.map((r) => r.card.blocks.find((b) => b.type === 'text')).find(Boolean);
-      return void (await ack({ response_action: 'errors', errors: { answer: message && 'text' in message ? message.text.slice(0, 2000) : 'That answer does not fit.' } }));
+      return void (await refuse(message && 'text' in message ? message.text : 'That answer does not fit.'));
     }
     await ack();
-    if (outcome) await interview.deliver(client, payload.c, outcome.replies, userId);
+    if (outcome) await interview.deliver(client, payload.c, outcome.replies, user.id);
   });
 
   /** Typed replies in an interview's thread: only the interview's owner, only while it runs. */
   app.event('message', async ({ event, body, client }) => {
-    const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; channel: string; user?: string; text?: string };
-    if (message.subtype || message.bot_id || !message.thread_ts || message.thread_ts === message.ts || !message.user) return;
+    // Only a person's plain reply in a thread: edits, joins, bot posts and the like are not answers.
+    const reply = threadReplyShape.safeParse(event);
+    if (!reply.success || reply.data.thread_ts === reply.data.ts) return;
+    const message = reply.data;
     const teamId = (body as { team_id?: string }).team_id ?? '';
     const conversationId = `slack:${teamId}:${message.channel}:${message.thread_ts}`;
-    const conv = await store.getConversation(conversationId);
-    if (!conv || conv.status !== 'active' || conv.ownerId !== message.user) return;
-    const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
-    await interview.turn({
-      client,
-      conversationId,
-      eventKey: `slack:event:${eventId}`,
-      input: inputFromText(message.text ?? '', message.user),
-      actorId: message.user,
-    });
+    try {
+      const conv = await store.getConversation(conversationId);
+      if (!conv || conv.status !== 'active' || conv.ownerId !== message.user) return;
+      const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
+      await interview.turn({ client, conversationId, eventKey: `slack:event:${eventId}`, input: inputFromText(message.text ?? '', message.user), actorId: message.user });
+    } catch (err) {
+      const ref = errorReference();
+      logger.error({ ref, conversationId, err: { message: (err as Error).message } }, 'thread reply failed');
+      const card = renderBlockKit(buildMessageCard('Not taken', `I couldn't take your reply: ${errorInWords(err, ref)}`));
+      await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts: message.thread_ts, ...card }).catch(() => undefined);
+    }
   });
 
   async function openAnswerModal(client: WebClient, triggerId: string, payload: ActionPayload, userId: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Slack Web API errors, in words a person can act on. */
 
 export function slackErrorCode(err: unknown): string | undefined {
@@ -27,8 +29,26 @@ const WORDS: Record<string, string> = {
   missing_scope: 'The app is missing a permission; an admin needs to reinstall it from the current manifest.',
 };
 
-export function slackErrorInWords(err: unknown): string {
+/** What Slack did wrong, in words; undefined when the error did not come from Slack. */
+export function slackErrorInWords(err: unknown): string | undefined {
   const code = slackErrorCode(err);
-  if (code && WORDS[code]) return WORDS[code];
-  return code ? `Slack answered "${code}".` : 'Slack could not be reached.';
+  if (code) return WORDS[code] ?? `Slack answered "${code}"; try again, and if it keeps happening tell whoever runs finetune-advisor.`;
+  const kind = (err as { code?: unknown })?.code;
+  if (kind === 'slack_webapi_request_error') return 'Slack could not be reached; try again in a minute.';
+  if (kind === 'slack_webapi_http_error' || kind === 'slack_bolt_respond_error') return 'Slack answered with an error of its own; try again in a minute.';
+  return undefined;
+}
+
+/** A short reference that ties what a person is told to the log line with the details. */
+export function errorReference(): string {
+  return randomBytes(4).toString('hex');
+}
+
+/**
+ * Any failure told to a person: Slack's own in Slack's words, anything else as a fault inside
+ * finetune-advisor (never "Slack could not be reached"), with the reference of its log line.
+ * Internal messages stay in the log.
+ */
+export function errorInWords(err: unknown, reference: string): string {
+  return slackErrorInWords(err) ?? `something went wrong inside finetune-advisor, not in Slack. Try again; if it happens again, tell whoever runs finetune-advisor (reference ${reference} in its log).`;
 }

@@ -13,7 +13,7 @@ import {
 import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { renderBlockKit } from './render-block-kit.js';
-import { isSlackError, slackErrorInWords } from './slack-errors.js';
+import { errorInWords, errorReference, isSlackError, slackErrorInWords } from './slack-errors.js';
 
 export type SlackInterviewDeps = InterviewDeps;
 
@@ -105,8 +105,11 @@ export class SlackInterview {
       try {
         await this.show(client, conv, reply, actorId);
       } catch (err) {
-        this.deps.logger.error({ conversationId, reply: reply.kind, err: { message: (err as Error).message } }, 'could not show a reply in Slack');
-        await this.tellPrivately(client, conv, actorId, buildMessageCard("Couldn't post", `Your answer is saved, but I couldn't post in Slack: ${slackErrorInWords(err)}`)).catch(() => undefined);
+        const ref = errorReference();
+        this.deps.logger.error({ ref, conversationId, reply: reply.kind, err: { message: (err as Error).message } }, 'could not show a reply in Slack');
+        const bySlack = slackErrorInWords(err);
+        const text = bySlack ? `Your answer is saved, but I couldn't post in Slack: ${bySlack}` : `Your answer is saved, but showing what comes next failed: ${errorInWords(err, ref)}`;
+        await this.tellPrivately(client, conv, actorId, buildMessageCard("Couldn't post", text)).catch(() => undefined);
       }
     }
   }

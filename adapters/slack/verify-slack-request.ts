@@ -31,7 +31,7 @@ export async function verifySlackHttpRequest(req: IncomingMessage, options: { si
   }
   const body = buffered.rawBody.toString('utf8');
   // Slack's SSL check comes unsigned: like Bolt, let it through carrying nothing but the flag.
-  if (req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(body).get('ssl_check') === '1') {
+  if (req.headers['content-type'] === 'application/x-www-form-urlencoded' && body.includes('ssl_check=') && new URLSearchParams(body).get('ssl_check') === '1') {
     buffered.rawBody = Buffer.from('ssl_check=1');
     return;
   }

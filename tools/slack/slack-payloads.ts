@@ -25,13 +25,13 @@ export async function postSigned(
   url: string,
   body: string,
   contentType: string,
-  options: { timestamp?: number; secret?: string; signature?: string | null; headers?: Record<string, string> } = {},
+  options: { timestamp?: number; secret?: string; signature?: string | null; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<SentRequest> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), ...options.headers };
   const sig = options.signature === undefined ? signature(body, timestamp, options.secret) : options.signature;
   if (sig !== null) headers['x-slack-signature'] = sig;
-  const res = await fetch(`${url}/slack/events`, { method: 'POST', headers, body });
+  const res = await fetch(`${url}/slack/events`, { method: 'POST', headers, body, ...(options.signal ? { signal: options.signal } : {}) });
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 

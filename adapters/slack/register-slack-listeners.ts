@@ -142,20 +142,24 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
     const text = view.state?.values.answer?.value?.value ?? '';
     if (!payload) return void (await refuse('This form is out of date; close it and start again.'));
     const input = inputFromAction('answer', payload, user.id, text)!;
-    let outcome;
+    let answered = false;
     try {
-      outcome = await interview.commit(payload.c, `slack:view:${view.id}`, input);
+      // In turn with the thread's typed replies: the form is answered between the turn and its messages.
+      await interview.turn({ client, conversationId: payload.c, eventKey: `slack:view:${view.id}`, input, actorId: user.id }, async (outcome) => {
+        answered = true;
+        if (outcome?.status === 'invalid') {
+          const message = outcome.replies.map((r) => r.card.blocks.find((b) => b.type === 'text')).find(Boolean);
+          await refuse(message && 'text' in message ? message.text : 'That answer does not fit.');
+          return false;
+        }
+        await ack();
+        return true;
+      });
     } catch (err) {
       const ref = errorReference();
       logger.error({ ref, err: { message: (err as Error).message } }, 'form answer failed');
-      return void (await refuse(`I couldn't save this answer: ${errorInWords(err, ref)}`));
+      if (!answered) await refuse(`I couldn't save this answer: ${errorInWords(err, ref)}`);
     }
-    if (outcome?.status === 'invalid') {
-      const message = outcome.replies.map((r) => r.card.blocks.find((b) => b.type === 'text')).find(Boolean);
-      return void (await refuse(message && 'text' in message ? message.text : 'That answer does not fit.'));
-    }
-    await ack();
-    if (outcome) await interview.deliver(client, payload.c, outcome.replies, user.id);
   });
 
   /** Typed replies in an interview's thread: only the interview's owner, only while it runs. */

@@ -11,6 +11,7 @@ import {
   type Answers,
 } from '../../src/index.js';
 import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
+import { SerialPerKey } from '../conversation/serial-per-key.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { renderBlockKit } from './render-block-kit.js';
 import { errorInWords, errorReference, isSlackError, slackErrorInWords } from './slack-errors.js';
@@ -38,6 +39,8 @@ export type TurnRequest = { client: WebClient; conversationId: string; eventKey:
  * one store transaction; what to show is rendered from the replies it returns.
  */
 export class SlackInterview {
+  private readonly serial = new SerialPerKey();
+
   constructor(private readonly deps: SlackInterviewDeps) {}
 
   turnContext(): TurnContext {
@@ -85,11 +88,19 @@ export class SlackInterview {
     }
   }
 
-  /** One answer, skip, back, start over or cancel. Returns the outcome, or null for a repeat of a seen event. */
-  async turn(req: TurnRequest): Promise<TurnOutcome | null> {
-    const outcome = await this.commit(req.conversationId, req.eventKey, req.input);
-    if (outcome) await this.deliver(req.client, req.conversationId, outcome.replies, req.actorId);
-    return outcome;
+  /**
+   * One answer, skip, back, start over or cancel. Returns the outcome, or null for a repeat of a
+   * seen event. Turns on one conversation run one at a time, each with its messages delivered
+   * before the next starts; `beforeDelivery` runs in between (a form's answer to Slack) and may
+   * keep the replies back (false: the form itself shows them).
+   */
+  turn(req: TurnRequest, beforeDelivery?: (outcome: TurnOutcome | null) => Promise<boolean>): Promise<TurnOutcome | null> {
+    return this.serial.run(req.conversationId, async () => {
+      const outcome = await this.commit(req.conversationId, req.eventKey, req.input);
+      const deliver = beforeDelivery ? await beforeDelivery(outcome) : true;
+      if (outcome && deliver) await this.deliver(req.client, req.conversationId, outcome.replies, req.actorId);
+      return outcome;
+    });
   }
 
   /** Runs the turn in the store's transaction; a verdict is saved with it. */

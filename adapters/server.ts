@@ -92,7 +92,11 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   };
   const onVerdict = (record: VerdictRecord) => sendSummaries('sending the summaries of a verdict', (n) => n.onVerdict(record));
   // What could not go out (a platform down, a crash) is tried again every minute, not only at the next start.
-  const retry = setInterval(() => sendSummaries('sending the summaries still pending', (n) => n.resumePending()), RETRY_EVERY_MS).unref();
+  const retryPending = (when = 'still pending') => {
+    sendSummaries(`sending the summaries ${when}`, (n) => n.resumePending());
+    if (postPendingVerdicts) inBackground('posting the verdicts not yet in Slack', postPendingVerdicts);
+  };
+  const retry = setInterval(() => retryPending(), RETRY_EVERY_MS).unref();
   const teamsLogic = teams
     ? teamsBotLogic({ interview: new TeamsInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens }), store, subscriptions, notifier: notifier!, logger, now })
     : null;
@@ -100,12 +104,15 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
   else if (!config.teams) logger.info('Teams is off. To turn it on set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Azure Bot registration), or TEAMS_LOCAL=1 to try it with the Agents Playground; see the README.');
 
+  let postPendingVerdicts: (() => Promise<void>) | null = null;
   const slack = config.slack ? createSlackApp(config.slack, { logger, installationStore, now }) : null;
   if (slack) {
     // Every listener's work (which goes on after Slack has been answered) is counted, so SIGTERM can wait for it.
     slack.app.use(async ({ next }) => inFlight.track(next));
     const interview = new SlackInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens });
     registerSlackListeners(slack.app, { interview, store, logger });
+    // One bot token (HTTP, Socket Mode): verdicts whose card is not up are posted late, once.
+    if (config.slack!.mode !== 'oauth') postPendingVerdicts = () => interview.postPendingVerdicts(slack.app.client);
     if (config.slack!.mode === 'oauth') {
       slack.app.event('app_uninstalled', async ({ context }) =>
         installationStore.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false }),
@@ -179,7 +186,8 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   });
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
-  sendSummaries('sending the summaries left from before the start', (n) => n.resumePending());
+  // What a failure or a crash left undelivered goes out now, then every minute.
+  retryPending('left from before the start');
   logger.info({ port, host: config.host, version: VERSION, platforms }, 'finetune-advisor is listening');
 
   let stopping: Promise<void> | null = null;

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import {
   buildMessageCard,
   buildOpeningCard,
+  buildVerdictCard,
   type Card,
   type Conversation,
   type Reply,
@@ -9,6 +10,7 @@ import {
   type TurnInput,
   type TurnOutcome,
   type Answers,
+  type VerdictRecord,
 } from '../../src/index.js';
 import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
 import { SerialPerKey } from '../conversation/serial-per-key.js';
@@ -38,6 +40,11 @@ export type TurnRequest = { client: WebClient; conversationId: string; eventKey:
  * thread, the verdict back in the channel. Every turn goes through the core's runTurn inside
  * one store transaction; what to show is rendered from the replies it returns.
  */
+/** The metadata event a verdict card carries: Slack's own record that it was posted. */
+const VERDICT_EVENT = 'finetune_advisor_verdict';
+/** A verdict older than this is not posted late: the conversation has moved on. */
+const REPOST_WITHIN_MS = 7 * 24 * 3_600_000;
+
 export class SlackInterview {
   private readonly serial = new SerialPerKey();
 
@@ -137,19 +144,61 @@ export class SlackInterview {
         return;
       }
       case 'post-verdict': {
-        const posted = await client.chat.postMessage({ channel: channel!, ...renderBlockKit(reply.card) });
-        const link = posted.ts ? await this.permalink(client, channel!, posted.ts) : null;
         const record = conv.verdictId ? await this.deps.store.getVerdict(conv.verdictId) : undefined;
-        if (record && link) await this.deps.store.setVerdictLink(record.id, link);
-        const where = link ? `[in the channel](${link})` : 'in the channel';
-        await client.chat.postMessage({ channel: channel!, thread_ts: threadTs!, ...renderBlockKit(buildMessageCard('Verdict posted', `The verdict is ${where}.`)) });
-        if (record && this.deps.onVerdict) await this.deps.onVerdict({ ...record, link });
+        try {
+          if (record) await this.postVerdict(client, conv, record, reply.card);
+        } finally {
+          // The summaries were queued with the verdict: send them now, posted or not (a failed post is retried).
+          if (record && this.deps.onVerdict) await this.deps.onVerdict((await this.deps.store.getVerdict(record.id)) ?? record);
+        }
         return;
       }
       case 'ephemeral':
         await this.tellPrivately(client, conv, actorId, reply.card);
         return;
     }
+  }
+
+  /**
+   * Posts a verdict card in the channel, tagged with its id in the message's metadata, records it
+   * as posted with Slack's own message id, and says so in the thread.
+   */
+  private async postVerdict(client: WebClient, conv: Conversation, record: VerdictRecord, card: Card): Promise<void> {
+    const { channel, threadTs } = conv.refs as Record<string, string>;
+    const posted = await client.chat.postMessage({ channel: channel!, ...renderBlockKit(card), metadata: { event_type: VERDICT_EVENT, event_payload: { verdict_id: record.id } } });
+    const link = posted.ts ? await this.permalink(client, channel!, posted.ts) : null;
+    await this.deps.store.markVerdictPosted(record.id, posted.ts ?? '', link);
+    const where = link ? `[in the channel](${link})` : 'in the channel';
+    await client.chat.postMessage({ channel: channel!, thread_ts: threadTs!, ...renderBlockKit(buildMessageCard('Verdict posted', `The verdict is ${where}.`)) });
+  }
+
+  /**
+   * Posts the verdicts whose card is not up (a failed post, a crash between the turn and its
+   * post), once: a verdict already in the channel (found by its metadata, Slack's own record) is
+   * only marked as posted.
+   */
+  async postPendingVerdicts(client: WebClient): Promise<void> {
+    const since = new Date(this.deps.now().getTime() - REPOST_WITHIN_MS).toISOString();
+    for (const record of await this.deps.store.unpostedVerdicts('slack', since)) {
+      // After any turn still running on the conversation (it may be posting this very card).
+      await this.serial.run(record.conversationId, () => this.postLate(client, record));
+    }
+  }
+
+  private async postLate(client: WebClient, record: VerdictRecord): Promise<void> {
+    const still = await this.deps.store.unpostedVerdicts('slack', record.createdAt);
+    const conv = still.some((r) => r.id === record.id) ? await this.deps.store.getConversation(record.conversationId) : undefined;
+    if (!conv) return;
+    const { channel } = conv.refs as Record<string, string>;
+    const history = await client.conversations.history({ channel: channel!, limit: 200, include_all_metadata: true });
+    const already = history.messages?.find((m) => m.metadata?.event_type === VERDICT_EVENT && (m.metadata.event_payload as { verdict_id?: string } | undefined)?.verdict_id === record.id);
+    if (already?.ts) {
+      await this.deps.store.markVerdictPosted(record.id, already.ts, await this.permalink(client, channel!, already.ts));
+      return;
+    }
+    const card = buildVerdictCard(record.verdict, { askedBy: record.ownerLabel, ref: { conversationId: conv.id, version: conv.version, verdictId: record.id } });
+    await this.postVerdict(client, conv, record, card);
+    this.deps.logger.info({ verdict: record.id }, 'a verdict posted late');
   }
 
   private async tellPrivately(client: WebClient, conv: Conversation, userId: string, card: Card): Promise<void> {

@@ -16,10 +16,14 @@ export interface SlackMessage {
   blocks: { type: string; [key: string]: unknown }[];
   /** Set when the message was replaced with chat.update. */
   updated: boolean;
+  /** The app's message metadata (event_type and event_payload), as chat.postMessage sent it. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 interface Failure {
   error: string;
+  /** The call takes effect (a message is posted) but its answer is lost: a crash or a timeout after Slack did it. */
+  afterDelivery?: boolean;
   status?: number;
   retryAfter?: number;
 }
@@ -66,6 +70,7 @@ export class FakeSlackApi {
       const method = path.replace(/^\/api\//, '').split('?')[0]!;
       this.calls.push({ method, body, token: req.headers.authorization?.replace(/^Bearer /, '') });
       const failure = this.failures.get(method)?.shift();
+      if (failure?.afterDelivery) this.answer(method, body);
       if (failure) {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (failure.retryAfter !== undefined) headers['retry-after'] = String(failure.retryAfter);
@@ -153,6 +158,7 @@ export class FakeSlackApi {
         const ts = this.nextTs();
         const message: SlackMessage = { channel, ts, text: String(body.text ?? ''), blocks: (body.blocks as SlackMessage['blocks']) ?? [], updated: false };
         if (body.thread_ts) message.threadTs = String(body.thread_ts);
+        if (body.metadata) message.metadata = body.metadata as SlackMessage['metadata'];
         this.messages.set(`${channel}/${ts}`, message);
         return { ok: true, channel, ts, message: { ts, text: message.text } };
       }
@@ -162,6 +168,16 @@ export class FakeSlackApi {
         if (!existing) return { ok: false, error: 'message_not_found' };
         this.messages.set(key, { ...existing, text: String(body.text ?? ''), blocks: (body.blocks as SlackMessage['blocks']) ?? [], updated: true });
         return { ok: true, channel, ts: body.ts };
+      }
+      case 'conversations.history': {
+        // The channel's own messages (not thread replies), newest first, since `oldest`.
+        const oldest = Number(body.oldest ?? 0);
+        const withMetadata = String(body.include_all_metadata) === 'true';
+        const found = [...this.messages.values()]
+          .filter((m) => m.channel === channel && !m.threadTs && Number(m.ts) >= oldest)
+          .sort((a, b) => Number(b.ts) - Number(a.ts))
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages: found, has_more: false };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };

@@ -45,13 +45,41 @@ describe('a verdict and its summaries are never lost to a failed post', () => {
     await driver.settle(200);
     expect(svc.slack!.channel(driver.channel).filter((m) => visibleText(m).includes('Verdict:'))).toHaveLength(0);
 
-    await svc.restart();
+    // The summary does not wait for the card: it was queued with the verdict.
     const summaries = await svc.connector.waitFor(() => svc!.connector.in(threadOf(root.id)).length > 0 && svc!.connector.in(threadOf(root.id)));
     expect(summaries).toHaveLength(1);
     expect(cardText(summaries[0]!)).toContain('Fine-tuning: route support tickets to 12 queues');
-    // A second restart sends nothing again.
+
+    // Slack is back: after a restart the verdict card is posted, once, and no summary is sent twice.
     await svc.restart();
-    await new Promise((r) => setTimeout(r, 200));
+    const verdicts = () => svc!.slack!.channel(driver.channel).filter((m) => visibleText(m).includes('Verdict:'));
+    await svc.slack!.waitFor(() => verdicts().length > 0);
+    await svc.restart();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(verdicts()).toHaveLength(1);
+    expect(verdicts()[0]!.metadata?.event_type).toBe('finetune_advisor_verdict');
     expect(svc.connector.in(threadOf(root.id))).toHaveLength(1);
+  });
+
+  it('posts a verdict once when Slack posted it but the answer was lost (a crash between the post and its record)', async () => {
+    svc = await startTeamsTestService({ withSlack: true });
+    const driver = slackDriverOn(svc);
+    await driver.start('route support tickets to 12 queues');
+    const lastQuestion = /tell the failing cases apart/;
+    for (let i = 0; i < 30 && !lastQuestion.test(driver.questionText()); i++) {
+      const [, how] = TICKET_ROUTER.find(([p]) => p.test(driver.questionText()))!;
+      await driver.answer(how);
+    }
+    // Slack takes the card, but the answer never comes back (as if the process died right after).
+    svc.slack!.failNext('chat.postMessage', { error: 'internal_error', afterDelivery: true });
+    await driver.type('no');
+    await driver.settle(200);
+    const verdicts = () => svc!.slack!.channel(driver.channel).filter((m) => visibleText(m).includes('Verdict:'));
+    expect(verdicts()).toHaveLength(1);
+    await svc.restart();
+    await new Promise((r) => setTimeout(r, 300));
+    // Found by its metadata in the channel: recorded as posted, not posted again.
+    expect(verdicts()).toHaveLength(1);
+    expect(svc.slack!.callsOf('conversations.history').length).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,7 @@ const page = (title: string, body: string) =>
 export const INFO_PAGES: Record<string, string> = {
   '/': page(
     'finetune-advisor',
-    '<p>Keep improving the prompt, or fine-tune? A short interview in Slack or Microsoft Teams, then a verdict with the reasons, the common mistakes spotted and a cost breakdown over your own volumes and the providers\' dated prices.</p>' +
+    "<p>Keep improving the prompt, or fine-tune? A short interview in Slack or Microsoft Teams, then a verdict with the reasons, the common mistakes spotted and a cost breakdown over your own volumes and the providers' dated prices.</p>" +
       '<p>This service is run by your organisation. See <a href="/privacy">privacy</a> and <a href="/terms">terms</a>.</p>',
   ),
   '/privacy': page(
@@ -19,6 +19,6 @@ export const INFO_PAGES: Record<string, string> = {
   ),
   '/terms': page(
     'Terms of use',
-    '<p>finetune-advisor gives advice from published rules of thumb and dated public prices; it is not a guarantee of cost or quality. Check prices with your provider before you commit. Your organisation\'s own terms for internal tools apply.</p>',
+    "<p>finetune-advisor gives advice from published rules of thumb and dated public prices; it is not a guarantee of cost or quality. Check prices with your provider before you commit. Your organisation's own terms for internal tools apply.</p>",
   ),
 };

@@ -102,7 +102,10 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     : null;
   if (config.teams?.mode === 'local')
     logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
-  else if (!config.teams) logger.info('Teams is off. To turn it on set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Azure Bot registration), or TEAMS_LOCAL=1 to try it with the Agents Playground; see the README.');
+  else if (!config.teams)
+    logger.info(
+      'Teams is off. To turn it on set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Azure Bot registration), or TEAMS_LOCAL=1 to try it with the Agents Playground; see the README.',
+    );
 
   let postPendingVerdicts: (() => Promise<void>) | null = null;
   const slack = config.slack ? createSlackApp(config.slack, { logger, installationStore, now }) : null;
@@ -119,7 +122,9 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       );
     }
   } else {
-    logger.info('Slack is off. To turn it on set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (HTTP), SLACK_APP_TOKEN and SLACK_BOT_TOKEN (Socket Mode), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET (OAuth); see the README.');
+    logger.info(
+      'Slack is off. To turn it on set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (HTTP), SLACK_APP_TOKEN and SLACK_BOT_TOKEN (Socket Mode), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET (OAuth); see the README.',
+    );
   }
   const platforms = { slack: config.slack?.mode ?? false, teams: config.teams?.mode ?? false };
 
@@ -165,7 +170,9 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       if (!slack?.httpHandler) return sendJson(res, 404, { error: slack ? 'Slack runs in Socket Mode here: no HTTP endpoint.' : 'Slack is not configured on this service; see the README.' });
       // Bolt throws (and so would end the process) on any method or path it does not serve: answer those here.
       if (path === SLACK_EVENTS_PATH && req.method !== 'POST')
-        return void res.writeHead(405, { allow: 'POST', 'content-type': 'application/json' }).end(JSON.stringify({ error: "This is Slack's events endpoint: it takes signed POST requests from Slack only." }));
+        return void res
+          .writeHead(405, { allow: 'POST', 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: "This is Slack's events endpoint: it takes signed POST requests from Slack only." }));
       if (path !== SLACK_EVENTS_PATH && !(req.method === 'GET' && slack.getPaths.includes(path)))
         return sendJson(res, 404, { error: `Nothing at ${path}: Slack sends its requests to ${SLACK_EVENTS_PATH}.` });
       try {

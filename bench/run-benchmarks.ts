@@ -14,10 +14,30 @@ const SCENARIOS: Record<string, unknown> = {
   'test prompts first (early exit)': { testedExamples: 5 },
   'prompt engineering (8/10, low volume)': { testedExamples: 20, successRate: 0.8, promptIterations: 1, model: 'gpt-4.1-mini', promptTokens: 800, monthlyCalls: 20_000 },
   'fine-tune (below 80% after 4 rounds)': {
-    taskKind: 'classification', testedExamples: 50, successRate: 0.7, promptIterations: 4, failureMode: 'format', model: 'claude-sonnet-4.5',
-    promptTokens: 3000, inputTokens: 400, outputTokens: 20, monthlyCalls: 1_500_000, labeledExamples: 2000, categories: 12,
+    taskKind: 'classification',
+    testedExamples: 50,
+    successRate: 0.7,
+    promptIterations: 4,
+    failureMode: 'format',
+    model: 'claude-sonnet-4.5',
+    promptTokens: 3000,
+    inputTokens: 400,
+    outputTokens: 20,
+    monthlyCalls: 1_500_000,
+    labeledExamples: 2000,
+    categories: 12,
   },
-  'cost-driven (4k prompt at 10M calls)': { testedExamples: 40, successRate: 0.92, model: 'gpt-4.1', promptTokens: 4000, inputTokens: 300, outputTokens: 200, monthlyCalls: 10_000_000, labeledExamples: 3000, horizonMonths: 24 },
+  'cost-driven (4k prompt at 10M calls)': {
+    testedExamples: 40,
+    successRate: 0.92,
+    model: 'gpt-4.1',
+    promptTokens: 4000,
+    inputTokens: 300,
+    outputTokens: 200,
+    monthlyCalls: 10_000_000,
+    labeledExamples: 3000,
+    horizonMonths: 24,
+  },
 };
 
 function measure(answers: unknown): { perVerdictUs: number; perSecond: number } {

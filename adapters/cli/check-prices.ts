@@ -101,9 +101,7 @@ export interface PriceCheck {
 function pricesOn(model: LibraryModel, asOf: string): { prices: LibraryPrices; next?: { from: string; prices: LibraryPrices } } {
   if (!Array.isArray(model.prices)) return { prices: model.prices };
   const entries = model.prices;
-  const inForce =
-    [...entries].reverse().find((e) => e.constraint === undefined || (e.constraint.type === 'start_date' && (e.constraint.start_date ?? '') <= asOf)) ??
-    entries[0]!;
+  const inForce = [...entries].reverse().find((e) => e.constraint === undefined || (e.constraint.type === 'start_date' && (e.constraint.start_date ?? '') <= asOf)) ?? entries[0]!;
   const upcoming = entries
     .filter((e) => e.constraint?.type === 'start_date' && (e.constraint.start_date ?? '') > asOf)
     .sort((a, b) => (a.constraint!.start_date! < b.constraint!.start_date! ? -1 : 1))[0];
@@ -115,11 +113,7 @@ const base = (p: LibraryPrice): number | null => (typeof p === 'number' ? p : p 
 export const formatPerMillion = (n: number | null): string => (n === null ? 'none' : formatRate(n).slice(1));
 
 /** The library model for a row: the mapped id, else the row's id, else its snapshot; in the provider, then in its fallbacks. */
-function findLibraryModel(
-  row: CheckedRow,
-  provider: LibraryProvider,
-  library: PriceLibrary,
-): { model: LibraryModel; pricedAs?: string } | { missing: string[] } {
+function findLibraryModel(row: CheckedRow, provider: LibraryProvider, library: PriceLibrary): { model: LibraryModel; pricedAs?: string } | { missing: string[] } {
   const mapped = LIBRARY_MODEL_IDS[row.id];
   const wanted = mapped ? [mapped] : [row.id, ...(row.snapshot ? [row.snapshot] : [])];
   const providers = [provider, ...(provider.fallback_model_providers ?? []).flatMap((id) => library.provider(id) ?? [])];
@@ -154,9 +148,7 @@ function checkRow(row: CheckedRow, library: PriceLibrary, asOf: string): RowChec
   if ('missing' in found) {
     const loose = library.looseMatch(found.missing[0]!, providerId);
     const hint =
-      loose && !found.missing.includes(loose)
-        ? `; its loose name matching would take "${loose}", which may be another model (if it is this one, map it in adapters/cli/genai-prices-ids.ts)`
-        : '';
+      loose && !found.missing.includes(loose) ? `; its loose name matching would take "${loose}", which may be another model (if it is this one, map it in adapters/cli/genai-prices-ids.ts)` : '';
     return { ...at, result: 'not-found', reason: `the library has no ${providerId} model ${found.missing.map((m) => `"${m}"`).join(' or ')}${hint}` };
   }
 

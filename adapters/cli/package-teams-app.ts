@@ -67,9 +67,7 @@ export function teamsBotId(raw: string | undefined): string {
 /** The admin's `--domain` as a lower-case bare host name, or a TeamsAppOptionError saying what is wrong with it. */
 export function teamsDomain(raw: string | undefined): string {
   if (raw === undefined || raw.trim() === '') {
-    throw new TeamsAppOptionError(
-      `--domain is missing: give the host name where Teams reaches this service (https://HOST/api/messages), ${DOMAIN_EXAMPLE}`,
-    );
+    throw new TeamsAppOptionError(`--domain is missing: give the host name where Teams reaches this service (https://HOST/api/messages), ${DOMAIN_EXAMPLE}`);
   }
   const host = raw.trim().toLowerCase();
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(host) || host.includes('/')) {
@@ -169,9 +167,7 @@ async function checkedManifest(options: TeamsManifestOptions): Promise<{ manifes
   const manifest = fillTeamsManifest(options);
   const { schemaVersion, problems } = await teamsManifestSchemaProblems(manifest);
   if (problems.length > 0) {
-    throw new Error(
-      [`The Teams manifest does not pass the v${String(manifest.manifestVersion)} schema:`, ...problems.map((p) => `  ${p}`)].join('\n'),
-    );
+    throw new Error([`The Teams manifest does not pass the v${String(manifest.manifestVersion)} schema:`, ...problems.map((p) => `  ${p}`)].join('\n'));
   }
   return { manifest, schemaVersion };
 }

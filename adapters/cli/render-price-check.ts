@@ -15,9 +15,7 @@ function section(title: string, entries: string[][]): string[] {
 export function renderPriceCheck(check: PriceCheck): string {
   const { library, counts } = check;
   const rows = check.rows.map((r) =>
-    'library' in r
-      ? [r.id, r.provider, libraryName(r), ...r.fields.map(pair), RESULT_WORD[r.result]]
-      : [r.id, r.provider, '—', '—', '—', '—', RESULT_WORD[r.result]],
+    'library' in r ? [r.id, r.provider, libraryName(r), ...r.fields.map(pair), RESULT_WORD[r.result]] : [r.id, r.provider, '—', '—', '—', '—', RESULT_WORD[r.result]],
   );
   const disagreements = check.rows.flatMap((r) =>
     'library' in r && r.result === 'disagrees'
@@ -40,9 +38,18 @@ export function renderPriceCheck(check: PriceCheck): string {
     '',
     ...renderTable(['Model', 'Provider', 'Library', 'In', 'Cached in', 'Out', 'Result'], rows, 160),
     ...section('Disagreements', disagreements),
-    ...section('Not found in the library', check.rows.flatMap((r) => (r.result === 'not-found' ? [[`${r.id} (${r.provider}): ${r.reason}`]] : []))),
-    ...section('Not checkable', check.rows.flatMap((r) => (r.result === 'not-checkable' ? [[`${r.id} (${r.provider}): ${r.reason}`]] : []))),
-    ...section('Notes', check.rows.flatMap((r) => ('library' in r && r.result === 'agrees' ? r.notes.map((n) => [`${r.id}: ${n}`]) : []))),
+    ...section(
+      'Not found in the library',
+      check.rows.flatMap((r) => (r.result === 'not-found' ? [[`${r.id} (${r.provider}): ${r.reason}`]] : [])),
+    ),
+    ...section(
+      'Not checkable',
+      check.rows.flatMap((r) => (r.result === 'not-checkable' ? [[`${r.id} (${r.provider}): ${r.reason}`]] : [])),
+    ),
+    ...section(
+      'Notes',
+      check.rows.flatMap((r) => ('library' in r && r.result === 'agrees' ? r.notes.map((n) => [`${r.id}: ${n}`]) : [])),
+    ),
     '',
     `${counts.disagrees} disagree, ${counts.agrees} agree, ${counts.notFound} not found, ${counts.notCheckable} not checkable (${counts.rows} rows).`,
   ];

@@ -36,11 +36,7 @@ export function renderPrices(catalogue: PriceCatalogue, asOf: string): string {
     '("closing": offered today, but it ends inside that horizon; "gated": only some organisations may start jobs; * not verified).',
     ...(gone ? [`${gone} model${gone === 1 ? '' : 's'} shut down by ${asOf} ${gone === 1 ? 'is' : 'are'} not listed.`] : []),
     '',
-    ...renderTable(
-      ['Model', 'Provider', 'In / cached / out', 'Tuned in / out', 'Training', 'Fixed/mo', 'Retires', 'Tuning until', 'Tuned stop', 'Fine-tune', 'Source', 'Checked'],
-      rows,
-      200,
-    ),
+    ...renderTable(['Model', 'Provider', 'In / cached / out', 'Tuned in / out', 'Training', 'Fixed/mo', 'Retires', 'Tuning until', 'Tuned stop', 'Fine-tune', 'Source', 'Checked'], rows, 200),
     '',
     'Sources and notes:',
     ...live.map((m) => `  ${m.id}: ${m.source}${m.note ? ` (${m.note})` : ''}${m.successor && lifecycleOf(catalogue, m, asOf).retires ? ` Successor: ${m.successor}.` : ''}`),
@@ -48,7 +44,10 @@ export function renderPrices(catalogue: PriceCatalogue, asOf: string): string {
   for (const p of catalogue.providers) {
     const windDown = p.fineTuningWindDown;
     if (windDown && (!windDown.announced || windDown.announced <= asOf)) {
-      const gates = windDown.gates.filter((g) => g.announced <= asOf).map((g) => ` Since ${g.from}, ${g.who}.`).join('');
+      const gates = windDown.gates
+        .filter((g) => g.announced <= asOf)
+        .map((g) => ` Since ${g.from}, ${g.who}.`)
+        .join('');
       lines.push(`  ${p.name}: ${windDown.note ?? ''}${gates} ${windDown.source}`);
     } else if (p.note) lines.push(`  ${p.name}: ${p.note}`);
   }

@@ -41,9 +41,7 @@ export function slackServiceOrigin(raw: string): string {
   if (url.protocol !== 'https:' || !url.hostname) throw new ManifestOptionError(notHttps);
   if (url.username || url.password) throw new ManifestOptionError(`--url: "${raw}" must not carry a user name or password, ${EXAMPLE}`);
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new ManifestOptionError(
-      `--url: "${raw}" must be the service's address without a path (the manifest adds /slack/events and /slack/oauth_redirect), ${EXAMPLE}`,
-    );
+    throw new ManifestOptionError(`--url: "${raw}" must be the service's address without a path (the manifest adds /slack/events and /slack/oauth_redirect), ${EXAMPLE}`);
   }
   return url.origin;
 }
@@ -70,9 +68,7 @@ export function renderSlackManifest(options: SlackManifestOptions = {}): string 
     return readTemplate(`${dir}/manifest.socket-mode.yaml`);
   }
   if (options.url === undefined || options.url.trim() === '') {
-    throw new ManifestOptionError(
-      `--url is missing: give the https:// address where Slack reaches this service, ${EXAMPLE} (or use --socket-mode, which needs no public URL)`,
-    );
+    throw new ManifestOptionError(`--url is missing: give the https:// address where Slack reaches this service, ${EXAMPLE} (or use --socket-mode, which needs no public URL)`);
   }
   const origin = slackServiceOrigin(options.url);
   const file = `${dir}/manifest.yaml`;

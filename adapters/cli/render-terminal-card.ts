@@ -9,7 +9,7 @@ function wrap(text: string, width: number, indent = ''): string[] {
   for (const paragraph of text.split('\n')) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && (indent + line + ' ' + word).length > width) {
+      if (line && `${indent + line} ${word}`.length > width) {
         lines.push(indent + line);
         line = word;
       } else line = line ? `${line} ${word}` : word;
@@ -48,7 +48,11 @@ function block(b: CardBlock): string[] {
       });
     }
     case 'list':
-      return ['', b.title, ...b.items.flatMap((item) => [...wrap(`${item.marker ?? '-'} ${item.text}`, WIDTH).map((l, i) => (i ? `  ${l}` : l)), ...(item.detail ? wrap(item.detail, WIDTH, '    ') : [])])];
+      return [
+        '',
+        b.title,
+        ...b.items.flatMap((item) => [...wrap(`${item.marker ?? '-'} ${item.text}`, WIDTH).map((l, i) => (i ? `  ${l}` : l)), ...(item.detail ? wrap(item.detail, WIDTH, '    ') : [])]),
+      ];
     case 'table':
       return ['', b.title, ...renderTable(b.columns, b.rows, TABLE_WIDTH)];
     case 'notice':

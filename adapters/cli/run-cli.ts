@@ -1,16 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  adviseFromAnswers,
-  buildAssumptionsCard,
-  buildQuestions,
-  buildUnderstoodCard,
-  buildVerdictCard,
-  type Conversation,
-  isIsoDate,
-  type AdviceContext,
-  type Verdict,
-} from '../../src/index.js';
+import { adviseFromAnswers, buildAssumptionsCard, buildQuestions, buildUnderstoodCard, buildVerdictCard, type Conversation, isIsoDate, type AdviceContext, type Verdict } from '../../src/index.js';
 import { CatalogueError, loadPriceCatalogue } from '../catalogue/load-price-catalogue.js';
 import { countTokens } from '../intake/count-tokens.js';
 import { checkPrices } from './check-prices.js';
@@ -102,9 +92,7 @@ async function printManifest(args: string[], values: ManifestValues, io: CliIo):
   const [target, ...extra] = args;
   const targets = MANIFEST_TARGETS.join(', ');
   if (target === undefined) {
-    throw new BadInput([
-      `manifest needs a target: one of ${targets}, e.g. manifest slack --url https://advisor.example.com or manifest teams --bot-id <app id> --domain advisor.example.com`,
-    ]);
+    throw new BadInput([`manifest needs a target: one of ${targets}, e.g. manifest slack --url https://advisor.example.com or manifest teams --bot-id <app id> --domain advisor.example.com`]);
   }
   if (extra.length > 0) throw new BadInput([`manifest ${target}: unexpected "${extra.join(' ')}" (see --help)`]);
   switch (target) {
@@ -140,18 +128,14 @@ async function buildPackage(args: string[], values: ManifestValues, io: CliIo): 
   switch (target) {
     case 'teams': {
       rejectOptions(values, ['url', 'socket-mode', 'json'], 'package teams', 'Teams needs --bot-id and --domain, and --out for the folder');
-      const built = await teamsOptions(() =>
-        packageTeamsApp({ botId: values['bot-id'] ?? '', domain: values.domain, ...(values.out !== undefined ? { outDir: values.out } : {}) }),
-      );
+      const built = await teamsOptions(() => packageTeamsApp({ botId: values['bot-id'] ?? '', domain: values.domain, ...(values.out !== undefined ? { outDir: values.out } : {}) }));
       const manifest = built.manifest as { id?: string; validDomains?: string[] };
       io.stdout.write(
         [
           built.zipPath,
           '',
           `The Teams app package for bot ${String(manifest.id)} at https://${String(manifest.validDomains?.[0])}/api/messages` +
-            (built.schemaVersion
-              ? ` (manifest v${built.schemaVersion}, checked against its schema).`
-              : ' (not checked against the manifest schema: @microsoft/app-manifest is not installed).'),
+            (built.schemaVersion ? ` (manifest v${built.schemaVersion}, checked against its schema).` : ' (not checked against the manifest schema: @microsoft/app-manifest is not installed).'),
           'Upload it in Teams: Apps → Manage your apps → Upload an app, or Teams admin center → Teams apps → Manage apps → Upload',
           '',
         ].join('\n'),

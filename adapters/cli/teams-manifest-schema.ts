@@ -46,10 +46,7 @@ export async function teamsManifestSchemaProblems(manifest: object): Promise<{ s
   }
   // The same clean-up the package applies before parsing its own schema files (\a and \v are not JSON escapes).
   const schema = JSON.parse(raw.replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b'));
-  const problems = await pkg.module.AppManifestUtils.validateAgainstSchema(
-    manifest as Parameters<typeof pkg.module.AppManifestUtils.validateAgainstSchema>[0],
-    schema,
-  );
+  const problems = await pkg.module.AppManifestUtils.validateAgainstSchema(manifest as Parameters<typeof pkg.module.AppManifestUtils.validateAgainstSchema>[0], schema);
   return { schemaVersion: version, problems: problems.map((p) => p.trim()) };
 }
 

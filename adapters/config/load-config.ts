@@ -79,7 +79,13 @@ function slackFrom(env: z.infer<typeof envSchema>, problems: string[]): SlackCon
   }
   if (oauth.some(Boolean)) {
     const names = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
-    oauth.forEach((v, i) => v || problems.push(`${names[i]}: OAuth installs need all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (Basic Information → App Credentials; the state secret is any long random string)`));
+    oauth.forEach(
+      (v, i) =>
+        v ||
+        problems.push(
+          `${names[i]}: OAuth installs need all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (Basic Information → App Credentials; the state secret is any long random string)`,
+        ),
+    );
     if (!env.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: needed to check that requests come from Slack (Basic Information → Signing Secret)');
     if (problems.length) return null;
     return { mode: 'oauth', signingSecret: env.SLACK_SIGNING_SECRET!, clientId: env.SLACK_CLIENT_ID!, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, ...apiUrl };

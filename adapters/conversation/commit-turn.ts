@@ -10,13 +10,7 @@ export function turnContextAt(now: Date, catalogue: PriceCatalogue, countTokens?
  * Runs one turn in the store's transaction, saving the verdict with it. Null when the event
  * was seen before (a platform's retry): nothing changed and nothing is to be shown.
  */
-export async function commitTurn(
-  deps: { store: ConversationStore; logger: Logger },
-  ctx: TurnContext,
-  conversationId: string,
-  eventKey: string | null,
-  input: TurnInput,
-): Promise<TurnOutcome | null> {
+export async function commitTurn(deps: { store: ConversationStore; logger: Logger }, ctx: TurnContext, conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
   const applied = await deps.store.applyTurn(conversationId, eventKey, (current) => {
     const outcome = runTurn(current, input, ctx);
     const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;

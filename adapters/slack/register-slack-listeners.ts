@@ -172,7 +172,7 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
     const conversationId = `slack:${teamId}:${message.channel}:${message.thread_ts}`;
     try {
       const conv = await store.getConversation(conversationId);
-      if (!conv || conv.status !== 'active' || conv.ownerId !== message.user) return;
+      if (conv?.status !== 'active' || conv.ownerId !== message.user) return;
       const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
       await interview.turn({ client, conversationId, eventKey: `slack:event:${eventId}`, input: inputFromText(message.text ?? '', message.user), actorId: message.user });
     } catch (err) {

@@ -22,7 +22,9 @@ export function cutMrkdwn(text: string, max: number): string {
   if (fences % 2 === 0) return `${head}${ELLIPSIS}`;
   const closing = `${ELLIPSIS}\n\`\`\``;
   if (max <= closing.length) return ELLIPSIS;
-  return `${dropBrokenTail(safeSlice(text, max - closing.length)).replace(/`+$/, '').trimEnd()}${closing}`;
+  return `${dropBrokenTail(safeSlice(text, max - closing.length))
+    .replace(/`+$/, '')
+    .trimEnd()}${closing}`;
 }
 
 /** An escaped `<@U123>`, `<#C123>` or `<@U123|name>`: a mention, kept as one. */
@@ -46,4 +48,3 @@ export function escapeMrkdwn(text: string): string {
     .replace(MENTION, '<$1>')
     .replace(LINK, (_all, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`);
 }
-

@@ -50,5 +50,7 @@ export function errorReference(): string {
  * Internal messages stay in the log.
  */
 export function errorInWords(err: unknown, reference: string): string {
-  return slackErrorInWords(err) ?? `something went wrong inside finetune-advisor, not in Slack. Try again; if it happens again, tell whoever runs finetune-advisor (reference ${reference} in its log).`;
+  return (
+    slackErrorInWords(err) ?? `something went wrong inside finetune-advisor, not in Slack. Try again; if it happens again, tell whoever runs finetune-advisor (reference ${reference} in its log).`
+  );
 }

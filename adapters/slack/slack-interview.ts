@@ -60,7 +60,7 @@ export class SlackInterview {
     const opening = renderBlockKit(buildOpeningCard(ownerLabel, req.task));
     let channel = req.channelId;
     let movedToDm = false;
-    let posted;
+    let posted: Awaited<ReturnType<WebClient['chat']['postMessage']>>;
     try {
       posted = await req.client.chat.postMessage({ channel, ...opening });
     } catch (err) {

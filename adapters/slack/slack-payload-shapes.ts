@@ -105,9 +105,7 @@ export const eventCallbackShape = z
     team_id: z.string().optional(),
     enterprise_id: z.string().nullable().optional(),
     event_id: z.string().optional(),
-    authorizations: z
-      .array(z.object({ team_id: z.string().nullable().optional(), enterprise_id: z.string().nullable().optional(), is_enterprise_install: z.boolean().optional() }).loose())
-      .optional(),
+    authorizations: z.array(z.object({ team_id: z.string().nullable().optional(), enterprise_id: z.string().nullable().optional(), is_enterprise_install: z.boolean().optional() }).loose()).optional(),
     event: innerEvent,
   })
   .loose();

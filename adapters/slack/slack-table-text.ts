@@ -16,7 +16,11 @@ function layout(columns: string[], rows: string[][]): { head: string[]; units: s
   const total = widths.reduce((sum, w) => sum + w, 0) + 2 * Math.max(0, columns.length - 1);
   if (total <= GRID_WIDTH) {
     const cell = (text: string, i: number) => (isNumericColumn(rows, i) ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
-    const line = (cells: string[]) => columns.map((_, i) => cell(cells[i] ?? '', i)).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      columns
+        .map((_, i) => cell(cells[i] ?? '', i))
+        .join('  ')
+        .trimEnd();
     return { head: [line(columns), widths.map((w) => '-'.repeat(w)).join('  ')], units: rows.map(line), separator: '\n' };
   }
   const units = rows.map((r) => columns.map((c, i) => `${c}: ${r[i] ?? ''}`).join('\n'));

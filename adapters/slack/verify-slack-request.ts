@@ -39,8 +39,7 @@ export async function verifySlackHttpRequest(req: IncomingMessage, options: { si
   const timestamp = Number(req.headers['x-slack-request-timestamp']);
   if (typeof signature !== 'string') throw new RefusedSlackRequest(401, 'no X-Slack-Signature');
   const nowMs = options.now().getTime();
-  if (!Number.isInteger(timestamp) || Math.abs(timestamp - nowMs / 1000) > WINDOW_SECONDS)
-    throw new RefusedSlackRequest(401, 'X-Slack-Request-Timestamp is missing or more than 5 minutes from now');
+  if (!Number.isInteger(timestamp) || Math.abs(timestamp - nowMs / 1000) > WINDOW_SECONDS) throw new RefusedSlackRequest(401, 'X-Slack-Request-Timestamp is missing or more than 5 minutes from now');
   try {
     verifySlackRequest({ signingSecret: options.signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp }, nowMilliseconds: nowMs });
   } catch (err) {

@@ -156,8 +156,11 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]> {
-    const rows = this.sql('SELECT * FROM verdicts WHERE platform = ? AND owner_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
-      .all(platform, ownerId, Math.max(0, Math.floor(limit))) as VerdictRow[];
+    const rows = this.sql('SELECT * FROM verdicts WHERE platform = ? AND owner_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(
+      platform,
+      ownerId,
+      Math.max(0, Math.floor(limit)),
+    ) as VerdictRow[];
     return rows.map(toRecord);
   }
 
@@ -205,24 +208,30 @@ export class SqliteConversationStore implements ConversationStore {
     const data = this.serialize(next);
     if (loadedVersion === null) {
       const inserted = this.sql(
-          `INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at)
+        `INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        )
-        .run(id, next.platform, next.ownerId, next.status, next.version, data, next.createdAt, next.updatedAt).changes;
+      ).run(id, next.platform, next.ownerId, next.status, next.version, data, next.createdAt, next.updatedAt).changes;
       if (inserted === 0) throw new ConcurrentTurnError(id, null);
       return;
     }
-    const updated = this.sql('UPDATE conversations SET platform = ?, owner_id = ?, status = ?, version = ?, data = ?, updated_at = ? WHERE id = ? AND version = ?')
-      .run(next.platform, next.ownerId, next.status, next.version, data, next.updatedAt, id, loadedVersion).changes;
+    const updated = this.sql('UPDATE conversations SET platform = ?, owner_id = ?, status = ?, version = ?, data = ?, updated_at = ? WHERE id = ? AND version = ?').run(
+      next.platform,
+      next.ownerId,
+      next.status,
+      next.version,
+      data,
+      next.updatedAt,
+      id,
+      loadedVersion,
+    ).changes;
     if (updated === 0) throw new ConcurrentTurnError(id, loadedVersion);
   }
 
   private insertVerdict(record: VerdictRecord): void {
     this.sql(
-        `INSERT OR IGNORE INTO verdicts (id, conversation_id, platform, owner_id, owner_label, owner_name, task, data, link, created_at)
+      `INSERT OR IGNORE INTO verdicts (id, conversation_id, platform, owner_id, owner_label, owner_name, task, data, link, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(record.id, record.conversationId, record.platform, record.ownerId, record.ownerLabel, record.ownerName, record.task, JSON.stringify(record.verdict), record.link, record.createdAt);
+    ).run(record.id, record.conversationId, record.platform, record.ownerId, record.ownerLabel, record.ownerName, record.task, JSON.stringify(record.verdict), record.link, record.createdAt);
     // The managers' summaries are queued with the verdict, in the turn's transaction: a failed
     // post or a crash before it can't lose them (the notifier sends what is pending).
     this.sql(

@@ -40,10 +40,7 @@ export class SqliteInstallationStore implements InstallationStore {
   private readonly now: () => Date;
   private readonly statements: StatementCache;
 
-  constructor(
-    db: Database,
-    options: SqliteInstallationStoreOptions = {},
-  ) {
+  constructor(db: Database, options: SqliteInstallationStoreOptions = {}) {
     this.statements = new StatementCache(db);
     this.now = options.now ?? (() => new Date());
   }
@@ -55,14 +52,7 @@ export class SqliteInstallationStore implements InstallationStore {
        VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET enterprise_id = excluded.enterprise_id, team_id = excluded.team_id,
          is_enterprise_install = excluded.is_enterprise_install, data = excluded.data, updated_at = excluded.updated_at`,
-    ).run(
-      key.id,
-      installation.enterprise?.id ?? null,
-      installation.team?.id ?? null,
-      installation.isEnterpriseInstall ? 1 : 0,
-      JSON.stringify(installation),
-      this.now().toISOString(),
-    );
+    ).run(key.id, installation.enterprise?.id ?? null, installation.team?.id ?? null, installation.isEnterpriseInstall ? 1 : 0, JSON.stringify(installation), this.now().toISOString());
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {

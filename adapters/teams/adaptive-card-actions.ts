@@ -42,9 +42,7 @@ export function executeAction(spec: ActionSpec): ExecuteAction {
 }
 
 export function buttonActions(buttons: CardButton[]): ExecuteAction[] {
-  return buttons
-    .filter((b) => b.action)
-    .map((b) => executeAction({ action: b.action, label: b.label, payload: b.value, style: b.style }));
+  return buttons.filter((b) => b.action).map((b) => executeAction({ action: b.action, label: b.label, payload: b.value, style: b.style }));
 }
 
 /** Actions in rows of at most TEAMS_LIMITS.actionsMax, each an ActionSet. */

@@ -39,9 +39,7 @@ export function textBlock(text: string, max: number, extra: Partial<Omit<TextBlo
 const content = (elements: AdaptiveElement[]): Part[] => (elements.length ? [{ elements, droppable: true }] : []);
 
 function factSet(fields: { label: string; value: string }[], k: RenderKnobs): FactSet[] {
-  const facts = fields
-    .map((f) => ({ title: cutText(oneLine(f.label).trim(), L.factTitleMax), value: cutText(f.value.trim(), Math.min(L.factValueMax, k.textMax)) }))
-    .filter((f) => f.title || f.value);
+  const facts = fields.map((f) => ({ title: cutText(oneLine(f.label).trim(), L.factTitleMax), value: cutText(f.value.trim(), Math.min(L.factValueMax, k.textMax)) })).filter((f) => f.title || f.value);
   return facts.length ? [{ type: 'FactSet', facts }] : [];
 }
 
@@ -50,9 +48,7 @@ function listItem(item: CardListItem, k: RenderKnobs): AdaptiveElement[] {
   const detail = oneLine(item.detail ?? '').trim();
   return [
     ...(text ? textBlock(`${item.marker ?? '-'} ${text}`, k.textMax) : []),
-    ...(detail
-      ? textBlock(detail, k.textMax - DETAIL_INDENT.length, { isSubtle: true, size: 'Small', spacing: 'None' }).map((t) => ({ ...t, text: `${DETAIL_INDENT}${t.text}` }))
-      : []),
+    ...(detail ? textBlock(detail, k.textMax - DETAIL_INDENT.length, { isSubtle: true, size: 'Small', spacing: 'None' }).map((t) => ({ ...t, text: `${DETAIL_INDENT}${t.text}` })) : []),
   ];
 }
 
@@ -129,10 +125,13 @@ function chartParts(block: Extract<CardBlock, { type: 'chart' }>, k: RenderKnobs
   const label = (i: number) => cutText(oneLine(block.labels[i] ?? '').trim(), L.factTitleMax) || String(i + 1);
   const valueAt = (values: number[], i: number) => (Number.isFinite(values[i]) ? values[i]! : null);
   const title = cutText(oneLine(block.title).trim(), Math.min(k.textMax, L.factValueMax));
-  const rows = points.map((i) => [label(i), ...series.map((s) => {
-    const y = valueAt(s.values, i);
-    return y === null ? '—' : chartValueText(y);
-  })]);
+  const rows = points.map((i) => [
+    label(i),
+    ...series.map((s) => {
+      const y = valueAt(s.values, i);
+      return y === null ? '—' : chartValueText(y);
+    }),
+  ]);
   const table = tableElement([block.xLabel.trim() || ' ', ...series.map((s) => oneLine(s.name).trim())], rows, L.factTitleMax)!;
   const fallback: Container = { type: 'Container', items: [...textBlock(title, k.textMax, { weight: 'Bolder' }), table] };
   if (!k.charts) return content([fallback]);

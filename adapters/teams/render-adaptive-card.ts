@@ -1,14 +1,7 @@
 import { cardFallback, type Card, type CardBlock } from '../../src/index.js';
 import { actionSets, buttonActions, choiceElements, inputElements, type InputIds } from './adaptive-card-actions.js';
 import { contentParts, textBlock, type Part } from './adaptive-card-parts.js';
-import {
-  ADAPTIVE_CARD_CONTENT_TYPE,
-  ADAPTIVE_CARD_SCHEMA,
-  type AdaptiveAttachment,
-  type AdaptiveCard,
-  type AdaptiveElement,
-  type ExecuteAction,
-} from './adaptive-card-types.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_SCHEMA, type AdaptiveAttachment, type AdaptiveCard, type AdaptiveElement, type ExecuteAction } from './adaptive-card-types.js';
 import { fitAdaptiveCard, type BuiltCard, type FitKnobs } from './fit-adaptive-card.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
 import { cutText, oneLine } from './teams-text.js';

@@ -83,7 +83,13 @@ export class SummaryNotifier {
   private async startThread(sub: Subscription): Promise<string> {
     let rootId = '';
     const opening = MessageFactory.text('**Fine-tuning verdicts**: every verdict from Slack and Teams is summarised in replies to this message.') as Activity;
-    const params = { isGroup: true, bot: { id: sub.address.botId, name: 'finetune-advisor' }, tenantId: sub.address.tenantId, channelData: { channel: { id: sub.address.channelId }, tenant: { id: sub.address.tenantId } }, activity: opening } as ConversationParameters;
+    const params = {
+      isGroup: true,
+      bot: { id: sub.address.botId, name: 'finetune-advisor' },
+      tenantId: sub.address.tenantId,
+      channelData: { channel: { id: sub.address.channelId }, tenant: { id: sub.address.tenantId } },
+      activity: opening,
+    } as ConversationParameters;
     // What TeamsInfo.sendMessageToTeamsChannel does with CloudAdapter, also without an app id (local mode).
     await this.deps.adapter.createConversationAsync(this.deps.appId, 'msteams', sub.address.serviceUrl, '', params, async (context) => {
       // The new conversation is the thread: `<channel>;messageid=<root message id>`.
@@ -104,7 +110,7 @@ export class SummaryNotifier {
 
   private async deliver(delivery: Delivery, record: VerdictRecord, sub: Subscription | undefined): Promise<void> {
     const { subscriptions, logger } = this.deps;
-    if (!sub || !sub.active) return;
+    if (!sub?.active) return;
     const mark = (status: 'sent' | 'failed' | 'pending', error?: string) => subscriptions.markDelivery(delivery.verdictId, sub.id, status, error);
     try {
       let rootId = sub.threadRootId ?? (await this.startThread(sub));

@@ -2,7 +2,7 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import { formatUsd, type ChannelAddress, type ConversationStore, type SubscriptionStore } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { SummaryNotifier } from './summary-notifier.js';
-import { actorOf, TeamsInterview, type InvokeAnswer } from './teams-interview.js';
+import { actorOf, type TeamsInterview, type InvokeAnswer } from './teams-interview.js';
 
 export const TEAMS_USAGE = [
   '**finetune-advisor**: keep improving the prompt, or fine-tune? A few questions, then a verdict with the costs.',
@@ -54,7 +54,10 @@ export function teamsBotLogic({ interview, store, subscriptions, notifier, logge
       case 'history': {
         const verdicts = await store.listVerdicts('teams', actorOf(context).userId, 10);
         if (!verdicts.length) return void (await reply(context, 'You have no verdicts yet. Type `start` to begin.'));
-        const lines = verdicts.map((v) => `- ${v.createdAt.slice(0, 10)}: **${v.verdict.headline}** (${v.task ?? 'no task given'}${v.verdict.cost ? `; prompting ${formatUsd(v.verdict.cost.promptEngineering.monthly)} a month` : ''})`);
+        const lines = verdicts.map(
+          (v) =>
+            `- ${v.createdAt.slice(0, 10)}: **${v.verdict.headline}** (${v.task ?? 'no task given'}${v.verdict.cost ? `; prompting ${formatUsd(v.verdict.cost.promptEngineering.monthly)} a month` : ''})`,
+        );
         return void (await reply(context, `Your last verdicts:\n\n${lines.join('\n')}`));
       }
       case 'cancel':
@@ -74,7 +77,10 @@ export function teamsBotLogic({ interview, store, subscriptions, notifier, logge
           return void (await reply(context, ended ? 'Unsubscribed: no more verdict summaries here.' : 'This channel was not subscribed.'));
         }
         const all = await subscriptions.listSubscriptions();
-        const lines = all.map((s) => `- channel ${s.address.channelId}${s.address.conversationId === address.conversationId ? ' (this one)' : ''}, by ${s.subscribedBy} on ${s.createdAt.slice(0, 10)}${s.active ? '' : ' (inactive: I was removed from that team)'}`);
+        const lines = all.map(
+          (s) =>
+            `- channel ${s.address.channelId}${s.address.conversationId === address.conversationId ? ' (this one)' : ''}, by ${s.subscribedBy} on ${s.createdAt.slice(0, 10)}${s.active ? '' : ' (inactive: I was removed from that team)'}`,
+        );
         return void (await reply(context, all.length ? `Channels following verdicts:\n\n${lines.join('\n')}` : 'No channel follows verdicts yet. Write `@finetune-advisor subscribe` in one.'));
       }
     }

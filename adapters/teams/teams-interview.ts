@@ -128,7 +128,12 @@ export class TeamsInterview {
     if (!input) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'I do not know that button.' };
     const outcome = await this.serial.run(payload.c, async () => {
       const done = await this.commit(payload.c, eventKeyOf(context), input);
-      if (done) await this.show(context, payload.c, done.replies.filter((r) => r.kind !== 'ephemeral'));
+      if (done)
+        await this.show(
+          context,
+          payload.c,
+          done.replies.filter((r) => r.kind !== 'ephemeral'),
+        );
       return done;
     });
     if (!outcome) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Already done.' };
@@ -151,8 +156,7 @@ export class TeamsInterview {
       const attachment = renderAdaptiveAttachment(reply.card);
       switch (reply.kind) {
         case 'update-question':
-          if (conv.refs.questionActivityId)
-            await context.updateActivity({ type: 'message', id: conv.refs.questionActivityId, conversation: context.activity.conversation, attachments: [attachment] });
+          if (conv.refs.questionActivityId) await context.updateActivity({ type: 'message', id: conv.refs.questionActivityId, conversation: context.activity.conversation, attachments: [attachment] });
           break;
         case 'post-thread': {
           const sent = await context.sendActivity({ attachments: [attachment] });

@@ -25,7 +25,10 @@ export function takesPastedText(question: Question): boolean {
 export function buildQuestionCard(question: Question, conversation: Conversation): Card {
   const number = conversation.history.length + 1;
   const base = { c: conversation.id, v: conversation.version, q: question.id };
-  const blocks: CardBlock[] = [{ type: 'text', text: question.prompt }, { type: 'context', text: question.help }];
+  const blocks: CardBlock[] = [
+    { type: 'text', text: question.prompt },
+    { type: 'context', text: question.help },
+  ];
   const options = question.kind === 'yes-no' ? YES_NO : question.options?.map((o) => ({ label: o.label, value: o.value }));
   if (options) {
     blocks.push({ type: 'choices', action: 'answer', payload: encodeAction(base), options });
@@ -38,12 +41,14 @@ export function buildQuestionCard(question: Question, conversation: Conversation
       placeholder: takesPastedText(question) ? `e.g. ${question.example}, or paste the prompt` : `e.g. ${question.example}`,
       multiline: takesPastedText(question),
     });
-    blocks.push({ type: 'context', text: takesPastedText(question) ? `Or reply with a message: a number (e.g. ${question.example}) or the prompt itself` : `Or reply with a message, e.g. ${question.example}` });
+    blocks.push({
+      type: 'context',
+      text: takesPastedText(question) ? `Or reply with a message: a number (e.g. ${question.example}) or the prompt itself` : `Or reply with a message, e.g. ${question.example}`,
+    });
   }
   const buttons: CardButton[] = [];
   const suggested = conversation.suggested[question.id];
-  if (suggested !== undefined)
-    buttons.push({ action: 'answer', label: `Keep: ${formatAnswer(question, suggested)}`, value: encodeAction({ ...base, a: asTyped(suggested) }), style: 'primary' });
+  if (suggested !== undefined) buttons.push({ action: 'answer', label: `Keep: ${formatAnswer(question, suggested)}`, value: encodeAction({ ...base, a: asTyped(suggested) }), style: 'primary' });
   if (question.skipLabel) buttons.push({ action: 'skip', label: `Skip: ${question.skipLabel}`, value: encodeAction(base) });
   if (conversation.history.length > 0) buttons.push({ action: 'back', label: 'Back', value: encodeAction(base) });
   buttons.push({ action: 'start-over', label: 'Start over', value: encodeAction(base) });

@@ -22,13 +22,16 @@ export function buildSummaryCard(record: VerdictRecord): Card {
     if (cost.substitutePrompt) fields.push({ label: 'Prompting it switched', value: `${formatUsd(cost.substitutePrompt.monthly)} (${cost.substitutePrompt.model})` });
     if (cost.fineTuning) fields.push({ label: 'Fine-tuned a month', value: `${formatUsd(cost.fineTuning.monthly)} (${cost.fineTuning.model})` });
     if (cost.hybrid) fields.push({ label: 'Both a month', value: formatUsd(cost.hybrid.monthly) });
-    if (cost.fineTuning)
-      fields.push({ label: 'Break-even', value: cost.breakEvenMonth === null ? 'not within 60 months' : `month ${cost.breakEvenMonth}` });
+    if (cost.fineTuning) fields.push({ label: 'Break-even', value: cost.breakEvenMonth === null ? 'not within 60 months' : `month ${cost.breakEvenMonth}` });
   }
   const where = record.link ? `[Open the full verdict](${record.link})` : `The full card is in ${PLATFORM_NAMES[record.platform]}, in ${record.ownerName}'s conversation.`;
   return {
     kind: 'summary',
     title: `${VERDICT_LABELS[verdict.verdict]}: ${record.task ?? 'a new task'}`,
-    blocks: [{ type: 'text', text: verdict.headline }, { type: 'fields', fields }, { type: 'context', text: `${where} Advice as of ${verdict.asOf}.` }],
+    blocks: [
+      { type: 'text', text: verdict.headline },
+      { type: 'fields', fields },
+      { type: 'context', text: `${where} Advice as of ${verdict.asOf}.` },
+    ],
   };
 }

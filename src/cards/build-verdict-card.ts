@@ -25,7 +25,16 @@ function modelLabel(verdict: Verdict, id: string): string {
 }
 
 function costRow(verdict: Verdict, name: string, path: PathCost): string[] {
-  return [name, path.model.split(' + ').map((id) => modelLabel(verdict, id)).join(' + '), formatUsd(path.perCall), formatUsd(path.monthly), formatUsd(path.total)];
+  return [
+    name,
+    path.model
+      .split(' + ')
+      .map((id) => modelLabel(verdict, id))
+      .join(' + '),
+    formatUsd(path.perCall),
+    formatUsd(path.monthly),
+    formatUsd(path.total),
+  ];
 }
 
 /** The saving split by cause, the margin, and how it moves with the uncertain defaults. */
@@ -36,10 +45,12 @@ function comparisonFields(verdict: Verdict): CardField[] {
   const signed = (x: number) => (x >= 0 ? `saves ${formatUsd(x)}` : `costs ${formatUsd(-x)} more`);
   const fields: CardField[] = [];
   if (c.fromSwitching > 0)
-    fields.push({ label: 'Saving by cause', value: `switching to ${modelLabel(verdict, cost.fineTuning.model)} (prompted, untested) saves ${formatUsd(c.fromSwitching)}; tuning it then ${signed(c.fromTuning)}` });
+    fields.push({
+      label: 'Saving by cause',
+      value: `switching to ${modelLabel(verdict, cost.fineTuning.model)} (prompted, untested) saves ${formatUsd(c.fromSwitching)}; tuning it then ${signed(c.fromTuning)}`,
+    });
   // The margin is the bar for a cost-only change; a fine-tune for quality is weighed in "Worth fixing?".
-  if (!verdict.quality)
-    fields.push({ label: 'Fine-tuning against the cheaper prompt', value: `${signed(c.fromTuning)}; a cost-only switch must save ${formatUsd(c.margin)} (20%)` });
+  if (!verdict.quality) fields.push({ label: 'Fine-tuning against the cheaper prompt', value: `${signed(c.fromTuning)}; a cost-only switch must save ${formatUsd(c.margin)} (20%)` });
   for (const s of c.sensitivity) fields.push({ label: `If ${s.label}`, value: `fine-tuning ${signed(s.saving)}` });
   return fields;
 }
@@ -82,7 +93,12 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
     if (!path || !from) return [];
     const month = from.fromMonth!;
     const monthly = path.items.filter((i) => i.cadence === 'per month' && (i.fromMonth ?? 1) <= month && month <= (i.untilMonth ?? Infinity)).reduce((t, i) => t + i.amount, 0);
-    return [{ label: `${modelLabel(verdict, path.model)} from month ${month}`, value: `${formatUsd(monthly)} a month${from.label.slice(from.label.indexOf(', on ')).replace(', on', ' on')}, after it retires` }];
+    return [
+      {
+        label: `${modelLabel(verdict, path.model)} from month ${month}`,
+        value: `${formatUsd(monthly)} a month${from.label.slice(from.label.indexOf(', on ')).replace(', on', ' on')}, after it retires`,
+      },
+    ];
   });
   if (moves.length) blocks.push({ type: 'fields', fields: moves });
   if (cost.fineTuning) {
@@ -92,7 +108,10 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
         ? 'at no volume: the tuned model costs as much or more per call'
         : `${formatCount(cost.breakEvenMonthlyCalls)} calls a month, over ${plural(cost.horizonMonths, 'month')}`;
     const ft = cost.fineTuning;
-    const retraining = ft.retrainings > 0 ? `${formatUsd(ft.retraining)}, ${ft.retrainings} time${ft.retrainings === 1 ? '' : 's'} in ${plural(cost.horizonMonths, 'month')}` : `none within ${plural(cost.horizonMonths, 'month')}`;
+    const retraining =
+      ft.retrainings > 0
+        ? `${formatUsd(ft.retraining)}, ${ft.retrainings} time${ft.retrainings === 1 ? '' : 's'} in ${plural(cost.horizonMonths, 'month')}`
+        : `none within ${plural(cost.horizonMonths, 'month')}`;
     const work = ft.items.find((i) => i.label === 'Fine-tuning work');
     const labelling = ft.items.find((i) => i.label === 'Labelling');
     const against = cost.baseline === 'substitutePrompt' ? `prompting ${modelLabel(verdict, cost.substitutePrompt!.model)}` : 'prompting today';
@@ -100,7 +119,10 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
     blocks.push({
       type: 'fields',
       fields: [
-        { label: 'Training', value: `${formatUsd(ft.training)} once (${modelLabel(verdict, ft.model)})${work ? `, plus ${formatUsd(work.amount)} of fine-tuning work` : ''}${labelling ? ` and ${formatUsd(labelling.amount)} of labelling` : ''}` },
+        {
+          label: 'Training',
+          value: `${formatUsd(ft.training)} once (${modelLabel(verdict, ft.model)})${work ? `, plus ${formatUsd(work.amount)} of fine-tuning work` : ''}${labelling ? ` and ${formatUsd(labelling.amount)} of labelling` : ''}`,
+        },
         { label: 'Retraining', value: retraining },
         // Break-even is a cost question: beside a fine-tune for quality it would argue against the verdict.
         ...(verdict.quality
@@ -145,11 +167,9 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   ];
   blocks.push({ type: 'fields', fields });
   blocks.push({ type: 'list', title: 'Why', items: verdict.reasons.map((r) => ({ text: r.text, detail: `Source: ${citeSeed(r.source)}` })) });
-  if (verdict.mistakes.length)
-    blocks.push({ type: 'list', title: 'Common mistakes spotted', items: verdict.mistakes.map((m) => ({ text: m.text, detail: `Fix: ${m.fix}` })) });
+  if (verdict.mistakes.length) blocks.push({ type: 'list', title: 'Common mistakes spotted', items: verdict.mistakes.map((m) => ({ text: m.text, detail: `Fix: ${m.fix}` })) });
   blocks.push({ type: 'list', title: 'Next steps', items: verdict.nextSteps.map((text) => ({ text })) });
-  if (verdict.cautions.length)
-    blocks.push({ type: 'list', title: 'Keep in mind if you train', items: verdict.cautions.map((c) => ({ text: c.text, detail: `Plan: ${c.fix}` })) });
+  if (verdict.cautions.length) blocks.push({ type: 'list', title: 'Keep in mind if you train', items: verdict.cautions.map((c) => ({ text: c.text, detail: `Plan: ${c.fix}` })) });
   const costs = costBlocks(verdict);
   if (costs.length) blocks.push({ type: 'divider' }, ...costs);
   for (const n of verdict.notices) blocks.push({ type: 'notice', severity: n.severity, text: n.text });
@@ -158,10 +178,7 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   const withValue = value === undefined ? {} : { value };
   blocks.push({
     type: 'buttons',
-    buttons: [
-      { action: 'new-from-verdict', label: 'Start over', style: 'primary', ...withValue },
-      ...(verdict.cost ? [{ action: 'show-assumptions', label: 'Show assumptions', ...withValue }] : []),
-    ],
+    buttons: [{ action: 'new-from-verdict', label: 'Start over', style: 'primary', ...withValue }, ...(verdict.cost ? [{ action: 'show-assumptions', label: 'Show assumptions', ...withValue }] : [])],
   });
   return { kind: 'verdict', title: `Verdict: ${VERDICT_LABELS[verdict.verdict]}`, blocks };
 }

@@ -15,7 +15,11 @@ const COMMANDS: Array<[RegExp, TypedCommand]> = [
 
 /** "Cancel", "go back.", "Start over!" as typed; null for anything else (an answer). */
 export function typedCommand(text: string): TypedCommand | null {
-  const key = text.trim().toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '')
+    .replace(/\s+/g, ' ');
   return COMMANDS.find(([pattern]) => pattern.test(key))?.[1] ?? null;
 }
 

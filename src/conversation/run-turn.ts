@@ -114,7 +114,12 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       { kind: 'ephemeral', card: buildMessageCard('Not your interview', `This is ${current.ownerLabel}'s interview; only they can answer it. Start your own with the command.`) },
     ]);
   const stale = () =>
-    unchanged('stale', [{ kind: 'ephemeral', card: buildMessageCard('Already moved on', current.status === 'active' ? 'That card is out of date: the interview has moved on to another question.' : 'This interview is over.') }]);
+    unchanged('stale', [
+      {
+        kind: 'ephemeral',
+        card: buildMessageCard('Already moved on', current.status === 'active' ? 'That card is out of date: the interview has moved on to another question.' : 'This interview is over.'),
+      },
+    ]);
   if (current.status !== 'active') return stale();
   // A change names its question, so it may come from an older card (the "understood" one).
   if (input.kind !== 'change' && input.version !== undefined && input.version !== current.version) return stale();
@@ -177,8 +182,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       const field = input.question as QuestionId;
       const question = questions[field];
       if (!question) return stale();
-      if (current.pending === field)
-        return unchanged('invalid', [{ kind: 'ephemeral', card: buildMessageCard('Already asking', 'That question is the one on the table now.') }]);
+      if (current.pending === field) return unchanged('invalid', [{ kind: 'ephemeral', card: buildMessageCard('Already asking', 'That question is the one on the table now.') }]);
       const answers = { ...current.answers };
       delete answers[field];
       const next = advanced(current, ctx, {

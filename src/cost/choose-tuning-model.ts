@@ -36,8 +36,7 @@ export function chooseTuningModel(answers: Answers, promptModel: CatalogueModel,
   const needsReasoning = answers.taskKind === 'reasoning' || answers.failureMode === 'reasoning';
   const tooSmall = (m: CatalogueModel) => needsReasoning && m.size === 'small';
   const alternatives = tunable.filter((m) => !tooSmall(m));
-  if (answers.fineTuningAvailable === false)
-    return { model: null, reason: 'you said fine-tuning is not available to you', alternatives };
+  if (answers.fineTuningAvailable === false) return { model: null, reason: 'you said fine-tuning is not available to you', alternatives };
 
   const check = (m: CatalogueModel) => fineTuningAvailability(ctx.catalogue, m, ctx.asOf, horizonMonths);
   let blocked: string | undefined;
@@ -47,8 +46,7 @@ export function chooseTuningModel(answers: Answers, promptModel: CatalogueModel,
     const status = check(named);
     if (tooSmall(named)) blocked = `${named.name}, the model you named, is too small for a task that needs reasoning`;
     else if (status.available) return { model: named, chosenBy: 'you', alternatives, ...(status.warning ? { warning: status.warning } : {}) };
-    else if (answers.fineTuningAvailable === true && named.fineTuning)
-      return { model: named, chosenBy: 'you', alternatives, warning: `You said you can fine-tune it, but ${status.reason}` };
+    else if (answers.fineTuningAvailable === true && named.fineTuning) return { model: named, chosenBy: 'you', alternatives, warning: `You said you can fine-tune it, but ${status.reason}` };
     else return { model: null, reason: status.reason, alternatives };
   }
 
@@ -62,16 +60,14 @@ export function chooseTuningModel(answers: Answers, promptModel: CatalogueModel,
   if (!blocked && answers.fineTuningAvailable === true && promptModel.fineTuning)
     return { model: promptModel, chosenBy: 'same model', alternatives, warning: `You said you can fine-tune it, but ${own.reason}` };
   const size = blocked ? { tooSmall: blocked } : {};
-  if (alternatives.length === 0)
-    return { model: null, reason: blocked ? `${blocked}, and no larger model can be tuned` : own.reason, alternatives, ...size };
+  if (alternatives.length === 0) return { model: null, reason: blocked ? `${blocked}, and no larger model can be tuned` : own.reason, alternatives, ...size };
 
   const sizeRank = (m: CatalogueModel) => MODEL_SIZES.indexOf(m.size);
   const wanted = sizeRank(promptModel);
   // Running your own GPUs is a move of its own, not a model to switch to on price: a self-hosted
   // row (an example with assumed rent and throughput) is suggested only to a team that self-hosts.
   const candidates = promptModel.selfHosted ? alternatives : alternatives.filter((m) => !m.selfHosted);
-  if (candidates.length === 0)
-    return { model: null, reason: blocked ? `${blocked}, and no larger model can be tuned` : own.reason, alternatives, ...size };
+  if (candidates.length === 0) return { model: null, reason: blocked ? `${blocked}, and no larger model can be tuned` : own.reason, alternatives, ...size };
   const sameSize = candidates.filter((m) => sizeRank(m) === Math.max(wanted, tooSmall(promptModel) ? 1 : 0));
   const pool = sameSize.length ? sameSize : candidates.filter((m) => sizeRank(m) === Math.max(...candidates.map(sizeRank)));
   const sameWeights = pool.find((m) => m.snapshot && m.snapshot === promptModel.snapshot);

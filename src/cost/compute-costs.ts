@@ -129,7 +129,10 @@ function promptPath(req: CostRequest, model: CatalogueModel, overrides: PriceOve
       }));
       month = [...month.map((i) => ({ ...i, untilMonth: handover - 1 })), ...after];
       if (handover <= inputs.horizonMonths)
-        items.push({ ...engineeringItem(`Moving the prompt to ${successor.name}`, inputs.promptEngineeringHours, inputs), basis: `retesting the prompt on the successor in month ${handover}: ${formatCount(inputs.promptEngineeringHours)} hours at ${formatUsd(inputs.engineeringHourlyRate)} an hour` });
+        items.push({
+          ...engineeringItem(`Moving the prompt to ${successor.name}`, inputs.promptEngineeringHours, inputs),
+          basis: `retesting the prompt on the successor in month ${handover}: ${formatCount(inputs.promptEngineeringHours)} hours at ${formatUsd(inputs.engineeringHourlyRate)} an hour`,
+        });
     } else {
       const why = life.successor ? `its successor ${life.successor.id} is not in the catalogue` : 'no successor is named';
       month = month.map((i) => ({ ...i, basis: `${i.basis}; ${model.name} retires on ${life.retires} and ${why}: priced as today after it` }));
@@ -137,7 +140,10 @@ function promptPath(req: CostRequest, model: CatalogueModel, overrides: PriceOve
   }
   // A prompt moved to another model is retested there: the switch has a cost of its own.
   const work = switched
-    ? { ...engineeringItem(`Moving the prompt to ${model.name}`, inputs.promptEngineeringHours * 2, inputs), basis: `retesting and adjusting the prompt on ${model.name}: ${formatCount(inputs.promptEngineeringHours * 2)} hours at ${formatUsd(inputs.engineeringHourlyRate)} an hour` }
+    ? {
+        ...engineeringItem(`Moving the prompt to ${model.name}`, inputs.promptEngineeringHours * 2, inputs),
+        basis: `retesting and adjusting the prompt on ${model.name}: ${formatCount(inputs.promptEngineeringHours * 2)} hours at ${formatUsd(inputs.engineeringHourlyRate)} an hour`,
+      }
     : engineeringItem('Prompt engineering time', inputs.promptEngineeringHours, inputs);
   items.unshift(...month, work);
   const calls = inputs.monthlyCalls;
@@ -198,9 +204,19 @@ function planTuning(req: CostRequest, tuneModel: CatalogueModel): TunedPlan {
   const hardware = tuneModel.selfHosted ? hardwareItem(tuneModel.selfHosted, tokensPerCall(inputs, inputs.fineTunedPromptTokens) * inputs.monthlyCalls) : null;
   if (hardware) fixedMonthly.push(hardware);
   if (prices.hostingPerMonth.perMillion > 0)
-    fixedMonthly.push({ label: 'Hosting the tuned model', amount: prices.hostingPerMonth.perMillion, cadence: 'per month', basis: `${formatUsd(prices.hostingPerMonth.perMillion)} a month (${prices.hostingPerMonth.origin})` });
+    fixedMonthly.push({
+      label: 'Hosting the tuned model',
+      amount: prices.hostingPerMonth.perMillion,
+      cadence: 'per month',
+      basis: `${formatUsd(prices.hostingPerMonth.perMillion)} a month (${prices.hostingPerMonth.origin})`,
+    });
   if (prices.storagePerMonth.perMillion > 0)
-    fixedMonthly.push({ label: 'Storing the tuned model', amount: prices.storagePerMonth.perMillion, cadence: 'per month', basis: `${formatUsd(prices.storagePerMonth.perMillion)} a month (${prices.storagePerMonth.origin})` });
+    fixedMonthly.push({
+      label: 'Storing the tuned model',
+      amount: prices.storagePerMonth.perMillion,
+      cadence: 'per month',
+      basis: `${formatUsd(prices.storagePerMonth.perMillion)} a month (${prices.storagePerMonth.origin})`,
+    });
   // Only a retirement announced by the day of the advice: a later announcement was not known then.
   const retires = lifecycleOf(req.catalogue, tuneModel, req.asOf).retires;
   const ends = tunedModelEnds(req.catalogue, tuneModel, req.asOf);
@@ -241,7 +257,12 @@ function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan,
       ? []
       : prompted.items
           .filter((i) => i.cadence === 'per month')
-          .map((i) => ({ ...i, label: `Back to prompting: ${i.label}`, fromMonth: Math.max(i.fromMonth ?? 1, stop), basis: `from month ${stop}, after the tuned model stops on ${plan.ends}: ${i.basis}` }));
+          .map((i) => ({
+            ...i,
+            label: `Back to prompting: ${i.label}`,
+            fromMonth: Math.max(i.fromMonth ?? 1, stop),
+            basis: `from month ${stop}, after the tuned model stops on ${plan.ends}: ${i.basis}`,
+          }));
   const retrains = plan.retrainsWithin(H);
   const retraining = retrains.length * plan.retrainCost;
   const items: CostItem[] = [...served(monthlyItems), ...served(plan.fixedMonthly), ...back, ...plan.once, ...engineering];
@@ -272,9 +293,7 @@ function tunedPath(req: CostRequest, tuneModel: CatalogueModel, plan: TunedPlan,
 }
 
 function scaled(items: CostItem[], factor: number, prefix: string): CostItem[] {
-  return items
-    .filter((i) => i.cadence === 'per month')
-    .map((i) => ({ ...i, label: `${prefix}${i.label}`, amount: i.amount * factor, basis: `${formatPercent(factor)} of: ${i.basis}` }));
+  return items.filter((i) => i.cadence === 'per month').map((i) => ({ ...i, label: `${prefix}${i.label}`, amount: i.amount * factor, basis: `${formatPercent(factor)} of: ${i.basis}` }));
 }
 
 /**

@@ -72,8 +72,8 @@ export function resolveCostInputs(answers: Answers): { inputs: CostInputs; assum
   const outputTokens = use('outputTokens', 'Output tokens per call', answers.outputTokens, 0, 'not given: no output cost counted');
   const monthlyCalls = use('monthlyCalls', 'Calls per month', answers.monthlyCalls, 0, 'not given: no volume, so only fixed costs count');
   const cacheHitRate = use('cacheHitRate', 'Prompt cache-hit rate', answers.cacheHitRate, 0, 'not given: no prompt caching');
-  const horizonMonths = use('horizonMonths', 'Horizon (months)', answers.horizonMonths, DEFAULT_HORIZON_MONTHS, 'the default horizon: one year, the seeds\' retraining cycle', SEEDS.annualRetraining);
-  const epochs = use('epochs', 'Training epochs', answers.epochs, 3, 'assumed: 3 epochs, the providers\' usual default');
+  const horizonMonths = use('horizonMonths', 'Horizon (months)', answers.horizonMonths, DEFAULT_HORIZON_MONTHS, "the default horizon: one year, the seeds' retraining cycle", SEEDS.annualRetraining);
+  const epochs = use('epochs', 'Training epochs', answers.epochs, 3, "assumed: 3 epochs, the providers' usual default");
   const minimumExamples = minimumExamplesFor(answers);
   const labeledExamples = use('labeledExamples', 'Labelled examples you have', answers.labeledExamples, 0, 'not given: none yet');
   const trainingExamples = Math.max(labeledExamples, minimumExamples);
@@ -93,7 +93,7 @@ export function resolveCostInputs(answers: Answers): { inputs: CostInputs; assum
     `assumed: US$${DEFAULT_LABELING_COST} an example for an annotator to write the ideal output (ours, not the seeds'); the seeds' 7 days of work cover collecting them`,
     SEEDS.timeToResult,
   );
-  const engineeringHourlyRate = use('engineeringHourlyRate', 'Engineering rate (US$ per hour)', answers.engineeringHourlyRate, 100, 'assumed: US$100 an hour (ours, not the seeds\'); override it');
+  const engineeringHourlyRate = use('engineeringHourlyRate', 'Engineering rate (US$ per hour)', answers.engineeringHourlyRate, 100, "assumed: US$100 an hour (ours, not the seeds'); override it");
   const promptEngineeringHours = use('promptEngineeringHours', 'Prompt engineering time (hours)', answers.promptEngineeringHours, 2, '2 hours for 10 prompt iterations', SEEDS.timeToResult);
   const fineTuningHours = use('fineTuningHours', 'Fine-tuning time (hours)', answers.fineTuningHours, 56, '7 working days of 8 hours, data collection included', SEEDS.timeToResult);
   const retrainingHours = use('retrainingHours', 'Evaluation time per retraining (hours)', answers.retrainingHours, 8, 'assumed: one day to evaluate each retrained model', SEEDS.tokenCostVsTraining);
@@ -102,15 +102,15 @@ export function resolveCostInputs(answers: Answers): { inputs: CostInputs; assum
     'Share of calls the fine-tuned model takes in the hybrid',
     answers.hybridFineTunedShare,
     answers.successRate !== undefined ? Math.min(1, Math.max(0.05, 1 - answers.successRate)) : 0.1,
-    answers.successRate !== undefined ? 'the share the prompt gets wrong today' : 'the seeds\' 10% of edge cases',
+    answers.successRate !== undefined ? 'the share the prompt gets wrong today' : "the seeds' 10% of edge cases",
     SEEDS.combineForCost,
   );
   const failuresFixedShare = use(
     'failuresFixedShare',
-    'Share of today\'s failures fine-tuning fixes',
+    "Share of today's failures fine-tuning fixes",
     answers.failuresFixedShare,
     DEFAULT_FIXED_SHARE,
-    'assumed: half (ours, not the seeds\'); measure it on a hold-out set',
+    "assumed: half (ours, not the seeds'); measure it on a hold-out set",
   );
 
   return {

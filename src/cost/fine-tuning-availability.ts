@@ -4,9 +4,7 @@ import type { CatalogueModel, PriceCatalogue } from './price-catalogue.js';
 import { findProvider } from './price-catalogue.js';
 import { memoByCatalogue } from './memo-by-catalogue.js';
 
-export type FineTuningAvailability =
-  | { available: true; warning?: string }
-  | { available: false; reason: string };
+export type FineTuningAvailability = { available: true; warning?: string } | { available: false; reason: string };
 
 /**
  * Whether a team could fine-tune this model on `asOf` and keep it for the horizon.
@@ -14,18 +12,12 @@ export type FineTuningAvailability =
  * providers' lifecycles: a tuned model that stops inside the horizon, with no successor
  * that can be tuned in its place, is no path at all.
  */
-export function fineTuningAvailability(
-  catalogue: PriceCatalogue,
-  model: CatalogueModel,
-  asOf: string,
-  horizonMonths: number,
-): FineTuningAvailability {
+export function fineTuningAvailability(catalogue: PriceCatalogue, model: CatalogueModel, asOf: string, horizonMonths: number): FineTuningAvailability {
   const providerName = findProvider(catalogue, model.provider)?.name ?? model.provider;
   if (!model.fineTuning) return { available: false, reason: `${providerName} offers no fine-tuning of ${model.name}` };
   const life = lifecycleOf(catalogue, model, asOf);
   if (life.retired) return { available: false, reason: `${model.name} was shut down on ${life.retires}` };
-  if (life.newJobsUntil && life.newJobsUntil < asOf)
-    return { available: false, reason: `${providerName} stopped taking fine-tuning jobs after ${life.newJobsUntil}` };
+  if (life.newJobsUntil && life.newJobsUntil < asOf) return { available: false, reason: `${providerName} stopped taking fine-tuning jobs after ${life.newJobsUntil}` };
   const horizonEnd = addMonths(asOf, horizonMonths);
   if (life.tunedServedUntil && life.tunedServedUntil < horizonEnd) {
     const months = Math.max(0, monthsUntil(asOf, life.tunedServedUntil));

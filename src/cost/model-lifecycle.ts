@@ -71,9 +71,7 @@ export function lifecycleFacts(catalogue: PriceCatalogue, model: CatalogueModel,
   const life = lifecycleOf(catalogue, model, asOf);
   const facts: string[] = [];
   if (life.retires) {
-    const successor = life.successor
-      ? `; its successor is ${life.successor.model?.name ?? life.successor.id}${life.successor.note ? ` (${life.successor.note})` : ''}`
-      : '';
+    const successor = life.successor ? `; its successor is ${life.successor.model?.name ?? life.successor.id}${life.successor.note ? ` (${life.successor.note})` : ''}` : '';
     const unverified = model.retirementVerified ? '' : ' (secondary sources, not verified)';
     facts.push(`${model.name} ${life.retired ? 'was shut down on' : 'retires on'} ${life.retires}${unverified}${successor}.`);
   }

@@ -99,9 +99,7 @@ export const catalogueModelSchema = z
     name: z.string().min(1),
     snapshot: z.string().optional(),
     size: z.enum(MODEL_SIZES),
-    prices: z
-      .object({ input: perMillion, cachedInput: perMillion.nullable(), output: perMillion })
-      .strict(),
+    prices: z.object({ input: perMillion, cachedInput: perMillion.nullable(), output: perMillion }).strict(),
     /** null: this provider offers no fine-tuning of this model. */
     fineTuning: fineTuningSchema.nullable(),
     /** This model's caching rule, where it differs from its provider's. */
@@ -161,17 +159,12 @@ export type FineTuningPrices = NonNullable<CatalogueModel['fineTuning']>;
 export type Provider = z.infer<typeof providerSchema>;
 export type PriceCatalogue = z.infer<typeof catalogueSchema>;
 
-export type CatalogueResult =
-  | { ok: true; catalogue: PriceCatalogue }
-  | { ok: false; errors: string[] };
+export type CatalogueResult = { ok: true; catalogue: PriceCatalogue } | { ok: false; errors: string[] };
 
 /** One line per problem, naming where it is, e.g. `models[3].prices.input: a price per 1M tokens, 0 or more`. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): string[] {
   return issues.map((issue) => {
-    const path = issue.path.reduce<string>(
-      (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
-      prefix,
-    );
+    const path = issue.path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), prefix);
     return `${path || '(top level)'}: ${issue.message}`;
   });
 }
@@ -185,8 +178,7 @@ export function parseCatalogue(json: unknown): CatalogueResult {
   parsed.data.models.forEach((model, i) => {
     if (seen.has(model.id)) errors.push(`models[${i}].id: "${model.id}" appears twice; ids must be unique`);
     seen.add(model.id);
-    if (!providers.has(model.provider))
-      errors.push(`models[${i}].provider: "${model.provider}" is not in providers; add it there first`);
+    if (!providers.has(model.provider)) errors.push(`models[${i}].provider: "${model.provider}" is not in providers; add it there first`);
   });
   return errors.length ? { ok: false, errors } : { ok: true, catalogue: parsed.data };
 }

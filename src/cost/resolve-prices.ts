@@ -43,7 +43,13 @@ function pick(override: number | undefined, perMillion: number, origin: string):
 export function promptPrices(model: CatalogueModel, caching: PromptCaching, overrides: PriceOverrides = {}): InferencePrices {
   if (model.selfHosted) {
     const gpu = selfHostedTokenPrice(model.selfHosted);
-    return { modelId: model.id, input: pick(overrides.input, gpu.perMillion, gpu.origin), cachedInput: pick(overrides.cachedInput, gpu.perMillion, gpu.origin), output: pick(overrides.output, gpu.perMillion, gpu.origin), caching };
+    return {
+      modelId: model.id,
+      input: pick(overrides.input, gpu.perMillion, gpu.origin),
+      cachedInput: pick(overrides.cachedInput, gpu.perMillion, gpu.origin),
+      output: pick(overrides.output, gpu.perMillion, gpu.origin),
+      caching,
+    };
   }
   const cached = model.prices.cachedInput;
   return {
@@ -88,7 +94,8 @@ export function tuningPrices(model: CatalogueModel, caching: PromptCaching, over
     value === null || value === undefined ? { perMillion: base * 2, origin: rule } : { perMillion: value, origin: fromRow(model, `fine-tuned ${what}`, true) };
   const input = tuned(ft?.input, model.prices.input, 'input');
   const output = tuned(ft?.output, model.prices.output, 'output');
-  const cachedInput = ft?.cachedInput != null ? tuned(ft.cachedInput, 0, 'cached input') : { perMillion: input.perMillion, origin: `${input.origin}; no cached rate for the tuned model, so the full tuned input price` };
+  const cachedInput =
+    ft?.cachedInput != null ? tuned(ft.cachedInput, 0, 'cached input') : { perMillion: input.perMillion, origin: `${input.origin}; no cached rate for the tuned model, so the full tuned input price` };
   return {
     modelId: model.id,
     input: pick(overrides.fineTunedInput, input.perMillion, input.origin),

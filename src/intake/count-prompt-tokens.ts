@@ -31,7 +31,5 @@ export function describeTokenCount(note: string, answers: Answers, catalogue: Pr
   if (!note.startsWith(COUNTED_NOTE_PREFIX)) return note;
   const model = answers.model ? findModel(catalogue, answers.model) : undefined;
   if (!model) return `${note} (o200k_base: exact for OpenAI's current models, approximate for others)`;
-  return SAME_TOKENIZER.has(model.provider)
-    ? `${note} (o200k_base, exact for ${model.name})`
-    : `${note} (o200k_base, approximate for ${model.name}: its own tokenizer counts a little differently)`;
+  return SAME_TOKENIZER.has(model.provider) ? `${note} (o200k_base, exact for ${model.name})` : `${note} (o200k_base, approximate for ${model.name}: its own tokenizer counts a little differently)`;
 }

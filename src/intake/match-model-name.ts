@@ -27,9 +27,35 @@ interface Token {
 const VENDORS = new Set(['claude', 'amazon', 'google', 'anthropic', 'openai', 'aws', 'microsoft', 'meta']);
 /** A word after a name that makes it another model: "gpt-5 pro" is not "gpt-5". */
 const VARIANTS = new Set([
-  'mini', 'nano', 'micro', 'lite', 'pro', 'turbo', 'preview', 'flash', 'max', 'plus', 'large', 'small', 'medium',
-  'instant', 'codex', 'ultra', 'haiku', 'sonnet', 'opus', 'thinking', 'omni', 'realtime', 'audio', 'search', 'chat',
-  'latest', 'exp', 'experimental', 'o',
+  'mini',
+  'nano',
+  'micro',
+  'lite',
+  'pro',
+  'turbo',
+  'preview',
+  'flash',
+  'max',
+  'plus',
+  'large',
+  'small',
+  'medium',
+  'instant',
+  'codex',
+  'ultra',
+  'haiku',
+  'sonnet',
+  'opus',
+  'thinking',
+  'omni',
+  'realtime',
+  'audio',
+  'search',
+  'chat',
+  'latest',
+  'exp',
+  'experimental',
+  'o',
 ]);
 
 function tokensOf(text: string): string[] {

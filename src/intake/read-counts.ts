@@ -19,7 +19,10 @@ const LABELLED = String.raw`(?:(?:hand|human|manually|expert)[- ]?)?(?:lab(?:e|l
 
 const TESTED: readonly RegExp[] = [
   // "tested on 50 examples", "we tested the prompt on 50 real tickets", "evaluated it against 200 emails"
-  new RegExp(String.raw`\b(?:tested|testing|tests?|evaluated|evaluating|eval'?d|checked|ran\s+it|benchmarked|measured|scored|validated|tried\s+(?:it|this|them))\b(?:\s+[\w'-]+){0,5}?\s+(?:on|against|over|across)\s+${HEDGE}${C}(?:\s+(?:${REAL}\s+){0,2}${THINGS}\b|(?!\s*(?:models?|prompts?|versions?|languages?|providers?|vendors?|days?|weeks?|months?|years?|hours?|times?|people|users|teams?|%|percent)\b))(?!\s*(?:/|per\s|an?\s|each\s|every\s)\s*(?:day|week|month|year|hour))`, 'dg'),
+  new RegExp(
+    String.raw`\b(?:tested|testing|tests?|evaluated|evaluating|eval'?d|checked|ran\s+it|benchmarked|measured|scored|validated|tried\s+(?:it|this|them))\b(?:\s+[\w'-]+){0,5}?\s+(?:on|against|over|across)\s+${HEDGE}${C}(?:\s+(?:${REAL}\s+){0,2}${THINGS}\b|(?!\s*(?:models?|prompts?|versions?|languages?|providers?|vendors?|days?|weeks?|months?|years?|hours?|times?|people|users|teams?|%|percent)\b))(?!\s*(?:/|per\s|an?\s|each\s|every\s)\s*(?:day|week|month|year|hour))`,
+    'dg',
+  ),
   // "we tested 30 contracts", "evaluated 200 real emails"
   new RegExp(String.raw`\b(?:tested|evaluated|benchmarked|validated|checked|graded|scored)\s+${HEDGE}${C}\s+(?:${REAL}\s+){0,2}${THINGS}\b`, 'dg'),
   // "on 50 real tickets"
@@ -35,14 +38,23 @@ const TESTED: readonly RegExp[] = [
 const ROUNDS = String.raw`(?:iterations?|rounds?|attempts?|tries|revisions?|rewrites?|drafts?)`;
 const ITERATIONS: readonly RegExp[] = [
   // "after 4 tries", "after three rounds of prompt tweaks"
-  new RegExp(String.raw`\bafter\s+${HEDGE}${C}\s+(?:(?:prompt|different|more|major|minor|failed|of)\s+){0,2}(?:tries|try|attempts?|iterations?|rounds?|versions?|revisions?|rewrites?|passes|cycles?|drafts?|variants?|variations?|changes|tweaks|edits|prompts)\b`, 'dg'),
+  new RegExp(
+    String.raw`\bafter\s+${HEDGE}${C}\s+(?:(?:prompt|different|more|major|minor|failed|of)\s+){0,2}(?:tries|try|attempts?|iterations?|rounds?|versions?|revisions?|rewrites?|passes|cycles?|drafts?|variants?|variations?|changes|tweaks|edits|prompts)\b`,
+    'dg',
+  ),
   // "4 iterations", "4 rounds", "three attempts", "4 prompt iterations"
   new RegExp(String.raw`${C}\s+(?:(?:prompt|prompting|more|different|failed|major|minor)\s+)?${ROUNDS}\b`, 'dg'),
   // "4 prompt versions", "4 versions of the prompt"
   new RegExp(String.raw`${C}\s+(?:different\s+)?(?:system\s+)?prompt\s+(?:versions?|variants?|variations?|revisions?|iterations?|drafts?|rewrites?|changes|tweaks|edits)\b`, 'dg'),
-  new RegExp(String.raw`${C}\s+(?:different\s+)?(?:versions?|variants?|variations?|revisions?|iterations?|drafts?|rewrites?)\s+of\s+(?:the\s+|our\s+|my\s+|a\s+|this\s+)?(?:system\s+)?prompts?\b`, 'dg'),
+  new RegExp(
+    String.raw`${C}\s+(?:different\s+)?(?:versions?|variants?|variations?|revisions?|iterations?|drafts?|rewrites?)\s+of\s+(?:the\s+|our\s+|my\s+|a\s+|this\s+)?(?:system\s+)?prompts?\b`,
+    'dg',
+  ),
   // "tried 3 prompts", "went through five different prompts"
-  new RegExp(String.raw`\b(?:tried|tested|ran|compared|wrote|written|gone\s+through|went\s+through|cycled\s+through|iterated\s+(?:on|through)|attempted)\s+${HEDGE}${C}\s+(?:(?:different|other|prompt|system|versions\s+of\s+the)\s+){0,2}(?:prompts|versions|variants|variations|approaches|formulations|wordings)\b`, 'dg'),
+  new RegExp(
+    String.raw`\b(?:tried|tested|ran|compared|wrote|written|gone\s+through|went\s+through|cycled\s+through|iterated\s+(?:on|through)|attempted)\s+${HEDGE}${C}\s+(?:(?:different|other|prompt|system|versions\s+of\s+the)\s+){0,2}(?:prompts|versions|variants|variations|approaches|formulations|wordings)\b`,
+    'dg',
+  ),
   // "rewrote the prompt 4 times", "iterated twice"
   new RegExp(String.raw`\b(?:iterated|rewrote|rewritten|revised|tweaked|changed|edited|reworked|refined|updated|tried)\b(?:\s+[\w'-]+){0,4}?\s+(?:${C}\s+times|(?<w>once|twice|thrice))\b`, 'dg'),
 ];
@@ -55,18 +67,22 @@ const LABELLED_PATTERNS: readonly RegExp[] = [
   // "2,000 labelled tickets", "2k labeled examples", "1,200 annotated samples"
   new RegExp(String.raw`${C}\s+${LABELLED}\s+(?:[\w-]+\s+){0,2}?${THINGS}\b${NOT_IN_PROMPT}`, 'dg'),
   // "we have 500 examples", "we've got about 3k training examples"
-  new RegExp(String.raw`\b(?:have|'ve\s+got|have\s+got|got|there\s+are|sitting\s+on|collected|gathered|own)\s+${HEDGE}${C}\s+(?:(?:training|good|clean|historical|past|existing|real|high[- ]quality|human[- ]written|reference|solved|resolved|answered|${LABELLED})\s+){0,2}(?:examples?|samples?|data\s*points?|pairs?|training\s+rows)\b${NOT_IN_PROMPT}`, 'dg'),
+  new RegExp(
+    String.raw`\b(?:have|'ve\s+got|have\s+got|got|there\s+are|sitting\s+on|collected|gathered|own)\s+${HEDGE}${C}\s+(?:(?:training|good|clean|historical|past|existing|real|high[- ]quality|human[- ]written|reference|solved|resolved|answered|${LABELLED})\s+){0,2}(?:examples?|samples?|data\s*points?|pairs?|training\s+rows)\b${NOT_IN_PROMPT}`,
+    'dg',
+  ),
   // "a dataset of 3k examples", "training set with 2,000 rows"
   new RegExp(String.raw`\b(?:data\s*set|training\s+(?:set|data)|labell?ed\s+(?:set|data)|corpus)\s+(?:of|with|has|contains|is|:)\s*${HEDGE}${C}`, 'dg'),
   // "3k training examples", "500 examples with labels"
   new RegExp(String.raw`${C}\s+(?:training|train|fine[- ]tuning)\s+(?:examples?|samples?|pairs?|rows?|records?|data\s*points?)\b`, 'dg'),
-  new RegExp(String.raw`${C}\s+(?:examples?|samples?|pairs?|tickets?|e-?mails?|documents?)\s+(?:with|and)\s+(?:their\s+)?(?:labels|answers|ideal\s+outputs?|gold\s+labels|expected\s+outputs?|the\s+right\s+(?:answers?|categor(?:y|ies)))\b`, 'dg'),
+  new RegExp(
+    String.raw`${C}\s+(?:examples?|samples?|pairs?|tickets?|e-?mails?|documents?)\s+(?:with|and)\s+(?:their\s+)?(?:labels|answers|ideal\s+outputs?|gold\s+labels|expected\s+outputs?|the\s+right\s+(?:answers?|categor(?:y|ies)))\b`,
+    'dg',
+  ),
 ];
 
 /** "no labelled data yet", "we don't have any training examples": none, which the interview needs to know. */
-const NO_LABELS = [
-  new RegExp(String.raw`\b(?:no|zero|(?:don't|do\s+not|haven't|have\s+not)\s+(?:got\s+|have\s+)?any)\s+(?:${LABELLED}|training)\s+(?:data|examples?|samples?|dataset|set)\b`, 'dg'),
-];
+const NO_LABELS = [new RegExp(String.raw`\b(?:no|zero|(?:don't|do\s+not|haven't|have\s+not)\s+(?:got\s+|have\s+)?any)\s+(?:${LABELLED}|training)\s+(?:data|examples?|samples?|dataset|set)\b`, 'dg')];
 
 /** Categories, with the typos people make: "categries", "catagories". */
 const CATEGORY = String.raw`(?:cat[ae]?g[oa]?r(?:y|ies|ys|eis)|class(?:es)?|labels?|queues?|intents?|buckets?)`;

@@ -17,7 +17,8 @@ const SUCCESS_AFTER = /\b(?:good|pass(?:es|ed|ing)?)\b/;
 const NOT_RIGHT = /\bright\s+(?:now|away|here|there|off|before|when)\b/g;
 /** A change, not a level: "by 30%", "up 10%", "30% faster". */
 const CHANGE_BEFORE = /\b(?:by|up|down|another|extra|plus|minus|saves?|saved|cuts?|reduced?|lowered|increased|improved|boosted|dropped|fell|rose|grew|gained|raised)$/;
-const CHANGE_AFTER = /^(?:more|less|better|worse|higher|lower|improvement|increase|decrease|gain|drop|faster|slower|cheaper|fewer|reduction|boost|lift|uplift|off|discount|cheaper|of\s+the\s+cost|of\s+the\s+budget)\b/;
+const CHANGE_AFTER =
+  /^(?:more|less|better|worse|higher|lower|improvement|increase|decrease|gain|drop|faster|slower|cheaper|fewer|reduction|boost|lift|uplift|off|discount|cheaper|of\s+the\s+cost|of\s+the\s+budget)\b/;
 /** How far a success word may be: "accuracy went from 60% to 75%", "70% of tickets come out right". */
 const WORDS_BEFORE = 5;
 const WORDS_AFTER = 4;
@@ -118,7 +119,10 @@ const CACHE: readonly RegExp[] = [
   // "cache hit rate of 80%", "cache hit rate is 0.8", "we cache 80% of the prompt"
   new RegExp(String.raw`\b(?:prompt\s+)?(?:cache|cached|caching)(?:\s+hit)?(?:\s+(?:rate|ratio))?(?:\s+(?:is|of|at|around|about|roughly|approximately|~|currently)|\s*[:=~])*\s*(?:${P}|${S})`, 'dg'),
   // "80% of the prompt is cached", "80% is served from the cache"
-  new RegExp(String.raw`${P}\s+(?:of\s+(?:the\s+|our\s+|each\s+)?(?:prompt|input|tokens|prompt\s+tokens|input\s+tokens|requests|calls)\s+)?(?:is\s+|are\s+|gets\s+|get\s+)?(?:cached|cache\s+hits?|served\s+from\s+(?:the\s+)?cache)\b`, 'dg'),
+  new RegExp(
+    String.raw`${P}\s+(?:of\s+(?:the\s+|our\s+|each\s+)?(?:prompt|input|tokens|prompt\s+tokens|input\s+tokens|requests|calls)\s+)?(?:is\s+|are\s+|gets\s+|get\s+)?(?:cached|cache\s+hits?|served\s+from\s+(?:the\s+)?cache)\b`,
+    'dg',
+  ),
 ];
 const NO_CACHE = [/\b(?:no|without|don't\s+use|do\s+not\s+use|not\s+using|don't|do\s+not|never|we\s+can't|cannot)\s+(?:any\s+)?(?:prompt\s+)?(?:cache|caching)\b/dg];
 

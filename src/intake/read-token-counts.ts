@@ -22,7 +22,10 @@ const PROMPT: readonly RegExp[] = [
   // "a prompt of 3k tokens", "prompt is about 4k tokens", "instructions are 3k tokens"
   new RegExp(String.raw`\b(?:(?:system\s+)?prompts?|instructions)(?:'s)?${IS}${HEDGE}${Q}${TOKENS}`, 'dg'),
   // "3k tokens of instructions", "3k tokens of instructions and examples", "3k tokens in the prompt"
-  new RegExp(String.raw`${Q}${TOKENS}\s+(?:of|in)\s+(?:the\s+|our\s+|my\s+)?(?:system\s+)?(?:instructions?|examples?|few[- ]shot(?:\s+examples)?|prompts?|rules|guidelines|context|system\s+prompt)\b`, 'dg'),
+  new RegExp(
+    String.raw`${Q}${TOKENS}\s+(?:of|in)\s+(?:the\s+|our\s+|my\s+)?(?:system\s+)?(?:instructions?|examples?|few[- ]shot(?:\s+examples)?|prompts?|rules|guidelines|context|system\s+prompt)\b`,
+    'dg',
+  ),
 ];
 
 const INPUT: readonly RegExp[] = [

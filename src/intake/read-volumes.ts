@@ -17,13 +17,34 @@ const MONTH: Period = { times: 1, per: 1, phrase: 'a month' };
 const YEAR: Period = { times: 1, per: 12, phrase: 'a year' };
 
 const PERIOD_WORDS: Readonly<Record<string, Period>> = {
-  s: SECOND, sec: SECOND, second: SECOND,
-  min: MINUTE, minute: MINUTE,
-  h: HOUR, hr: HOUR, hour: HOUR, hourly: HOUR,
-  d: DAY, day: DAY, daily: DAY,
-  w: WEEK, wk: WEEK, week: WEEK, weekly: WEEK,
-  m: MONTH, mo: MONTH, mth: MONTH, month: MONTH, monthly: MONTH,
-  y: YEAR, yr: YEAR, year: YEAR, yearly: YEAR, annually: YEAR, annum: YEAR, annual: YEAR,
+  s: SECOND,
+  sec: SECOND,
+  second: SECOND,
+  min: MINUTE,
+  minute: MINUTE,
+  h: HOUR,
+  hr: HOUR,
+  hour: HOUR,
+  hourly: HOUR,
+  d: DAY,
+  day: DAY,
+  daily: DAY,
+  w: WEEK,
+  wk: WEEK,
+  week: WEEK,
+  weekly: WEEK,
+  m: MONTH,
+  mo: MONTH,
+  mth: MONTH,
+  month: MONTH,
+  monthly: MONTH,
+  y: YEAR,
+  yr: YEAR,
+  year: YEAR,
+  yearly: YEAR,
+  annually: YEAR,
+  annum: YEAR,
+  annual: YEAR,
 };
 
 function periodOf(word: string | undefined): Period | undefined {
@@ -46,29 +67,37 @@ const WITH_PERIOD: readonly RegExp[] = [
   new RegExp(`${Q}${PERIOD}`, 'dg'),
   new RegExp(`${Q}\\s+${ADJECTIVES}${NOUN}${LOOSE_PERIOD}`, 'dg'),
   // "every day we get 50k tickets", "last year we made 120M calls"
-  new RegExp(String.raw`\b(?:every|each|last|this|in\s+the\s+last)\s+(?:single\s+)?(?<lead>day|week|month|year|hour)\b,?\s+(?:[a-z']+\s+){0,3}?${HEDGE}${Q}\s+${ADJECTIVES}${NOUN}\b(?!${LOOSE_PERIOD})`, 'dg'),
+  new RegExp(
+    String.raw`\b(?:every|each|last|this|in\s+the\s+last)\s+(?:single\s+)?(?<lead>day|week|month|year|hour)\b,?\s+(?:[a-z']+\s+){0,3}?${HEDGE}${Q}\s+${ADJECTIVES}${NOUN}\b(?!${LOOSE_PERIOD})`,
+    'dg',
+  ),
   // "daily volume is about 50k", "monthly traffic: 10M requests"
-  new RegExp(String.raw`\b(?<lead>daily|weekly|monthly|yearly|annual|hourly)\s+(?:(?:call|request|ticket|message|email|api|query|inference)\s+)?(?:volume|traffic|load|throughput|usage|calls|requests)(?:\s+(?:is|of|at|was|around|about|roughly|approximately|currently)|\s*[:=~])*\s*${Q}`, 'dg'),
+  new RegExp(
+    String.raw`\b(?<lead>daily|weekly|monthly|yearly|annual|hourly)\s+(?:(?:call|request|ticket|message|email|api|query|inference)\s+)?(?:volume|traffic|load|throughput|usage|calls|requests)(?:\s+(?:is|of|at|was|around|about|roughly|approximately|currently)|\s*[:=~])*\s*${Q}`,
+    'dg',
+  ),
 ];
 
 /** "10M calls" with no period: read as a month, only when it says calls or requests. */
 const WITHOUT_PERIOD = [
-  new RegExp(String.raw`${Q}\s+(?:(?:api|llm|model|openai|gpt|ai)\s+)?(?:calls|requests)\b(?!\s*(?:/|per\b|each\b|every\b|for\s+(?:each|every)\b|an?\s+(?:ticket|document|email|message|item|record|user|customer|request|conversation|input)\b))`, 'dg'),
+  new RegExp(
+    String.raw`${Q}\s+(?:(?:api|llm|model|openai|gpt|ai)\s+)?(?:calls|requests)\b(?!\s*(?:/|per\b|each\b|every\b|for\s+(?:each|every)\b|an?\s+(?:ticket|document|email|message|item|record|user|customer|request|conversation|input)\b))`,
+    'dg',
+  ),
 ];
 
 /** "10M calls" is not a month's when its clause names another span: "so far", "in total", "in 2024". */
 const OTHER_SPAN = /\b(?:days?|weeks?|months?|years?|quarters?|hours?|daily|weekly|monthly|yearly|annual(?:ly)?|total|so\s+far|to\s+date|since|overall|ever|lifetime|per|each|every|20\d\d)\b/;
 
 /** Money said as a count: "$5k a month", "we spend 5k a month" is a budget, not a volume. */
-const MONEY_BEFORE = /(?:[$€£]|\b(?:usd|eur|gbp|spends?|spending|spent|pays?|paying|paid|costs?|costing|budget|bill(?:ed)?|price[ds]?|charges?|charged|dollars?|euros?)\s*(?:of|is|at|about|around|roughly|~|:)?)\s*$/;
+const MONEY_BEFORE =
+  /(?:[$€£]|\b(?:usd|eur|gbp|spends?|spending|spent|pays?|paying|paid|costs?|costing|budget|bill(?:ed)?|price[ds]?|charges?|charged|dollars?|euros?)\s*(?:of|is|at|about|around|roughly|~|:)?)\s*$/;
 
 /** Calls a month, with a note when the text said another period, a range, or no period at all. */
 export function readMonthlyCalls(text: ScanText): Hit<number> | undefined {
   return (
     firstHit(text.lower, WITH_PERIOD, (m) => toVolume(text, m, true)) ??
-    firstHit(text.lower, WITHOUT_PERIOD, (m) =>
-      OTHER_SPAN.test(clauseAround(text.lower, m.index, m.index + m[0].length)) ? undefined : toVolume(text, m, false),
-    )
+    firstHit(text.lower, WITHOUT_PERIOD, (m) => (OTHER_SPAN.test(clauseAround(text.lower, m.index, m.index + m[0].length)) ? undefined : toVolume(text, m, false)))
   );
 }
 
@@ -91,8 +120,6 @@ function toVolume(text: ScanText, match: RegExpExecArray, withPeriod: boolean): 
   const about = amount.range || value !== exact ? 'about ' : '';
   const said = withPeriod ? `${amount.text} ${period.phrase}` : `${amount.text} ${/\b(requests)\b/.test(match[0]) ? 'requests' : 'calls'}`;
   const why = amount.range ? ' (the middle of the range)' : withPeriod ? '' : ' (no period given)';
-  const note = period !== MONTH || amount.range || value !== exact || !withPeriod
-    ? `read ${said} as ${about}${formatQuantity(value)} a month${why}`
-    : undefined;
+  const note = period !== MONTH || amount.range || value !== exact || !withPeriod ? `read ${said} as ${about}${formatQuantity(value)} a month${why}` : undefined;
   return note === undefined ? { value, start, end } : { value, start, end, note };
 }

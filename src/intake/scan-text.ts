@@ -61,11 +61,7 @@ export function phraseOf(text: ScanText, start: number, end: number): string {
  * The earliest match, across patterns, that `convert` accepts; on a tie the earlier pattern wins.
  * Patterns must be global; each is read from the start.
  */
-export function firstHit<T>(
-  lower: string,
-  patterns: readonly RegExp[],
-  convert: (match: RegExpExecArray) => Hit<T> | undefined,
-): Hit<T> | undefined {
+export function firstHit<T>(lower: string, patterns: readonly RegExp[], convert: (match: RegExpExecArray) => Hit<T> | undefined): Hit<T> | undefined {
   let best: Hit<T> | undefined;
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
@@ -106,10 +102,35 @@ const NOT_BEFORE = String.raw`(?![\w%$€£]|[.,]\d|[-/]\d)`;
 export const QUANTITY = String.raw`${NOT_AFTER}(?:between\s+${ONE}\s+(?:and|to)\s+${ONE}|${ONE}(?:\s*-\s*|\s+to\s+)${ONE}|${ONE})${NOT_BEFORE}`;
 
 const WORD_VALUES: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
-  dozen: 12, 'a dozen': 12, 'a couple': 2, 'a couple of': 2, 'a hundred': 100, 'a thousand': 1000,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  dozen: 12,
+  'a dozen': 12,
+  'a couple': 2,
+  'a couple of': 2,
+  'a hundred': 100,
+  'a thousand': 1000,
 };
 const NUMBER_WORD = String.raw`(?<![\w-])(?:a\s+couple(?:\s+of)?|a\s+dozen|a\s+hundred|a\s+thousand|${Object.keys(WORD_VALUES)
   .filter((w) => !w.includes(' '))

@@ -16,7 +16,8 @@ interface Keyword {
 const KEYWORDS: readonly Keyword[] = [
   {
     kind: 'classification',
-    pattern: /\b(?:classif(?:y|ies|ied|ying|ication|ications|ier|iers)|(?:re)?categori[sz](?:e|es|ed|ing|ation)|triag(?:e|es|ed|ing)|tag(?:s|ging)?\b(?!\s+along)|into\s+(?:[\w-]+\s+){0,2}?(?:cat[ae]?g[oa]?r(?:y|ies)|classes|intents|buckets|queues)\b|intent\s+detection|sentiment|spam\s+detection|detect(?:s|ing)?\s+spam|sort(?:s|ing)?\s+(?:\w+\s+)?(?:tickets|emails|messages|requests|them)\s+into)/g,
+    pattern:
+      /\b(?:classif(?:y|ies|ied|ying|ication|ications|ier|iers)|(?:re)?categori[sz](?:e|es|ed|ing|ation)|triag(?:e|es|ed|ing)|tag(?:s|ging)?\b(?!\s+along)|into\s+(?:[\w-]+\s+){0,2}?(?:cat[ae]?g[oa]?r(?:y|ies)|classes|intents|buckets|queues)\b|intent\s+detection|sentiment|spam\s+detection|detect(?:s|ing)?\s+spam|sort(?:s|ing)?\s+(?:\w+\s+)?(?:tickets|emails|messages|requests|them)\s+into)/g,
     notAfter: /\b(?:price|name|html|meta)\s*$/,
   },
   {
@@ -28,19 +29,22 @@ const KEYWORDS: readonly Keyword[] = [
   {
     // "we label incoming tickets", but not labelling as making training data ("we spent $20k on labelling", "label 500 tickets").
     kind: 'classification',
-    pattern: /\blabel(?:s|ing|ling)?\s+(?:(?:each|every|all|incoming|new|inbound|the|our|customer|support|user|these)\s+){0,2}(?:tickets?|e-?mails?|messages?|documents?|requests?|reviews?|images?|photos?|items?|posts?|comments?|transactions?|calls?|conversations?|chats?|products?|articles?|records?|them|it)\b/g,
+    pattern:
+      /\blabel(?:s|ing|ling)?\s+(?:(?:each|every|all|incoming|new|inbound|the|our|customer|support|user|these)\s+){0,2}(?:tickets?|e-?mails?|messages?|documents?|requests?|reviews?|images?|photos?|items?|posts?|comments?|transactions?|calls?|conversations?|chats?|products?|articles?|records?|them|it)\b/g,
     notAfter: /\b(?:on|for|of|the|a|in|into|with|manual|human|data|hand|more|no|\d[\d,.]*k?)\s*$/,
   },
   {
     kind: 'extraction',
-    pattern: /\b(?:extract(?:s|ed|ing|ion|ions)?|pars(?:e|es|ed|ing)|pull(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+|key\s+|all\s+)?(?:\w+\s+)?(?:fields?|data|values?|entities|details|info(?:rmation)?|names|dates|amounts|line\s+items)|structured\s+(?:data|output|json|fields|records)|named\s+entit(?:y|ies)|entity\s+recognition|ner|fill(?:s|ing)?\s+(?:in\s+)?(?:the\s+)?(?:fields|forms?))\b/g,
+    pattern:
+      /\b(?:extract(?:s|ed|ing|ion|ions)?|pars(?:e|es|ed|ing)|pull(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+|key\s+|all\s+)?(?:\w+\s+)?(?:fields?|data|values?|entities|details|info(?:rmation)?|names|dates|amounts|line\s+items)|structured\s+(?:data|output|json|fields|records)|named\s+entit(?:y|ies)|entity\s+recognition|ner|fill(?:s|ing)?\s+(?:in\s+)?(?:the\s+)?(?:fields|forms?))\b/g,
     notAfter: /\b(?:fails?|failed|failing|can't|cannot|couldn't|won't|doesn't|does\s+not|unable|hard|easy|impossible)\s+(?:to\s+)?$/,
   },
   { kind: 'summarization', pattern: /\bsummar(?:y|ies|i[sz]e|i[sz]es|i[sz]ed|i[sz]ing|i[sz]ation|i[sz]ations)\b/g },
   { kind: 'translation', pattern: /\btranslat(?:e|es|ed|ing|ion|ions|or)\b(?!\s+(?:in)?to\s+(?:about|roughly|around|~|\$|\d))/g },
   {
     kind: 'style',
-    pattern: /\b(?:tone|style|stylistic|brand(?:ed|ing)?\b(?![\s-]+new)|on-brand|off-brand|voice\b(?!\s*(?:calls?|assistants?|bots?|agents?|notes?|mails?|messages?|memos?|transcri\w*|recordings?|input|interface|commands?))|rewrit(?:e|es|ing)\b(?!\s+(?:the\s+|our\s+|my\s+)?prompt)|paraphras\w*|copywrit\w*)/g,
+    pattern:
+      /\b(?:tone|style|stylistic|brand(?:ed|ing)?\b(?![\s-]+new)|on-brand|off-brand|voice\b(?!\s*(?:calls?|assistants?|bots?|agents?|notes?|mails?|messages?|memos?|transcri\w*|recordings?|input|interface|commands?))|rewrit(?:e|es|ing)\b(?!\s+(?:the\s+|our\s+|my\s+)?prompt)|paraphras\w*|copywrit\w*)/g,
     notAfter: /\d\s*$/,
   },
   {
@@ -49,12 +53,14 @@ const KEYWORDS: readonly Keyword[] = [
   },
   {
     kind: 'knowledge',
-    pattern: /\b(?:answer(?:s|ing)?\s+(?:\w+\s+){0,2}?questions?\s+(?:about|on|from|using|regarding)|faqs?|knowledge\s*base|kb|(?:our|the|product|internal|help)\s+(?:docs|documentation)|documentation|our\s+products?|product\s+(?:catalog(?:ue)?|questions|info(?:rmation)?)|help\s+cent(?:er|re)|q\s*&\s*a)\b/g,
+    pattern:
+      /\b(?:answer(?:s|ing)?\s+(?:\w+\s+){0,2}?questions?\s+(?:about|on|from|using|regarding)|faqs?|knowledge\s*base|kb|(?:our|the|product|internal|help)\s+(?:docs|documentation)|documentation|our\s+products?|product\s+(?:catalog(?:ue)?|questions|info(?:rmation)?)|help\s+cent(?:er|re)|q\s*&\s*a)\b/g,
     notAfter: /\bknows?\s+(?:about\s+)?$/,
   },
   {
     kind: 'reasoning',
-    pattern: /\b(?:reasoning|reason\s+(?:about|through|over)|math(?:s|ematical)?|arithmetic|planning\b(?!\s+to\b)|plan(?:s)?\s+(?:the|a|an|out|(?:[\w-]+\s+)?(?:routes?|trips?|travel|journeys?|deliveries))\b|plan(?:s)?\s+(?:routes?|trips?|schedules?|itinerar\w+|shifts?|tasks?|steps?|projects?|sprints?|meals?)|multi[- ]?step|step[- ]by[- ]step)\b/g,
+    pattern:
+      /\b(?:reasoning|reason\s+(?:about|through|over)|math(?:s|ematical)?|arithmetic|planning\b(?!\s+to\b)|plan(?:s)?\s+(?:the|a|an|out|(?:[\w-]+\s+)?(?:routes?|trips?|travel|journeys?|deliveries))\b|plan(?:s)?\s+(?:routes?|trips?|schedules?|itinerar\w+|shifts?|tasks?|steps?|projects?|sprints?|meals?)|multi[- ]?step|step[- ]by[- ]step)\b/g,
   },
 ];
 

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 
 /** What the team does with the model; drives which questions and rules apply. */
-export const TASK_KINDS = [
-  'classification',
-  'extraction',
-  'summarization',
-  'style',
-  'domain',
-  'reasoning',
-  'knowledge',
-  'translation',
-  'other',
-] as const;
+export const TASK_KINDS = ['classification', 'extraction', 'summarization', 'style', 'domain', 'reasoning', 'knowledge', 'translation', 'other'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** What the failing cases have in common. */
@@ -44,7 +34,7 @@ export type PriceOverrides = z.infer<typeof priceOverridesSchema>;
 /** A model the catalogue does not have, named and priced by the team (`model: "other"`). */
 export const otherModelSchema = z
   .object({
-    name: z.string().trim().min(1, 'the model\'s name').max(100, 'at most 100 characters'),
+    name: z.string().trim().min(1, "the model's name").max(100, 'at most 100 characters'),
     /** US$ per 1M tokens, as an API bills it. */
     input: dollarsPerMillion.optional(),
     cachedInput: dollarsPerMillion.optional(),

@@ -20,10 +20,7 @@ function normalize(text: string): string {
  * Picks an option by its value, label or an alias, by its 1-based number, or by
  * an unambiguous prefix (3+ characters) of its value or label.
  */
-export function parseChoice<T extends string>(
-  text: string,
-  options: readonly ChoiceOption<T>[],
-): Parsed<T> {
+export function parseChoice<T extends string>(text: string, options: readonly ChoiceOption<T>[]): Parsed<T> {
   const expected = `Pick one of: ${options.map((o) => o.label).join(', ')}.`;
   const key = text.trim().length <= MAX_ANSWER_LENGTH ? normalize(text) : '';
   if (key === '') return notUnderstood(text, expected);

@@ -20,8 +20,7 @@ const PERIODS: readonly Period[] = [
 
 // Optional "calls"/"requests" noun, then "/day", "per day", "a day", "every day" or "daily".
 const NOUN =
-  '(?:(?:api|llm|model)\\s+)?(?:calls?|requests?|quer(?:y|ies)|messages?|documents?|docs?|tickets?|emails?|' +
-  'items?|conversations?|chats?|prompts?|completions?|inferences?|predictions?|runs?)';
+  '(?:(?:api|llm|model)\\s+)?(?:calls?|requests?|quer(?:y|ies)|messages?|documents?|docs?|tickets?|emails?|' + 'items?|conversations?|chats?|prompts?|completions?|inferences?|predictions?|runs?)';
 const REST = new RegExp(`^(?:${NOUN})?\\s*(?:(?:/\\s*|(?:per|an?|each|every)\\s+)([a-z]+)|([a-z]+ly))?$`);
 
 /** Calls per month; "250k/day", "50k daily", "120M a year" are converted and noted. */

@@ -21,7 +21,7 @@ const SEPARATOR = /\s*[,;:(]\s*|\s+[-–—]\s+|\s+(?=(?:us)?\$)/i;
 /** Words left dangling between a name and its prices: "Llama 3.3 70B at $0.59/$0.79". */
 const DANGLING = /(?:\s+(?:at|for|costs?|is|@)|\s*[-–—@])+$/i;
 /** A minus stuck to a number: a price or a speed can't be negative. */
-const NEGATIVE = /(?:^|[\s,;:(\/$])[-−]\d/;
+const NEGATIVE = /(?:^|[\s,;:(/$])[-−]\d/;
 
 function amount(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -20,7 +20,10 @@ function plainNumber(text: string): number | undefined {
 export function parseRate(text: string): Parsed<number> {
   const trimmed = text.trim();
   if (trimmed.length > MAX_ANSWER_LENGTH) return notUnderstood(text, EXPECTED);
-  const cleaned = trimmed.toLowerCase().replace(/[.!?]+$/, '').replace(TRAILER, '');
+  const cleaned = trimmed
+    .toLowerCase()
+    .replace(/[.!?]+$/, '')
+    .replace(TRAILER, '');
 
   const ratio = RATIO.exec(cleaned);
   if (ratio) {

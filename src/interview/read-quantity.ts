@@ -13,8 +13,7 @@ export type ReadOptions = {
   scales?: boolean;
 };
 
-const HEDGE =
-  /^(?:(?:about|around|approximately|roughly|circa|nearly|almost|at least|over|more than)\s+|(?:approx|ca)\.?\s*|[~≈]\s*)/;
+const HEDGE = /^(?:(?:about|around|approximately|roughly|circa|nearly|almost|at least|over|more than)\s+|(?:approx|ca)\.?\s*|[~≈]\s*)/;
 // Thousands separators need exact groups of three, so "1,5" is not read as 15.
 const NUMBER = /^([-−–+]?)\s*(\d{1,3}(?:[,' _]\d{3})+(?!\d)|\d+)?(\.\d+)?(?:e([-+]?\d{1,3}))?/;
 const SCALE = /^\s*(thousands?|millions?|billions?|trillions?|mil|mm|mn|bn|tn|k|m|b|t)(?![a-z])/;
@@ -22,10 +21,23 @@ const PLUS = /^\s*\+/;
 
 // Power of ten for each scale word after the number.
 const SCALE_POWER: Record<string, number> = {
-  k: 3, thousand: 3, thousands: 3,
-  m: 6, mm: 6, mn: 6, mil: 6, million: 6, millions: 6,
-  b: 9, bn: 9, billion: 9, billions: 9,
-  t: 12, tn: 12, trillion: 12, trillions: 12,
+  k: 3,
+  thousand: 3,
+  thousands: 3,
+  m: 6,
+  mm: 6,
+  mn: 6,
+  mil: 6,
+  million: 6,
+  millions: 6,
+  b: 9,
+  bn: 9,
+  billion: 9,
+  billions: 9,
+  t: 12,
+  tn: 12,
+  trillion: 12,
+  trillions: 12,
 };
 
 /**
@@ -35,7 +47,10 @@ const SCALE_POWER: Record<string, number> = {
 export function readQuantity(text: string, options: ReadOptions = {}): Quantity | undefined {
   const trimmed = text.trim();
   if (trimmed.length > MAX_ANSWER_LENGTH) return undefined;
-  let rest = trimmed.toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '');
+  let rest = trimmed
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?]+$/, '');
   rest = rest.replace(HEDGE, '');
 
   const number = NUMBER.exec(rest);

@@ -17,7 +17,10 @@ function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys
-        .map((key) => `${[...issue.path.map(String), key].join('.')}: not a field of the answers file; the fields are ${issue.path.length ? 'input, cachedInput, output, fineTunedInput, fineTunedCachedInput, fineTunedOutput, training, hostingPerMonth' : FIELDS}`)
+        .map(
+          (key) =>
+            `${[...issue.path.map(String), key].join('.')}: not a field of the answers file; the fields are ${issue.path.length ? 'input, cachedInput, output, fineTunedInput, fineTunedCachedInput, fineTunedOutput, training, hostingPerMonth' : FIELDS}`,
+        )
         .join('\n');
     case 'invalid_value':
       return `${field}: one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

@@ -33,8 +33,7 @@ const CAUTIONS: CautionRule[] = [
       const ft = exit.cost?.fineTuning;
       if (!model || !ft) return null;
       // The lifecycle as known on the day of the advice (the costs use the same).
-      if (ft.tunedEnds)
-        return `A tuned ${model.name} stops serving on ${ft.tunedEnds} and no successor can be tuned in its place: plan the move off it before then.`;
+      if (ft.tunedEnds) return `A tuned ${model.name} stops serving on ${ft.tunedEnds} and no successor can be tuned in its place: plan the move off it before then.`;
       if (ft.baseRetires) return `${model.name} retires on ${ft.baseRetires}; the fine-tune must be redone on its successor (${plural(ft.retrainings, 'retraining')} in your horizon).`;
       if (ft.retrainings > 0) return `Over your horizon the tuned model needs ${plural(ft.retrainings, 'retraining')}, at least one a year.`;
       return `A fine-tune of ${model.name} is tied to that model version; a new version means training again.`;
@@ -56,7 +55,8 @@ const CAUTIONS: CautionRule[] = [
     id: 'knowledge-goes-stale',
     source: SEEDS.notRag,
     fix: SEEDS.ragIsPrompting,
-    check: (a) => (a.taskKind === 'knowledge' ? 'The task answers from knowledge: tune for the failures you saw, and keep the facts in retrieval; a fine-tune memorises a snapshot that goes stale.' : null),
+    check: (a) =>
+      a.taskKind === 'knowledge' ? 'The task answers from knowledge: tune for the failures you saw, and keep the facts in retrieval; a fine-tune memorises a snapshot that goes stale.' : null,
   },
 ];
 

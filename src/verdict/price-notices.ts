@@ -40,7 +40,11 @@ export function priceNotices(exit: FlowExit, promptModel: CatalogueModel | undef
     const age = daysBetween(m.checked_on, asOf);
     if (age > STALE_AFTER_DAYS) notices.push({ severity: 'warning', text: `Prices for ${m.name} were last checked on ${m.checked_on}, ${age} days before this advice: check them at ${m.source}` });
     // A team's own model carries its own figures: "as you gave them" says it all.
-    if (!m.verified && m.id !== OTHER_MODEL_ID) notices.push({ severity: 'warning', text: `${m.name}'s prices come from a ${m.sourceKind === 'official' ? "provider's page" : 'secondary source'} and were not verified: check them at ${m.source}` });
+    if (!m.verified && m.id !== OTHER_MODEL_ID)
+      notices.push({
+        severity: 'warning',
+        text: `${m.name}'s prices come from a ${m.sourceKind === 'official' ? "provider's page" : 'secondary source'} and were not verified: check them at ${m.source}`,
+      });
     if (m.note) notices.push({ severity: 'info', text: `${m.name}: ${m.note}` });
     const tuningAge = tuned && m.fineTuning?.checked_on ? daysBetween(m.fineTuning.checked_on, asOf) : 0;
     if (tuningAge > STALE_AFTER_DAYS)

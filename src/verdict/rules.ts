@@ -70,20 +70,32 @@ function rule(id: string, source: SeedSource, explain: (f: RuleFacts) => string)
 }
 
 export const RULES = {
-  'untested-prompt': rule('untested-prompt', SEEDS.testOnTenExamples, ({ answers }) =>
-    `Your best prompt has been tested on ${plural(answers.testedExamples ?? 0, 'real example')}; the flowchart starts by testing it on at least 10.`),
+  'untested-prompt': rule(
+    'untested-prompt',
+    SEEDS.testOnTenExamples,
+    ({ answers }) => `Your best prompt has been tested on ${plural(answers.testedExamples ?? 0, 'real example')}; the flowchart starts by testing it on at least 10.`,
+  ),
   'eight-of-ten': rule('eight-of-ten', SEEDS.testOnTenExamples, (f) =>
     (f.answers.successRate ?? 0) >= 0.9
       ? `It gets ${pct(f.answers)} of your tested examples right${uncertainty(f)}: past the 8 of 10 test and the 90% test, prompting works.`
       : (f.answers.successRate ?? 0) < 0.8 && f.interval
         ? `It gets ${pct(f.answers)} of your tested examples right (${describeInterval(f.interval)}): too close to 8 of 10 to tell apart, and the failures share no pattern fine-tuning fixes, so it counts as passing: prompting works.`
-        : `It gets ${pct(f.answers)} of your tested examples right${uncertainty(f)}, at or above 8 of 10: prompting works.`),
-  'seeds-disagree-85-90': rule('seeds-disagree-85-90', SEEDS.scenarioStopAbove85, (f) =>
-    `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}. Between 85% and 90% the seeds disagree: scenario 1 stops above 85%, scenario 5 fine-tunes the last 12% at 88%. ` +
-    'This advisor follows scenario 1 unless the answers fine-tuning would fix are shown to be worth more than it costs.'),
-  'edge-cases-worth-fixing': rule('edge-cases-worth-fixing', SEEDS.scenarioEdgeCases, (f) =>
-    `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}, the rest failing on ${f.answers.failureMode}. Between 85% and 90% the seeds disagree (scenario 1 stops above 85%); ` +
-    'this advisor follows scenario 5 here, because the answers fine-tuning would fix are worth more than it costs.'),
+        : `It gets ${pct(f.answers)} of your tested examples right${uncertainty(f)}, at or above 8 of 10: prompting works.`,
+  ),
+  'seeds-disagree-85-90': rule(
+    'seeds-disagree-85-90',
+    SEEDS.scenarioStopAbove85,
+    (f) =>
+      `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}. Between 85% and 90% the seeds disagree: scenario 1 stops above 85%, scenario 5 fine-tunes the last 12% at 88%. ` +
+      'This advisor follows scenario 1 unless the answers fine-tuning would fix are shown to be worth more than it costs.',
+  ),
+  'edge-cases-worth-fixing': rule(
+    'edge-cases-worth-fixing',
+    SEEDS.scenarioEdgeCases,
+    (f) =>
+      `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}, the rest failing on ${f.answers.failureMode}. Between 85% and 90% the seeds disagree (scenario 1 stops above 85%); ` +
+      'this advisor follows scenario 5 here, because the answers fine-tuning would fix are worth more than it costs.',
+  ),
   'fine-tuning-does-not-pay': rule('fine-tuning-does-not-pay', SEEDS.mostReversible, (f) => {
     const ft = f.cost?.fineTuning;
     const c = f.comparison;
@@ -112,30 +124,54 @@ export const RULES = {
       savingCauses(f)
     );
   }),
-  'below-80-few-iterations': rule('below-80-few-iterations', SEEDS.improveThePrompt, ({ answers }) =>
-    `${pct(answers)} right after ${rounds(answers)} of prompt improvement; try 3 to 5 rounds (context, examples, constraints, output format) before fine-tuning.`),
-  'knowledge-failures': rule('knowledge-failures', SEEDS.notRag, () =>
-    'The failures come from missing facts or documents. Fine-tuning does not add knowledge reliably; retrieval (RAG) puts it in the prompt.'),
-  'knowledge-not-cost-tuned': rule('knowledge-not-cost-tuned', SEEDS.ragIsPrompting, (f) =>
-    `It gets ${pct(f.answers)} right: prompting works. The task answers from knowledge, and retrieved context can't be baked into weights, so a fine-tune would not shorten the prompt: it is not a cost lever here.`),
-  'ninety-percent-test': rule('ninety-percent-test', SEEDS.ninetyPercentTest, ({ answers }) =>
-    `Only ${pct(answers)} right after ${rounds(answers)}: when nearly everything fails, the problem is bigger than fine-tuning can solve alone.`),
-  'below-80-after-iterations': rule('below-80-after-iterations', SEEDS.considerFineTuning, (f) =>
-    `${pct(f.answers)} right after ${rounds(f.answers)} of prompt improvement${uncertainty(f)}, still below 80%: time to consider fine-tuning.`),
+  'below-80-few-iterations': rule(
+    'below-80-few-iterations',
+    SEEDS.improveThePrompt,
+    ({ answers }) => `${pct(answers)} right after ${rounds(answers)} of prompt improvement; try 3 to 5 rounds (context, examples, constraints, output format) before fine-tuning.`,
+  ),
+  'knowledge-failures': rule(
+    'knowledge-failures',
+    SEEDS.notRag,
+    () => 'The failures come from missing facts or documents. Fine-tuning does not add knowledge reliably; retrieval (RAG) puts it in the prompt.',
+  ),
+  'knowledge-not-cost-tuned': rule(
+    'knowledge-not-cost-tuned',
+    SEEDS.ragIsPrompting,
+    (f) =>
+      `It gets ${pct(f.answers)} right: prompting works. The task answers from knowledge, and retrieved context can't be baked into weights, so a fine-tune would not shorten the prompt: it is not a cost lever here.`,
+  ),
+  'ninety-percent-test': rule(
+    'ninety-percent-test',
+    SEEDS.ninetyPercentTest,
+    ({ answers }) => `Only ${pct(answers)} right after ${rounds(answers)}: when nearly everything fails, the problem is bigger than fine-tuning can solve alone.`,
+  ),
+  'below-80-after-iterations': rule(
+    'below-80-after-iterations',
+    SEEDS.considerFineTuning,
+    (f) => `${pct(f.answers)} right after ${rounds(f.answers)} of prompt improvement${uncertainty(f)}, still below 80%: time to consider fine-tuning.`,
+  ),
   'rate-uncertain': rule('rate-uncertain', SEEDS.fixPromptTesting, (f) => {
     const i = f.interval!;
     const n = examplesToTell(f.answers.successRate ?? 0, 0.8);
     return `${describeInterval(i)}: that reaches 80%, so your examples can't yet tell whether the prompt fails 20% or more. Test on about ${formatCount(n)} examples before you train.`;
   }),
-  'too-few-tested': rule('too-few-tested', SEEDS.fixPromptTesting, (f) =>
-    `Fine-tuning could be next, but your score rests on ${plural(f.answers.testedExamples ?? 0, 'tested example')}${f.interval ? ` (${describeInterval(f.interval)})` : ''}: test on 30-50 before you train.`),
+  'too-few-tested': rule(
+    'too-few-tested',
+    SEEDS.fixPromptTesting,
+    (f) =>
+      `Fine-tuning could be next, but your score rests on ${plural(f.answers.testedExamples ?? 0, 'tested example')}${f.interval ? ` (${describeInterval(f.interval)})` : ''}: test on 30-50 before you train.`,
+  ),
   'too-few-examples': rule('too-few-examples', SEEDS.perCategory, (f) => {
     const min = f.inputs?.minimumExamples ?? 100;
     const per = f.answers.taskKind === 'classification' && (f.answers.categories ?? 1) > 1 ? ` (100 for each of ${f.answers.categories} categories)` : '';
     return `You have ${plural(f.answers.labeledExamples ?? 0, 'labelled example')}; fine-tuning needs at least ${formatCount(min)}${per}, ideally 500 or more.`;
   }),
-  plateau: rule('plateau', SEEDS.ceiling, (f) =>
-    `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}, and the ${formatPercent(1 - (f.answers.successRate ?? 0))} that fail share a pattern (${f.answers.failureMode}): prompting has hit its ceiling, and fine-tuning could take the systematic rest.`),
+  plateau: rule(
+    'plateau',
+    SEEDS.ceiling,
+    (f) =>
+      `${pct(f.answers)} right after ${rounds(f.answers)}${uncertainty(f)}, and the ${formatPercent(1 - (f.answers.successRate ?? 0))} that fail share a pattern (${f.answers.failureMode}): prompting has hit its ceiling, and fine-tuning could take the systematic rest.`,
+  ),
   'edge-cases-cheapest': rule('edge-cases-cheapest', SEEDS.combineForCost, (f) => {
     const h = f.cost!.hybrid!;
     const router = h.items.find((i) => i.label.startsWith('Router'));
@@ -185,10 +221,12 @@ export const RULES = {
     const reason = t && !t.model ? t.reason : 'the model you prompt cannot be fine-tuned';
     return `Fine-tuning is not possible for you as things stand: ${reason}. Providers in the catalogue that offer it: ${providersOffering(t?.alternatives ?? [], f.catalogue)}.`;
   }),
-  'ship-this-week': rule('ship-this-week', SEEDS.shipThisWeek, () =>
-    'You need to ship this week, and a fine-tune takes about 7 days with data collection: ship the prompt now; fine-tuning is a later step.'),
-  'spec-moving': rule('spec-moving', SEEDS.specMoves, () =>
-    'Your output spec still moves: every change would mean retraining. Prompt now; train once the spec is settled.'),
+  'ship-this-week': rule(
+    'ship-this-week',
+    SEEDS.shipThisWeek,
+    () => 'You need to ship this week, and a fine-tune takes about 7 days with data collection: ship the prompt now; fine-tuning is a later step.',
+  ),
+  'spec-moving': rule('spec-moving', SEEDS.specMoves, () => 'Your output spec still moves: every change would mean retraining. Prompt now; train once the spec is settled.'),
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -77,12 +77,14 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
         };
       const steps = ['Ship the prompt, and keep your test examples as a regression suite.', ...retirementStep(exit)];
       if (has('fixes-not-worth-it') || has('wrong-answer-break-even') || has('seeds-disagree-85-90')) {
-        if (q?.breakEvenCostOfWrongAnswer) steps.push(`Run this check again if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}: ${q.path === 'hybrid' ? 'using both' : 'fine-tuning'} pays from there.`);
+        if (q?.breakEvenCostOfWrongAnswer)
+          steps.push(`Run this check again if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}: ${q.path === 'hybrid' ? 'using both' : 'fine-tuning'} pays from there.`);
         else if (has('seeds-disagree-85-90')) steps.push('If a wrong answer costs you real money, run this advisor again with that figure.');
       }
       if ((a.cacheHitRate ?? 0) < 0.5 && (a.promptTokens ?? 0) >= 1024) steps.push('Put the fixed part of the prompt first and turn on prompt caching: cached tokens cost a fraction.');
       steps.push(...substituteStep(exit, catalogue));
-      if (c?.flipMonthlyCalls && has('fine-tuning-does-not-pay')) steps.push(`Run this check again if volume passes ${formatCount(c.flipMonthlyCalls)} calls a month: a fine-tune clears the margin there.`);
+      if (c?.flipMonthlyCalls && has('fine-tuning-does-not-pay'))
+        steps.push(`Run this check again if volume passes ${formatCount(c.flipMonthlyCalls)} calls a month: a fine-tune clears the margin there.`);
       if (noTuning) steps.push(elsewhere);
       const headline = has('fixes-not-worth-it')
         ? 'Stay with prompt engineering: fixing the failures would cost more than they do'
@@ -91,15 +93,13 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
           : noTuning
             ? 'Stay with prompt engineering: it works, and fine-tuning is not open to you'
             : has('knowledge-not-cost-tuned')
-              ? 'Stay with prompt engineering: it works, and knowledge can\'t be tuned into weights'
+              ? "Stay with prompt engineering: it works, and knowledge can't be tuned into weights"
               : 'Stay with prompt engineering: it works, and fine-tuning would not pay for itself';
       return { headline, nextSteps: steps };
     }
     case 'iterate-prompt':
       return {
-        headline: noTuning
-          ? 'Keep improving the prompt: fine-tuning would be next, but it is not open to you'
-          : 'Keep improving the prompt: add context, examples, constraints and an output format',
+        headline: noTuning ? 'Keep improving the prompt: fine-tuning would be next, but it is not open to you' : 'Keep improving the prompt: add context, examples, constraints and an output format',
         nextSteps: [
           'Add context, examples, constraints and an explicit output format.',
           'Run another 10 test cases after each change.',
@@ -110,20 +110,12 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
     case 'rag-first':
       return {
         headline: 'Add retrieval (RAG) first: the failures come from missing knowledge',
-        nextSteps: [
-          'Retrieve the missing documents or facts and put them into the prompt.',
-          'Test again on the same examples.',
-          'Fine-tune only if retrieval and prompt engineering both fail.',
-        ],
+        nextSteps: ['Retrieve the missing documents or facts and put them into the prompt.', 'Test again on the same examples.', 'Fine-tune only if retrieval and prompt engineering both fail.'],
       };
     case 'rethink-task':
       return {
         headline: 'Rethink the task: when 90% fail, fine-tuning alone cannot fix it',
-        nextSteps: [
-          'Check the examples and what counts as a right answer.',
-          'Split the task into smaller steps a model can do.',
-          'Try the largest model you can afford before anything else.',
-        ],
+        nextSteps: ['Check the examples and what counts as a right answer.', 'Split the task into smaller steps a model can do.', 'Try the largest model you can afford before anything else.'],
       };
     case 'collect-data': {
       const min = exit.inputs?.minimumExamples ?? 100;
@@ -153,7 +145,9 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
         nextSteps: [
           ...retirementStep(exit),
           `Keep a tight prompt and fine-tune ${model} on your labelled examples.`,
-          ...(exit.cost?.hybrid ? [`Routing only the failing cases to the tuned model was priced too: with a router call on every request it costs more (${formatUsd(exit.cost.hybrid.total)}), so tune for every call.`] : []),
+          ...(exit.cost?.hybrid
+            ? [`Routing only the failing cases to the tuned model was priced too: with a router call on every request it costs more (${formatUsd(exit.cost.hybrid.total)}), so tune for every call.`]
+            : []),
           'Test on a hold-out set and compare with the prompt before switching.',
           ...(q?.breakEvenCostOfWrongAnswer && q.costOfWrongAnswer === null ? [`Check the case: it pays if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}.`] : []),
           'Budget retraining at least yearly, and write down which base model version the fine-tune is for.',

@@ -26,14 +26,7 @@ export interface QualityWeighing {
   worthIt: boolean | null;
 }
 
-export function weighQuality(
-  path: QualityWeighing['path'],
-  tuned: PathCost,
-  baseline: PathCost,
-  rate: number,
-  inputs: CostInputs,
-  costOfWrongAnswer: number | undefined,
-): QualityWeighing {
+export function weighQuality(path: QualityWeighing['path'], tuned: PathCost, baseline: PathCost, rate: number, inputs: CostInputs, costOfWrongAnswer: number | undefined): QualityWeighing {
   const failRate = Math.max(0, 1 - rate);
   const fixedAnswers = Math.round(inputs.monthlyCalls * inputs.horizonMonths * failRate * inputs.failuresFixedShare);
   const extraCost = Math.round((tuned.total - baseline.total) * 100) / 100;

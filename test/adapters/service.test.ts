@@ -128,8 +128,14 @@ describe('the service', () => {
       expect(exited).toBeUndefined();
       const port = /"port":(\d+)/.exec(out)?.[1];
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-      const logged = out.split('\n').filter((l) => l.includes('stray')).map((l) => JSON.parse(l) as { level: number; msg: string; err: { message: string } });
-      expect(logged.map((l) => [l.level, l.err.message])).toEqual([[50, 'stray rejection'], [50, 'stray throw']]);
+      const logged = out
+        .split('\n')
+        .filter((l) => l.includes('stray'))
+        .map((l) => JSON.parse(l) as { level: number; msg: string; err: { message: string } });
+      expect(logged.map((l) => [l.level, l.err.message])).toEqual([
+        [50, 'stray rejection'],
+        [50, 'stray throw'],
+      ]);
     } finally {
       child.kill('SIGTERM');
     }
@@ -139,7 +145,16 @@ describe('the service', () => {
     const slack = await new FakeSlackApi().start();
     const server = fileURLToPath(new URL('../../dist/adapters/server.js', import.meta.url));
     const child = spawn(process.execPath, [server], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: tempDb(), LOG_LEVEL: 'info', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-x', SLACK_API_URL: `${slack.url}/api/` },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_PATH: tempDb(),
+        LOG_LEVEL: 'info',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-x',
+        SLACK_API_URL: `${slack.url}/api/`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

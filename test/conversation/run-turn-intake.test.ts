@@ -75,6 +75,6 @@ describe('typed replies that act like buttons', () => {
     expect(text(skipped.replies[0]!.card)).toContain('Skipped: No caching');
     const needed = runTurn(base, { kind: 'answer', userId: 'U1', text: 'skip' }, ctx);
     expect(needed.status).toBe('invalid');
-    expect(text(needed.replies[0]!.card)).toContain("I didn't understand \\\"skip\\\"");
+    expect(text(needed.replies[0]!.card)).toContain('I didn\'t understand \\"skip\\"');
   });
 });

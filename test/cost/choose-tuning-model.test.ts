@@ -27,7 +27,12 @@ describe('which model the fine-tuning costs use', () => {
 
   it('weighs a monthly hosting fee against token prices: no Azure deployment at $1,241 a month for 10,000 calls', () => {
     // Without Nova Lite and Mistral Small, the cheapest tokens among medium models are Azure's, whose tuned deployment costs $1,241 a month.
-    const catalogue = catalogueWith({ models: [{ id: 'nova-lite', fineTuning: null }, { id: 'mistral-small', fineTuning: null }] });
+    const catalogue = catalogueWith({
+      models: [
+        { id: 'nova-lite', fineTuning: null },
+        { id: 'mistral-small', fineTuning: null },
+      ],
+    });
     const answers = { model: 'claude-haiku-4.5', inputTokens: 300, outputTokens: 200, monthlyCalls: 10_000, horizonMonths: 6 };
     const lowVolume = choose(answers, AS_OF, catalogue);
     expect(lowVolume.model?.id).toBe('gemini-2.5-flash');

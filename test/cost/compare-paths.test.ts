@@ -44,7 +44,7 @@ describe('fine-tuning against the real alternatives', () => {
     const tuned = modelById(v.fineTuneModel!).name;
     expect(v.fineTuneModel).not.toBe('claude-sonnet-4.5');
     expect(reason).toContain(`of the saving against today comes from moving to ${tuned}, which prompting it untrained would give too`);
-    expect(reason).toContain("quality on your task is untested until you run your examples on it");
+    expect(reason).toContain('quality on your task is untested until you run your examples on it');
   });
 
   it('recommends a cost-only fine-tune from the volume it names, and not just below it', () => {

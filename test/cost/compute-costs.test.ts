@@ -74,7 +74,7 @@ describe('training', () => {
     expect(tuned.training).toBe(9);
   });
 
-  it('trains on the seeds\' minimum of 100 and counts labelling the missing examples', () => {
+  it("trains on the seeds' minimum of 100 and counts labelling the missing examples", () => {
     const answers = { promptTokens: 1000, inputTokens: 300, outputTokens: 200, labeledExamples: 40, labelingCostPerExample: 2 };
     const tuned = costsFor(answers, { prompt: 'gemini-2.5-flash', tune: 'gemini-2.5-flash' }).fineTuning!;
     expect(itemOf(tuned, 'Training').basis).toMatch(/^100 examples/);
@@ -113,7 +113,9 @@ describe('where every figure comes from', () => {
   it('names the price, where it came from (provider\'s page or secondary source, verified or not) and its date, or "your override", in every priced item of every path, the router call of "both" too', () => {
     const v = verdictFor(stuckPrompt({ promptTokens: 4000, prices: { input: 1.5, fineTunedOutput: 9 }, cacheHitRate: 0.5, labeledExamples: 600, horizonMonths: 24, failuresIdentifiable: true }));
     const cost = v.cost!;
-    expect(itemOf(cost.hybrid!, 'Router').basis).toMatch(/^a routing call on gemini-2.5-pro per call: 450 tokens in at \$1.50 per 1M \(your override\) and 5 out at \$10.00 per 1M \(Gemini 2\.5 Pro on Vertex AI output, provider's page, as of 2026-11-23\), × 10,000 calls$/);
+    expect(itemOf(cost.hybrid!, 'Router').basis).toMatch(
+      /^a routing call on gemini-2.5-pro per call: 450 tokens in at \$1.50 per 1M \(your override\) and 5 out at \$10.00 per 1M \(Gemini 2\.5 Pro on Vertex AI output, provider's page, as of 2026-11-23\), × 10,000 calls$/,
+    );
     const items = [cost.promptEngineering, cost.fineTuning!, cost.hybrid!].flatMap((p) => p.items);
     const priced = items.filter((i) => !fromTimeOrData.has(i.label));
     expect(priced.length).toBeGreaterThan(10);

@@ -14,7 +14,7 @@ const usd = (tokens: number, perMillion: number) => (tokens * perMillion) / 1e6;
 const life = (id: string, asOf: string) => lifecycleOf(CATALOGUE, modelById(id), asOf);
 
 describe('what is known of a model, as of a date', () => {
-  it('knows nothing of Claude Sonnet 4.5\'s retirement before Anthropic announced it on 2026-11-27', () => {
+  it("knows nothing of Claude Sonnet 4.5's retirement before Anthropic announced it on 2026-11-27", () => {
     expect(life('claude-sonnet-4.5', '2026-11-26')).toMatchObject({ retires: null, retired: false, successor: null });
     expect(isAvailable(CATALOGUE, modelById('claude-sonnet-4.5'), '2026-11-26')).toBe(true);
   });
@@ -28,7 +28,7 @@ describe('what is known of a model, as of a date', () => {
     expect(isAvailable(CATALOGUE, modelById('claude-sonnet-4.5'), '2026-11-30')).toBe(false);
   });
 
-  it('knows nothing of OpenAI\'s wind-down as of 2026-03-01: it was announced on 2026-05-07', () => {
+  it("knows nothing of OpenAI's wind-down as of 2026-03-01: it was announced on 2026-05-07", () => {
     expect(life('gpt-4.1', OPENAI_OPEN)).toMatchObject({ retires: null, successor: null, newJobsUntil: null, tunedServedUntil: null, windDownServedUntil: null, gates: [] });
   });
 
@@ -43,7 +43,7 @@ describe('what is known of a model, as of a date', () => {
     ]);
   });
 
-  it('uses a model\'s own wind-down over its provider\'s: Azure tunes GPT-4o until 2027-04-01 and serves it until 2027-10-01', () => {
+  it("uses a model's own wind-down over its provider's: Azure tunes GPT-4o until 2027-04-01 and serves it until 2027-10-01", () => {
     expect(life('azure-gpt-4o', OPENAI_OPEN)).toMatchObject({ newJobsUntil: '2027-04-01', tunedServedUntil: '2027-10-01', retires: null });
   });
 
@@ -140,7 +140,7 @@ describe('the prompt path moves to the successor when its model retires', () => 
     expect(pe.items.some((i) => i.label.includes('Sonnet 5.5'))).toBe(false);
   });
 
-  it('moves GPT-4.1 to GPT-5.4 in month 3 as of 2026-11-23 (it retires 2027-01-14), at GPT-5.4\'s unverified prices', () => {
+  it("moves GPT-4.1 to GPT-5.4 in month 3 as of 2026-11-23 (it retires 2027-01-14), at GPT-5.4's unverified prices", () => {
     const pe = costsFor({ ...usage, horizonMonths: 12 }, { prompt: 'gpt-4.1', tune: null }).promptEngineering;
     const gpt41 = (usd(2500, 2) + usd(300, 8)) * 1e5; // $740 a month
     const gpt54 = (usd(2500, 2.5) + usd(300, 15)) * 1e5; // $1,075 a month
@@ -148,7 +148,7 @@ describe('the prompt path moves to the successor when its model retires', () => 
     expect(itemOf(pe, 'Input per call, on GPT-5.4').basis).toContain('(GPT-5.4 input, secondary source, not verified, as of 2026-07-24)');
   });
 
-  it('says so when the successor is not priced, and keeps today\'s prices after the retirement', () => {
+  it("says so when the successor is not priced, and keeps today's prices after the retirement", () => {
     const pe = costsFor({ ...usage, horizonMonths: 3 }, { prompt: 'gpt-5', tune: null, asOf: '2026-11-27' }).promptEngineering;
     expect(pe.total).toBeCloseTo(200 + 3 * (usd(2500, 1.25) + usd(300, 10)) * 1e5, 2); // $1,037.50
     expect(pe.items.some((i) => i.label.startsWith('Moving the prompt'))).toBe(false);

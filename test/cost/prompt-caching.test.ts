@@ -4,12 +4,12 @@ import { OPENAI_OPEN } from '../helpers/catalogue.js';
 
 const calls = { inputTokens: 300, outputTokens: 200, monthlyCalls: 1_000_000, cacheHitRate: 0.8 };
 
-describe("prompt caching as each provider bills it", () => {
+describe('prompt caching as each provider bills it', () => {
   it('caches nothing below the 1,024-token minimum, and says why', () => {
     const cost = costsFor({ ...calls, promptTokens: 700 }, { prompt: 'gpt-4.1-mini', tune: null, asOf: OPENAI_OPEN });
     expect(cost.promptEngineering.items.some((i) => i.label.includes('cached'))).toBe(false);
     const prompt = itemOf(cost.promptEngineering, 'Prompt (');
-    expect(prompt.amount).toBe(700 * 1_000_000 * 0.4 / 1e6);
+    expect(prompt.amount).toBe((700 * 1_000_000 * 0.4) / 1e6);
     expect(prompt.basis).toContain('not cached: below the 1,024-token minimum');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verdictFor } from '../helpers/advice.js';
 
-describe('a tuned path capped at the tuned model\'s shutdown', () => {
+describe("a tuned path capped at the tuned model's shutdown", () => {
   it('sends the calls back to the prompt (on the successor) once OpenAI stops serving a tuned GPT-4.1, when the team insists it can tune', () => {
     const v = verdictFor(
       {

@@ -10,10 +10,7 @@ export interface RecordedRequest {
   body: any;
 }
 
-type Step =
-  | { kind: 'answer'; content: string }
-  | { kind: 'refuse'; refusal: string }
-  | { kind: 'status'; status: number; error: Record<string, unknown>; headers?: Record<string, string> };
+type Step = { kind: 'answer'; content: string } | { kind: 'refuse'; refusal: string } | { kind: 'status'; status: number; error: Record<string, unknown>; headers?: Record<string, string> };
 
 /**
  * A loopback stand-in for an OpenAI-compatible API (`POST /v1/chat/completions`), for clients
@@ -58,7 +55,11 @@ export class FakeOpenAi {
 
   /** An error status with OpenAI's error body (500 by default). */
   fail(status = 500): this {
-    return this.push({ kind: 'status', status, error: { message: `The server had an error while processing your request (status ${status} from the fake OpenAI).`, type: 'server_error', param: null, code: null } });
+    return this.push({
+      kind: 'status',
+      status,
+      error: { message: `The server had an error while processing your request (status ${status} from the fake OpenAI).`, type: 'server_error', param: null, code: null },
+    });
   }
 
   /** Holds every answer back by `ms` (0 answers at once again). */
@@ -140,23 +141,29 @@ export class FakeOpenAi {
     const send = (status: number, json: unknown, headers: Record<string, string> = {}): void =>
       void res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_fake_${this.counter}`, ...headers }).end(JSON.stringify(json));
     if (method !== 'POST' || path !== '/v1/chat/completions') {
-      return send(404, { error: { message: `Unknown request URL: ${method} ${path} (the fake OpenAI serves POST /v1/chat/completions)`, type: 'invalid_request_error', param: null, code: 'unknown_url' } });
+      return send(404, {
+        error: { message: `Unknown request URL: ${method} ${path} (the fake OpenAI serves POST /v1/chat/completions)`, type: 'invalid_request_error', param: null, code: 'unknown_url' },
+      });
     }
     const step = this.next();
     if (!step) return send(500, { error: { message: 'the fake OpenAI has no scripted answer', type: 'server_error', param: null, code: null } });
     if (step.kind === 'status') return send(step.status, { error: step.error }, step.headers);
     const model = typeof body === 'object' && body !== null && 'model' in body ? String(body.model) : 'gpt-5-mini';
     const message =
-      step.kind === 'refuse'
-        ? { role: 'assistant', content: null, refusal: step.refusal, annotations: [] }
-        : { role: 'assistant', content: step.content, refusal: null, annotations: [] };
+      step.kind === 'refuse' ? { role: 'assistant', content: null, refusal: step.refusal, annotations: [] } : { role: 'assistant', content: step.content, refusal: null, annotations: [] };
     send(200, {
       id: `chatcmpl-fake${++this.counter}`,
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model,
       choices: [{ index: 0, message, logprobs: null, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 412, completion_tokens: 58, total_tokens: 470, prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 } },
+      usage: {
+        prompt_tokens: 412,
+        completion_tokens: 58,
+        total_tokens: 470,
+        prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+      },
       service_tier: 'default',
       system_fingerprint: null,
     });

@@ -6,7 +6,6 @@ import { ALICE, blockActionsBody, CHANNEL, messageEventBody, slashCommandBody, v
 
 const FORM = 'application/x-www-form-urlencoded';
 
-
 interface Element {
   type: string;
   action_id: string;
@@ -17,9 +16,7 @@ interface Element {
 }
 
 export function elementsOf(message: SlackMessage): Element[] {
-  return message.blocks
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => (b.elements as Omit<Element, 'blockId'>[]).map((e) => ({ ...e, blockId: String(b.block_id ?? '') })));
+  return message.blocks.filter((b) => b.type === 'actions').flatMap((b) => (b.elements as Omit<Element, 'blockId'>[]).map((e) => ({ ...e, blockId: String(b.block_id ?? '') })));
 }
 
 export function elementFor(message: SlackMessage, actionPrefix: string): Element {
@@ -43,9 +40,7 @@ export class SlackInterviewDriver {
     const known = new Set(this.svc.slack.messages.keys());
     const res = await this.svc.post(slashCommandBody({ text, userId: this.userId, channelId, responseUrl: this.svc.responseUrl() }), FORM);
     if (res.status !== 200) throw new Error(`slash command answered ${res.status}: ${res.text}`);
-    const opening = await this.svc.slack.waitFor(() =>
-      [...this.svc.slack.messages.entries()].find(([key, m]) => !known.has(key) && !m.threadTs && visibleText(m).includes('is sizing up'))?.[1],
-    );
+    const opening = await this.svc.slack.waitFor(() => [...this.svc.slack.messages.entries()].find(([key, m]) => !known.has(key) && !m.threadTs && visibleText(m).includes('is sizing up'))?.[1]);
     this.channel = opening.channel;
     this.threadTs = opening.ts;
     await this.svc.slack.waitFor(() => this.currentQuestion());

@@ -77,7 +77,6 @@ function hasInput(msg: ConnectorMessage, id: string): boolean {
   return JSON.stringify(msg.activity.attachments ?? []).includes(`"id":"${id}"`);
 }
 
-
 /** Drives one person's interview in a Teams conversation through /api/messages. */
 export class TeamsInterviewDriver {
   readonly conversationId: string;

@@ -7,8 +7,7 @@ import { readTaskText } from '../../src/intake/read-task-text.js';
 const ctx: AdviceContext = { catalogue: loadPriceCatalogue(), asOf: '2026-11-23' };
 const read = (text: string) => readTaskText(text, ctx);
 
-const EXAMPLE =
-  'we classify 50k support tickets a day into 12 categories with a 3k-token prompt on gpt-4.1, about 70% right after 4 tries, we have 2,000 labelled tickets';
+const EXAMPLE = 'we classify 50k support tickets a day into 12 categories with a 3k-token prompt on gpt-4.1, about 70% right after 4 tries, we have 2,000 labelled tickets';
 
 describe('readTaskText on the example sentence', () => {
   const reading = read(EXAMPLE);
@@ -384,10 +383,27 @@ describe('readTaskText and the core schema', () => {
 
 describe('readTaskText never throws', () => {
   const NASTY = [
-    '', ' ', '\n\t', '🤷', '👍 50k a day 👍', '\ud83d', '\u0000', 'İİİ 50k tickets a day', '١٢٣', '５０k a day',
-    '9'.repeat(400), '1,'.repeat(5000), '%'.repeat(50_000), 'of '.repeat(20_000), '- '.repeat(30_000),
-    '50k a day '.repeat(10_000), `${'x'.repeat(100_000)} 50k a day`, 'between '.repeat(10_000),
-    '1e999 calls a day', '99999999999999999999 tickets a day', '__proto__ constructor toString',
+    '',
+    ' ',
+    '\n\t',
+    '🤷',
+    '👍 50k a day 👍',
+    '\ud83d',
+    '\u0000',
+    'İİİ 50k tickets a day',
+    '١٢٣',
+    '５０k a day',
+    '9'.repeat(400),
+    '1,'.repeat(5000),
+    '%'.repeat(50_000),
+    'of '.repeat(20_000),
+    '- '.repeat(30_000),
+    '50k a day '.repeat(10_000),
+    `${'x'.repeat(100_000)} 50k a day`,
+    'between '.repeat(10_000),
+    '1e999 calls a day',
+    '99999999999999999999 tickets a day',
+    '__proto__ constructor toString',
   ];
 
   it('on empty, huge, emoji or number-only text', () => {

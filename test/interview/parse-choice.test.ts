@@ -74,12 +74,9 @@ describe('parseChoice', () => {
     expectNotUnderstood(parseChoice('0', KINDS), '0', PICK);
   });
 
-  it.each(['x', '', 'translation', 'NaN', 'extractions', '🤷', '-1', '2.5'])(
-    'does not understand %j and lists the options',
-    (text) => {
-      expectNotUnderstood(parseChoice(text, KINDS), text, PICK);
-    },
-  );
+  it.each(['x', '', 'translation', 'NaN', 'extractions', '🤷', '-1', '2.5'])('does not understand %j and lists the options', (text) => {
+    expectNotUnderstood(parseChoice(text, KINDS), text, PICK);
+  });
 
   it('fails cleanly when there is nothing to pick from', () => {
     expect(parseChoice('1', []).ok).toBe(false);

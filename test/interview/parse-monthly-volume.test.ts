@@ -44,10 +44,7 @@ describe('parseMonthlyVolume', () => {
     expectNotUnderstood(parseMonthlyVolume('-50k a day'), '-50k a day', "can't be negative", 'like 10M');
   });
 
-  it.each(['lots', '', 'NaN', 'Infinity', '10M a fortnight', 'per day', '10M tokens', 'daily 50k', '50k a day or so'])(
-    'does not understand %j and shows an example',
-    (text) => {
-      expectNotUnderstood(parseMonthlyVolume(text), text, 'Type calls per month like 10M, 10M a month or 250k a day.');
-    },
-  );
+  it.each(['lots', '', 'NaN', 'Infinity', '10M a fortnight', 'per day', '10M tokens', 'daily 50k', '50k a day or so'])('does not understand %j and shows an example', (text) => {
+    expectNotUnderstood(parseMonthlyVolume(text), text, 'Type calls per month like 10M, 10M a month or 250k a day.');
+  });
 });

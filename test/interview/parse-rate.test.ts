@@ -34,21 +34,15 @@ describe('parseRate', () => {
     expect(parseRate('100')).toEqual({ ok: true, value: 1, note: 'read 100 as 100%' });
   });
 
-  it.each(['11/10', '120%', '-0.1', '-5%', '120', '-8/10', '-8/-10'])(
-    'refuses %j because a share lies between 0 and 1',
-    (text) => {
-      expectNotUnderstood(parseRate(text), text, 'between 0 and 1 (0% and 100%)', 'like 8/10, 80% or 0.8');
-    },
-  );
+  it.each(['11/10', '120%', '-0.1', '-5%', '120', '-8/10', '-8/-10'])('refuses %j because a share lies between 0 and 1', (text) => {
+    expectNotUnderstood(parseRate(text), text, 'between 0 and 1 (0% and 100%)', 'like 8/10, 80% or 0.8');
+  });
 
   it('refuses 8/0 because it cannot divide by zero', () => {
     expectNotUnderstood(parseRate('8/0'), '8/0', "second number can't be 0", 'like 8/10');
   });
 
-  it.each(['mostly', '', 'NaN', 'Infinity', 'eight of ten', '8/', '/10', '80%%', '8k', '1/2/3', '%'])(
-    'does not understand %j and shows an example',
-    (text) => {
-      expectNotUnderstood(parseRate(text), text, 'Type a share like 8/10, 80% or 0.8.');
-    },
-  );
+  it.each(['mostly', '', 'NaN', 'Infinity', 'eight of ten', '8/', '/10', '80%%', '8k', '1/2/3', '%'])('does not understand %j and shows an example', (text) => {
+    expectNotUnderstood(parseRate(text), text, 'Type a share like 8/10, 80% or 0.8.');
+  });
 });

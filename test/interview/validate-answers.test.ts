@@ -50,7 +50,10 @@ describe('an answers file with bad fields (headless)', () => {
     const errors = errorsOf({ successRate: 80, taskKind: 'poem', sucessRate: 1, horizonMonths: 0, prices: { input: -1 } });
     expect(errors).toHaveLength(5);
     for (const field of ['successRate:', 'taskKind:', 'sucessRate:', 'horizonMonths: from 1 to 60', 'prices.input: a price cannot be negative'])
-      expect(errors.some((e) => e.startsWith(field)), field).toBe(true);
+      expect(
+        errors.some((e) => e.startsWith(field)),
+        field,
+      ).toBe(true);
   });
 
   it('refuses answers that are not a JSON object', () => {
@@ -65,9 +68,7 @@ describe('an answers file with bad fields (headless)', () => {
 
 describe('a missing answer the verdict needs (headless)', () => {
   it('names successRate and shows an example value when 20 examples were tested', () => {
-    expect(errorsFor({ testedExamples: 20 })).toEqual([
-      'successRate: missing, and these answers need it. How many of them came out right? For example "successRate": 0.8',
-    ]);
+    expect(errorsFor({ testedExamples: 20 })).toEqual(['successRate: missing, and these answers need it. How many of them came out right? For example "successRate": 0.8']);
   });
 
   it('names testedExamples first for empty answers', () => {

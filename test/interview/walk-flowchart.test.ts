@@ -46,13 +46,27 @@ const everything: Answers = {
 };
 
 describe('the interview', () => {
-  it('asks in the flowchart\'s order: score, failures, rounds, then costs, then data, then whether the failures can be routed and what a wrong answer costs', () => {
+  it("asks in the flowchart's order: score, failures, rounds, then costs, then data, then whether the failures can be routed and what a wrong answer costs", () => {
     const { asked, verdict } = interview(everything);
     expect(asked).toEqual([
-      'taskKind', 'testedExamples', 'successRate', 'failureMode', 'promptIterations',
-      'model', 'promptTokens', 'inputTokens', 'outputTokens', 'monthlyCalls', 'cacheHitRate', 'horizonMonths',
-      'fineTuneModel', 'labeledExamples', 'deadline', 'specStable',
-      'failuresIdentifiable', 'costOfWrongAnswer',
+      'taskKind',
+      'testedExamples',
+      'successRate',
+      'failureMode',
+      'promptIterations',
+      'model',
+      'promptTokens',
+      'inputTokens',
+      'outputTokens',
+      'monthlyCalls',
+      'cacheHitRate',
+      'horizonMonths',
+      'fineTuneModel',
+      'labeledExamples',
+      'deadline',
+      'specStable',
+      'failuresIdentifiable',
+      'costOfWrongAnswer',
     ]);
     expect(verdict.verdict).toBe('fine-tune');
     expect(verdict.reasons.map((r) => r.rule)).toEqual(['below-80-after-iterations', 'fixes-worth-it']);
@@ -125,7 +139,10 @@ describe('the interview', () => {
     expect(verdict.cost!.horizonMonths).toBe(12);
     expect(verdict.fineTuneModel).toBe('gemini-2.5-pro');
     for (const field of ['inputTokens', 'outputTokens', 'cacheHitRate'])
-      expect(verdict.assumptions.find((a) => a.field === field), field).toMatchObject({ origin: 'default', value: 0 });
+      expect(
+        verdict.assumptions.find((a) => a.field === field),
+        field,
+      ).toMatchObject({ origin: 'default', value: 0 });
   });
 
   it('reads a typed "8/10" as 0.8 and stays with prompt engineering after one round at low volume', () => {

@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import {
-  packageTeamsApp,
-  renderTeamsManifest,
-  TEAMS_MANIFEST_PLACEHOLDER_DOMAIN,
-  TEAMS_MANIFEST_PLACEHOLDER_ID,
-  teamsManifestSchemaProblems,
-} from '../../adapters/cli/package-teams-app.js';
+import { packageTeamsApp, renderTeamsManifest, TEAMS_MANIFEST_PLACEHOLDER_DOMAIN, TEAMS_MANIFEST_PLACEHOLDER_ID, teamsManifestSchemaProblems } from '../../adapters/cli/package-teams-app.js';
 
 const teamsFile = (name: string): Buffer => readFileSync(new URL(`../../manifests/teams/${name}`, import.meta.url));
 const committed = JSON.parse(teamsFile('manifest.json').toString('utf8'));
@@ -62,8 +56,7 @@ describe('manifests/teams/manifest.json', () => {
     expect(bot.botId).toBe(TEAMS_MANIFEST_PLACEHOLDER_ID);
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(bot).toMatchObject({ supportsFiles: false, isNotificationOnly: false });
-    const titles = (scope: string): string[] =>
-      (bot.commandLists as CommandList[]).filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
+    const titles = (scope: string): string[] => (bot.commandLists as CommandList[]).filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
     expect(titles('personal')).toEqual(['start', 'history', 'help']);
     expect(titles('groupChat')).toEqual(['start', 'history', 'help']);
     expect(titles('team')).toEqual(['start', 'history', 'help', 'subscribe', 'unsubscribe', 'subscriptions']);

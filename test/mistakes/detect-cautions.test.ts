@@ -85,9 +85,7 @@ describe('when each caution shows', () => {
     // A retirement with a successor Vertex can tune: the fine-tune is redone there, not abandoned.
     const catalogue = catalogueWith({ models: [{ id: 'gemini-2.5-pro', retires: '2027-06-01', successor: 'gemini-2.5-flash' }] });
     const v = verdictFor(stuckPrompt(), undefined, catalogue);
-    expect(caution(v, 'model-versioning').text).toBe(
-      'Gemini 2.5 Pro on Vertex AI retires on 2027-06-01; the fine-tune must be redone on its successor (1 retraining in your horizon).',
-    );
+    expect(caution(v, 'model-versioning').text).toBe('Gemini 2.5 Pro on Vertex AI retires on 2027-06-01; the fine-tune must be redone on its successor (1 retraining in your horizon).');
   });
 
   it('names no retirement that was announced after the day of the advice', () => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIX_CONTRADICTS, MISTAKE_IDS, SEEDS, type Answers, type MistakeId, type SeedSource } from '../../src/index.js';
-import {
-  answersFor,
-  expensiveWorkingPrompt,
-  longPromptAtMillions,
-  lowVolume,
-  stuckPrompt,
-  untestedPrompt,
-  workingPrompt,
-} from '../helpers/answers.js';
+import { answersFor, expensiveWorkingPrompt, longPromptAtMillions, lowVolume, stuckPrompt, untestedPrompt, workingPrompt } from '../helpers/answers.js';
 import { mistakeIdsOf, seedText, verdictFor } from '../helpers/advice.js';
 
 const mistake = (v: ReturnType<typeof verdictFor>, id: MistakeId) => {
@@ -40,7 +32,7 @@ describe("the seeds' common mistakes", () => {
     expect(CASES.map((c) => c.id).sort()).toEqual([...MISTAKE_IDS].sort());
   });
 
-  it.each(CASES)('spots $id and shows the seed\'s fix', ({ id, answers, asOf, says, fix }) => {
+  it.each(CASES)("spots $id and shows the seed's fix", ({ id, answers, asOf, says, fix }) => {
     const found = mistake(verdictFor(answers, asOf), id);
     if (typeof says === 'string') expect(found.text).toContain(says);
     else expect(found.text).toMatch(says);
@@ -49,7 +41,7 @@ describe("the seeds' common mistakes", () => {
     expect(seedText(found.source.file)).toContain(found.source.quote);
   });
 
-  it('shows the seed\'s fix for testing prompts in its own words', () => {
+  it("shows the seed's fix for testing prompts in its own words", () => {
     expect(mistake(verdictFor(untestedPrompt()), 'fine-tune-before-prompt-testing').fix).toBe(
       'Test prompt engineering first. Run 30-50 examples with 3-5 prompt variations. Only fine-tune if the best prompt still fails 20%+ of the time.',
     );

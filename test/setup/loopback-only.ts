@@ -12,7 +12,7 @@ const connect = net.Socket.prototype.connect as (...args: unknown[]) => net.Sock
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
   const first = args[0];
   const options = (Array.isArray(first) ? first[0] : first) as { host?: string; path?: string } | number | string;
-  const host = typeof options === 'object' && options !== null ? options.host ?? (options.path ? 'localhost' : 'localhost') : typeof args[1] === 'string' ? args[1] : 'localhost';
+  const host = typeof options === 'object' && options !== null ? (options.host ?? (options.path ? 'localhost' : 'localhost')) : typeof args[1] === 'string' ? args[1] : 'localhost';
   if (!LOOPBACK.test(String(host))) throw new Error(`test tried to connect to ${String(host)}: only loopback is allowed`);
   return connect.apply(this, args);
 } as typeof net.Socket.prototype.connect;

@@ -107,14 +107,10 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
       return bad.length ? `${bad.map((m) => m.id).join(', ')} beside ${v.verdict}` : null;
     },
   ],
-  [
-    'no fine-tune or hybrid on fewer than 30 tested examples',
-    ({ v, answers: a }) => (TRAINS.has(v.verdict) && (a.testedExamples ?? 0) < 30 ? `${v.verdict} on ${a.testedExamples} tested` : null),
-  ],
+  ['no fine-tune or hybrid on fewer than 30 tested examples', ({ v, answers: a }) => (TRAINS.has(v.verdict) && (a.testedExamples ?? 0) < 30 ? `${v.verdict} on ${a.testedExamples} tested` : null)],
   [
     'no fine-tune or hybrid below the minimum of labelled examples',
-    ({ v, answers: a }) =>
-      TRAINS.has(v.verdict) && (a.labeledExamples ?? 0) < minimumExamples(a) ? `${v.verdict} with ${a.labeledExamples} labelled, needing ${minimumExamples(a)}` : null,
+    ({ v, answers: a }) => (TRAINS.has(v.verdict) && (a.labeledExamples ?? 0) < minimumExamples(a) ? `${v.verdict} with ${a.labeledExamples} labelled, needing ${minimumExamples(a)}` : null),
   ],
   [
     'no fine-tune or hybrid when shipping this week or while the spec moves',
@@ -139,9 +135,7 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
   [
     "no 'both' unless a router can see the failing slice and the prompt is below 90%",
     ({ v, answers: a }) =>
-      v.verdict === 'hybrid' && !(a.failuresIdentifiable === true && (a.successRate ?? 1) < 0.9)
-        ? `hybrid with failuresIdentifiable ${a.failuresIdentifiable} at ${a.successRate}`
-        : null,
+      v.verdict === 'hybrid' && !(a.failuresIdentifiable === true && (a.successRate ?? 1) < 0.9) ? `hybrid with failuresIdentifiable ${a.failuresIdentifiable} at ${a.successRate}` : null,
   ],
   [
     "a cost-only fine-tune's saving from tuning clears the margin",
@@ -211,15 +205,12 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
       ];
       const bad = sources.filter((s) => !s.file || !s.quote || !seed(s.file).includes(s.quote));
       // A mistake's or caution's fix names no file: it must be in one of the two seeds.
-      const both = seed('000_bb130bd60773505c.txt') + '\n' + seed('001_01052900a96b921b.txt');
+      const both = `${seed('000_bb130bd60773505c.txt')}\n${seed('001_01052900a96b921b.txt')}`;
       const fixes = [...v.mistakes, ...v.cautions].filter((m) => !both.includes(m.fix));
       return bad.length || fixes.length ? [...bad.map((s) => `${s.what}: "${s.quote}" not in ${s.file}`), ...fixes.map((m) => `fix "${m.fix}" in no seed`)].join('; ') : null;
     },
   ],
-  [
-    "a prompt-engineering headline never starts with 'Fine-tune'",
-    ({ v }) => (v.verdict === 'prompt-engineering' && v.headline.startsWith('Fine-tune') ? v.headline : null),
-  ],
+  ["a prompt-engineering headline never starts with 'Fine-tune'", ({ v }) => (v.verdict === 'prompt-engineering' && v.headline.startsWith('Fine-tune') ? v.headline : null)],
   [
     'no NaN, Infinity or undefined in what the card says',
     ({ v }) => {

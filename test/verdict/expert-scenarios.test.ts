@@ -23,8 +23,7 @@ const promptTotal = (perCall: number, calls: number, months: number) => PROMPT_W
 /** Prompting the model that would be tuned: the prompt moved there is retested and adjusted (twice the prompt work). */
 const switchedTotal = (perCall: number, calls: number, months: number) => 2 * PROMPT_WORK + perCall * calls * months;
 /** A tuned path with no retraining inside the horizon and nothing left to label. */
-const tunedTotal = (perCall: number, calls: number, months: number, training: number, fixedMonthly = 0) =>
-  training + TUNING_WORK + (perCall * calls + fixedMonthly) * months;
+const tunedTotal = (perCall: number, calls: number, months: number, training: number, fixedMonthly = 0) => training + TUNING_WORK + (perCall * calls + fixedMonthly) * months;
 /** Wrong answers a fine-tune fixes: half of today's failures (the default), over the horizon. */
 const fixedAnswers = (calls: number, months: number, rate: number) => calls * months * (1 - rate) * 0.5;
 
@@ -111,8 +110,7 @@ const CHEAP_ROUTER_CALL = usd(150 + 50, MINI41.input) + usd(5, MINI41.output); /
 const CHEAP_TRAINING = usd(800 * (30 + 50 + 500) * 3, MINI41.training); // $6.96
 const CHEAP_PE = promptTotal(CHEAP_PROMPT_CALL, 1e6, 6); // $5,840
 const CHEAP_FT = tunedTotal(CHEAP_TUNED_CALL, 1e6, 6, CHEAP_TRAINING); // $15,590.96
-const cheapHybrid = (share: number) =>
-  CHEAP_TRAINING + PROMPT_WORK + TUNING_WORK + ((1 - share) * CHEAP_PROMPT_CALL + share * CHEAP_TUNED_CALL + CHEAP_ROUTER_CALL) * 1e6 * 6;
+const cheapHybrid = (share: number) => CHEAP_TRAINING + PROMPT_WORK + TUNING_WORK + ((1 - share) * CHEAP_PROMPT_CALL + share * CHEAP_TUNED_CALL + CHEAP_ROUTER_CALL) * 1e6 * 6;
 
 /** The seed's rough math on Gemini 2.5 Pro: a 4k-token prompt, 10M calls a month, a prompt that works. */
 function longPrompt(over: Answers = {}): Answers {
@@ -153,8 +151,7 @@ function marginCase(calls: number): Answers {
   };
 }
 const marginPE = (calls: number) => promptTotal(usd(4500, NOVA_PRO.input) + usd(100, NOVA_PRO.output), calls, 12);
-const marginFT = (calls: number) =>
-  tunedTotal(usd(900, NOVA_PRO.input) + usd(100, NOVA_PRO.output), calls, 12, usd(1000 * 1000 * 3, NOVA_PRO.training), NOVA_PRO.storage);
+const marginFT = (calls: number) => tunedTotal(usd(900, NOVA_PRO.input) + usd(100, NOVA_PRO.output), calls, 12, usd(1000 * 1000 * 3, NOVA_PRO.training), NOVA_PRO.storage);
 // saving − 20% margin = 0.025152·calls − 5,487.40 → clears from 218,169.5 calls a month.
 const MARGIN_FLIP = Math.ceil(5487.4 / 0.025152);
 
@@ -449,7 +446,9 @@ const SCENARIOS: Scenario[] = [
         const ft = tunedTotal(usd(1700, FLASH.input) + usd(1500, FLASH.output), 50_000, 12, usd(1000 * 3200 * 3, FLASH.training));
         const router = usd(150 + 1500, FLASH.input) + usd(5, FLASH.output);
         const hybrid =
-          usd(1000 * 3200 * 3, FLASH.training) + PROMPT_WORK + TUNING_WORK +
+          usd(1000 * 3200 * 3, FLASH.training) +
+          PROMPT_WORK +
+          TUNING_WORK +
           (0.88 * (usd(3500, FLASH.input) + usd(1500, FLASH.output)) + 0.12 * (usd(1700, FLASH.input) + usd(1500, FLASH.output)) + router) * 50_000 * 12;
         expect(hybrid).toBeGreaterThan(ft);
         near(v.cost!.fineTuning!.total, ft);
@@ -562,7 +561,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: "never uses both at exactly 90%, whatever a wrong answer costs: the prompt passes",
+    name: 'never uses both at exactly 90%, whatever a wrong answer costs: the prompt passes',
     follows: "the 90% test: 'If 90% of cases work with prompt engineering, stop.'",
     asOf: OPENAI_OPEN,
     answers: cheapPrompt({ successRate: 0.9, promptIterations: 3, failureMode: 'vocabulary', failuresIdentifiable: true, costOfWrongAnswer: 20 }),
@@ -780,7 +779,7 @@ const SCENARIOS: Scenario[] = [
 
   // ==== The contradictions issue 8 names ====
   {
-    name: "does not credit the move from Claude Sonnet 4.5 to Nova Pro to fine-tuning at 92% and 100k calls",
+    name: 'does not credit the move from Claude Sonnet 4.5 to Nova Pro to fine-tuning at 92% and 100k calls',
     follows: "README rule 6: compared against the cheaper of prompting today's model and prompting the model that would be tuned",
     answers: {
       taskKind: 'summarization',
@@ -860,8 +859,7 @@ const SCENARIOS: Scenario[] = [
       rules: ['below-80-after-iterations', 'provider-offers-no-fine-tuning'],
       check: (v) => {
         // GPT-4.1 retires on 2027-01-14: months 1-2 on it, then the prompt moves to GPT-5.4 (2 more hours) for months 3-12.
-        const today =
-          PROMPT_WORK + PROMPT_WORK + (2 * (usd(2500, GPT41.input) + usd(200, GPT41.output)) + 10 * (usd(2500, GPT54.input) + usd(200, GPT54.output))) * 1e5; // $10,970
+        const today = PROMPT_WORK + PROMPT_WORK + (2 * (usd(2500, GPT41.input) + usd(200, GPT41.output)) + 10 * (usd(2500, GPT54.input) + usd(200, GPT54.output))) * 1e5; // $10,970
         const sub = switchedTotal(usd(2500, NOVA_PRO.input) + usd(200, NOVA_PRO.output), 1e5, 12); // $3,568
         const ft = tunedTotal(usd(700, NOVA_PRO.input) + usd(200, NOVA_PRO.output), 1e5, 12, usd(1000 * 900 * 3, NOVA_PRO.training), NOVA_PRO.storage);
         near(v.cost!.promptEngineering.total, today);
@@ -1135,7 +1133,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'fine-tunes at 400 calls a month only with the break-even stated, on the headline verdict card',
-    follows: "README rule 7: 'without it, the card states the break-even (\"fine-tuning pays for itself if a wrong answer costs you more than $X\")'",
+    follows: 'README rule 7: \'without it, the card states the break-even ("fine-tuning pays for itself if a wrong answer costs you more than $X")\'',
     answers: fourHundredCalls(),
     expect: {
       verdict: 'fine-tune',
@@ -1265,7 +1263,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: "does not cache a 2,000-token prompt on Claude Haiku 4.5, below its 4,096-token minimum",
+    name: 'does not cache a 2,000-token prompt on Claude Haiku 4.5, below its 4,096-token minimum',
     follows: "README 'What the cost model counts': 'nothing below the provider's minimum cacheable prompt is cached'",
     answers: {
       taskKind: 'extraction',

@@ -102,9 +102,7 @@ describe('a one-month "Fine-tune GPT-4.1" as of 2026-11-27', () => {
   });
 
   it('cautions that the tuned model must be moved off before it stops, not "redone on its successor"', () => {
-    expect(v.cautions.find((c) => c.id === 'model-versioning')!.text).toBe(
-      'A tuned GPT-4.1 stops serving on 2027-01-14 and no successor can be tuned in its place: plan the move off it before then.',
-    );
+    expect(v.cautions.find((c) => c.id === 'model-versioning')!.text).toBe('A tuned GPT-4.1 stops serving on 2027-01-14 and no successor can be tuned in its place: plan the move off it before then.');
   });
 
   it('looks for no break-even past 2027-01-14', () => {
@@ -147,9 +145,7 @@ describe('advice as of 2026-03-01 does not use what OpenAI announced on 2026-05-
     const may = verdictFor(answers, '2026-05-07');
     expect(may.fineTuneModel).not.toBe('gpt-4.1');
     expect(reasonText(may, 'provider-offers-no-fine-tuning')).toContain('OpenAI is winding fine-tuning of GPT-4.1 down: no new jobs after 2027-01-06, and tuned models stop on 2027-01-14');
-    expect(notices(may)).toContain(
-      'GPT-4.1 retires on 2027-01-14; its successor is GPT-5.4 (OpenAI names none on its deprecations page; the advisor assumes its current model of the same size).',
-    );
+    expect(notices(may)).toContain('GPT-4.1 retires on 2027-01-14; its successor is GPT-5.4 (OpenAI names none on its deprecations page; the advisor assumes its current model of the same size).');
     // The first gate was announced on 2026-05-07, the second only on 2026-07-02.
     const gated = verdictFor(stuckPrompt({ model: 'gpt-4.1', horizonMonths: 6 }), '2026-05-07');
     expect(gated.fineTuneModel).toBe('gpt-4.1');
@@ -164,10 +160,10 @@ describe('the prompt path moves to the successor at retirement, on the verdict',
     workingPrompt({ model: 'claude-sonnet-4.5', testedExamples: 50, promptTokens: 2000, inputTokens: 500, outputTokens: 300, monthlyCalls: 100_000, horizonMonths: 6, cacheHitRate: 0 }),
     '2026-11-27',
   );
-  const month45 = (2500 * 3 + 300 * 15) / 1e6 * 1e5; // $1,200 on Sonnet 4.5
-  const month55 = (2500 * 2 + 300 * 10) / 1e6 * 1e5; // $800 on Sonnet 5.5
+  const month45 = ((2500 * 3 + 300 * 15) / 1e6) * 1e5; // $1,200 on Sonnet 4.5
+  const month55 = ((2500 * 2 + 300 * 10) / 1e6) * 1e5; // $800 on Sonnet 5.5
 
-  it('prices month 1 at Sonnet 4.5\'s prices and months 2-6 at Sonnet 5.5\'s, with the move costed', () => {
+  it("prices month 1 at Sonnet 4.5's prices and months 2-6 at Sonnet 5.5's, with the move costed", () => {
     const pe = v.cost!.promptEngineering;
     expect(month45).toBeCloseTo(1200, 6);
     expect(month55).toBeCloseTo(800, 6);

@@ -6,7 +6,7 @@ import { errorsFor, verdictFor } from '../helpers/advice.js';
 const warnings = (v: ReturnType<typeof verdictFor>) => v.notices.filter((n) => n.severity === 'warning').map((n) => n.text);
 
 describe('notices about the prices behind a verdict', () => {
-  it('warns when the prompted model\'s prices were last checked 181 days before the advice', () => {
+  it("warns when the prompted model's prices were last checked 181 days before the advice", () => {
     const catalogue = catalogueWith({ models: [{ id: 'gemini-2.5-pro', checked_on: '2026-05-26' }] });
     const v = verdictFor(workingPrompt(), undefined, catalogue);
     expect(warnings(v)).toContain(
@@ -27,16 +27,14 @@ describe('notices about the prices behind a verdict', () => {
     expect(warnings(v).some((w) => w.startsWith('Prices for Amazon Nova Pro on Bedrock were last checked on 2025-12-01'))).toBe(true);
   });
 
-  it('fires on the shipped catalogue: GPT-4.1\'s prices, last seen on 2026-03-31, are 237 days old on 2026-11-23', () => {
+  it("fires on the shipped catalogue: GPT-4.1's prices, last seen on 2026-03-31, are 237 days old on 2026-11-23", () => {
     const v = verdictFor(workingPrompt({ model: 'gpt-4.1' }));
     expect(warnings(v)).toContain('Prices for GPT-4.1 were last checked on 2026-03-31, 237 days before this advice: check them at https://openai.com/api/pricing/');
   });
 
-  it('names a prompted model\'s retirement and its successor, and flags the successor\'s unverified prices', () => {
+  it("names a prompted model's retirement and its successor, and flags the successor's unverified prices", () => {
     const v = verdictFor(workingPrompt({ model: 'gpt-4.1' }));
-    expect(warnings(v)).toContain(
-      "GPT-4.1 retires on 2027-01-14; its successor is GPT-5.4 (OpenAI names none on its deprecations page; the advisor assumes its current model of the same size).",
-    );
+    expect(warnings(v)).toContain('GPT-4.1 retires on 2027-01-14; its successor is GPT-5.4 (OpenAI names none on its deprecations page; the advisor assumes its current model of the same size).');
     expect(warnings(v)).toContain(
       "GPT-5.4's prices come from a secondary source and were not verified: check them at https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json",
     );
@@ -50,12 +48,10 @@ describe('notices about the prices behind a verdict', () => {
 
   it('says, before the shutdown, that the model retires and that the date is not verified', () => {
     const v = verdictFor(workingPrompt({ model: 'gpt-4.1-nano' }), '2026-10-01');
-    expect(warnings(v)).toContain(
-      "GPT-4.1 nano retires on 2026-10-23 (secondary sources, not verified); its successor is GPT-5.4 mini (the advisor assumes OpenAI's current small model).",
-    );
+    expect(warnings(v)).toContain("GPT-4.1 nano retires on 2026-10-23 (secondary sources, not verified); its successor is GPT-5.4 mini (the advisor assumes OpenAI's current small model).");
   });
 
-  it('passes on the tuned model\'s note when fine-tuning it, as a warning when the tuning figures are not verified', () => {
+  it("passes on the tuned model's note when fine-tuning it, as a warning when the tuning figures are not verified", () => {
     const v = verdictFor(stuckPrompt({ model: 'azure-gpt-4o-mini' }), OPENAI_OPEN);
     expect(v.fineTuneModel).toBe('azure-gpt-4o-mini');
     expect(warnings(v).some((n) => n.startsWith('Fine-tuning GPT-4o mini on Azure OpenAI: Tuned tokens at base rates plus US$1.70 an hour'))).toBe(true);

@@ -27,7 +27,10 @@ function sweep(): Array<{ v: Verdict; asOf: string }> {
   for (const asOf of [OPENAI_OPEN, AS_OF, '2026-11-27']) {
     for (const m of CATALOGUE.models.filter((model) => isAvailable(CATALOGUE, model, asOf))) {
       // A long prompt, half cached, a slice a router can see: every kind of item, the router call too.
-      out.push({ v: verdictFor(stuckPrompt({ model: m.id, promptTokens: 5000, cacheHitRate: 0.5, successRate: 0.7, testedExamples: 200, failuresIdentifiable: true, labeledExamples: 50 }), asOf), asOf });
+      out.push({
+        v: verdictFor(stuckPrompt({ model: m.id, promptTokens: 5000, cacheHitRate: 0.5, successRate: 0.7, testedExamples: 200, failuresIdentifiable: true, labeledExamples: 50 }), asOf),
+        asOf,
+      });
       out.push({ v: verdictFor(stuckPrompt({ model: m.id, promptTokens: 5000, cacheHitRate: 0.5, successRate: 0.7, testedExamples: 200, failuresIdentifiable: true }), asOf), asOf });
       out.push({ v: verdictFor(expensiveWorkingPrompt({ model: m.id, cacheHitRate: 0.5 }), asOf), asOf });
     }
@@ -73,7 +76,7 @@ describe('where every figure comes from', () => {
   const PRICED = new RegExp(String.raw`\(.*(?:${SOURCE}|your override|as you gave it|GPU time: |GPU hours: |your own hardware: |seed rule of thumb)`);
   const WORK = /^\d[\d,.]* hours at \$|hours at \$\d+ an hour$|^[\d,]+ more examples to reach|training again/;
 
-  it('names the source and its date, or the team\'s own figures, in every priced item of every path', () => {
+  it("names the source and its date, or the team's own figures, in every priced item of every path", () => {
     let items = 0;
     const labels = new Set<string>();
     for (const { v, asOf } of VERDICTS) {
@@ -91,7 +94,17 @@ describe('where every figure comes from', () => {
     }
     expect(items).toBeGreaterThan(1000);
     // Every kind of item was seen: cached and uncached prompts, the router, fees, training, a successor's prices.
-    for (const label of ['Prompt (instructions and examples), cached', 'Router (every call)', 'Hosting the tuned model', 'Storing the tuned model', 'Training', 'Labelling', 'Moving the prompt to Claude Sonnet 5.5', 'Prompted: Input per call', 'Tuned: Tight prompt'])
+    for (const label of [
+      'Prompt (instructions and examples), cached',
+      'Router (every call)',
+      'Hosting the tuned model',
+      'Storing the tuned model',
+      'Training',
+      'Labelling',
+      'Moving the prompt to Claude Sonnet 5.5',
+      'Prompted: Input per call',
+      'Tuned: Tight prompt',
+    ])
       expect([...labels], label).toContain(label);
   });
 
@@ -119,11 +132,9 @@ describe('figures nobody verified', () => {
     expect(checked).toBeGreaterThan(50);
   });
 
-  it('warns about Fireworks\' unverified serverless price', () => {
+  it("warns about Fireworks' unverified serverless price", () => {
     const v = verdictFor(expensiveWorkingPrompt({ model: 'llama-3.1-70b-fireworks' }));
-    expect(warnings(v)).toContain(
-      "Llama 3.1 70B on Fireworks AI's prices come from a secondary source and were not verified: check them at https://fireworks.ai/pricing",
-    );
+    expect(warnings(v)).toContain("Llama 3.1 70B on Fireworks AI's prices come from a secondary source and were not verified: check them at https://fireworks.ai/pricing");
   });
 
   it('marks unverified tuning figures as a warning, verified ones as information', () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, type Answers, type RuleId, type Verdict, type VerdictKind } from '../../src/index.js';
 import { OPENAI_OPEN } from '../helpers/catalogue.js';
-import {
-  edgeCasesCheaperToRoute,
-  expensiveWorkingPrompt,
-  plateauedPrompt,
-  stuckPrompt,
-  untestedPrompt,
-  workingPrompt,
-} from '../helpers/answers.js';
+import { edgeCasesCheaperToRoute, expensiveWorkingPrompt, plateauedPrompt, stuckPrompt, untestedPrompt, workingPrompt } from '../helpers/answers.js';
 import { seedText, verdictFor } from '../helpers/advice.js';
 
 /** For every rule, a situation whose verdict gives it as a reason, and that verdict (the type makes the table complete). */

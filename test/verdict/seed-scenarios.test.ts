@@ -3,7 +3,7 @@ import { answersFor } from '../helpers/answers.js';
 import { reasonText, ruleIdsOf, verdictFor } from '../helpers/advice.js';
 
 /** Seed 001, "Five Real-World Scenarios", as a team would answer for each. */
-describe('the seed guide\'s five real-world scenarios', () => {
+describe("the seed guide's five real-world scenarios", () => {
   it('1a. stops at prompt engineering for PDF extraction at 90% ("If success rate exceeds 85%, stop")', () => {
     const v = verdictFor(
       answersFor({
@@ -135,7 +135,9 @@ describe('the seed guide\'s five real-world scenarios', () => {
     expect(v.headline).toBe('Stay with prompt engineering: above 85% the seeds say stop');
     expect(ruleIdsOf(v)).toEqual(['seeds-disagree-85-90', 'wrong-answer-break-even']);
     expect(reasonText(v, 'seeds-disagree-85-90')).toContain('scenario 1 stops above 85%, scenario 5 fine-tunes the last 12% at 88%');
-    expect(reasonText(v, 'wrong-answer-break-even')).toContain('would fix about 36,000 wrong answers (half of those that fail, assumed): it pays for itself if a wrong answer costs you more than $0.14.');
+    expect(reasonText(v, 'wrong-answer-break-even')).toContain(
+      'would fix about 36,000 wrong answers (half of those that fail, assumed): it pays for itself if a wrong answer costs you more than $0.14.',
+    );
     expect(v.nextSteps).toContain('Run this check again if a wrong answer costs you more than $0.14: fine-tuning pays from there.');
   });
 

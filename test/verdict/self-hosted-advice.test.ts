@@ -26,7 +26,7 @@ describe('the self-hosted Llama 3.1 70B in the catalogue: 2 H100s at $5 an hour,
     expect(v.cost!.substitutePrompt).toBeNull();
   });
 
-  it('prices the prompt path\'s tokens by GPU time: 1.5B tokens a month, $833.33', () => {
+  it("prices the prompt path's tokens by GPU time: 1.5B tokens a month, $833.33", () => {
     const pe = v.cost!.promptEngineering;
     expect(pe.monthly).toBeCloseTo(1500 * perMillion, 2);
     expect(pe.total).toBeCloseTo(200 + 12 * 1500 * perMillion, 1); // $10,200
@@ -34,7 +34,7 @@ describe('the self-hosted Llama 3.1 70B in the catalogue: 2 H100s at $5 an hour,
     expect(itemOf(pe, 'Output per call').amount).toBeCloseTo(200 * perMillion, 2);
   });
 
-  it('prices the tuned path\'s tokens the same way: 600M tokens a month, $333.33', () => {
+  it("prices the tuned path's tokens the same way: 600M tokens a month, $333.33", () => {
     const ft = v.cost!.fineTuning!;
     expect(ft.monthly).toBeCloseTo(600 * perMillion, 2);
     for (const item of tokenItems(ft)) expect(item.basis, item.label).toContain(`(${GPU})`);
@@ -62,7 +62,7 @@ describe('"another model" on GPUs rented by the hour', () => {
   const perMillion = (2.5 / (1500 * 3600)) * 1e6; // $0.46296
   const trainingPerMillion = (2.5 / (750 * 3600)) * 1e6; // half the serving speed, assumed: $0.92593
 
-  it('gets a verdict tuning the team\'s own model, named as the team named it', () => {
+  it("gets a verdict tuning the team's own model, named as the team named it", () => {
     expect(v.verdict).toBe('fine-tune');
     expect(v.fineTuneModel).toBe('other');
     expect(v.headline).toMatch(/^Fine-tune Llama 3\.1 70B on our H100s: /);
@@ -70,10 +70,9 @@ describe('"another model" on GPUs rented by the hour', () => {
     expect(card).toContain('Llama 3.1 70B on our H100s');
   });
 
-  it('prices both paths by GPU time, from the team\'s figures', () => {
+  it("prices both paths by GPU time, from the team's figures", () => {
     const GPU = 'GPU time: $2.50 an hour ÷ 1,500 tokens a second (your figures)';
-    for (const path of [v.cost!.promptEngineering, v.cost!.fineTuning!])
-      for (const item of tokenItems(path)) expect(item.basis, item.label).toContain(`at $0.46296 per 1M (${GPU})`);
+    for (const path of [v.cost!.promptEngineering, v.cost!.fineTuning!]) for (const item of tokenItems(path)) expect(item.basis, item.label).toContain(`at $0.46296 per 1M (${GPU})`);
     expect(v.cost!.promptEngineering.monthly).toBeCloseTo(1500 * perMillion, 2); // $694.44
     expect(v.cost!.fineTuning!.monthly).toBeCloseTo(600 * perMillion, 2); // $277.78
   });
@@ -84,7 +83,7 @@ describe('"another model" on GPUs rented by the hour', () => {
     expect(training.basis).toContain('(GPU hours: $2.50 an hour ÷ 750 training tokens a second (assumed: half the serving speed))');
   });
 
-  it('does not flag the team\'s own figures as an unverified secondary source', () => {
+  it("does not flag the team's own figures as an unverified secondary source", () => {
     expect(v.notices.map((n) => n.text).join('\n')).not.toMatch(/secondary source|not verified/);
     expect(v.notices.map((n) => n.text)).toContain('Llama 3.1 70B on our H100s: Prices as you gave them.');
   });
@@ -103,7 +102,7 @@ describe('"another model" on hardware paid by the month', () => {
   const v = verdictFor(answers);
   const capacity = 900 * SECONDS_A_MONTH;
 
-  it('charges a hardware fee on both paths, as many boxes as the month\'s tokens need', () => {
+  it("charges a hardware fee on both paths, as many boxes as the month's tokens need", () => {
     // Prompt: 2,500 tokens × 1M = 2.5B tokens → 2 boxes. Tuned: (200 + 400 + 100) × 1M = 700M → 1 box.
     expect(Math.ceil(2.5e9 / capacity)).toBe(2);
     expect(Math.ceil(7e8 / capacity)).toBe(1);
@@ -123,7 +122,7 @@ describe('"another model" on hardware paid by the month', () => {
       }
   });
 
-  it('totals the fees over the year and trains on the hardware\'s hours', () => {
+  it("totals the fees over the year and trains on the hardware's hours", () => {
     const hourly = 3000 / 730; // $4.11 an hour
     const training = 600 * 700 * 3 * (hourly / (450 * 3600)); // 1.26M tokens at half the serving speed
     expect(v.cost!.promptEngineering.total).toBeCloseTo(200 + 12 * 6000, 2); // $72,200

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPENAI_OPEN } from '../helpers/catalogue.js';
-import {
-  answersFor,
-  edgeCasesCheaperToRoute,
-  expensiveWorkingPrompt,
-  lowVolume,
-  plateauedPrompt,
-  stuckPrompt,
-  untestedPrompt,
-  workingPrompt,
-} from '../helpers/answers.js';
+import { answersFor, edgeCasesCheaperToRoute, expensiveWorkingPrompt, lowVolume, plateauedPrompt, stuckPrompt, untestedPrompt, workingPrompt } from '../helpers/answers.js';
 import { reasonText, ruleIdsOf, verdictFor } from '../helpers/advice.js';
 
 describe('test-prompts-first', () => {
@@ -31,9 +22,7 @@ describe('test-prompts-first', () => {
     expect(v.verdict).toBe('test-prompts-first');
     expect(v.headline).toBe("Test on 30-50 examples before you train: your score can't yet carry a fine-tune");
     expect(ruleIdsOf(v)).toEqual(['below-80-after-iterations', 'too-few-tested']);
-    expect(reasonText(v, 'too-few-tested')).toBe(
-      'Fine-tuning could be next, but your score rests on 12 tested examples (7 of 12 is consistent with 32% to 81%): test on 30-50 before you train.',
-    );
+    expect(reasonText(v, 'too-few-tested')).toBe('Fine-tuning could be next, but your score rests on 12 tested examples (7 of 12 is consistent with 32% to 81%): test on 30-50 before you train.');
   });
 
   it('says test on more examples when 70% on 50 is consistent with 80% (its 95% interval reaches it)', () => {
@@ -190,7 +179,7 @@ describe('fine-tune', () => {
     );
   });
 
-  it('never fine-tunes a knowledge task for cost: retrieved context can\'t be baked into weights', () => {
+  it("never fine-tunes a knowledge task for cost: retrieved context can't be baked into weights", () => {
     const v = verdictFor(expensiveWorkingPrompt({ taskKind: 'knowledge' }));
     expect(v.verdict).toBe('prompt-engineering');
     expect(v.headline).toBe("Stay with prompt engineering: it works, and knowledge can't be tuned into weights");
@@ -198,7 +187,7 @@ describe('fine-tune', () => {
   });
 });
 
-describe('the ceiling (80-85%) and the seeds\' 85-90% disagreement', () => {
+describe("the ceiling (80-85%) and the seeds' 85-90% disagreement", () => {
   it('stays with prompt engineering at 88% after 3 rounds with vocabulary failures: scenario 1 stops above 85%, and states the break-even cost of a wrong answer', () => {
     const v = verdictFor(plateauedPrompt());
     expect(v.verdict).toBe('prompt-engineering');
@@ -227,7 +216,9 @@ describe('the ceiling (80-85%) and the seeds\' 85-90% disagreement', () => {
     expect(v.verdict).toBe('prompt-engineering');
     expect(v.headline).toBe('Stay with prompt engineering: fixing the failures would cost more than they do');
     expect(ruleIdsOf(v)).toEqual(['seeds-disagree-85-90', 'fixes-not-worth-it']);
-    expect(reasonText(v, 'fixes-not-worth-it')).toContain('7,200 answers worth $720 over 12 months, less than the $5,310 fine-tuning costs beyond prompting Gemini 2.5 Pro on Vertex AI; it would pay if a wrong answer cost more than $0.74.');
+    expect(reasonText(v, 'fixes-not-worth-it')).toContain(
+      '7,200 answers worth $720 over 12 months, less than the $5,310 fine-tuning costs beyond prompting Gemini 2.5 Pro on Vertex AI; it would pay if a wrong answer cost more than $0.74.',
+    );
   });
 
   it('does not ask for data at 88% until the fixes are shown to pay: with 50 labelled examples and no cost of a wrong answer, scenario 1 stops', () => {
@@ -239,7 +230,7 @@ describe('the ceiling (80-85%) and the seeds\' 85-90% disagreement', () => {
     expect(ruleIdsOf(collects)).toEqual(['edge-cases-worth-fixing', 'fixes-worth-it', 'too-few-examples']);
   });
 
-  it('fine-tunes at 80% after 3 rounds with format failures: the prompt has hit the seeds\' ceiling', () => {
+  it("fine-tunes at 80% after 3 rounds with format failures: the prompt has hit the seeds' ceiling", () => {
     const v = verdictFor(plateauedPrompt({ successRate: 0.8, failureMode: 'format' }));
     expect(v.verdict).toBe('fine-tune');
     expect(v.headline).toBe('Fine-tune Gemini 2.5 Pro on Vertex AI: the prompt has hit its ceiling on a systematic failure');

@@ -121,7 +121,7 @@ const ACTION_IDS = [
   'fta:',
   'fta',
   'FTA:ANSWER',
-  'fta:answer:' + 'x'.repeat(300),
+  `fta:answer:${'x'.repeat(300)}`,
   'fta:ANSWER',
   'fta:answer\n',
   'open-input',
@@ -134,7 +134,21 @@ const ACTION_IDS = [
   'fta:\u202eanswer',
 ];
 
-const ELEMENT_TYPES = ['button', 'static_select', 'overflow', 'datepicker', 'checkboxes', 'radio_buttons', 'plain_text_input', 'rich_text_input', 'users_select', 'multi_static_select', 'workflow_button', 'unknown_element', ''];
+const ELEMENT_TYPES = [
+  'button',
+  'static_select',
+  'overflow',
+  'datepicker',
+  'checkboxes',
+  'radio_buttons',
+  'plain_text_input',
+  'rich_text_input',
+  'users_select',
+  'multi_static_select',
+  'workflow_button',
+  'unknown_element',
+  '',
+];
 
 const QUESTION_IDS = ['taskKind', 'testedExamples', 'successRate', 'failureMode', 'promptIterations', 'model', 'otherModel', 'promptTokens', 'monthlyCalls', 'deadline', 'specStable', 'nope', ''];
 const ANSWER_VALUES = ['classification', 'extraction', 'format', 'gpt-4.1', 'this month', 'yes', 'no', '20', '', 'x'.repeat(199), 'not-an-option'];
@@ -287,7 +301,11 @@ function interactiveBody(d: Dice, kind: string, payload: Json): FuzzedPayload {
   if (roll < 0.88) return { kind: `${kind}/json-encoded`, contentType: JSON_TYPE, body: JSON.stringify(payload) };
   if (roll < 0.92) return { kind: `${kind}/payload-twice`, contentType: FORM, body: `${form({ payload: JSON.stringify(payload) })}&${form({ payload: JSON.stringify(payload) })}` };
   if (roll < 0.96) return { kind: `${kind}/payload-not-json`, contentType: FORM, body: form({ payload: JSON.stringify(payload).slice(0, d.int(0, 40)) }) };
-  return { kind: `${kind}/odd-content-type`, contentType: d.pick(['text/plain', 'application/x-www-form-urlencoded; charset=utf-8', 'application/octet-stream', '']), body: form({ payload: JSON.stringify(payload) }) };
+  return {
+    kind: `${kind}/odd-content-type`,
+    contentType: d.pick(['text/plain', 'application/x-www-form-urlencoded; charset=utf-8', 'application/octet-stream', '']),
+    body: form({ payload: JSON.stringify(payload) }),
+  };
 }
 
 function slashCommand(d: Dice, options: FuzzOptions): FuzzedPayload {
@@ -299,7 +317,7 @@ function slashCommand(d: Dice, options: FuzzOptions): FuzzedPayload {
     channel_name: 'ml-team',
     user_id: d.chance(0.9) ? ALICE : BOB,
     user_name: d.chance(0.9) ? 'alice' : oddText(d),
-    command: d.chance(0.85) ? '/finetune-advisor' : d.pick(['/other-command', '', 'finetune-advisor', '/FINETUNE-ADVISOR', '/finetune-advisor ', '/' + 'x'.repeat(300)]),
+    command: d.chance(0.85) ? '/finetune-advisor' : d.pick(['/other-command', '', 'finetune-advisor', '/FINETUNE-ADVISOR', '/finetune-advisor ', `/${'x'.repeat(300)}`]),
     text: oddText(d),
     api_app_id: 'A0ADVISOR',
     is_enterprise_install: d.pick(['false', 'true', 'maybe']),

@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { decodeAction } from '../../src/index.js';
 import { FakeSlackApi, visibleText, type SlackMessage } from './fake-slack-api.js';
-import { blockActionsBody, messageEventBody, postSigned, slashCommandBody } from './slack-payloads.js';
+import { blockActionsBody, messageEventBody, postSigned, slashCommandBody, type SentRequest } from './slack-payloads.js';
 
 const secret = process.env.SLACK_SIGNING_SECRET ?? 'local-made-up-secret';
 const advisor = process.env.ADVISOR_URL ?? 'http://127.0.0.1:3978';
@@ -58,7 +58,12 @@ anything else is a reply typed in the interview thread (10M a month, 8/10, …);
       printed.set(key, text);
       if (!m.threadTs && text.includes('is sizing up')) threadTs = m.ts;
       console.log(`\n${m.threadTs ? '  ↳ ' : '# '}${text.replace(/\n/g, m.threadTs ? '\n    ' : '\n  ')}`);
-      if (m === current()) console.log(choicesOf(m).map((c, i) => `    #${i + 1} ${c.label}`).join('\n'));
+      if (m === current())
+        console.log(
+          choicesOf(m)
+            .map((c, i) => `    #${i + 1} ${c.label}`)
+            .join('\n'),
+        );
     }
     for (const r of slack.responses.splice(0)) console.log(`\n(only you) ${String(r.body.text ?? '')}`);
   }, 150).unref();
@@ -68,7 +73,7 @@ anything else is a reply typed in the interview thread (10M a month, 8/10, …);
     const text = line.trim();
     if (text === 'quit') break;
     if (!text) continue;
-    let res;
+    let res: SentRequest;
     if (text.startsWith('/finetune-advisor')) {
       res = await postSigned(advisor, slashCommandBody({ text: text.replace('/finetune-advisor', '').trim(), channelId: CHANNEL, responseUrl: `${slack.url}/respond/local` }), FORM, { secret });
     } else if (/^#\d+$/.test(text) && current()) {

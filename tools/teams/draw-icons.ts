@@ -67,8 +67,7 @@ function coverage(px: number, py: number, size: number, inside: (x: number, y: n
   return hits / (n * n);
 }
 
-const mix = (under: Rgb, over: Rgb, share: number): Rgb =>
-  [0, 1, 2].map((k) => Math.round(under[k]! * (1 - share) + over[k]! * share)) as unknown as Rgb;
+const mix = (under: Rgb, over: Rgb, share: number): Rgb => [0, 1, 2].map((k) => Math.round(under[k]! * (1 - share) + over[k]! * share)) as unknown as Rgb;
 
 function setPixel(png: PNG, x: number, y: number, [r, g, b]: Rgb, a: number): void {
   const at = (y * png.width + x) * 4;
@@ -83,8 +82,16 @@ export function drawColorIcon(size = 192): PNG {
   const png = new PNG({ width: size, height: size });
   for (let y = 0; y < size; y += 1) {
     for (let x = 0; x < size; x += 1) {
-      let rgb = mix(SLATE, LIGHT, coverage(x, y, size, (u, v) => onFork(u, v, 0.055)));
-      rgb = mix(rgb, SKY, coverage(x, y, size, (u, v) => onDot(u, v, 0.1)));
+      let rgb = mix(
+        SLATE,
+        LIGHT,
+        coverage(x, y, size, (u, v) => onFork(u, v, 0.055)),
+      );
+      rgb = mix(
+        rgb,
+        SKY,
+        coverage(x, y, size, (u, v) => onDot(u, v, 0.1)),
+      );
       setPixel(png, x, y, rgb, 255);
     }
   }

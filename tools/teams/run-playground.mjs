@@ -118,28 +118,13 @@ async function main() {
 
   const endpoint = `http://${LOOPBACK}:${botPort}/api/messages`;
   if (!(await reachable(botPort))) {
-    process.stdout.write(
-      `playground: nothing answers at ${endpoint} yet; start the advisor in another terminal with TEAMS_LOCAL=1 npm start\n`,
-    );
+    process.stdout.write(`playground: nothing answers at ${endpoint} yet; start the advisor in another terminal with TEAMS_LOCAL=1 npm start\n`);
   }
 
   const workDir = mkdtempSync(join(tmpdir(), 'finetune-advisor-playground-'));
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      `data:text/javascript,${encodeURIComponent(LOOPBACK_PATCH)}`,
-      cli,
-      '-e',
-      endpoint,
-      '-c',
-      'msteams',
-      '--dt',
-      '-p',
-      String(port),
-      '--su',
-      `http://${LOOPBACK}:${port}/_connector`,
-    ],
+    ['--import', `data:text/javascript,${encodeURIComponent(LOOPBACK_PATCH)}`, cli, '-e', endpoint, '-c', 'msteams', '--dt', '-p', String(port), '--su', `http://${LOOPBACK}:${port}/_connector`],
     {
       cwd: workDir,
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', APPLICATION_INSIGHTS_NO_STATSBEAT: '1' },
@@ -160,12 +145,9 @@ async function main() {
     void (async () => {
       for (let i = 0; i < 20 && !(await ping(listening)); i += 1) await new Promise((r) => setTimeout(r, 250));
       process.stdout.write(
-        [
-          '',
-          `Agents Playground is up on ${LOOPBACK} only, talking to the advisor at ${endpoint}.`,
-          `Open http://${LOOPBACK}:${listening} in a browser and type start (Ctrl-C stops it).`,
-          '',
-        ].join('\n'),
+        ['', `Agents Playground is up on ${LOOPBACK} only, talking to the advisor at ${endpoint}.`, `Open http://${LOOPBACK}:${listening} in a browser and type start (Ctrl-C stops it).`, ''].join(
+          '\n',
+        ),
       );
     })();
   });

@@ -154,9 +154,7 @@ describe('the price check (against a fixed library)', () => {
 
   it('says when our disagreeing row was checked after the library data, and names its source', () => {
     const check = checkPrices([row('gpt-4.1', 'openai', 1.8, 0.5, 8, { checked_on: '2026-11-20', source: 'https://openai.com/api/pricing/' })], fakeLibrary, AS_OF);
-    expect(renderPriceCheck(check)).toContain(
-      "    our row was checked on 2026-11-20, after the library's data (2026-10-01): see https://openai.com/api/pricing/ before changing either\n",
-    );
+    expect(renderPriceCheck(check)).toContain("    our row was checked on 2026-11-20, after the library's data (2026-10-01): see https://openai.com/api/pricing/ before changing either\n");
   });
 });
 
@@ -208,9 +206,7 @@ describe('finetune-advisor prices --check', () => {
     const run = await runCliWith(['prices', '--check', '--as-of', AS_OF, '--prices', tempFile('prices.json', { models: [{ id: 'gpt-4.1', prices: { input } }] })]);
     expect(run.code).toBe(3);
     // With the library's gpt-4.1 at 2.00 this reads "input ours 1.80 vs theirs 2.00".
-    expect(run.stdout).toContain(
-      `  gpt-4.1 (openai; library openai gpt-4.1): input ours ${formatPerMillion(input)} vs theirs ${formatPerMillion(input + 0.2)}\n`,
-    );
+    expect(run.stdout).toContain(`  gpt-4.1 (openai; library openai gpt-4.1): input ours ${formatPerMillion(input)} vs theirs ${formatPerMillion(input + 0.2)}\n`);
     expect(run.stdout).toMatch(/^gpt-4\.1\s.*DISAGREES$/m);
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { ticketTriage } from '../../helpers/answers.js';
 import { runCliWith, tempFile, AS_OF } from '../../helpers/cli.js';
 
-
 describe('finetune-advisor advise --answers FILE --json', () => {
   it('prints the verdict as JSON with reasons, mistakes, next steps and the cost of each path', async () => {
     const run = await runCliWith(['advise', '--answers', tempFile('answers.json', ticketTriage), '--json', '--as-of', AS_OF]);
@@ -60,7 +59,7 @@ describe('finetune-advisor advise --answers FILE --json', () => {
     expect(badDate).toMatchObject({ code: 2, stderr: expect.stringContaining('--as-of: "23/11/2026" is not a date; write it as YYYY-MM-DD') });
   });
 
-  it('uses an override file from --prices or PRICES_FILE for the seed\'s rough math', async () => {
+  it("uses an override file from --prices or PRICES_FILE for the seed's rough math", async () => {
     const answers = tempFile('a.json', { testedExamples: 20, successRate: 0.9, promptIterations: 1, model: 'gpt-4.1', promptTokens: 4000, monthlyCalls: 10_000_000, labeledExamples: 5000 });
     const override = tempFile('prices.json', { models: [{ id: 'gpt-4.1', prices: { input: 1 } }] });
     for (const run of [
@@ -75,7 +74,12 @@ describe('finetune-advisor advise --answers FILE --json', () => {
   });
 
   it('refuses an override file with a bad row, naming the row and keeping the catalogue as it was', async () => {
-    const override = tempFile('prices.json', { models: [{ id: 'gpt-4.1', prices: { input: -2 } }, { id: 'my-model', provider: 'openai' }] });
+    const override = tempFile('prices.json', {
+      models: [
+        { id: 'gpt-4.1', prices: { input: -2 } },
+        { id: 'my-model', provider: 'openai' },
+      ],
+    });
     const run = await runCliWith(['advise', '--answers', tempFile('a.json', ticketTriage), '--prices', override]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('override.models[0].prices.input');

@@ -15,12 +15,21 @@ describe('finetune-advisor read and the task text in advise', () => {
     const run = await runCliWith(['read', SENTENCE, '--json']);
     expect(run.code).toBe(0);
     const read = JSON.parse(run.stdout);
-    expect(read.answers).toMatchObject({ taskKind: 'classification', monthlyCalls: 1_500_000, categories: 12, promptTokens: 3000, model: 'gpt-4.1', successRate: 0.7, promptIterations: 4, labeledExamples: 2000 });
+    expect(read.answers).toMatchObject({
+      taskKind: 'classification',
+      monthlyCalls: 1_500_000,
+      categories: 12,
+      promptTokens: 3000,
+      model: 'gpt-4.1',
+      successRate: 0.7,
+      promptIterations: 4,
+      labeledExamples: 2000,
+    });
     expect(new Set(Object.values(read.readers))).toEqual(new Set(['rules']));
     expect(read.phrases.monthlyCalls).toContain('50k');
   });
 
-  it('adds what a configured model reads, marked as the model\'s', async () => {
+  it("adds what a configured model reads, marked as the model's", async () => {
     openai = await startFakeOpenAi();
     openai.answerWith({ failureMode: 'format', deadline: 'this-month' });
     const run = await runCliWith(['read', `${SENTENCE}; the answers come back in the wrong format`, '--json'], {
@@ -41,7 +50,7 @@ describe('finetune-advisor read and the task text in advise', () => {
     expect(run.stderr).toContain('rate-limited');
   });
 
-  it('reads the task of an answers file first, and lets the file\'s own fields win', async () => {
+  it("reads the task of an answers file first, and lets the file's own fields win", async () => {
     const file = tempFile('answers.json', { task: SENTENCE, testedExamples: 40, successRate: 0.6, failureMode: 'format' });
     const run = await runCliWith(['advise', '--answers', file, '--json', '--as-of', AS_OF]);
     expect(run.code).toBe(0);

@@ -43,7 +43,7 @@ describe('the service settings', () => {
   });
 
   it('puts all problems in one message that starts by saying the service cannot start', () => {
-    expect(() => loadConfig({ PORT: '-1', SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/^The service can't start; fix these settings \(environment or \.env\):\n  - PORT: from 0 to 65535/);
+    expect(() => loadConfig({ PORT: '-1', SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/^The service can't start; fix these settings \(environment or \.env\):\n {2}- PORT: from 0 to 65535/);
   });
 });
 
@@ -59,7 +59,13 @@ describe('the Teams settings', () => {
   });
 
   it('takes a SingleTenant registration by default and a user-assigned managed identity when asked', () => {
-    expect(loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT }).teams).toEqual({ mode: 'azure', appId: APP, appType: 'SingleTenant', password: 'secret', tenantId: TENANT });
+    expect(loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT }).teams).toEqual({
+      mode: 'azure',
+      appId: APP,
+      appType: 'SingleTenant',
+      password: 'secret',
+      tenantId: TENANT,
+    });
     expect(loadConfig({ MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).teams).toMatchObject({ appType: 'UserAssignedMSI' });
   });
 

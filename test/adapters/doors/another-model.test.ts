@@ -28,7 +28,24 @@ describe('"Another model": a model the catalogue does not have, in every door', 
   });
 
   it('prices a self-hosted Llama from its GPU time in the terminal', async () => {
-    const typed = ['Summarise support calls', '', '50', '46/50', 'another model', 'Llama 3.1 70B on vLLM, $5 an hour, 2,500 tokens/s', '2k', '500', '200', '1M a month', '', '', '', '1,000', '', 'yes'];
+    const typed = [
+      'Summarise support calls',
+      '',
+      '50',
+      '46/50',
+      'another model',
+      'Llama 3.1 70B on vLLM, $5 an hour, 2,500 tokens/s',
+      '2k',
+      '500',
+      '200',
+      '1M a month',
+      '',
+      '',
+      '',
+      '1,000',
+      '',
+      'yes',
+    ];
     const run = await runCliWith(['advise', '--assumptions'], { lines: typed });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Got it: Llama 3.1 70B on vLLM: $5.00 an hour for 2,500 tokens a second');
@@ -59,7 +76,25 @@ describe('"Another model": a model the catalogue does not have, in every door', 
   });
 
   it('asks again, naming what to give, when the model is named without a price', async () => {
-    const typed = ['', 'summarization', '50', '46/50', 'another model', 'our llama', 'Llama 3.1 70B on vLLM, $5 an hour, 2,500 tokens/s', '2k', '500', '200', '1M a month', '', '', '', '1,000', '', 'yes'];
+    const typed = [
+      '',
+      'summarization',
+      '50',
+      '46/50',
+      'another model',
+      'our llama',
+      'Llama 3.1 70B on vLLM, $5 an hour, 2,500 tokens/s',
+      '2k',
+      '500',
+      '200',
+      '1M a month',
+      '',
+      '',
+      '',
+      '1,000',
+      '',
+      'yes',
+    ];
     const run = await runCliWith(['advise'], { lines: typed });
     expect(run.stdout).toContain('I didn\'t understand "our llama". Name the model and its prices per 1M tokens');
     expect(run.stdout).toContain('VERDICT: FINE-TUNING');

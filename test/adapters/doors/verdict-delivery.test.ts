@@ -27,7 +27,7 @@ describe('a verdict and its summaries are never lost to a failed post', () => {
     svc = null;
   });
 
-  it('still sends the managers\' summary once, after a restart, when the verdict could not be posted in Slack', async () => {
+  it("still sends the managers' summary once, after a restart, when the verdict could not be posted in Slack", async () => {
     svc = await startTeamsTestService({ withSlack: true });
     const subscribed = await postActivity(svc.service.url, message('subscribe', channelPost(svc.connector.url, ALICE)));
     expect(subscribed.status).toBe(200);

@@ -5,8 +5,7 @@ import { INTAKE_FIELDS, type AdviceContext } from '../../../src/index.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../helpers/fake-openai.js';
 
 const ctx: AdviceContext = { catalogue: loadPriceCatalogue(), asOf: '2026-11-23' };
-const TASK =
-  'we classify 50k support tickets a day into 12 categories with a 3k-token prompt on gpt-4.1, about 70% right after 4 tries, we have 2,000 labelled tickets';
+const TASK = 'we classify 50k support tickets a day into 12 categories with a 3k-token prompt on gpt-4.1, about 70% right after 4 tries, we have 2,000 labelled tickets';
 
 /** What a model following the schema answers for TASK. */
 const GOOD = {
@@ -29,8 +28,7 @@ const GOOD = {
 const READ = { taskKind: 'classification', successRate: 0.7, promptIterations: 4, model: 'gpt-4.1', labeledExamples: 2000, categories: 12, promptTokens: 3000, monthlyCalls: 1_500_000 };
 
 /** JSON Schema's two spellings of nullable: `anyOf: [..., {type:'null'}]` or `type: [..., 'null']`. */
-const acceptsNull = (s: { anyOf?: { type?: unknown }[]; type?: unknown }) =>
-  (s.anyOf ?? []).some((alt) => alt.type === 'null') || (Array.isArray(s.type) && s.type.includes('null'));
+const acceptsNull = (s: { anyOf?: { type?: unknown }[]; type?: unknown }) => (s.anyOf ?? []).some((alt) => alt.type === 'null') || (Array.isArray(s.type) && s.type.includes('null'));
 
 let fake: FakeOpenAi;
 const warnings: { obj: object; msg: string }[] = [];

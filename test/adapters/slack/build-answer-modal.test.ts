@@ -38,7 +38,7 @@ describe('buildAnswerModal', () => {
     expect(view.blocks[0]).not.toHaveProperty('element.placeholder');
   });
 
-  it('cuts a long title, label and placeholder at Slack\'s limits with an ellipsis', () => {
+  it("cuts a long title, label and placeholder at Slack's limits with an ellipsis", () => {
     const view = buildAnswerModal({ payload, title: 'Your answer for the ticket router', label: long(2500, 'question'), placeholder: long(400, 'hint'), multiline: false });
     expectModalWithinSlackLimits(view);
     expect(view.title.text).toBe('Your answer for the tic…');

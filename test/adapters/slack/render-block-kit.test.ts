@@ -137,7 +137,9 @@ describe('renderBlockKit: question cards', () => {
   });
 
   it('keeps mentions and links working but never lets text ping the whole channel', () => {
-    const message = render(buildMessageCard('Verdict posted', 'The verdict is [in the channel](https://x.slack.com/archives/C1/p17?a=1&b=2), see <#C042> <!channel> <!here> <foo> <https://evil.example|your bank>'));
+    const message = render(
+      buildMessageCard('Verdict posted', 'The verdict is [in the channel](https://x.slack.com/archives/C1/p17?a=1&b=2), see <#C042> <!channel> <!here> <foo> <https://evil.example|your bank>'),
+    );
     expect(sectionTexts(message.blocks)[0]).toBe(
       '*Verdict posted*\nThe verdict is <https://x.slack.com/archives/C1/p17?a=1&amp;b=2|in the channel>, see <#C042> &lt;!channel&gt; &lt;!here&gt; &lt;foo&gt; &lt;https://evil.example|your bank&gt;',
     );
@@ -145,7 +147,7 @@ describe('renderBlockKit: question cards', () => {
 });
 
 describe('renderBlockKit: the assumptions card', () => {
-  it('shows every input and each path\'s cost lines with how they were made', () => {
+  it("shows every input and each path's cost lines with how they were made", () => {
     const verdict = verdictFor(ticketTriage);
     const message = render(buildAssumptionsCard(verdict));
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Assumptions behind this verdict' } });
@@ -176,7 +178,9 @@ describe('renderBlockKit: a card past every limit', () => {
   });
 
   it('cuts long options in the menu at 75 characters', () => {
-    const select = actionsOf(message.blocks).flatMap((b) => b.elements).find((e): e is StaticSelect => e.type === 'static_select')!;
+    const select = actionsOf(message.blocks)
+      .flatMap((b) => b.elements)
+      .find((e): e is StaticSelect => e.type === 'static_select')!;
     expect(select.options!.map((o) => o.text.text.length)).toEqual(Array(9).fill(75));
     expect(select.options![0]!.text.text).toMatch(/^1 option .*…$/);
   });
@@ -204,7 +208,11 @@ describe('renderBlockKit: a card past every limit', () => {
   });
 
   it('drops blocks from the end when cutting cannot save enough, and says so', () => {
-    const many: Card = { kind: 'message', title: 'Many', blocks: Array.from({ length: 48 }, () => ({ type: 'fields', fields: Array.from({ length: 10 }, (_, i) => ({ label: `F${i}`, value: long(500) })) })) };
+    const many: Card = {
+      kind: 'message',
+      title: 'Many',
+      blocks: Array.from({ length: 48 }, () => ({ type: 'fields', fields: Array.from({ length: 10 }, (_, i) => ({ label: `F${i}`, value: long(500) })) })),
+    };
     const fitted = render(many);
     expect(fitted.blocks.length).toBeLessThan(48);
     expect(visibleText({ blocks: fitted.blocks.slice(-1) })).toBe(SHORTENED_NOTE);

@@ -48,7 +48,10 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
   };
 }
 
-const long = (n: number, word = 'lorem') => Array.from({ length: Math.ceil(n / (word.length + 1)) }, () => word).join(' ').slice(0, n);
+const long = (n: number, word = 'lorem') =>
+  Array.from({ length: Math.ceil(n / (word.length + 1)) }, () => word)
+    .join(' ')
+    .slice(0, n);
 
 /**
  * A card far past every Slack limit: 80+ blocks, 5,000-character texts, 15 fields, 30 buttons

@@ -78,7 +78,11 @@ describe('the Slack endpoint under fuzzed, correctly signed payloads', () => {
         `ms p50 ${percentile(times, 50).toFixed(1)} p90 ${percentile(times, 90).toFixed(1)} p99 ${percentile(times, 99).toFixed(1)} max ${(times.at(-1) ?? 0).toFixed(1)}`,
         `5xx or no answer ${serverErrors.length} ${JSON.stringify(tally(serverErrors))}`,
         `slower than ${LIMIT_MS} ms ${slow.length} ${JSON.stringify(tally(slow))}`,
-        `slowest ${[...answers].sort((a, b) => b.ms - a.ms).slice(0, 5).map((a) => `${a.fuzzed.kind} ${a.status} ${a.ms.toFixed(1)}ms (#${answers.indexOf(a)})`).join(', ')}`,
+        `slowest ${[...answers]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 5)
+          .map((a) => `${a.fuzzed.kind} ${a.status} ${a.ms.toFixed(1)}ms (#${answers.indexOf(a)})`)
+          .join(', ')}`,
       ].join('\n'),
     );
 

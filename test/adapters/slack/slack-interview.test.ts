@@ -8,7 +8,6 @@ import { ALICE, BOB, CHANNEL, slashCommandBody } from '../../helpers/slack-reque
 
 const FORM = 'application/x-www-form-urlencoded';
 
-
 describe('the Slack interview, end to end over HTTP', () => {
   let svc: SlackTestService;
   beforeEach(async () => {
@@ -56,7 +55,7 @@ describe('the Slack interview, end to end over HTTP', () => {
     expect(driver.currentQuestion()).toBeUndefined();
   });
 
-  it('lists the person\'s verdicts with /finetune-advisor history', async () => {
+  it("lists the person's verdicts with /finetune-advisor history", async () => {
     const driver = new SlackInterviewDriver(svc);
     await driver.start('route support tickets to 12 queues');
     await driver.answerUntilVerdict(TICKET_ROUTER);
@@ -67,7 +66,10 @@ describe('the Slack interview, end to end over HTTP', () => {
   });
 
   it('answers help and an unknown subcommand with usage, privately', async () => {
-    for (const [text, id] of [['help', 'help'], ['histroy', 'typo']]) {
+    for (const [text, id] of [
+      ['help', 'help'],
+      ['histroy', 'typo'],
+    ]) {
       await svc.post(slashCommandBody({ text, responseUrl: svc.responseUrl(id) }), FORM);
     }
     const help = await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'help'));
@@ -148,7 +150,7 @@ describe('the verdict card in Slack', () => {
     expect(text).toMatch(/\$3\.00 per 1M \(Claude Sonnet 4\.5 input, provider's page, as of 2026-11-27\)/);
   });
 
-  it('starts a new interview prefilled with the verdict\'s answers from Start over', async () => {
+  it("starts a new interview prefilled with the verdict's answers from Start over", async () => {
     const driver = new SlackInterviewDriver(svc);
     await driver.start('route support tickets to 12 queues');
     const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);

@@ -82,7 +82,10 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
       await driver.answer(match[1]);
     }
     const last = driver.currentQuestion()!;
-    const no = last.blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements as { action_id: string; value: string }[]).find((e) => e.value?.includes('"a":"no"'))!;
+    const no = last.blocks
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements as { action_id: string; value: string }[])
+      .find((e) => e.value?.includes('"a":"no"'))!;
     await Promise.all([driver.click(last, no), driver.click(last, no)]);
     await driver.settle();
     expect(svc.slack.channel(driver.channel).filter((m) => visibleText(m).includes('Verdict:'))).toHaveLength(1);
@@ -100,7 +103,7 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
     expect(thread).toContain('How many of them came out right? 80%');
   });
 
-  it('keeps one person\'s interview from another\'s clicks, telling them privately', async () => {
+  it("keeps one person's interview from another's clicks, telling them privately", async () => {
     const driver = new SlackInterviewDriver(svc);
     await driver.start('the support bot');
     const question = driver.currentQuestion()!;
@@ -110,7 +113,7 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
     expect(driver.questionText()).toContain('What kind of task is it?');
     const note = svc.slack.callsOf('chat.postEphemeral').at(-1)!;
     expect(note.body.user).toBe(BOB);
-    expect(String(note.body.text)).toContain("Not your interview");
+    expect(String(note.body.text)).toContain('Not your interview');
     // Bob can run his own interview in the same channel at the same time.
     const bobs = new SlackInterviewDriver(svc, BOB);
     await bobs.start('our assistant');
@@ -134,7 +137,10 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
     const select = elementFor(question, 'fta:answer');
     await driver.click(question, { action_id: select.action_id, block_id: select.blockId, selected: 'classification' });
     await driver.settle();
-    const told = svc.slack.callsOf('chat.postEphemeral').map((c) => String(c.body.text)).join('\n');
+    const told = svc.slack
+      .callsOf('chat.postEphemeral')
+      .map((c) => String(c.body.text))
+      .join('\n');
     expect(told).toContain("Your answer is saved, but I couldn't post in Slack: I can't see that channel");
     // The answer was kept: a typed reply answers the next question.
     await driver.type('20');

@@ -32,7 +32,12 @@ describe("Slack's 5-minute window", () => {
     svc = await startSlackTestService();
     const seconds = Math.floor(SLACK_TEST_DATE.getTime() / 1000);
     const statuses: Record<string, number> = {};
-    for (const [name, offset] of [['4 min behind', -4 * MINUTE], ['4 min ahead', 4 * MINUTE], ['6 min behind', -6 * MINUTE], ['6 min ahead', 6 * MINUTE]] as const)
+    for (const [name, offset] of [
+      ['4 min behind', -4 * MINUTE],
+      ['4 min ahead', 4 * MINUTE],
+      ['6 min behind', -6 * MINUTE],
+      ['6 min ahead', 6 * MINUTE],
+    ] as const)
       statuses[name] = (await postSigned(svc.service.url, command(), FORM, { timestamp: seconds + offset })).status;
     expect(statuses).toEqual({ '4 min behind': 200, '4 min ahead': 200, '6 min behind': 401, '6 min ahead': 401 });
   });

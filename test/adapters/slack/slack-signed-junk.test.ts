@@ -65,7 +65,9 @@ describe('signed requests that are not what this app serves', () => {
     const res = await svc.post(slashCommandBody({ text: 'history', responseUrl: svc.responseUrl('history') }), FORM);
     expect(res.status).toBe(200);
     const told = String((await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'history'))).body.text);
-    expect(told).toMatch(/^I couldn't list your verdicts: something went wrong inside finetune-advisor, not in Slack\. Try again; if it happens again, tell whoever runs finetune-advisor \(reference [0-9a-f]{8} in its log\)\.$/);
+    expect(told).toMatch(
+      /^I couldn't list your verdicts: something went wrong inside finetune-advisor, not in Slack\. Try again; if it happens again, tell whoever runs finetune-advisor \(reference [0-9a-f]{8} in its log\)\.$/,
+    );
     expect(told).not.toContain('Slack could not be reached');
     const ref = /reference ([0-9a-f]{8})/.exec(told)![1]!;
     const logged = svc.logs.map((l) => JSON.parse(l) as { ref?: string; msg: string; err?: { message: string } }).find((l) => l.ref === ref);
@@ -76,7 +78,9 @@ describe('signed requests that are not what this app serves', () => {
 describe('errors in words', () => {
   it('says Slack could not be reached only when it could not', () => {
     expect(errorInWords(Object.assign(new Error('connect ECONNREFUSED'), { code: 'slack_webapi_request_error' }), 'abcd1234')).toBe('Slack could not be reached; try again in a minute.');
-    expect(errorInWords(Object.assign(new Error('An API error occurred: channel_not_found'), { code: 'slack_webapi_platform_error', data: { error: 'channel_not_found' } }), 'abcd1234')).toContain("I can't see that channel");
+    expect(errorInWords(Object.assign(new Error('An API error occurred: channel_not_found'), { code: 'slack_webapi_platform_error', data: { error: 'channel_not_found' } }), 'abcd1234')).toContain(
+      "I can't see that channel",
+    );
     expect(errorInWords(new TypeError("Cannot read properties of undefined (reading 'id')"), 'abcd1234')).toBe(
       'something went wrong inside finetune-advisor, not in Slack. Try again; if it happens again, tell whoever runs finetune-advisor (reference abcd1234 in its log).',
     );

@@ -39,6 +39,6 @@ describe('the Slack paths under requests from strangers', () => {
     const res = await fetch(`${svc.service.url}/slack/events`);
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
-    expect(((await res.json()) as { error: string }).error).toBe('This is Slack\'s events endpoint: it takes signed POST requests from Slack only.');
+    expect(((await res.json()) as { error: string }).error).toBe("This is Slack's events endpoint: it takes signed POST requests from Slack only.");
   });
 });

@@ -73,9 +73,7 @@ describe('SqliteConversationStore', () => {
     const racing = store.applyTurn(conv.id, 'ev-start', (current) => {
       expect(current).toBeUndefined();
       // Another start for the same thread lands between this turn's load and its save.
-      db.prepare(
-        "INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at) VALUES (?, 'slack', 'U9', 'active', 0, '{}', '', '')",
-      ).run(conv.id);
+      db.prepare("INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at) VALUES (?, 'slack', 'U9', 'active', 0, '{}', '', '')").run(conv.id);
       return { next: conv, result: 'second start' };
     });
     await expect(racing).rejects.toThrow(new ConcurrentTurnError(conv.id, null).message);
@@ -210,7 +208,7 @@ describe('SqliteConversationStore', () => {
   });
 });
 
-describe('finding a person\'s running interview in a place', () => {
+describe("finding a person's running interview in a place", () => {
   it('returns the active interview of that person in that chat, and nothing once it is over', async () => {
     const { store } = freshStore();
     const base = activeConversation({ id: 'teams:a1', platform: 'teams', ownerId: 'U1', refs: { place: 'chat-1' } });

@@ -152,8 +152,12 @@ describe('summaries waiting after a restart', () => {
       // A verdict whose stored JSON is damaged, waiting for its summary ahead of the good one.
       const db = new Database(svc.databasePath);
       const { id: subscriptionId } = db.prepare('SELECT id FROM teams_subscriptions').get() as { id: string };
-      db.prepare("INSERT INTO verdicts (id, conversation_id, platform, owner_id, owner_label, owner_name, task, data, link, created_at) VALUES ('v-damaged', 'c-damaged', 'teams', 'u1', 'alice', 'alice', 'a task', '{\"verdict\":', NULL, '2026-11-23T08:00:00.000Z')").run();
-      db.prepare("INSERT INTO summary_deliveries (verdict_id, subscription_id, status, attempts, last_error, created_at, updated_at) VALUES ('v-damaged', ?, 'pending', 0, NULL, '2026-11-23T08:00:00.000Z', '2026-11-23T08:00:00.000Z')").run(subscriptionId);
+      db.prepare(
+        "INSERT INTO verdicts (id, conversation_id, platform, owner_id, owner_label, owner_name, task, data, link, created_at) VALUES ('v-damaged', 'c-damaged', 'teams', 'u1', 'alice', 'alice', 'a task', '{\"verdict\":', NULL, '2026-11-23T08:00:00.000Z')",
+      ).run();
+      db.prepare(
+        "INSERT INTO summary_deliveries (verdict_id, subscription_id, status, attempts, last_error, created_at, updated_at) VALUES ('v-damaged', ?, 'pending', 0, NULL, '2026-11-23T08:00:00.000Z', '2026-11-23T08:00:00.000Z')",
+      ).run(subscriptionId);
       db.close();
       await svc.restart();
       expect((await fetch(`${svc.service.url}/healthz`)).status).toBe(200);
@@ -177,7 +181,7 @@ describe('summaries waiting after a restart', () => {
     try {
       await subscribe(svc);
       const db = new Database(svc.databasePath);
-      db.prepare("UPDATE teams_addresses SET data = '{\"serviceUrl\":'").run();
+      db.prepare('UPDATE teams_addresses SET data = \'{"serviceUrl":\'').run();
       db.close();
       await svc.restart();
       await svc.connector.waitFor(() => svc.logs.some((l) => l.includes('sending the summaries left from before the start failed')));

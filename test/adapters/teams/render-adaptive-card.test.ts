@@ -140,7 +140,7 @@ describe('renderAdaptiveCard: the verdict card', () => {
 });
 
 describe('renderAdaptiveCard: a verdict too long for one card', () => {
-  const base = verdictFor({ ...ticketTriage, task: `Route tickets ${long(3000)}`.slice(0, 2899) + 'z' });
+  const base = verdictFor({ ...ticketTriage, task: `${`Route tickets ${long(3000)}`.slice(0, 2899)}z` });
   const reasons = Array.from({ length: 40 }, (_, i) => ({ ...base.reasons[0]!, text: `Reason ${i + 1}: ${long(380)}` }));
   const notices = Array.from({ length: 40 }, (_, i) => ({ severity: 'warning' as const, text: `Notice ${i + 1}: ${long(280, 'notice')}` }));
   const card = buildVerdictCard({ ...base, reasons, notices }, { askedBy: 'Alice', ref: REF });
@@ -187,7 +187,14 @@ describe('renderAdaptiveCard: a verdict too long for one card', () => {
   });
 
   it('never throws: a broken card becomes its fallback text', () => {
-    const broken = { kind: 'message', title: 'Oops', blocks: [{ type: 'text', text: 'It broke.' }, { type: 'list', title: 'Why', items: null }] } as unknown as Card;
+    const broken = {
+      kind: 'message',
+      title: 'Oops',
+      blocks: [
+        { type: 'text', text: 'It broke.' },
+        { type: 'list', title: 'Why', items: null },
+      ],
+    } as unknown as Card;
     expect(render(broken).body).toEqual([{ type: 'TextBlock', text: 'Oops: It broke.', wrap: true }]);
     expect(render({ kind: 'message', title: 'Oops', blocks: null } as unknown as Card).body).toEqual([{ type: 'TextBlock', text: 'finetune-advisor', wrap: true }]);
   });
@@ -240,7 +247,11 @@ describe('renderAdaptiveCard: question cards', () => {
 
   it('renders a 4-option question as buttons', () => {
     const json = render(questionCard('deadline'));
-    expect(executes(json).slice(0, 4).map((a) => decodeAction(a.data.payload)?.a)).toEqual(['this-week', 'this-month', 'this-quarter', 'later']);
+    expect(
+      executes(json)
+        .slice(0, 4)
+        .map((a) => decodeAction(a.data.payload)?.a),
+    ).toEqual(['this-week', 'this-month', 'this-quarter', 'later']);
   });
 
   it('renders every question of the interview as a valid card', () => {

@@ -36,7 +36,10 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     // Every card the bot sent, as Teams received it, passes the Adaptive Cards 1.5 checks.
     for (const sent of driver.messages()) for (const a of sent.activity.attachments ?? []) expectValidTeamsCard(a.content as never);
     // Every answered card was replaced for everyone, so the chat reads as a record.
-    const answered = driver.messages().filter((m) => m.updated).map(cardText);
+    const answered = driver
+      .messages()
+      .filter((m) => m.updated)
+      .map(cardText);
     expect(answered.join('\n')).toContain('How many of them came out right? 60%');
     expect(driver.currentQuestion()).toBeUndefined();
   });
@@ -57,7 +60,13 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     await driver.say('start');
     await driver.answer({ choose: 'extraction' }, { via: 'submit' });
     expect(driver.questionText()).toContain('tested your best prompt');
-    expect(driver.messages().filter((m) => m.updated).map(cardText).join()).toContain('Extraction');
+    expect(
+      driver
+        .messages()
+        .filter((m) => m.updated)
+        .map(cardText)
+        .join(),
+    ).toContain('Extraction');
   });
 
   it('changes nothing twice when the same invoke is delivered twice or a button is double-clicked', async () => {
@@ -73,12 +82,12 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     expect(driver.messages().filter((m) => cardText(m).includes('tested your best prompt'))).toHaveLength(1);
   });
 
-  it('keeps one person\'s interview from another\'s clicks in a shared chat', async () => {
+  it("keeps one person's interview from another's clicks in a shared chat", async () => {
     const driver = new TeamsInterviewDriver(svc, undefined, '19:groupchat-ml@thread.v2');
     await postActivity(svc.service.url, { ...message('start', { serviceUrl: svc.connector.url, conversation: { id: driver.conversationId, conversationType: 'groupChat' } }) });
     const question = driver.currentQuestion()!;
     const res = await driver.click(question, { ...driver.action(question, 'answer').data, fta_choice: 'extraction' }, { person: BOB });
-    expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining("only they can answer it") });
+    expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('only they can answer it') });
     expect(driver.questionText()).toContain('What kind of task is it?');
   });
 
@@ -136,7 +145,13 @@ describe('starting a Teams interview with a sentence', () => {
     await driver.click(understood, change.data);
     expect(driver.questionText()).toContain('How many categories does the classifier choose from?');
     await driver.answer({ form: '8' });
-    expect(driver.messages().filter((m) => m.updated).map(cardText).join('\n')).toContain('How many categories does the classifier choose from? 8');
+    expect(
+      driver
+        .messages()
+        .filter((m) => m.updated)
+        .map(cardText)
+        .join('\n'),
+    ).toContain('How many categories does the classifier choose from? 8');
     expect(driver.questionText()).toContain('tested your best prompt');
   });
 });

@@ -18,7 +18,12 @@ describe('the Teams endpoint under bad requests and repeats', () => {
     const none = await postActivity(svc.service.url, activity);
     const garbage = await postActivity(svc.service.url, activity, { authorization: 'Bearer not.a.token' });
     // A well-formed JWT from someone else's issuer: refused before any key is fetched.
-    const foreign = [{ alg: 'none', typ: 'JWT' }, { iss: 'https://evil.example', aud: APP_ID, serviceurl: svc.connector.url }].map((p) => Buffer.from(JSON.stringify(p)).toString('base64url')).join('.') + '.';
+    const foreign = `${[
+      { alg: 'none', typ: 'JWT' },
+      { iss: 'https://evil.example', aud: APP_ID, serviceurl: svc.connector.url },
+    ]
+      .map((p) => Buffer.from(JSON.stringify(p)).toString('base64url'))
+      .join('.')}.`;
     const forged = await postActivity(svc.service.url, activity, { authorization: `Bearer ${foreign}` });
     expect([none.status, garbage.status, forged.status]).toEqual([401, 401, 401]);
     expect(svc.connector.requests).toEqual([]);

@@ -5,7 +5,7 @@ import { callItems, cents, engineeringItem, perCallPrecision, scalingTotal, sumM
 import { monthsUntil } from './iso-date.js';
 import { lifecycleOf, tunedModelEnds } from './model-lifecycle.js';
 import { promptCachingOf, type CatalogueModel, type PriceCatalogue } from './price-catalogue.js';
-import { promptPrices, tuningPrices, type InferencePrices } from './resolve-prices.js';
+import { promptPrices, tuningPrices, type InferencePrices, type PriceUsed } from './resolve-prices.js';
 import { retrainingMonths, runningTotal } from './running-totals.js';
 import { hardwareItem } from './self-hosting.js';
 
@@ -203,20 +203,11 @@ function planTuning(req: CostRequest, tuneModel: CatalogueModel): TunedPlan {
   const fixedMonthly: CostItem[] = [];
   const hardware = tuneModel.selfHosted ? hardwareItem(tuneModel.selfHosted, tokensPerCall(inputs, inputs.fineTunedPromptTokens) * inputs.monthlyCalls) : null;
   if (hardware) fixedMonthly.push(hardware);
-  if (prices.hostingPerMonth.perMillion > 0)
-    fixedMonthly.push({
-      label: 'Hosting the tuned model',
-      amount: prices.hostingPerMonth.perMillion,
-      cadence: 'per month',
-      basis: `${formatUsd(prices.hostingPerMonth.perMillion)} a month (${prices.hostingPerMonth.origin})`,
-    });
-  if (prices.storagePerMonth.perMillion > 0)
-    fixedMonthly.push({
-      label: 'Storing the tuned model',
-      amount: prices.storagePerMonth.perMillion,
-      cadence: 'per month',
-      basis: `${formatUsd(prices.storagePerMonth.perMillion)} a month (${prices.storagePerMonth.origin})`,
-    });
+  // Fees are kept in PriceUsed (its `perMillion` holds US$ a month here), to carry their origin.
+  const fee = (label: string, price: PriceUsed) =>
+    price.perMillion > 0 && fixedMonthly.push({ label, amount: price.perMillion, cadence: 'per month', basis: `${formatUsd(price.perMillion)} a month (${price.origin})` });
+  fee('Hosting the tuned model', prices.hostingPerMonth);
+  fee('Storing the tuned model', prices.storagePerMonth);
   // Only a retirement announced by the day of the advice: a later announcement was not known then.
   const retires = lifecycleOf(req.catalogue, tuneModel, req.asOf).retires;
   const ends = tunedModelEnds(req.catalogue, tuneModel, req.asOf);

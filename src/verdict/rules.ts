@@ -1,25 +1,16 @@
-import type { TuningChoice } from '../cost/choose-tuning-model.js';
-import type { PathComparison } from '../cost/compare-paths.js';
-import { baselinePath, type CostBreakdown } from '../cost/compute-costs.js';
-import type { CostInputs } from '../cost/cost-assumptions.js';
+import { baselinePath } from '../cost/compute-costs.js';
 import { findModel, findProvider, type CatalogueModel, type PriceCatalogue } from '../cost/price-catalogue.js';
 import { formatCount, formatPercent, formatUsd, plural } from '../format/format-numbers.js';
 import type { Answers } from '../interview/answers.js';
+import type { FlowExit } from '../interview/walk-flowchart.js';
 import { SEEDS, type SeedSource } from '../knowledge/seed-passages.js';
-import { describeInterval, examplesToTell, type SuccessInterval } from './success-interval.js';
-import type { QualityWeighing } from './weigh-quality.js';
+import { describeInterval, examplesToTell } from './success-interval.js';
 
-/** What a rule's text may draw on. */
-export interface RuleFacts {
+/** What a rule's text may draw on: the flowchart's exit, the answers and the catalogue. */
+export type RuleFacts = Pick<FlowExit, 'cost' | 'comparison' | 'quality' | 'interval' | 'tuning' | 'inputs'> & {
   answers: Answers;
-  cost: CostBreakdown | null;
-  comparison: PathComparison | null;
-  quality: QualityWeighing | null;
-  interval: SuccessInterval | null;
-  tuning: TuningChoice | null;
-  inputs: CostInputs | null;
   catalogue: PriceCatalogue;
-}
+};
 
 export interface Rule {
   id: string;

@@ -1,56 +1,11 @@
 import { formatQuantity } from '../interview/format-quantity.js';
+import { MONTH, periodOf } from '../interview/periods.js';
 import { HEDGE, QUANTITY, clauseAround, firstHit, groupSpan, readAmount, type Hit, type ScanText } from './scan-text.js';
 
 /**
  * Calls a month from "50k tickets a day", "10M calls/month", "250k/day", "1,000 per week",
  * "100 an hour", "120M a year". The product's rule: a month is 30 days, a week 30/7 of it.
  */
-
-type Period = { times: number; per: number; phrase: string };
-
-const SECOND: Period = { times: 60 * 60 * 24 * 30, per: 1, phrase: 'a second' };
-const MINUTE: Period = { times: 60 * 24 * 30, per: 1, phrase: 'a minute' };
-const HOUR: Period = { times: 24 * 30, per: 1, phrase: 'an hour' };
-const DAY: Period = { times: 30, per: 1, phrase: 'a day' };
-const WEEK: Period = { times: 30, per: 7, phrase: 'a week' };
-const MONTH: Period = { times: 1, per: 1, phrase: 'a month' };
-const YEAR: Period = { times: 1, per: 12, phrase: 'a year' };
-
-const PERIOD_WORDS: Readonly<Record<string, Period>> = {
-  s: SECOND,
-  sec: SECOND,
-  second: SECOND,
-  min: MINUTE,
-  minute: MINUTE,
-  h: HOUR,
-  hr: HOUR,
-  hour: HOUR,
-  hourly: HOUR,
-  d: DAY,
-  day: DAY,
-  daily: DAY,
-  w: WEEK,
-  wk: WEEK,
-  week: WEEK,
-  weekly: WEEK,
-  m: MONTH,
-  mo: MONTH,
-  mth: MONTH,
-  month: MONTH,
-  monthly: MONTH,
-  y: YEAR,
-  yr: YEAR,
-  year: YEAR,
-  yearly: YEAR,
-  annually: YEAR,
-  annum: YEAR,
-  annual: YEAR,
-};
-
-function periodOf(word: string | undefined): Period | undefined {
-  if (word === undefined) return undefined;
-  return PERIOD_WORDS[word] ?? (word.endsWith('s') ? PERIOD_WORDS[word.slice(0, -1)] : undefined);
-}
 
 /** What people count when they count calls. */
 const NOUN = String.raw`(?:(?:api|llm|model|openai|gpt|ai)\s+)?(?:calls?|requests?|tickets?|e-?mails?|messages?|documents?|docs?|reviews?|quer(?:y|ies)|conversations?|chats?|items?|records?|pages?|invoices?|transcripts?|articles?|posts?|comments?|orders?|claims?|forms?|receipts?|contracts?|files?|images?|texts?|inputs?|completions?|predictions?|classifications?|questions?|cases?|transactions?|notes?|reports?|listings?|leads?|applications?|resumes?|searches|search(?:es)?|prompts?|generations?|summaries|translations?|lookups?|events?|entries|rows?|tasks?|jobs?|descriptions?|responses?|replies|submissions?)`;

@@ -1,3 +1,4 @@
+import { HEDGE_ALTERNATION } from '../interview/hedge-words.js';
 import { readQuantity } from '../interview/read-quantity.js';
 
 /**
@@ -140,7 +141,7 @@ const NUMBER_WORD = String.raw`(?<![\w-])(?:a\s+couple(?:\s+of)?|a\s+dozen|a\s+h
 export const COUNT = `(?:${QUANTITY}|${NUMBER_WORD})`;
 
 /** Words people put before a number that change nothing: "about 4k", "~50k". */
-export const HEDGE = String.raw`(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|under|some|maybe|like|only|just|at\s+least|more\s+than|less\s+than|ca\.)\s+|[~≈]\s*)?`;
+export const HEDGE = String.raw`(?:(?:${HEDGE_ALTERNATION}|approx\.?|ca\.)\s+|[~≈]\s*)?`;
 
 /** One number in percent, or a range: "70%", "60-70%", "60% to 70%", "between 60 and 70 percent". */
 const PCT_ONE = String.raw`\d{1,3}(?:\.\d+)?`;

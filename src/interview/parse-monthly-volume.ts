@@ -1,22 +1,9 @@
 import { formatQuantity } from './format-quantity.js';
 import { notUnderstood, parsed, type Parsed } from './parse-result.js';
+import { MONTH, periodOf } from './periods.js';
 import { readQuantity } from './read-quantity.js';
 
 const EXPECTED = 'Type calls per month like 10M, 10M a month or 250k a day.';
-
-type Period = { match: RegExp; times: number; per: number; phrase: string };
-
-// The product's rule is "monthly = x30 days", so a week is 30/7 and an hour 24 x 30.
-const MONTH: Period = { match: /^(?:months?|mos?|mths?|mon|m|monthly)$/, times: 1, per: 1, phrase: 'a month' };
-const PERIODS: readonly Period[] = [
-  { match: /^(?:seconds?|secs?|s)$/, times: 60 * 60 * 24 * 30, per: 1, phrase: 'a second' },
-  { match: /^(?:minutes?|mins?)$/, times: 60 * 24 * 30, per: 1, phrase: 'a minute' },
-  { match: /^(?:hours?|hrs?|h|hourly)$/, times: 24 * 30, per: 1, phrase: 'an hour' },
-  { match: /^(?:days?|d|daily)$/, times: 30, per: 1, phrase: 'a day' },
-  { match: /^(?:weeks?|wks?|w|weekly)$/, times: 30, per: 7, phrase: 'a week' },
-  MONTH,
-  { match: /^(?:years?|yrs?|y|yearly|annually|annum)$/, times: 1, per: 12, phrase: 'a year' },
-];
 
 // Optional "calls"/"requests" noun, then "/day", "per day", "a day", "every day" or "daily".
 const NOUN =
@@ -30,7 +17,7 @@ export function parseMonthlyVolume(text: string): Parsed<number> {
   if (!quantity || !rest) return notUnderstood(text, EXPECTED);
 
   const word = rest[1] ?? rest[2];
-  const period = word === undefined ? MONTH : PERIODS.find((p) => p.match.test(word));
+  const period = word === undefined ? MONTH : periodOf(word);
   if (!period) return notUnderstood(text, EXPECTED);
   if (quantity.value < 0) return notUnderstood(text, `A volume can't be negative. ${EXPECTED}`);
 

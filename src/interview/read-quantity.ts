@@ -1,3 +1,4 @@
+import { HEDGE_ALTERNATION } from './hedge-words.js';
 import { MAX_ANSWER_LENGTH } from './parse-result.js';
 
 /** A number as people type it, with whatever they wrote after it. */
@@ -13,7 +14,7 @@ export type ReadOptions = {
   scales?: boolean;
 };
 
-const HEDGE = /^(?:(?:about|around|approximately|roughly|circa|nearly|almost|at least|over|more than)\s+|(?:approx|ca)\.?\s*|[~≈]\s*)/;
+const HEDGE = new RegExp(String.raw`^(?:(?:${HEDGE_ALTERNATION})\s+|(?:approx|ca)\.?\s*|[~≈]\s*)`);
 // Thousands separators need exact groups of three, so "1,5" is not read as 15.
 const NUMBER = /^([-−–+]?)\s*(\d{1,3}(?:[,' _]\d{3})+(?!\d)|\d+)?(\.\d+)?(?:e([-+]?\d{1,3}))?/;
 const SCALE = /^\s*(thousands?|millions?|billions?|trillions?|mil|mm|mn|bn|tn|k|m|b|t)(?![a-z])/;

@@ -46,3 +46,12 @@ describe('readQuantity', () => {
     expect(readQuantity(text)).toBeUndefined();
   });
 });
+
+describe('one grammar of quantities for typed answers and the task reader', () => {
+  it.each(['some 4k', 'like 4k', 'maybe 4k', 'just 4k', 'under 4k', 'less than 4k', 'at  least 4k', 'circa 4k', 'approx. 4k', '~4k'])(
+    'reads the hedged %j as 4,000, as the task reader does',
+    (text) => {
+      expect(readQuantity(text)).toEqual({ value: 4000, rest: '' });
+    },
+  );
+});

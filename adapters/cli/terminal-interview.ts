@@ -1,21 +1,20 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import {
-  advise,
-  answersSchema,
   buildQuestions,
   buildUnderstoodCard,
-  describeTokenCount,
-  formatAnswer,
+  inputFromText,
+  runTurn,
   takesPastedText,
-  typedCommand,
   understoodFields,
-  type Conversation,
   type AdviceContext,
   type Answers,
-  type InterviewState,
+  type Card,
+  type Conversation,
+  type IntakeResult,
   type Question,
-  type QuestionId,
+  type TurnContext,
+  type TurnInput,
   type Verdict,
 } from '../../src/index.js';
 import type { ReadIntake } from '../intake/create-intake.js';
@@ -28,6 +27,25 @@ export interface TerminalInterviewOptions {
   task?: string;
   /** Reads the task description into answers first; the person confirms or changes them. */
   readIntake?: ReadIntake;
+  /** The clock of the turns (the adapter's). */
+  now?: () => Date;
+}
+
+const firstText = (card: Card) => card.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join(' ');
+const contextText = (card: Card) => card.blocks.flatMap((b) => (b.type === 'context' ? [b.text] : [])).join(' ');
+
+/** An answered card as a line: "Got it: 80% (read "8/10" as 80%)", or what happened instead ("Skipped: 12 months"). */
+function answeredText(card: Card): string {
+  const text = firstText(card);
+  const answer = text.slice(text.indexOf('? ') + 2);
+  const note = contextText(card);
+  if (/^(Skipped|Went back|Started over|Put aside|Interview cancelled)/.test(answer)) return answer.endsWith('.') ? answer : `${answer}.`;
+  return `Got it: ${answer}${note ? ` (${note})` : ''}.`;
+}
+
+/** A message card as a line: its text, which says what to do. */
+function messageText(card: Card): string {
+  return firstText(card);
 }
 
 /** Ends a pasted prompt in the terminal, where every line would otherwise be an answer. */
@@ -39,7 +57,7 @@ function describeQuestion(q: Question, n: number): string {
   const hints = [`e.g. ${q.example}`];
   if (takesPastedText(q)) hints.push('or "paste" to paste the prompt itself');
   if (q.skipLabel) hints.push(`Enter to skip: ${q.skipLabel}`);
-  hints.push('"back" to change the last answer', '"cancel" to stop');
+  hints.push('"back" to change the last answer', '"start over"', '"cancel" to stop');
   lines.push(`   (${hints.join('; ')})`);
   return lines.join('\n');
 }
@@ -62,22 +80,18 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
 
   try {
     say('finetune-advisor: keep improving the prompt, or fine-tune? A few questions, then a verdict with costs.');
-    const answers: Answers = {};
     let task = options.task?.trim();
     if (!task) {
       const typed = await read('\nWhat is the task, in a sentence? (Enter to skip)\n> ');
       if (typed === null) return null;
       task = typed;
     }
-    if (task) answers.task = task.slice(0, 3000);
-    const state: { answers: Answers; skipped: QuestionId[] } = { answers, skipped: [] };
-    const history: QuestionId[] = [];
     const questions = buildQuestions(ctx);
-
+    let intake: IntakeResult | undefined;
     if (task && options.readIntake) {
-      const intake = await options.readIntake(task, ctx);
-      const fields = understoodFields(intake);
-      output.write(renderTerminalCard(buildUnderstoodCard(intake, { id: 'cli', version: 0 } as Conversation, questions)));
+      const read0 = await options.readIntake(task, ctx);
+      const fields = understoodFields(read0);
+      output.write(renderTerminalCard(buildUnderstoodCard(read0, { id: 'cli', version: 0 } as Conversation, questions)));
       let kept = fields;
       if (fields.length) {
         const typed = await read('Press Enter to keep these, or type the numbers of the ones to change (e.g. 2 5):\n> ');
@@ -85,71 +99,48 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
         const change = new Set((typed.match(/\d+/g) ?? []).map(Number));
         kept = fields.filter((_f, i) => !change.has(i + 1));
       }
-      for (const field of kept) (state.answers as Record<string, unknown>)[field] = intake.answers[field];
+      intake = { ...read0, answers: Object.fromEntries(kept.map((f) => [f, read0.answers[f]])) as Answers };
     }
 
+    // The same turns as in Slack and Teams: the core's engine, with the terminal as its screen.
+    const turnCtx = (): TurnContext => ({ ...ctx, now: (options.now ?? (() => new Date()))().toISOString() });
+    const start: TurnInput = {
+      kind: 'start',
+      conversationId: 'cli',
+      platform: 'terminal',
+      ownerId: 'you',
+      ownerLabel: 'you',
+      ...(task ? { task } : {}),
+      ...(intake ? { intake: { ...intake, degraded: false } } : {}),
+    };
+    let outcome = runTurn(undefined, start, turnCtx());
+    let conv = outcome.next!;
     for (;;) {
-      const step = advise(state as InterviewState, ctx);
-      if (step.kind === 'verdict') return step.verdict;
-      const q = questions[step.question];
-      say(describeQuestion(q, history.length + 1));
+      for (const reply of outcome.replies) {
+        if (reply.kind === 'post-verdict') return reply.verdict;
+        if (reply.kind === 'update-question') say(`   ${answeredText(reply.card)}`);
+        else if (reply.kind === 'ephemeral' || (reply.kind === 'post-thread' && reply.role === 'message' && reply.card.title !== 'Here is what I understood')) say(`   ${messageText(reply.card)}`);
+      }
+      if (conv.status !== 'active') return null;
+      const q = conv.pending ? questions[conv.pending] : null;
+      if (!q) return null;
+      say(describeQuestion(q, conv.history.length + 1));
       let typed = await read('> ');
-      // The same typed commands as in Slack and Teams, read by the core.
-      const command = typed === null ? 'cancel' : typedCommand(typed);
-      if (command === 'cancel') {
+      if (typed === null) typed = 'cancel';
+      if (/^paste$/i.test(typed) && takesPastedText(q)) {
+        say(`   Paste the prompt, then a line with just a dot (${PASTE_END}).`);
+        const pasted: string[] = [];
+        for (let line = await read(''); line !== null && line !== PASTE_END; line = await read('')) pasted.push(line);
+        typed = pasted.join('\n');
+      }
+      // Enter takes the default where there is one, as the Skip button does.
+      const input = typed === '' ? inputFromText('skip', 'you') : inputFromText(typed, 'you');
+      outcome = runTurn(conv, input, turnCtx());
+      if (outcome.next) conv = outcome.next;
+      if (input.kind === 'cancel') {
         say('Interview cancelled.');
         return null;
       }
-      if (command === 'help') {
-        say(`   Answer the question (e.g. ${q.example}), or type skip, back, start over or cancel.`);
-        continue;
-      }
-      if (command === 'back') {
-        const last = history.pop();
-        if (!last) say('   This is the first question.');
-        else {
-          delete state.answers[last];
-          state.skipped = state.skipped.filter((id) => id !== last);
-          say('   Went back to the previous question.');
-        }
-        continue;
-      }
-      if (command === 'start-over') {
-        for (const id of history) delete state.answers[id];
-        history.length = 0;
-        state.skipped = [];
-        say('   Started over.');
-        continue;
-      }
-      if (typed === null) return null;
-      if (/^paste$/i.test(typed) && takesPastedText(q)) {
-        say(`   Paste the prompt, then a line with just a dot (${PASTE_END}).`);
-        const lines: string[] = [];
-        for (let line = await read(''); line !== null && line !== PASTE_END; line = await read('')) lines.push(line);
-        typed = lines.join('\n');
-      }
-      if (typed === '' || /^skip$/i.test(typed)) {
-        if (q.skipLabel) {
-          state.skipped.push(q.id);
-          history.push(q.id);
-          say(`   Skipped: ${q.skipLabel}.`);
-        } else say(`   This one is needed for the verdict. Type something like ${q.example}.`);
-        continue;
-      }
-      const parsed = q.parse(typed);
-      if (!parsed.ok) {
-        say(`   ${parsed.message}`);
-        continue;
-      }
-      const valid = answersSchema.shape[q.id].safeParse(parsed.value);
-      if (!valid.success) {
-        say(`   That doesn't fit: ${valid.error.issues[0]?.message ?? 'out of range'}. Try something like ${q.example}.`);
-        continue;
-      }
-      const note = parsed.note ? describeTokenCount(parsed.note, state.answers, ctx.catalogue) : undefined;
-      (state.answers as Record<string, unknown>)[q.id] = valid.data;
-      history.push(q.id);
-      say(`   Got it: ${formatAnswer(q, valid.data)}${note ? ` (${note})` : ''}.`);
     }
   } finally {
     rl.close();

@@ -3,7 +3,7 @@ import { formatUsd } from '../format/format-numbers.js';
 import type { Card, CardField } from './card-model.js';
 import { VERDICT_LABELS } from './build-verdict-card.js';
 
-const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams' } as const;
+const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams', terminal: 'the terminal' } as const;
 
 /**
  * The short card managers see in their channel thread: who asked, the task, the verdict,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { answersSchema, type Answers } from '../interview/answers.js';
 import type { QuestionId } from '../interview/questions.js';
 
-export const PLATFORMS = ['slack', 'teams'] as const;
+/** Where an interview runs: a chat platform, or the terminal (never stored). */
+export const PLATFORMS = ['slack', 'teams', 'terminal'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export type ConversationStatus = 'active' | 'finished' | 'cancelled';

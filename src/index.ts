@@ -28,6 +28,7 @@ export * from './interview/format-answer.js';
 export * from './cards/card-actions.js';
 export * from './cards/build-question-cards.js';
 export * from './conversation/conversation.js';
+export * from './conversation/conversation-refs.js';
 export * from './conversation/action-payload.js';
 export * from './conversation/run-turn.js';
 export * from './conversation/read-input.js';

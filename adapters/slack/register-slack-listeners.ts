@@ -95,15 +95,15 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
           if (!record) return void (await warn('That verdict is no longer stored.'));
           const conv = await store.getConversation(record.conversationId);
           const card = buildAssumptionsCard(record.verdict);
-          const channel = conv?.refs.channel ?? body.channel?.id ?? userId;
+          const channel = (conv?.refs.kind === 'slack' ? conv.refs.channel : undefined) ?? body.channel?.id ?? userId;
           return void (await client.chat.postEphemeral({ channel, user: userId, ...renderBlockKit(card) }));
         }
         case 'new-from-verdict': {
           const record = payload.d ? await store.getVerdict(payload.d) : undefined;
           if (!record) return void (await warn('That verdict is no longer stored.'));
           const conv = await store.getConversation(record.conversationId);
-          const teamId = conv?.refs.teamId ?? body.team?.id ?? '';
-          const channelId = conv?.refs.channel ?? body.channel?.id ?? userId;
+          const teamId = (conv?.refs.kind === 'slack' ? conv.refs.teamId : undefined) ?? body.team?.id ?? '';
+          const channelId = (conv?.refs.kind === 'slack' ? conv.refs.channel : undefined) ?? body.channel?.id ?? userId;
           const { task, ...rest } = record.verdict.answers;
           const userName = body.user.username ?? body.user.name;
           return void (await interview.start({ client, teamId, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest }));
@@ -185,7 +185,7 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
 
   async function openAnswerModal(client: WebClient, triggerId: string, payload: ActionPayload, userId: string): Promise<void> {
     const conv = await store.getConversation(payload.c);
-    const channel = conv?.refs.channel ?? userId;
+    const channel = (conv?.refs.kind === 'slack' ? conv.refs.channel : undefined) ?? userId;
     if (!conv || conv.ownerId !== userId) {
       const text = conv ? `This is ${conv.ownerLabel}'s interview; only they can answer it. Start your own with \`/finetune-advisor\`.` : 'This interview is no longer stored.';
       await client.chat.postEphemeral({ channel, user: userId, ...renderBlockKit(buildMessageCard('Not your interview', text)) });

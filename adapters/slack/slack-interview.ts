@@ -3,6 +3,7 @@ import {
   buildMessageCard,
   buildOpeningCard,
   buildVerdictCard,
+  refsOf,
   type Card,
   type Conversation,
   type Reply,
@@ -80,7 +81,7 @@ export class SlackInterview {
       platform: 'slack',
       ownerId: req.userId,
       ownerLabel,
-      refs: { channel, threadTs, teamId: req.teamId, ownerName: req.userName ?? req.userId },
+      refs: { kind: 'slack', channel, threadTs, teamId: req.teamId, ownerName: req.userName ?? req.userId },
       ...(req.task ? { task: req.task } : {}),
       ...(req.suggested ? { suggested: req.suggested } : {}),
       ...(intake ? { intake } : {}),
@@ -133,14 +134,14 @@ export class SlackInterview {
   }
 
   private async show(client: WebClient, conv: Conversation, reply: Reply, actorId: string): Promise<void> {
-    const { channel, threadTs, questionTs } = conv.refs as Record<string, string>;
+    const { channel, threadTs, questionTs } = refsOf(conv.refs, 'slack');
     switch (reply.kind) {
       case 'update-question':
         if (questionTs) await client.chat.update({ channel: channel!, ts: questionTs, ...renderBlockKit(reply.card) });
         return;
       case 'post-thread': {
         const posted = await client.chat.postMessage({ channel: channel!, thread_ts: threadTs!, ...renderBlockKit(reply.card) });
-        if (reply.role === 'question' && posted.ts) await this.deps.store.setRefs(conv.id, { questionTs: posted.ts });
+        if (reply.role === 'question' && posted.ts) await this.deps.store.setQuestionRef(conv.id, { questionTs: posted.ts });
         return;
       }
       case 'post-verdict': {
@@ -164,7 +165,7 @@ export class SlackInterview {
    * as posted with Slack's own message id, and says so in the thread.
    */
   private async postVerdict(client: WebClient, conv: Conversation, record: VerdictRecord, card: Card): Promise<void> {
-    const { channel, threadTs } = conv.refs as Record<string, string>;
+    const { channel, threadTs } = refsOf(conv.refs, 'slack');
     const posted = await client.chat.postMessage({ channel: channel!, ...renderBlockKit(card), metadata: { event_type: VERDICT_EVENT, event_payload: { verdict_id: record.id } } });
     const link = posted.ts ? await this.permalink(client, channel!, posted.ts) : null;
     await this.deps.store.markVerdictPosted(record.id, posted.ts ?? '', link);
@@ -189,7 +190,7 @@ export class SlackInterview {
     const still = await this.deps.store.unpostedVerdicts('slack', record.createdAt);
     const conv = still.some((r) => r.id === record.id) ? await this.deps.store.getConversation(record.conversationId) : undefined;
     if (!conv) return;
-    const { channel } = conv.refs as Record<string, string>;
+    const { channel } = refsOf(conv.refs, 'slack');
     const history = await client.conversations.history({ channel: channel!, limit: 200, include_all_metadata: true });
     const already = history.messages?.find((m) => m.metadata?.event_type === VERDICT_EVENT && (m.metadata.event_payload as { verdict_id?: string } | undefined)?.verdict_id === record.id);
     if (already?.ts) {
@@ -202,7 +203,7 @@ export class SlackInterview {
   }
 
   private async tellPrivately(client: WebClient, conv: Conversation, userId: string, card: Card): Promise<void> {
-    const { channel, threadTs } = conv.refs as Record<string, string>;
+    const { channel, threadTs } = refsOf(conv.refs, 'slack');
     await client.chat.postEphemeral({ channel: channel!, user: userId, ...(threadTs ? { thread_ts: threadTs } : {}), ...renderBlockKit(card) });
   }
 

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StatementCache } from './statement-cache.js';
-import { conversationSchema, type Conversation, type ConversationStore, type Platform, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
+import { conversationSchema, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
 
 /** The stored conversation moved between load and save: the turn was computed on a stale version. */
 export class ConcurrentTurnError extends Error {
@@ -125,12 +125,12 @@ export class SqliteConversationStore implements ConversationStore {
     return this.load(id);
   }
 
-  async setRefs(id: string, refs: Record<string, string>): Promise<void> {
+  async setQuestionRef(id: string, ref: QuestionRef): Promise<void> {
     const run = this.db.transaction(() => {
       const current = this.load(id);
-      if (!current) throw new Error(`conversation ${id} not found: cannot set its refs`);
-      const next: Conversation = { ...current, refs: { ...current.refs, ...refs } };
-      this.sql('UPDATE conversations SET data = ? WHERE id = ?').run(this.serialize(next), id);
+      if (!current) throw new Error(`conversation ${id} not found: cannot record its question card`);
+      const next = { ...current, refs: { ...current.refs, ...ref } } as Conversation;
+      this.sql('UPDATE conversations SET data = ? WHERE id = ?').run(this.serialize(conversationSchema.parse(next)), id);
     });
     run.immediate();
   }

@@ -66,7 +66,7 @@ export class TeamsInterview {
     if (running) await this.commit(running.id, null, { kind: 'cancel', userId });
     // Activity ids are unique within a conversation only: two chats can send the same one.
     const id = `teams:${context.activity.conversation?.id ?? 'unknown'}:${context.activity.id ?? randomUUID()}`;
-    const refs = { place, ownerName: userName, serviceUrl: context.activity.serviceUrl };
+    const refs = { kind: 'teams' as const, place, ownerName: userName, serviceUrl: context.activity.serviceUrl };
     const intake = task && !suggested && this.deps.readIntake ? await this.deps.readIntake(task, this.adviceTurn()) : undefined;
     const input: TurnInput = {
       kind: 'start',
@@ -156,11 +156,12 @@ export class TeamsInterview {
       const attachment = renderAdaptiveAttachment(reply.card);
       switch (reply.kind) {
         case 'update-question':
-          if (conv.refs.questionActivityId) await context.updateActivity({ type: 'message', id: conv.refs.questionActivityId, conversation: context.activity.conversation, attachments: [attachment] });
+          if (conv.refs.kind === 'teams' && conv.refs.questionActivityId)
+            await context.updateActivity({ type: 'message', id: conv.refs.questionActivityId, conversation: context.activity.conversation, attachments: [attachment] });
           break;
         case 'post-thread': {
           const sent = await context.sendActivity({ attachments: [attachment] });
-          if (reply.role === 'question' && sent?.id) await this.deps.store.setRefs(conv.id, { questionActivityId: sent.id });
+          if (reply.role === 'question' && sent?.id) await this.deps.store.setQuestionRef(conv.id, { questionActivityId: sent.id });
           break;
         }
         case 'post-verdict': {

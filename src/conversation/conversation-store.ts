@@ -1,5 +1,6 @@
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { Conversation, Platform } from './conversation.js';
+import type { QuestionRef } from './conversation-refs.js';
 
 /** A verdict as kept for history, "Show assumptions", "Start over" and managers' summaries. */
 export interface VerdictRecord {
@@ -47,8 +48,8 @@ export interface ConversationStore {
   getConversation(id: string): Promise<Conversation | undefined>;
   /** The person's interview still running in a place (a chat or thread, `refs.place`), if any. */
   findActiveConversation(platform: Platform, ownerId: string, place: string): Promise<Conversation | undefined>;
-  /** Adds or replaces adapter-owned ids (thread, message ids) without a turn. */
-  setRefs(id: string, refs: Record<string, string>): Promise<void>;
+  /** Records the message id of the question card on the table (the platform's own), without a turn. */
+  setQuestionRef(id: string, ref: QuestionRef): Promise<void>;
   getVerdict(id: string): Promise<VerdictRecord | undefined>;
   setVerdictLink(id: string, link: string): Promise<void>;
   /** Records that the verdict card is up: the platform's own message id, and the link to it. */
@@ -69,7 +70,7 @@ export function verdictRecordFor(conversation: Conversation, verdict: Verdict, c
     platform: conversation.platform,
     ownerId: conversation.ownerId,
     ownerLabel: conversation.ownerLabel,
-    ownerName: conversation.refs.ownerName ?? conversation.ownerLabel,
+    ownerName: 'ownerName' in conversation.refs ? conversation.refs.ownerName : conversation.ownerLabel,
     task: conversation.answers.task ?? null,
     verdict,
     link: null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answersSchema, type Answers } from '../interview/answers.js';
+import { conversationRefsSchema, type ConversationRefs } from './conversation-refs.js';
 import type { QuestionId } from '../interview/questions.js';
 
 /** Where an interview runs: a chat platform, or the terminal (never stored). */
@@ -28,8 +29,8 @@ export interface Conversation {
   pending: QuestionId | null;
   /** Earlier answers offered as one-click defaults after Start over. */
   suggested: Answers;
-  /** Where the platform shows this interview (channel, thread, message ids): the adapter's own. */
-  refs: Record<string, string>;
+  /** Where the platform shows this interview (channel, thread, message ids), typed per platform. */
+  refs: ConversationRefs;
   verdictId: string | null;
   /** Which answers were read from the task text, and by whom (shown on the "understood" card). */
   intakeSources?: Partial<Record<string, 'rules' | 'model'>>;
@@ -40,21 +41,32 @@ export interface Conversation {
 const questionIds = z.array(z.string()) as unknown as z.ZodType<QuestionId[]>;
 
 /** Validates a conversation read back from storage, so a damaged row is found, not trusted. */
-export const conversationSchema = z.object({
-  id: z.string().min(1),
-  platform: z.enum(PLATFORMS),
-  ownerId: z.string().min(1),
-  ownerLabel: z.string(),
-  status: z.enum(['active', 'finished', 'cancelled']),
-  version: z.number().int().min(0),
-  answers: answersSchema,
-  skipped: questionIds,
-  history: questionIds,
-  pending: z.string().nullable() as unknown as z.ZodType<QuestionId | null>,
-  suggested: answersSchema,
-  refs: z.record(z.string(), z.string()),
-  verdictId: z.string().nullable(),
-  intakeSources: z.record(z.string(), z.enum(['rules', 'model'])).optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}) satisfies z.ZodType<Conversation>;
+/** A stored row from before refs were typed: its refs' `kind` is its platform. */
+function withRefsKind(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const row = raw as { platform?: unknown; refs?: unknown };
+  if (typeof row.refs !== 'object' || row.refs === null || 'kind' in row.refs) return raw;
+  return { ...row, refs: { ...row.refs, kind: row.platform } };
+}
+
+export const conversationSchema = z.preprocess(
+  withRefsKind,
+  z.object({
+    id: z.string().min(1),
+    platform: z.enum(PLATFORMS),
+    ownerId: z.string().min(1),
+    ownerLabel: z.string(),
+    status: z.enum(['active', 'finished', 'cancelled']),
+    version: z.number().int().min(0),
+    answers: answersSchema,
+    skipped: questionIds,
+    history: questionIds,
+    pending: z.string().nullable() as unknown as z.ZodType<QuestionId | null>,
+    suggested: answersSchema,
+    refs: conversationRefsSchema,
+    verdictId: z.string().nullable(),
+    intakeSources: z.record(z.string(), z.enum(['rules', 'model'])).optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+) satisfies z.ZodType<Conversation, unknown>;

@@ -10,6 +10,7 @@ import { describeTokenCount } from '../intake/count-prompt-tokens.js';
 import { buildQuestions, type QuestionId } from '../interview/questions.js';
 import { advise, type Verdict } from '../verdict/decide-verdict.js';
 import type { Conversation, Platform } from './conversation.js';
+import type { ConversationRefs } from './conversation-refs.js';
 
 export interface TurnContext extends AdviceContext {
   /** The time of the turn, ISO 8601; the clock is the adapter's. */
@@ -17,7 +18,7 @@ export interface TurnContext extends AdviceContext {
 }
 
 export type TurnInput =
-  | { kind: 'start'; conversationId: string; platform: Platform; ownerId: string; ownerLabel: string; task?: string; suggested?: Answers; refs?: Record<string, string>; intake?: IntakeResult }
+  | { kind: 'start'; conversationId: string; platform: Platform; ownerId: string; ownerLabel: string; task?: string; suggested?: Answers; refs?: ConversationRefs; intake?: IntakeResult }
   /** Change an answer given earlier (or read from the task): it is asked again now. */
   | { kind: 'change'; userId: string; question: string }
   | { kind: 'answer'; userId: string; question?: string; text: string; version?: number }
@@ -95,7 +96,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       history: [],
       pending: null,
       suggested: input.suggested ?? {},
-      refs: input.refs ?? {},
+      refs: input.refs ?? { kind: 'terminal' },
       verdictId: null,
       ...(input.intake ? { intakeSources: input.intake.sources } : {}),
       createdAt: ctx.now,

@@ -40,7 +40,7 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
     history: [],
     pending: 'taskKind',
     suggested: {},
-    refs: {},
+    refs: { kind: 'slack', channel: 'C0001', threadTs: '1763888400.000100', teamId: 'T0001', ownerName: 'alice' },
     verdictId: null,
     createdAt: '2026-11-23T09:00:00.000Z',
     updatedAt: '2026-11-23T09:00:00.000Z',

@@ -54,7 +54,7 @@ export function activeConversation(changes: Partial<Conversation> = {}): Convers
     history: ['taskKind'],
     pending: 'testedExamples',
     suggested: {},
-    refs: { channel: 'C1', thread: '1763888400.000100' },
+    refs: { kind: 'slack', channel: 'C1', threadTs: '1763888400.000100', teamId: 'T1', ownerName: 'alice' },
     verdictId: null,
     createdAt: '2026-11-23T09:00:00.000Z',
     updatedAt: '2026-11-23T09:01:00.000Z',

@@ -143,15 +143,30 @@ describe('SqliteConversationStore', () => {
     await expect(store.setVerdictLink('missing', 'x')).rejects.toThrow('verdict missing not found');
   });
 
-  it('merges refs without bumping the version', async () => {
+  it('records the question card on the table without bumping the version', async () => {
     const { store } = freshStore();
     const conv = activeConversation();
     await saveNew(store, conv);
-    await store.setRefs(conv.id, { questionTs: '1763888460.000200', thread: '1763888400.000999' });
+    await store.setQuestionRef(conv.id, { questionTs: '1763888460.000200' });
     const after = await store.getConversation(conv.id);
-    expect(after?.refs).toEqual({ channel: 'C1', thread: '1763888400.000999', questionTs: '1763888460.000200' });
+    expect(after?.refs).toEqual({ kind: 'slack', channel: 'C1', threadTs: '1763888400.000100', teamId: 'T1', ownerName: 'alice', questionTs: '1763888460.000200' });
     expect(after?.version).toBe(conv.version);
-    await expect(store.setRefs('missing', {})).rejects.toThrow('conversation missing not found');
+    await expect(store.setQuestionRef('missing', { questionTs: '1' })).rejects.toThrow('conversation missing not found');
+  });
+
+  it('reads a conversation stored before refs were typed, taking its platform as their kind', async () => {
+    const { store, db } = freshStore();
+    const conv = activeConversation();
+    await saveNew(store, conv);
+    const { kind: _kind, ...untyped } = conv.refs as { kind: string };
+    db.prepare("UPDATE conversations SET data = json_set(data, '$.refs', json(?)) WHERE id = ?").run(JSON.stringify(untyped), conv.id);
+    expect((await store.getConversation(conv.id))?.refs).toEqual(conv.refs);
+  });
+
+  it('refuses refs that do not fit the platform, naming what is wrong', async () => {
+    const { store } = freshStore();
+    const bad = activeConversation({ refs: { kind: 'slack', channel: '', threadTs: '1', teamId: 'T1', ownerName: 'a' } });
+    await expect(saveNew(store, bad)).rejects.toThrow(/refs\.channel/);
   });
 
   it('marks an event seen once', async () => {
@@ -211,7 +226,7 @@ describe('SqliteConversationStore', () => {
 describe("finding a person's running interview in a place", () => {
   it('returns the active interview of that person in that chat, and nothing once it is over', async () => {
     const { store } = freshStore();
-    const base = activeConversation({ id: 'teams:a1', platform: 'teams', ownerId: 'U1', refs: { place: 'chat-1' } });
+    const base = activeConversation({ id: 'teams:a1', platform: 'teams', ownerId: 'U1', refs: { kind: 'teams', place: 'chat-1', ownerName: 'U1', serviceUrl: 'http://127.0.0.1:1/' } });
     await store.applyTurn(base.id, null, () => ({ next: base, result: null }));
     expect((await store.findActiveConversation('teams', 'U1', 'chat-1'))?.id).toBe('teams:a1');
     expect(await store.findActiveConversation('teams', 'U2', 'chat-1')).toBeUndefined();

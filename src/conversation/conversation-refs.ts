@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Where Slack shows an interview: the channel, its thread, and the question card on the table. */
+export const slackRefsSchema = z.object({
+  kind: z.literal('slack'),
+  channel: z.string().min(1),
+  threadTs: z.string().min(1),
+  teamId: z.string(),
+  ownerName: z.string(),
+  questionTs: z.string().optional(),
+});
+
+/** Where Teams shows an interview: the chat or channel thread, and the question card on the table. */
+export const teamsRefsSchema = z.object({
+  kind: z.literal('teams'),
+  place: z.string().min(1),
+  ownerName: z.string(),
+  serviceUrl: z.string(),
+  questionActivityId: z.string().optional(),
+});
+
+/** The terminal shows everything as it happens: nothing to point back to. */
+export const terminalRefsSchema = z.object({ kind: z.literal('terminal') });
+
+export const conversationRefsSchema = z.discriminatedUnion('kind', [slackRefsSchema, teamsRefsSchema, terminalRefsSchema]);
+
+export type SlackRefs = z.infer<typeof slackRefsSchema>;
+export type TeamsRefs = z.infer<typeof teamsRefsSchema>;
+export type ConversationRefs = z.infer<typeof conversationRefsSchema>;
+/** The message id of the question card on the table, as the platform names it. */
+export type QuestionRef = { questionTs: string } | { questionActivityId: string };
+
+/** The refs of a conversation of this kind, or an error naming the platform that was expected. */
+export function refsOf<K extends ConversationRefs['kind']>(refs: ConversationRefs, kind: K): Extract<ConversationRefs, { kind: K }> {
+  if (refs.kind !== kind) throw new Error(`expected a ${kind} interview, found a ${refs.kind} one`);
+  return refs as Extract<ConversationRefs, { kind: K }>;
+}

@@ -62,10 +62,11 @@ export interface ConversationStore {
   markEventSeen(key: string): Promise<boolean>;
 }
 
-/** The record kept of a verdict reached in a conversation. */
+/** The record kept of a verdict reached in a conversation: under the id its turn gave it (verdictIdFor), never another. */
 export function verdictRecordFor(conversation: Conversation, verdict: Verdict, createdAt: string): VerdictRecord {
+  if (!conversation.verdictId) throw new Error(`conversation ${conversation.id} has no verdict id: only a finishing turn makes a verdict record`);
   return {
-    id: conversation.verdictId ?? `${conversation.id}#${conversation.version}`,
+    id: conversation.verdictId,
     conversationId: conversation.id,
     platform: conversation.platform,
     ownerId: conversation.ownerId,

@@ -80,11 +80,11 @@ export function comparePaths(cost: CostBreakdown, req: CostRequest, assumptions:
     variants.push({ assumption: 'fineTuningHours', label: 'the fine-tuning work takes twice as long', inputs: { ...req.inputs, fineTuningHours: req.inputs.fineTuningHours * 2 } });
   // Lines need some volume to measure their slope; at none, price a million calls instead.
   const calls = req.inputs.monthlyCalls > 0 ? req.inputs.monthlyCalls : 1_000_000;
-  const at = (inputs: CostInputs) => computeCosts({ ...req, inputs: { ...inputs, monthlyCalls: calls }, includeHybrid: false });
+  const at = (inputs: CostInputs) => computeCosts({ ...req, inputs: { ...inputs, monthlyCalls: calls }, includeHybrid: false, totalsOnly: true });
   const measured = req.inputs.monthlyCalls > 0 ? cost : at(req.inputs);
   const variantCosts = variants.map((v) => ({ ...v, cost: at(v.inputs) }));
   const sensitivity = variantCosts.map((v) => {
-    const c = req.inputs.monthlyCalls > 0 ? v.cost : computeCosts({ ...req, inputs: v.inputs, includeHybrid: false });
+    const c = req.inputs.monthlyCalls > 0 ? v.cost : computeCosts({ ...req, inputs: v.inputs, includeHybrid: false, totalsOnly: true });
     return { assumption: v.assumption, label: v.label, saving: Math.round((baselinePath(c).total - c.fineTuning!.total) * 100) / 100 };
   });
   const clearsMargin = fromTuning >= margin;

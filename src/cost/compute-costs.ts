@@ -73,6 +73,8 @@ export interface CostRequest {
   tuneModel: CatalogueModel | null;
   /** Whether to price the "both" path (only when the failing slice can be routed). */
   includeHybrid?: boolean;
+  /** Only the paths' totals are wanted (a what-if of the comparison): no break-even search, no month-by-month series. */
+  totalsOnly?: boolean;
   overrides?: PriceOverrides;
   asOf: string;
 }
@@ -328,6 +330,19 @@ export function computeCosts(req: CostRequest): CostBreakdown {
       hybrid = { ...tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork], pe), model: `${req.promptModel.id} + ${tune.id}` };
       cumulativeHybrid = runningTotal(hybrid.items, plan.retrainCost, plan.retrainsWithin(H), H);
     }
+    if (req.totalsOnly)
+      return {
+        horizonMonths: H,
+        promptEngineering: rounded(pe),
+        substitutePrompt: substitute ? rounded(substitute) : null,
+        fineTuning,
+        hybrid,
+        baseline,
+        breakEvenMonth,
+        breakEvenMonthlyCalls,
+        pricesAsOf: req.asOf,
+        cumulative: [],
+      };
     // No break-even after the tuned model stops serving for good (a wind-down, or a base that retires
     // with no successor that can be tuned in its place).
     const stops = plan.ends ? monthsUntil(req.asOf, plan.ends) : MAX_BREAK_EVEN_MONTHS;

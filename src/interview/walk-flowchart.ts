@@ -95,7 +95,14 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   let indication: Indication | null = null;
   // Costs only once there is something to cost: a model, a volume and some tokens; never a table of zeros.
   const costable = () => (a.monthlyCalls ?? 0) > 0 && (a.promptTokens ?? 0) + (a.inputTokens ?? 0) + (a.outputTokens ?? 0) > 0;
-  const costsIfKnown = () => (a.model && findModel(ctx.catalogue, a.model) && costable() ? costsFor(a, ctx, false) : null);
+  // One walk prices the same answers once for each way of routing, however many exits look.
+  const priced = new Map<boolean, Costs>();
+  const costsOf = (includeHybrid: boolean): Costs => {
+    let costs = priced.get(includeHybrid);
+    if (!costs) priced.set(includeHybrid, (costs = costsFor(a, ctx, includeHybrid)));
+    return costs;
+  };
+  const costsIfKnown = () => (a.model && findModel(ctx.catalogue, a.model) && costable() ? costsOf(false) : null);
   const exit = (verdict: VerdictKind, rules: RuleId[], costs: Costs | null = costsIfKnown(), quality: QualityWeighing | null = null): FlowExit => ({
     kind: 'exit',
     verdict,
@@ -150,7 +157,7 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
     if (a.taskKind === 'knowledge') return exit('prompt-engineering', [...passes, 'knowledge-not-cost-tuned']);
     // With no calls or no tokens counted there is no cost to cut: the prompt that works stays.
     if (!costable()) return exit('prompt-engineering', passes);
-    const early = costsFor(a, ctx, false);
+    const early = costsOf(false);
     if (!early.tuning.model) return exit('prompt-engineering', [...passes, 'no-fine-tuning-available'], early);
     if (!early.comparison?.robust)
       return exit('prompt-engineering', [...passes, 'fine-tuning-does-not-pay', ...(early.tuning.promptModelBlocked ? ['provider-offers-no-fine-tuning' as const] : [])], early);
@@ -186,7 +193,7 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
   };
 
   if (!forQuality) {
-    const costs = costsFor(a, ctx, false);
+    const costs = costsOf(false);
     if (!costs.tuning.model || !costs.cost.fineTuning) return exit('prompt-engineering', [...passes, 'no-fine-tuning-available'], costs);
     if (!costs.comparison?.robust) return exit('prompt-engineering', [...passes, 'fine-tuning-does-not-pay'], costs);
     return train('fine-tune', reasons, costs);
@@ -194,7 +201,7 @@ function walk(state: InterviewState, ctx: AdviceContext): FlowExit {
 
   // Seed 001, "Using Both": only where a router can see the slice before answering.
   if (1 - rate <= MAX_ROUTED_SHARE) need('failuresIdentifiable');
-  const costs = costsFor(a, ctx, a.failuresIdentifiable === true && 1 - rate <= MAX_ROUTED_SHARE);
+  const costs = costsOf(a.failuresIdentifiable === true && 1 - rate <= MAX_ROUTED_SHARE);
   const ft = costs.cost.fineTuning;
   if (!costs.tuning.model || !ft) return exit(stay, [...reasons, 'no-fine-tuning-available'], costs);
   const hybrid = costs.cost.hybrid;

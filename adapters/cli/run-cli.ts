@@ -10,6 +10,7 @@ import { LIBRARY_PACKAGE, loadGenaiPrices } from './genai-prices-library.js';
 import { packageTeamsApp, renderTeamsManifest } from './package-teams-app.js';
 import { renderPriceCheck } from './render-price-check.js';
 import { renderPrices } from './render-prices.js';
+import { readOutbox, renderOutbox, type OutboxReport } from './report-outbox.js';
 import { ManifestOptionError, renderSlackManifest, slackManifestObject } from './render-slack-manifest.js';
 import { renderTerminalCard } from './render-terminal-card.js';
 import { runTerminalInterview } from './terminal-interview.js';
@@ -180,6 +181,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         prices: { type: 'string' },
         assumptions: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
+        database: { type: 'string' },
         url: { type: 'string' },
         'socket-mode': { type: 'boolean', default: false },
         'bot-id': { type: 'string' },
@@ -200,6 +202,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(values.json ? `${JSON.stringify(ctx.catalogue, null, 2)}\n` : renderPrices(ctx.catalogue, ctx.asOf));
       return EXIT_OK;
     }
+    if (command === 'outbox') {
+      const path = values.database ?? io.env.DATABASE_PATH ?? './data/advisor.db';
+      let report: OutboxReport;
+      try {
+        report = readOutbox(path);
+      } catch (err) {
+        throw new BadInput([`outbox: ${(err as Error).message}`]);
+      }
+      io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderOutbox(report));
+      return EXIT_OK;
+    }
     if (command === 'manifest') {
       await printManifest(rest, values, io);
       return EXIT_OK;
@@ -217,7 +230,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       else io.stdout.write(renderTerminalCard(buildUnderstoodCard(intake, readOnlyConversation, buildQuestions(ctx))));
       return EXIT_OK;
     }
-    if (command !== 'advise') throw new BadInput([`"${command}" is not a command; the commands are advise, read, prices, manifest and package (see --help)`]);
+    if (command !== 'advise') throw new BadInput([`"${command}" is not a command; the commands are advise, read, prices, outbox, manifest and package (see --help)`]);
 
     const ctx = context(values, io);
     if (values.answers) {

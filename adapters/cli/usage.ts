@@ -6,6 +6,7 @@ Usage:
   finetune-advisor read "<task description>" [--json]  what the advisor reads from a sentence
   finetune-advisor prices [--json]                    the price catalogue with dates and sources
   finetune-advisor prices --check [--json]            its base prices against @pydantic/genai-prices (offline)
+  finetune-advisor outbox [--database FILE] [--json]  what the service still has to deliver, and why
   finetune-advisor manifest slack --url https://HOST [--json]
                                                       the Slack app manifest for a service at HOST
   finetune-advisor manifest slack --socket-mode [--json]
@@ -21,6 +22,7 @@ Options:
   --as-of DATE       date the advice as YYYY-MM-DD (default: today)
   --prices FILE      a price override file (also PRICES_FILE); changes or adds models
   --assumptions      with a printed verdict, also print every input and default used
+  --database FILE    outbox: the service's SQLite file (default: DATABASE_PATH, else ./data/advisor.db)
   --check            prices: list where the catalogue's base prices and @pydantic/genai-prices disagree
   --url URL          manifest: the service's public https:// address (Slack calls URL/slack/events)
   --socket-mode      manifest: for Socket Mode, with no request URLs

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCliWith } from '../../helpers/cli.js';
 import { cardText } from '../../helpers/fake-bot-connector.js';
 import { visibleText } from '../../helpers/fake-slack-api.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
@@ -45,6 +46,12 @@ describe('a verdict and its summaries are never lost to a failed post', () => {
     await driver.settle(200);
     expect(svc.slack!.channel(driver.channel).filter((m) => visibleText(m).includes('Verdict:'))).toHaveLength(0);
 
+    // `finetune-advisor outbox` shows what is waiting.
+    const waiting = await runCliWith(['outbox', '--database', svc.databasePath]);
+    expect(waiting.code).toBe(0);
+    expect(waiting.stdout).toMatch(/Verdict cards not yet posted \(1\)/);
+    expect(waiting.stdout).toMatch(/slack:T0001:C0001:[\d.]+#\d+\s+slack/);
+
     // The summary does not wait for the card: it was queued with the verdict.
     const summaries = await svc.connector.waitFor(() => svc!.connector.in(threadOf(root.id)).length > 0 && svc!.connector.in(threadOf(root.id)));
     expect(summaries).toHaveLength(1);
@@ -58,6 +65,7 @@ describe('a verdict and its summaries are never lost to a failed post', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(verdicts()).toHaveLength(1);
     expect(verdicts()[0]!.metadata?.event_type).toBe('finetune_advisor_verdict');
+    expect((await runCliWith(['outbox', '--database', svc.databasePath])).stdout).toContain('nothing: every verdict card is up and every summary sent');
     expect(svc.connector.in(threadOf(root.id))).toHaveLength(1);
   });
 

@@ -330,36 +330,26 @@ export function computeCosts(req: CostRequest): CostBreakdown {
       hybrid = { ...tunedPath(req, tune, plan, share, monthly, [promptTime, ftWork], pe), model: `${req.promptModel.id} + ${tune.id}` };
       cumulativeHybrid = runningTotal(hybrid.items, plan.retrainCost, plan.retrainsWithin(H), H);
     }
-    if (req.totalsOnly)
-      return {
-        horizonMonths: H,
-        promptEngineering: rounded(pe),
-        substitutePrompt: substitute ? rounded(substitute) : null,
-        fineTuning,
-        hybrid,
-        baseline,
-        breakEvenMonth,
-        breakEvenMonthlyCalls,
-        pricesAsOf: req.asOf,
-        cumulative: [],
-      };
-    // No break-even after the tuned model stops serving for good (a wind-down, or a base that retires
-    // with no successor that can be tuned in its place).
-    const stops = plan.ends ? monthsUntil(req.asOf, plan.ends) : MAX_BREAK_EVEN_MONTHS;
-    const span = Math.max(1, Math.min(MAX_BREAK_EVEN_MONTHS, stops));
-    const tuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retrainsWithin(span), span);
-    const prompted = runningTotal(base.items, 0, [], span);
-    const at = tuned.findIndex((t, i) => t <= (prompted[i] ?? Infinity));
-    breakEvenMonth = at >= 0 ? at + 1 : null;
-    cumulativeTuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retrainsWithin(H), H);
+    if (!req.totalsOnly) {
+      // No break-even after the tuned model stops serving for good (a wind-down, or a base that retires
+      // with no successor that can be tuned in its place).
+      const stops = plan.ends ? monthsUntil(req.asOf, plan.ends) : MAX_BREAK_EVEN_MONTHS;
+      const span = Math.max(1, Math.min(MAX_BREAK_EVEN_MONTHS, stops));
+      const tuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retrainsWithin(span), span);
+      const prompted = runningTotal(base.items, 0, [], span);
+      const at = tuned.findIndex((t, i) => t <= (prompted[i] ?? Infinity));
+      breakEvenMonth = at >= 0 ? at + 1 : null;
+      cumulativeTuned = runningTotal(fineTuning.items, plan.retrainCost, plan.retrainsWithin(H), H);
+    }
     // Every cost is linear in calls: the volume at which the two totals meet.
     const calls = inputs.monthlyCalls;
     const slope = calls > 0 ? (base.scalingTotal - fineTuning.scalingTotal) / calls : 0;
     if (slope > 0) breakEvenMonthlyCalls = Math.max(0, Math.ceil((fineTuning.total - fineTuning.scalingTotal - (base.total - base.scalingTotal)) / slope));
   }
 
-  const cumulativePrompt = runningTotal(pe.items, 0, [], H);
-  const cumulativeSubstitute = substitute ? runningTotal(substitute.items, 0, [], H) : null;
+  // A what-if of the comparison wants totals only: no month-by-month series.
+  const cumulativePrompt = req.totalsOnly ? [] : runningTotal(pe.items, 0, [], H);
+  const cumulativeSubstitute = substitute && !req.totalsOnly ? runningTotal(substitute.items, 0, [], H) : null;
   return {
     horizonMonths: H,
     promptEngineering: rounded(pe),

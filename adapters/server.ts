@@ -95,11 +95,11 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   const retryPending = (when = 'still pending') => {
     sendSummaries(`sending the summaries ${when}`, (n) => n.resumePending());
     if (postPendingVerdicts) inBackground('posting the verdicts not yet in Slack', postPendingVerdicts);
+    if (teams && teamsInterview) inBackground('posting the verdicts not yet in Teams', () => teamsInterview.postPendingVerdicts(teams.adapter, teams.appId));
   };
   const retry = setInterval(() => retryPending(), RETRY_EVERY_MS).unref();
-  const teamsLogic = teams
-    ? teamsBotLogic({ interview: new TeamsInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens }), store, subscriptions, notifier: notifier!, logger, now })
-    : null;
+  const teamsInterview = teams ? new TeamsInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens }) : null;
+  const teamsLogic = teams && teamsInterview ? teamsBotLogic({ interview: teamsInterview, store, subscriptions, notifier: notifier!, logger, now }) : null;
   if (config.teams?.mode === 'local')
     logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
   else if (!config.teams)

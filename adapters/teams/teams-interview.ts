@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import {
   buildAssumptionsCard,
   buildMessageCard,
+  buildVerdictCard,
   type Answers,
   type Card,
   type Reply,
@@ -17,6 +18,9 @@ import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
 import { SerialPerKey } from '../conversation/serial-per-key.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { readCardAction } from './read-card-action.js';
+
+/** A verdict older than this is not posted late: the conversation has moved on. */
+const REPOST_WITHIN_MS = 7 * 24 * 3_600_000;
 
 /** A de-duplication key for an activity: unique per Teams conversation and activity. */
 function eventKeyOf(context: TurnContext): string | null {
@@ -66,7 +70,15 @@ export class TeamsInterview {
     if (running) await this.commit(running.id, null, { kind: 'cancel', userId });
     // Activity ids are unique within a conversation only: two chats can send the same one.
     const id = `teams:${context.activity.conversation?.id ?? 'unknown'}:${context.activity.id ?? randomUUID()}`;
-    const refs = { kind: 'teams' as const, place, ownerName: userName, serviceUrl: context.activity.serviceUrl };
+    const { recipient, conversation } = context.activity;
+    const refs = {
+      kind: 'teams' as const,
+      place,
+      ownerName: userName,
+      serviceUrl: context.activity.serviceUrl,
+      ...(recipient?.id ? { botId: recipient.id } : {}),
+      ...(conversation?.tenantId ? { tenantId: conversation.tenantId } : {}),
+    };
     const intake = task && !suggested && this.deps.readIntake ? await this.deps.readIntake(task, this.adviceTurn()) : undefined;
     const input: TurnInput = {
       kind: 'start',
@@ -144,6 +156,35 @@ export class TeamsInterview {
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' };
   }
 
+  /**
+   * Posts the verdicts whose card could not be sent (the Bot Connector down, a crash before the
+   * send), into the chat they belong to, without a request. Teams gives a bot no way to read back
+   * what it sent, so a crash between the send and its record can repeat a card: at least once.
+   */
+  async postPendingVerdicts(adapter: CloudAdapter, appId: string): Promise<void> {
+    const since = new Date(this.deps.now().getTime() - REPOST_WITHIN_MS).toISOString();
+    for (const record of await this.deps.store.unpostedVerdicts('teams', since)) {
+      await this.serial.run(record.conversationId, async () => {
+        const still = await this.deps.store.unpostedVerdicts('teams', record.createdAt);
+        const conv = still.some((r) => r.id === record.id) ? await this.deps.store.getConversation(record.conversationId) : undefined;
+        if (!conv || conv.refs.kind !== 'teams') return;
+        const refs = conv.refs;
+        const reference: Partial<ConversationReference> = {
+          channelId: 'msteams',
+          serviceUrl: refs.serviceUrl,
+          ...(refs.botId ? { bot: { id: refs.botId, name: 'finetune-advisor' } } : {}),
+          conversation: { id: refs.place, isGroup: refs.place.includes('@thread'), conversationType: refs.place.includes('@thread') ? 'channel' : 'personal', tenantId: refs.tenantId ?? '', name: '' },
+        };
+        const card = buildVerdictCard(record.verdict, { askedBy: record.ownerLabel, ref: { conversationId: conv.id, version: conv.version, verdictId: record.id } });
+        await adapter.continueConversationAsync(appId, reference, async (context) => {
+          const sent = await context.sendActivity({ attachments: [renderAdaptiveAttachment(card)] });
+          await this.deps.store.markVerdictPosted(record.id, sent?.id ?? '', null);
+        });
+        this.deps.logger.info({ verdict: record.id }, 'a verdict posted late');
+      });
+    }
+  }
+
   private commit(conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
     return commitTurn(this.deps, this.adviceTurn(), conversationId, eventKey, input);
   }
@@ -165,9 +206,14 @@ export class TeamsInterview {
           break;
         }
         case 'post-verdict': {
-          await context.sendActivity({ attachments: [attachment] });
           const record = conv.verdictId ? await this.deps.store.getVerdict(conv.verdictId) : undefined;
-          if (record && this.deps.onVerdict) await this.deps.onVerdict(record);
+          try {
+            const sent = await context.sendActivity({ attachments: [attachment] });
+            if (record) await this.deps.store.markVerdictPosted(record.id, sent?.id ?? '', null);
+          } finally {
+            // The summaries were queued with the verdict: send them now, posted or not (a failed post is retried).
+            if (record && this.deps.onVerdict) await this.deps.onVerdict(record);
+          }
           break;
         }
         case 'ephemeral':

@@ -16,6 +16,9 @@ export const teamsRefsSchema = z.object({
   place: z.string().min(1),
   ownerName: z.string(),
   serviceUrl: z.string(),
+  /** The bot's id and the tenant there, to post again without a request (a verdict posted late). */
+  botId: z.string().optional(),
+  tenantId: z.string().optional(),
   questionActivityId: z.string().optional(),
 });
 

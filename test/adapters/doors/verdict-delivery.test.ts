@@ -5,8 +5,8 @@ import { visibleText } from '../../helpers/fake-slack-api.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
 import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
 import { postSigned } from '../../helpers/slack-requests.js';
-import { ALICE, channelPost, GENERAL, message, postActivity } from '../../helpers/teams-activities.js';
-import { startTeamsTestService, TEAMS_TEST_DATE, type TeamsTestService } from '../../helpers/teams-service.js';
+import { ALICE, BOB, channelPost, GENERAL, message, postActivity } from '../../helpers/teams-activities.js';
+import { startTeamsTestService, TEAMS_TEST_DATE, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
 
 const threadOf = (root: string) => `${GENERAL};messageid=${root}`;
 
@@ -89,5 +89,36 @@ describe('a verdict and its summaries are never lost to a failed post', () => {
     // Found by its metadata in the channel: recorded as posted, not posted again.
     expect(verdicts()).toHaveLength(1);
     expect(svc.slack!.callsOf('conversations.history').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a Teams verdict whose card could not be sent', () => {
+  let svc: TeamsTestService | null = null;
+  afterEach(async () => {
+    await svc?.stop();
+    svc = null;
+  });
+
+  it('is posted into its chat once the Bot Connector is back, after a restart, and no longer listed by outbox', { timeout: 30_000 }, async () => {
+    svc = await startTeamsTestService();
+    const driver = new TeamsInterviewDriver(svc, BOB);
+    await driver.say('finetune-advisor the support bot');
+    await driver.answer({ choose: 'classification' });
+    // The connector refuses posts to this chat while the verdict goes out: the turn is saved, the card is not.
+    const chat = `a:personal-${BOB.id}`;
+    const outage = svc.connector.outage(new RegExp(`POST /v3/conversations/${chat.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/activities`), 502, 'BadGateway');
+    await driver.say('5');
+    outage.end();
+    const verdicts = () => svc!.connector.in(chat).filter((m) => cardText(m).includes('Verdict:'));
+    expect(verdicts()).toHaveLength(0);
+    expect((await runCliWith(['outbox', '--database', svc.databasePath])).stdout).toMatch(/Verdict cards not yet posted \(1\)/);
+
+    await svc.restart();
+    await svc.connector.waitFor(() => verdicts().length > 0);
+    await svc.restart();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(verdicts()).toHaveLength(1);
+    expect(cardText(verdicts()[0]!)).toContain('Verdict: Test the prompt first');
+    expect((await runCliWith(['outbox', '--database', svc.databasePath])).stdout).toContain('nothing: every verdict card is up');
   });
 });

@@ -115,7 +115,8 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     const interview = new SlackInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens });
     registerSlackListeners(slack.app, { interview, store, logger });
     // One bot token (HTTP, Socket Mode): verdicts whose card is not up are posted late, once.
-    if (config.slack!.mode !== 'oauth') postPendingVerdicts = () => interview.postPendingVerdicts(slack.app.client);
+    const botClient = slack.botClient;
+    if (botClient) postPendingVerdicts = () => interview.postPendingVerdicts(botClient);
     if (config.slack!.mode === 'oauth') {
       slack.app.event('app_uninstalled', async ({ context }) =>
         installationStore.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false }),

@@ -22,9 +22,14 @@ export interface SlackApp {
   getPaths: readonly string[];
   /** Why Slack cannot be used now (its Web API unreachable, the token refused); empty when it can. */
   problems(): string[];
+  /** The single workspace's bot, for work outside a request (a verdict posted late); null with OAuth's many workspaces. */
+  botClient: WebClient | null;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** How soon a Socket Mode connection that failed is tried again. */
+const RECONNECT_MS = 30_000;
 
 /**
  * Bolt in the mode the settings ask for. The Web API client retries a rate-limited call
@@ -41,8 +46,40 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
   if (config.mode === 'socket') {
     // The socket client opens its connection through the Web API, so it takes the same client options.
     const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
-    const app = new App({ receiver, token: config.botToken, clientOptions, logger });
-    return { app, httpHandler: null, getPaths: [], problems: () => [], start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
+    // As over HTTP: the bot's identity asked here, so an unreachable Web API degrades Slack instead of ending the process.
+    const bot = new BotAuthorization(new WebClient(undefined, { ...clientOptions, logger }), config.botToken, options.logger);
+    const app = new App({ receiver, authorize: bot.authorize, clientOptions, logger });
+    let problem: string | null = null;
+    let reconnect: NodeJS.Timeout | undefined;
+    let stopped = false;
+    // The socket opens through the Web API: when it can't, the service starts anyway and keeps trying.
+    const connect = async (): Promise<void> => {
+      try {
+        await app.start();
+        problem = null;
+      } catch (err) {
+        problem = `Slack's Socket Mode could not connect: ${(err as Error).message}`;
+        options.logger.warn({ err: { message: (err as Error).message } }, 'Socket Mode could not connect; trying again in 30 seconds');
+        if (!stopped) reconnect = setTimeout(() => void connect(), RECONNECT_MS).unref();
+      }
+    };
+    return {
+      app,
+      httpHandler: null,
+      getPaths: [],
+      problems: () => [problem, bot.problem].filter((p): p is string => p !== null),
+      botClient: new WebClient(config.botToken, { ...clientOptions, logger }),
+      start: async () => {
+        bot.start();
+        await connect();
+      },
+      stop: async () => {
+        stopped = true;
+        clearTimeout(reconnect);
+        bot.stop();
+        if (problem === null) await app.stop().catch(() => undefined);
+      },
+    };
   }
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
@@ -103,6 +140,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     httpHandler,
     getPaths,
     problems: () => (bot?.problem ? [bot.problem] : []),
+    botClient: config.mode === 'http' ? new WebClient(config.botToken, { ...clientOptions, logger }) : null,
     start: async () => bot?.start(),
     stop: async () => bot?.stop(),
   };

@@ -68,3 +68,35 @@ describe("the service when Slack's Web API cannot be reached", () => {
     }
   });
 });
+
+describe("Socket Mode when Slack's Web API cannot be reached", () => {
+  it('starts anyway, answers /healthz as degraded with the reason, and does not end the process', { timeout: 20_000 }, async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    const port = await closedPort();
+    const running = await startService(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        databasePath: tempDb(),
+        logLevel: 'silent',
+        teams: null,
+        slack: { mode: 'socket', appToken: 'xapp-1-test', botToken: 'xoxb-socket', apiUrl: `http://127.0.0.1:${port}/api/` },
+      },
+      { logger: createLogger('silent') },
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 3_000));
+      const health = await fetch(`${running.url}/healthz`);
+      expect(health.status).toBe(200);
+      const body = (await health.json()) as { status: string; problems: string[] };
+      expect(body.status).toBe('degraded');
+      expect(body.problems.join('\n')).toMatch(/Socket Mode could not connect|could not be reached/);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      await running.stop();
+    }
+  });
+});

@@ -3,8 +3,11 @@ import { buildSummaryCard, type ConversationStore, type Delivery, type Subscript
 import type { Logger } from '../logging/create-logger.js';
 import { renderAdaptiveAttachment } from './render-adaptive-card.js';
 
-/** Attempts before a summary is given up on (transient failures are tried again at each start). */
-const MAX_ATTEMPTS = 5;
+/**
+ * Attempts before a summary is given up on. Transient failures are tried again every minute (and
+ * at each start), so this is about a day of a Teams outage, not five minutes of it.
+ */
+const MAX_ATTEMPTS = 24 * 60;
 
 interface NotifierDeps {
   adapter: CloudAdapter;

@@ -114,9 +114,8 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     slack.app.use(async ({ next }) => inFlight.track(next));
     const interview = new SlackInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens });
     registerSlackListeners(slack.app, { interview, store, logger });
-    // One bot token (HTTP, Socket Mode): verdicts whose card is not up are posted late, once.
-    const botClient = slack.botClient;
-    if (botClient) postPendingVerdicts = () => interview.postPendingVerdicts(botClient);
+    // Verdicts whose card is not up are posted late, once, with the bot of their workspace.
+    postPendingVerdicts = () => interview.postPendingVerdicts((teamId) => slack.botClientFor(teamId));
     if (config.slack!.mode === 'oauth') {
       slack.app.event('app_uninstalled', async ({ context }) =>
         installationStore.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false }),

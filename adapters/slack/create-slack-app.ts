@@ -22,11 +22,14 @@ export interface SlackApp {
   getPaths: readonly string[];
   /** Why Slack cannot be used now (its Web API unreachable, the token refused); empty when it can. */
   problems(): string[];
-  /** The single workspace's bot, for work outside a request (a verdict posted late); null with OAuth's many workspaces. */
-  botClient: WebClient | null;
+  /** The bot of a workspace, for work outside a request (a verdict posted late); null when that workspace has no installation. */
+  botClientFor(teamId: string): Promise<WebClient | null>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** One workspace (HTTP, Socket Mode): the same bot whatever the team. */
+const oneBot = (client: WebClient) => async () => client;
 
 /** How soon a Socket Mode connection that failed is tried again. */
 const RECONNECT_MS = 30_000;
@@ -68,7 +71,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
       httpHandler: null,
       getPaths: [],
       problems: () => [problem, bot.problem].filter((p): p is string => p !== null),
-      botClient: new WebClient(config.botToken, { ...clientOptions, logger }),
+      botClientFor: oneBot(new WebClient(config.botToken, { ...clientOptions, logger })),
       start: async () => {
         bot.start();
         await connect();
@@ -140,7 +143,14 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     httpHandler,
     getPaths,
     problems: () => (bot?.problem ? [bot.problem] : []),
-    botClient: config.mode === 'http' ? new WebClient(config.botToken, { ...clientOptions, logger }) : null,
+    botClientFor:
+      config.mode === 'http'
+        ? oneBot(new WebClient(config.botToken, { ...clientOptions, logger }))
+        : async (teamId) => {
+            // Each workspace's own token, from its installation; an uninstalled workspace has none.
+            const installation = await options.installationStore.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }).catch(() => null);
+            return installation?.bot?.token ? new WebClient(installation.bot.token, { ...clientOptions, logger }) : null;
+          },
     start: async () => bot?.start(),
     stop: async () => bot?.stop(),
   };

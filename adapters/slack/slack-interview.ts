@@ -178,19 +178,25 @@ export class SlackInterview {
    * post), once: a verdict already in the channel (found by its metadata, Slack's own record) is
    * only marked as posted.
    */
-  async postPendingVerdicts(client: WebClient): Promise<void> {
+  async postPendingVerdicts(clientFor: (teamId: string) => Promise<WebClient | null>): Promise<void> {
     const since = new Date(this.deps.now().getTime() - REPOST_WITHIN_MS).toISOString();
     for (const record of await this.deps.store.unpostedVerdicts('slack', since)) {
       // After any turn still running on the conversation (it may be posting this very card).
-      await this.serial.run(record.conversationId, () => this.postLate(client, record));
+      await this.serial.run(record.conversationId, () => this.postLate(clientFor, record));
     }
   }
 
-  private async postLate(client: WebClient, record: VerdictRecord): Promise<void> {
+  private async postLate(clientFor: (teamId: string) => Promise<WebClient | null>, record: VerdictRecord): Promise<void> {
     const still = await this.deps.store.unpostedVerdicts('slack', record.createdAt);
     const conv = still.some((r) => r.id === record.id) ? await this.deps.store.getConversation(record.conversationId) : undefined;
     if (!conv) return;
-    const { channel } = refsOf(conv.refs, 'slack');
+    const { channel, teamId } = refsOf(conv.refs, 'slack');
+    const client = await clientFor(teamId);
+    if (!client) {
+      // Left pending (and listed by `outbox`): the workspace may install the app again.
+      this.deps.logger.warn({ verdict: record.id, teamId }, 'a verdict waits: its workspace has no installation');
+      return;
+    }
     const history = await client.conversations.history({ channel: channel!, limit: 200, include_all_metadata: true });
     const already = history.messages?.find((m) => m.metadata?.event_type === VERDICT_EVENT && (m.metadata.event_payload as { verdict_id?: string } | undefined)?.verdict_id === record.id);
     if (already?.ts) {

@@ -103,6 +103,49 @@ describe('the service', () => {
     await slack.stop();
   });
 
+  it("posts a verdict late into an OAuth workspace with that workspace's token, after a restart", { timeout: 20_000 }, async () => {
+    const slack = await new FakeSlackApi().start();
+    const databasePath = tempDb();
+    const config = {
+      port: 0,
+      host: '127.0.0.1',
+      databasePath,
+      logLevel: 'silent' as const,
+      teams: null,
+      slack: { mode: 'oauth' as const, signingSecret: SIGNING_SECRET, clientId: '123.456', clientSecret: 'client-secret', stateSecret: 'state-secret-long-enough', apiUrl: `${slack.url}/api/` },
+    };
+    const now = () => new Date('2026-11-27T10:00:00Z');
+    running = await startService(config, { logger: silent, now });
+    const install = await fetch(`${running.url}/slack/install`, { redirect: 'manual' });
+    const state = new URL(install.headers.get('location')!).searchParams.get('state');
+    const cookie = install.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await fetch(`${running.url}/slack/oauth_redirect?code=abc&state=${state}`, { headers: { cookie } })).status).toBe(200);
+
+    // An interview in the installed workspace (T0NEW), whose verdict card Slack refuses once.
+    const svc = {
+      slack,
+      responseUrl: (id = 'r') => `${slack.url}/respond/${id}`,
+      post: (body: string, contentType: string) => postSigned(running!.url, body.replaceAll('T0001', 'T0NEW'), contentType, { timestamp: Math.floor(now().getTime() / 1000) }),
+    };
+    const driver = new SlackInterviewDriver(svc as never);
+    await driver.start('the support bot');
+    await driver.answer({ choose: 'classification' });
+    slack.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await driver.type('5');
+    await driver.settle(200);
+    const verdicts = () => slack.channel(driver.channel).filter((m) => m.blocks.length > 0 && JSON.stringify(m.blocks).includes('Verdict:'));
+    expect(verdicts()).toHaveLength(0);
+
+    await running.stop();
+    running = await startService(config, { logger: silent, now });
+    const posted = await slack.waitFor(() => slack.callsOf('chat.postMessage').find((c) => JSON.stringify(c).includes('Verdict:') && verdicts().length > 0));
+    expect(posted.token).toBe('xoxb-installed-token');
+    expect(verdicts()).toHaveLength(1);
+    await running.stop();
+    running = null;
+    await slack.stop();
+  });
+
   it('logs a stray rejected promise and a stray thrown error and keeps serving', { timeout: 20_000 }, async () => {
     // Faults planted in the process beside the service: the last resort must catch what no code did.
     const faults = join(mkdtempSync(join(tmpdir(), 'advisor-faults-')), 'faults.mjs');

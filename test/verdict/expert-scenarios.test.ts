@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIX_CONTRADICTS, type Answers, type Verdict, type VerdictKind } from '../../src/index.js';
 import { mistakeIdsOf, ruleIdsOf, verdictFor } from '../helpers/advice.js';
+import { ticketTriage } from '../helpers/answers.js';
 import { AS_OF, modelById, OPENAI_OPEN } from '../helpers/catalogue.js';
 
 /**
@@ -284,21 +285,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'asks for more test examples before tuning ticket triage at 70% of 50 (interval reaches 80%)',
     follows: "mistake 1's fix: 'Only fine-tune if the best prompt still fails 20%+ of the time' — 35 of 50 is consistent with 56% to 81%",
-    answers: {
-      task: 'Route support tickets to 12 queues',
-      taskKind: 'classification',
-      testedExamples: 50,
-      successRate: 0.7,
-      promptIterations: 4,
-      failureMode: 'format',
-      model: 'claude-sonnet-4.5',
-      promptTokens: 3000,
-      inputTokens: 400,
-      outputTokens: 20,
-      monthlyCalls: 1_500_000,
-      labeledExamples: 2000,
-      categories: 12,
-    },
+    answers: { ...ticketTriage, successRate: 0.7 },
     expect: { verdict: 'test-prompts-first', rules: ['rate-uncertain'], noMistakes: ['small-dataset'] },
   },
   {

@@ -36,13 +36,24 @@ function makeFolder(path: string): void {
   }
 }
 
+/**
+ * What went wrong opening the file, and what to do. A native module that won't load (built for
+ * another Node, after switching versions) is not the path's fault: it says so, and how to rebuild.
+ */
+export function explainOpenFailure(path: string, readonly: boolean, err: unknown): string {
+  const code = codeOf(err);
+  if (code === 'ERR_DLOPEN_FAILED')
+    return `better-sqlite3's native module does not load under Node ${process.version} (${code}: built for another Node version, or not built); run \`npm rebuild better-sqlite3\` with this Node, then start again`;
+  const what = readonly ? `cannot open ${path} read-only (${code})` : `cannot open or create ${path} (${code})`;
+  const fix = readonly ? `check that the file exists and is readable` : `point ${SETTING} at a writable file in a writable folder`;
+  return `${SETTING}=${path}: ${what}; ${fix}`;
+}
+
 function connect(path: string, readonly: boolean): Database {
   try {
     return new BetterSqlite3(path, { readonly, fileMustExist: readonly, timeout: 5000 });
   } catch (err) {
-    const what = readonly ? `cannot open ${path} read-only (${codeOf(err)})` : `cannot open or create ${path} (${codeOf(err)})`;
-    const fix = readonly ? `check that the file exists and is readable` : `point ${SETTING} at a writable file in a writable folder`;
-    return fail(path, what, fix, err);
+    throw new Error(explainOpenFailure(path, readonly, err), { cause: err });
   }
 }
 

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, latestVersion, MIGRATIONS, schemaVersion } from '../../../adapters/sqlite/migrations.js';
-import { openDatabase } from '../../../adapters/sqlite/open-database.js';
+import { explainOpenFailure, openDatabase } from '../../../adapters/sqlite/open-database.js';
 import { freshDbPath, freshDir, open } from './helpers.js';
 
 function recordedMigrations(path: string): { version: number; name: string; applied_at: string }[] {
@@ -13,6 +13,22 @@ function recordedMigrations(path: string): { version: number; name: string; appl
 }
 
 describe('opening the database', () => {
+  it('blames a SQLite module built for another Node, not DATABASE_PATH, when the native module will not load', () => {
+    // The error Node gives for a .node file it cannot load (here a file that is not one).
+    const junk = join(freshDir(), 'better_sqlite3.node');
+    writeFileSync(junk, 'not a shared object');
+    let dlopenError: unknown;
+    try {
+      process.dlopen({ exports: {} }, junk);
+    } catch (err) {
+      dlopenError = err;
+    }
+    const message = explainOpenFailure('./data/advisor.db', false, dlopenError);
+    expect(message).toContain(`better-sqlite3's native module does not load under Node ${process.version}`);
+    expect(message).toContain('npm rebuild better-sqlite3');
+    expect(message).not.toContain('writable');
+  });
+
   it('creates the folder and the file on first open, in WAL mode with foreign keys and a busy timeout', () => {
     const path = freshDbPath();
     const db = open(path);

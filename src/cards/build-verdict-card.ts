@@ -3,7 +3,7 @@ import { OTHER_MODEL_ID } from '../cost/other-model.js';
 import { formatCount, formatPercent, formatUsd, plural } from '../format/format-numbers.js';
 import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
-import type { VerdictKind } from '../verdict/verdict-kinds.js';
+import { involvesFineTuning, type VerdictKind } from '../verdict/verdict-kinds.js';
 import { encodeAction } from '../conversation/action-payload.js';
 import type { Card, CardBlock, CardField } from './card-model.js';
 import { describeInterval } from '../verdict/success-interval.js';
@@ -127,12 +127,7 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
         // Break-even is a cost question: beside a fine-tune for quality it would argue against the verdict.
         ...(verdict.quality
           ? qualityFields(verdict)
-          : [
-              { label: `Breaks even against ${against}`, value: month },
-              flip !== undefined && flip !== null
-                ? { label: 'A fine-tune is advised from', value: `${formatCount(flip)} calls a month (past the 20% margin, and still saving if the defaults double)` }
-                : { label: 'Fine-tuning pays from', value: volume },
-            ]),
+          : [{ label: `Breaks even against ${against}`, value: month }, flip === undefined || flip === null ? { label: 'Fine-tuning pays from', value: volume } : flipField(verdict, flip)]),
         ...comparisonFields(verdict),
       ],
     });
@@ -144,6 +139,16 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
     blocks.push({ type: 'chart', title: 'Cumulative cost (US$)', xLabel: 'Month', labels, series });
   }
   return blocks;
+}
+
+/**
+ * The volume from which cost alone favours a fine-tune. Beside a verdict that does not train, at
+ * a volume the team is already past, it is cost only: the verdict rests on the reasons above.
+ */
+function flipField(verdict: Verdict, flip: number): CardField {
+  const past = `${formatCount(flip)} calls a month (past the 20% margin, and still saving if the defaults double)`;
+  if (involvesFineTuning(verdict.verdict) || flip > (verdict.answers.monthlyCalls ?? 0)) return { label: 'A fine-tune is advised from', value: past };
+  return { label: 'On cost alone, a fine-tune pays from', value: `${past}; you are past it, but the verdict rests on the reasons above` };
 }
 
 export interface VerdictCardOptions {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEADLINES, FAILURE_MODES, FIX_CONTRADICTS, TASK_KINDS, type Answers, type Verdict } from '../../src/index.js';
+import { buildVerdictCard, DEADLINES, involvesFineTuning, FAILURE_MODES, FIX_CONTRADICTS, TASK_KINDS, type Answers, type Verdict } from '../../src/index.js';
 import { seedText, verdictFor } from '../helpers/advice.js';
 import { AS_OF, CATALOGUE, modelById, OPENAI_OPEN } from '../helpers/catalogue.js';
 
@@ -105,6 +105,14 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
     ({ v }) => {
       const bad = v.mistakes.filter((m) => FIX_CONTRADICTS[m.id].includes(v.verdict));
       return bad.length ? `${bad.map((m) => m.id).join(', ')} beside ${v.verdict}` : null;
+    },
+  ],
+  [
+    'no card that does not train (now or once it has the data) says a fine-tune is advised at a volume the team is already past',
+    ({ v, answers: a }) => {
+      const flip = v.comparison?.flipMonthlyCalls;
+      if (involvesFineTuning(v.verdict) || flip == null || flip > (a.monthlyCalls ?? 0)) return null;
+      return JSON.stringify(buildVerdictCard(v)).includes('A fine-tune is advised from') ? `${v.verdict} card says a fine-tune is advised from ${flip} calls, at ${a.monthlyCalls}` : null;
     },
   ],
   ['no fine-tune or hybrid on fewer than 30 tested examples', ({ v, answers: a }) => (TRAINS.has(v.verdict) && (a.testedExamples ?? 0) < 30 ? `${v.verdict} on ${a.testedExamples} tested` : null)],

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPriceCatalogue } from './catalogue/load-price-catalogue.js';
 import { ConfigError, loadConfig, type ServiceConfig } from './config/load-config.js';
 import { InFlight } from './in-flight.js';
+import { OutboxWorker } from './conversation/outbox-worker.js';
 import { SerialPerKey } from './conversation/serial-per-key.js';
 import { countTokens } from './intake/count-tokens.js';
 import { createIntake } from './intake/create-intake.js';
@@ -16,6 +17,7 @@ import { logStrayErrors } from './logging/log-stray-errors.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './slack/create-slack-app.js';
 import { registerSlackListeners } from './slack/register-slack-listeners.js';
 import { SlackInterview } from './slack/slack-interview.js';
+import { SlackOutboxSender } from './slack/slack-outbox-sender.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { SqliteConversationStore } from './sqlite/sqlite-conversation-store.js';
 import { SqliteInstallationStore } from './sqlite/sqlite-installation-store.js';
@@ -25,14 +27,23 @@ import { BadActivityRequest, bridge, readJsonBody } from './teams/node-http-brid
 import { SummaryNotifier } from './teams/summary-notifier.js';
 import { teamsBotLogic } from './teams/teams-bot.js';
 import { TeamsInterview } from './teams/teams-interview.js';
-import type { VerdictRecord } from '../src/index.js';
+import { TeamsOutboxSender } from './teams/teams-outbox-sender.js';
 
-/** How often undelivered summaries and verdicts are tried again. */
+/** How often undelivered managers' summaries are tried again. */
 const RETRY_EVERY_MS = 60_000;
+
+/** How soon undelivered messages are tried again (tests make these short). */
+export interface DeliveryTimings {
+  /** The wait before the first retry; it doubles with each failure, up to five minutes. */
+  firstRetryMs?: number;
+  /** How often the outbox is swept for messages whose time has come. */
+  sweepEveryMs?: number;
+}
 
 export interface ServiceOptions {
   now?: () => Date;
   logger?: Logger;
+  delivery?: DeliveryTimings;
 }
 
 export interface RunningService {
@@ -90,15 +101,18 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   const sendSummaries = (what: string, work: (n: SummaryNotifier) => Promise<void>) => {
     if (notifier) inBackground(what, () => summaries.run('summaries', () => work(notifier)));
   };
-  const onVerdict = (record: VerdictRecord) => sendSummaries('sending the summaries of a verdict', (n) => n.onVerdict(record));
-  // What could not go out (a platform down, a crash) is tried again every minute, not only at the next start.
-  const retryPending = (when = 'still pending') => {
-    sendSummaries(`sending the summaries ${when}`, (n) => n.resumePending());
-    if (postPendingVerdicts) inBackground('posting the verdicts not yet in Slack', postPendingVerdicts);
-    if (teams && teamsInterview) inBackground('posting the verdicts not yet in Teams', () => teamsInterview.postPendingVerdicts(teams.adapter, teams.appId));
-  };
-  const retry = setInterval(() => retryPending(), RETRY_EVERY_MS).unref();
-  const teamsInterview = teams ? new TeamsInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens }) : null;
+  // The verdict's summaries were queued with it: send them once its card has been tried, posted or not.
+  const afterVerdict = (verdictId: string) =>
+    sendSummaries('sending the summaries of a verdict', async (n) => {
+      const record = await store.getVerdict(verdictId);
+      if (record) await n.onVerdict(record);
+    });
+  // Summaries that could not go out (Teams down, a crash) are tried again every minute, not only at the next start.
+  const retry = setInterval(() => sendSummaries('sending the summaries still pending', (n) => n.resumePending()), RETRY_EVERY_MS).unref();
+  // Every message a turn leaves goes out through one worker, in order; what it could not deliver it retries.
+  const senders: ConstructorParameters<typeof OutboxWorker>[0]['senders'] = {};
+  const outbox = new OutboxWorker({ store, senders, logger, now, afterVerdict, ...options.delivery });
+  const teamsInterview = teams ? new TeamsInterview({ store, catalogue, now, logger, outbox, readIntake, countTokens }) : null;
   const teamsLogic = teams && teamsInterview ? teamsBotLogic({ interview: teamsInterview, store, subscriptions, notifier: notifier!, logger, now }) : null;
   if (config.teams?.mode === 'local')
     logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
@@ -107,15 +121,15 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       'Teams is off. To turn it on set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Azure Bot registration), or TEAMS_LOCAL=1 to try it with the Agents Playground; see the README.',
     );
 
-  let postPendingVerdicts: (() => Promise<void>) | null = null;
+  if (teams) senders.teams = new TeamsOutboxSender({ store, adapter: teams.adapter, appId: teams.appId });
   const slack = config.slack ? createSlackApp(config.slack, { logger, installationStore, now }) : null;
   if (slack) {
     // Every listener's work (which goes on after Slack has been answered) is counted, so SIGTERM can wait for it.
     slack.app.use(async ({ next }) => inFlight.track(next));
-    const interview = new SlackInterview({ store, catalogue, now, logger, onVerdict, readIntake, countTokens });
+    const interview = new SlackInterview({ store, catalogue, now, logger, outbox, readIntake, countTokens });
     registerSlackListeners(slack.app, { interview, store, logger });
-    // Verdicts whose card is not up are posted late, once, with the bot of their workspace.
-    postPendingVerdicts = () => interview.postPendingVerdicts((teamId) => slack.botClientFor(teamId));
+    // Messages are posted with the bot of their workspace (from the installation store under OAuth).
+    senders.slack = new SlackOutboxSender({ store, logger, clientFor: (teamId) => slack.botClientFor(teamId) });
     if (config.slack!.mode === 'oauth') {
       slack.app.event('app_uninstalled', async ({ context }) =>
         installationStore.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false }),
@@ -193,8 +207,9 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   });
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
-  // What a failure or a crash left undelivered goes out now, then every minute.
-  retryPending('left from before the start');
+  // What a failure or a crash left undelivered goes out now, then as each message's time comes.
+  outbox.start();
+  sendSummaries('sending the summaries left from before the start', (n) => n.resumePending());
   logger.info({ port, host: config.host, version: VERSION, platforms }, 'finetune-advisor is listening');
 
   let stopping: Promise<void> | null = null;
@@ -206,6 +221,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
         server.closeIdleConnections();
       });
       await slack?.stop();
+      await outbox.stop();
       const drained = await inFlight.drain(10_000);
       if (!drained) logger.warn('stopped with work still running after 10 seconds');
       clearInterval(purge);

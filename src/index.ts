@@ -33,6 +33,7 @@ export * from './conversation/action-payload.js';
 export * from './conversation/run-turn.js';
 export * from './conversation/read-input.js';
 export * from './conversation/conversation-store.js';
+export * from './conversation/outbox.js';
 export * from './cost/choose-tuning-model.js';
 export * from './conversation/subscription-store.js';
 export * from './cards/build-summary-card.js';

@@ -1,4 +1,4 @@
-import { runTurn, verdictRecordFor, type ConversationStore, type PriceCatalogue, type TurnContext, type TurnInput, type TurnOutcome } from '../../src/index.js';
+import { outboxItemsOf, runTurn, verdictRecordFor, type ConversationStore, type PriceCatalogue, type TurnContext, type TurnInput, type TurnOutcome } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 
 /** The context of a turn at a moment: prices, the day of the advice, the time, the tokenizer. */
@@ -6,15 +6,31 @@ export function turnContextAt(now: Date, catalogue: PriceCatalogue, countTokens?
   return { catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString(), ...(countTokens ? { countTokens } : {}) };
 }
 
+/** Who acted in a turn, and whether the door itself shows a refused answer (a form shows it in its field). */
+export interface TurnOrigin {
+  actorId: string;
+  showsRefusalItself?: boolean;
+}
+
 /**
- * Runs one turn in the store's transaction, saving the verdict with it. Null when the event
- * was seen before (a platform's retry): nothing changed and nothing is to be shown.
+ * Runs one turn in the store's transaction, saving with it the verdict and the messages it
+ * leaves (the outbox, delivered by the OutboxWorker). Null when the event was seen before (a
+ * platform's retry): nothing changed and nothing is to be shown.
  */
-export async function commitTurn(deps: { store: ConversationStore; logger: Logger }, ctx: TurnContext, conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
+export async function commitTurn(
+  deps: { store: ConversationStore; logger: Logger },
+  ctx: TurnContext,
+  conversationId: string,
+  eventKey: string | null,
+  input: TurnInput,
+  origin: TurnOrigin,
+): Promise<TurnOutcome | null> {
   const applied = await deps.store.applyTurn(conversationId, eventKey, (current) => {
     const outcome = runTurn(current, input, ctx);
     const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;
-    return { next: outcome.next, verdict, consumesEvent: outcome.status !== 'invalid', result: outcome };
+    const refused = outcome.status === 'invalid';
+    const items = refused && origin.showsRefusalItself ? [] : outboxItemsOf(outcome);
+    return { next: outcome.next, verdict, consumesEvent: !refused, outbox: { actorId: origin.actorId, items }, result: outcome };
   });
   if (applied.duplicate) {
     deps.logger.info({ conversationId, eventKey }, 'repeated event ignored');

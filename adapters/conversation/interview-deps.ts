@@ -1,4 +1,4 @@
-import type { ConversationStore, PriceCatalogue, VerdictRecord } from '../../src/index.js';
+import type { ConversationStore, PriceCatalogue } from '../../src/index.js';
 import type { ReadIntake } from '../intake/create-intake.js';
 import type { Logger } from '../logging/create-logger.js';
 
@@ -8,8 +8,6 @@ export interface InterviewDeps {
   catalogue: PriceCatalogue;
   now: () => Date;
   logger: Logger;
-  /** Told of every verdict once it is posted (managers' summaries hang off this). */
-  onVerdict?: (record: VerdictRecord) => Promise<void> | void;
   /** Reads a task description into answers (rules, and a model when configured). */
   readIntake?: ReadIntake;
   /** Counts the tokens of a pasted prompt. */

@@ -145,7 +145,7 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
     let answered = false;
     try {
       // In turn with the thread's typed replies: the form is answered between the turn and its messages.
-      await interview.turn({ client, conversationId: payload.c, eventKey: `slack:view:${view.id}`, input, actorId: user.id }, async (outcome) => {
+      await interview.turn({ client, conversationId: payload.c, eventKey: `slack:view:${view.id}`, input, actorId: user.id, fromForm: true }, async (outcome) => {
         answered = true;
         if (outcome?.status === 'invalid') {
           const message = outcome.replies.map((r) => r.card.blocks.find((b) => b.type === 'text')).find(Boolean);

@@ -1,25 +1,14 @@
 import type { WebClient } from '@slack/web-api';
-import {
-  buildMessageCard,
-  buildOpeningCard,
-  buildVerdictCard,
-  refsOf,
-  type Card,
-  type Conversation,
-  type Reply,
-  type TurnContext,
-  type TurnInput,
-  type TurnOutcome,
-  type Answers,
-  type VerdictRecord,
-} from '../../src/index.js';
-import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
+import { buildOpeningCard, refsOf, type Card, type Conversation, type TurnContext, type TurnInput, type TurnOutcome, type Answers } from '../../src/index.js';
+import { commitTurn, turnContextAt, type TurnOrigin } from '../conversation/commit-turn.js';
+import type { OutboxWorker } from '../conversation/outbox-worker.js';
 import { SerialPerKey } from '../conversation/serial-per-key.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { renderBlockKit } from './render-block-kit.js';
-import { errorInWords, errorReference, isSlackError, slackErrorInWords } from './slack-errors.js';
+import { permalinkOf } from './permalink.js';
+import { isSlackError } from './slack-errors.js';
 
-export type SlackInterviewDeps = InterviewDeps;
+export type SlackInterviewDeps = InterviewDeps & { outbox: OutboxWorker };
 
 export interface StartRequest {
   client: WebClient;
@@ -34,18 +23,21 @@ export interface StartRequest {
   respondPrivately?: (text: string) => Promise<unknown>;
 }
 
-export type TurnRequest = { client: WebClient; conversationId: string; eventKey: string | null; input: Exclude<TurnInput, { kind: 'start' }>; actorId: string };
+export type TurnRequest = {
+  client: WebClient;
+  conversationId: string;
+  eventKey: string | null;
+  input: Exclude<TurnInput, { kind: 'start' }>;
+  actorId: string;
+  /** From a form, which shows a refused answer in its own field: nothing is posted for it. */
+  fromForm?: boolean;
+};
 
 /**
  * The interview as Slack shows it: an opening message in the channel, the questions in its
  * thread, the verdict back in the channel. Every turn goes through the core's runTurn inside
  * one store transaction; what to show is rendered from the replies it returns.
  */
-/** The metadata event a verdict card carries: Slack's own record that it was posted. */
-const VERDICT_EVENT = 'finetune_advisor_verdict';
-/** A verdict older than this is not posted late: the conversation has moved on. */
-const REPOST_WITHIN_MS = 7 * 24 * 3_600_000;
-
 export class SlackInterview {
   private readonly serial = new SerialPerKey();
 
@@ -86,10 +78,10 @@ export class SlackInterview {
       ...(req.suggested ? { suggested: req.suggested } : {}),
       ...(intake ? { intake } : {}),
     };
-    const outcome = await this.commit(conversationId, null, input);
-    if (outcome) await this.deliver(req.client, conversationId, outcome.replies, req.userId);
+    const outcome = await this.commit(conversationId, null, input, { actorId: req.userId });
+    if (outcome) await this.deliver(req.client, conversationId, outcome, req.userId);
     if (movedToDm && req.respondPrivately) {
-      const link = await this.permalink(req.client, channel, threadTs);
+      const link = await permalinkOf(req.client, channel, threadTs, this.deps.logger);
       await req.respondPrivately(
         `I'm not a member of this conversation, so I started the interview in a direct message with you${link ? `: <${link}|open it>` : ''}. To run it here, invite me with \`/invite @finetune-advisor\`.`,
       );
@@ -104,122 +96,33 @@ export class SlackInterview {
    */
   turn(req: TurnRequest, beforeDelivery?: (outcome: TurnOutcome | null) => Promise<boolean>): Promise<TurnOutcome | null> {
     return this.serial.run(req.conversationId, async () => {
-      const outcome = await this.commit(req.conversationId, req.eventKey, req.input);
+      const outcome = await this.commit(req.conversationId, req.eventKey, req.input, { actorId: req.actorId, showsRefusalItself: req.fromForm ?? false });
       const deliver = beforeDelivery ? await beforeDelivery(outcome) : true;
-      if (outcome && deliver) await this.deliver(req.client, req.conversationId, outcome.replies, req.actorId);
+      if (outcome && deliver) await this.deliver(req.client, req.conversationId, outcome, req.actorId);
       return outcome;
     });
   }
 
-  /** Runs the turn in the store's transaction; a verdict is saved with it. */
-  commit(conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
-    return commitTurn(this.deps, this.turnContext(), conversationId, eventKey, input);
+  /** Runs the turn in the store's transaction; a verdict and the messages to deliver are saved with it. */
+  commit(conversationId: string, eventKey: string | null, input: TurnInput, origin: TurnOrigin): Promise<TurnOutcome | null> {
+    return commitTurn(this.deps, this.turnContext(), conversationId, eventKey, input, origin);
   }
 
-  /** Shows the replies of a turn; a failure is told to the person in words and never loses the saved turn. */
-  async deliver(client: WebClient, conversationId: string, replies: Reply[], actorId: string): Promise<void> {
-    for (const reply of replies) {
-      const conv = await this.deps.store.getConversation(conversationId);
-      if (!conv) return;
-      try {
-        await this.show(client, conv, reply, actorId);
-      } catch (err) {
-        const ref = errorReference();
-        this.deps.logger.error({ ref, conversationId, reply: reply.kind, err: { message: (err as Error).message } }, 'could not show a reply in Slack');
-        const bySlack = slackErrorInWords(err);
-        const text = bySlack ? `Your answer is saved, but I couldn't post in Slack: ${bySlack}` : `Your answer is saved, but showing what comes next failed: ${errorInWords(err, ref)}`;
-        await this.tellPrivately(client, conv, actorId, buildMessageCard("Couldn't post", text)).catch(() => undefined);
-      }
+  /** Delivers what the turn left (through the outbox, in order), then the notes for the actor alone. */
+  async deliver(client: WebClient, conversationId: string, outcome: TurnOutcome, actorId: string): Promise<void> {
+    await this.deps.outbox.drain(conversationId);
+    const notes = outcome.replies.filter((r) => r.kind === 'ephemeral');
+    if (!notes.length) return;
+    const conv = await this.deps.store.getConversation(conversationId);
+    for (const note of notes) {
+      await (conv ? this.tellPrivately(client, conv, actorId, note.card) : Promise.resolve()).catch((err: unknown) =>
+        this.deps.logger.warn({ conversationId, err: { message: (err as Error).message } }, 'could not tell the person privately'),
+      );
     }
-  }
-
-  private async show(client: WebClient, conv: Conversation, reply: Reply, actorId: string): Promise<void> {
-    const { channel, threadTs, questionTs } = refsOf(conv.refs, 'slack');
-    switch (reply.kind) {
-      case 'update-question':
-        if (questionTs) await client.chat.update({ channel: channel!, ts: questionTs, ...renderBlockKit(reply.card) });
-        return;
-      case 'post-thread': {
-        const posted = await client.chat.postMessage({ channel: channel!, thread_ts: threadTs!, ...renderBlockKit(reply.card) });
-        if (reply.role === 'question' && posted.ts) await this.deps.store.setQuestionRef(conv.id, { questionTs: posted.ts });
-        return;
-      }
-      case 'post-verdict': {
-        const record = conv.verdictId ? await this.deps.store.getVerdict(conv.verdictId) : undefined;
-        try {
-          if (record) await this.postVerdict(client, conv, record, reply.card);
-        } finally {
-          // The summaries were queued with the verdict: send them now, posted or not (a failed post is retried).
-          if (record && this.deps.onVerdict) await this.deps.onVerdict((await this.deps.store.getVerdict(record.id)) ?? record);
-        }
-        return;
-      }
-      case 'ephemeral':
-        await this.tellPrivately(client, conv, actorId, reply.card);
-        return;
-    }
-  }
-
-  /**
-   * Posts a verdict card in the channel, tagged with its id in the message's metadata, records it
-   * as posted with Slack's own message id, and says so in the thread.
-   */
-  private async postVerdict(client: WebClient, conv: Conversation, record: VerdictRecord, card: Card): Promise<void> {
-    const { channel, threadTs } = refsOf(conv.refs, 'slack');
-    const posted = await client.chat.postMessage({ channel: channel!, ...renderBlockKit(card), metadata: { event_type: VERDICT_EVENT, event_payload: { verdict_id: record.id } } });
-    const link = posted.ts ? await this.permalink(client, channel!, posted.ts) : null;
-    await this.deps.store.markVerdictPosted(record.id, posted.ts ?? '', link);
-    const where = link ? `[in the channel](${link})` : 'in the channel';
-    await client.chat.postMessage({ channel: channel!, thread_ts: threadTs!, ...renderBlockKit(buildMessageCard('Verdict posted', `The verdict is ${where}.`)) });
-  }
-
-  /**
-   * Posts the verdicts whose card is not up (a failed post, a crash between the turn and its
-   * post), once: a verdict already in the channel (found by its metadata, Slack's own record) is
-   * only marked as posted.
-   */
-  async postPendingVerdicts(clientFor: (teamId: string) => Promise<WebClient | null>): Promise<void> {
-    const since = new Date(this.deps.now().getTime() - REPOST_WITHIN_MS).toISOString();
-    for (const record of await this.deps.store.unpostedVerdicts('slack', since)) {
-      // After any turn still running on the conversation (it may be posting this very card).
-      await this.serial.run(record.conversationId, () => this.postLate(clientFor, record));
-    }
-  }
-
-  private async postLate(clientFor: (teamId: string) => Promise<WebClient | null>, record: VerdictRecord): Promise<void> {
-    const still = await this.deps.store.unpostedVerdicts('slack', record.createdAt);
-    const conv = still.some((r) => r.id === record.id) ? await this.deps.store.getConversation(record.conversationId) : undefined;
-    if (!conv) return;
-    const { channel, teamId } = refsOf(conv.refs, 'slack');
-    const client = await clientFor(teamId);
-    if (!client) {
-      // Left pending (and listed by `outbox`): the workspace may install the app again.
-      this.deps.logger.warn({ verdict: record.id, teamId }, 'a verdict waits: its workspace has no installation');
-      return;
-    }
-    const history = await client.conversations.history({ channel: channel!, limit: 200, include_all_metadata: true });
-    const already = history.messages?.find((m) => m.metadata?.event_type === VERDICT_EVENT && (m.metadata.event_payload as { verdict_id?: string } | undefined)?.verdict_id === record.id);
-    if (already?.ts) {
-      await this.deps.store.markVerdictPosted(record.id, already.ts, await this.permalink(client, channel!, already.ts));
-      return;
-    }
-    const card = buildVerdictCard(record.verdict, { askedBy: record.ownerLabel, ref: { conversationId: conv.id, version: conv.version, verdictId: record.id } });
-    await this.postVerdict(client, conv, record, card);
-    this.deps.logger.info({ verdict: record.id }, 'a verdict posted late');
   }
 
   private async tellPrivately(client: WebClient, conv: Conversation, userId: string, card: Card): Promise<void> {
     const { channel, threadTs } = refsOf(conv.refs, 'slack');
     await client.chat.postEphemeral({ channel: channel!, user: userId, ...(threadTs ? { thread_ts: threadTs } : {}), ...renderBlockKit(card) });
-  }
-
-  async permalink(client: WebClient, channel: string, ts: string): Promise<string | null> {
-    try {
-      const result = await client.chat.getPermalink({ channel, message_ts: ts });
-      return result.permalink ?? null;
-    } catch (err) {
-      this.deps.logger.warn({ channel, err: { message: (err as Error).message } }, 'no permalink');
-      return null;
-    }
   }
 }

@@ -97,6 +97,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX verdicts_unposted ON verdicts (platform, posted_at, created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'an outbox: every message a turn leaves is saved with it and delivered by one worker',
+    up: `
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        item TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        not_before TEXT NOT NULL,
+        last_error TEXT,
+        post_ref TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT
+      );
+      CREATE INDEX outbox_due ON outbox (status, platform, not_before);
+      CREATE INDEX outbox_by_conversation ON outbox (conversation_id, status, id);
+      -- Verdict cards a failed post left behind are the outbox's first messages; counted as tried
+      -- once, since a crash may have cut one short after Slack took it (so it is looked for first).
+      INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at)
+        SELECT conversation_id, platform, owner_id, json_object('kind', 'post-verdict', 'verdictId', id), 'pending', 1, created_at, created_at
+        FROM verdicts WHERE posted_at IS NULL ORDER BY created_at, rowid;
+    `,
+  },
 ];
 
 /** Thrown when the file was written by a newer release, or a read-only file still needs migrations. */

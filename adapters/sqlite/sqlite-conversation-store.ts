@@ -1,6 +1,17 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { SqliteOutbox } from './sqlite-outbox.js';
 import { StatementCache } from './statement-cache.js';
-import { conversationSchema, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
+import {
+  conversationSchema,
+  type Conversation,
+  type ConversationStore,
+  type OutboxMessage,
+  type Platform,
+  type QuestionRef,
+  type TurnApplied,
+  type TurnCommit,
+  type VerdictRecord,
+} from '../../src/index.js';
 
 /** The stored conversation moved between load and save: the turn was computed on a stale version. */
 export class ConcurrentTurnError extends Error {
@@ -86,6 +97,7 @@ export class SqliteConversationStore implements ConversationStore {
   private readonly now: () => Date;
   private readonly ttlMs: number;
   private readonly statements: StatementCache;
+  private readonly outbox: SqliteOutbox;
 
   constructor(
     private readonly db: Database,
@@ -96,6 +108,7 @@ export class SqliteConversationStore implements ConversationStore {
     const hours = options.eventTtlHours ?? 48;
     if (!(hours > 0)) throw new Error(`eventTtlHours must be a positive number of hours, not ${hours}`);
     this.ttlMs = hours * 3_600_000;
+    this.outbox = new SqliteOutbox((text) => this.sql(text), this.now);
     this.purgeExpiredEvents();
   }
 
@@ -106,6 +119,8 @@ export class SqliteConversationStore implements ConversationStore {
       const commit = turn(loaded?.conversation);
       if (commit.next) this.save(conversationId, commit.next, loaded?.version ?? null);
       if (commit.verdict) this.insertVerdict(commit.verdict);
+      const platform = commit.next?.platform ?? loaded?.conversation.platform;
+      if (commit.outbox?.items.length && platform) this.outbox.enqueue(conversationId, platform, commit.outbox.actorId, commit.outbox.items);
       if (eventKey !== null && commit.consumesEvent === false) this.sql('DELETE FROM processed_events WHERE key = ?').run(eventKey);
       return { duplicate: false, result: commit.result };
     });
@@ -150,9 +165,28 @@ export class SqliteConversationStore implements ConversationStore {
     if (changed === 0) throw new Error(`verdict ${id} not found: cannot record its post`);
   }
 
-  async unpostedVerdicts(platform: Platform, since: string): Promise<VerdictRecord[]> {
-    const rows = this.sql('SELECT * FROM verdicts WHERE platform = ? AND posted_at IS NULL AND created_at >= ? ORDER BY created_at, rowid').all(platform, since) as VerdictRow[];
-    return rows.map(toRecord);
+  nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
+    return this.outbox.nextOutboxMessage(conversationId);
+  }
+
+  dueOutboxConversations(platform: Platform, now: string, limit: number): Promise<string[]> {
+    return this.outbox.dueOutboxConversations(platform, now, limit);
+  }
+
+  startOutboxAttempt(id: number): Promise<void> {
+    return this.outbox.startOutboxAttempt(id);
+  }
+
+  markOutboxSent(id: number, postRef: string | null): Promise<void> {
+    return this.outbox.markOutboxSent(id, postRef);
+  }
+
+  deferOutboxMessage(id: number, notBefore: string, error: string): Promise<void> {
+    return this.outbox.deferOutboxMessage(id, notBefore, error);
+  }
+
+  giveUpOutboxMessage(id: number, error: string): Promise<void> {
+    return this.outbox.giveUpOutboxMessage(id, error);
   }
 
   async listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]> {

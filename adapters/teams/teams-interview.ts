@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import {
   buildAssumptionsCard,
   buildMessageCard,
-  buildVerdictCard,
   type Answers,
   type Card,
-  type Reply,
   type TurnContext as AdviceTurn,
   type TurnInput,
   inputFromAction,
@@ -15,12 +13,10 @@ import {
   type TurnOutcome,
 } from '../../src/index.js';
 import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
+import type { OutboxWorker } from '../conversation/outbox-worker.js';
 import { SerialPerKey } from '../conversation/serial-per-key.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { readCardAction } from './read-card-action.js';
-
-/** A verdict older than this is not posted late: the conversation has moved on. */
-const REPOST_WITHIN_MS = 7 * 24 * 3_600_000;
 
 /** A de-duplication key for an activity: unique per Teams conversation and activity. */
 function eventKeyOf(context: TurnContext): string | null {
@@ -29,7 +25,7 @@ function eventKeyOf(context: TurnContext): string | null {
 }
 import { renderAdaptiveAttachment } from './render-adaptive-card.js';
 
-export type TeamsInterviewDeps = InterviewDeps;
+export type TeamsInterviewDeps = InterviewDeps & { outbox: OutboxWorker };
 
 /** What an invoke (Action.Execute) is answered with: Teams shows it to the person who clicked. */
 export type InvokeAnswer =
@@ -67,7 +63,10 @@ export class TeamsInterview {
   async start(context: TurnContext, task: string | undefined, suggested?: Answers): Promise<void> {
     const { userId, userName, place } = actorOf(context);
     const running = await this.deps.store.findActiveConversation('teams', userId, place);
-    if (running) await this.commit(running.id, null, { kind: 'cancel', userId });
+    if (running) {
+      const cancelled = await this.commit(running.id, null, { kind: 'cancel', userId }, userId);
+      if (cancelled) await this.deps.outbox.drain(running.id);
+    }
     // Activity ids are unique within a conversation only: two chats can send the same one.
     const id = `teams:${context.activity.conversation?.id ?? 'unknown'}:${context.activity.id ?? randomUUID()}`;
     const { recipient, conversation } = context.activity;
@@ -91,8 +90,8 @@ export class TeamsInterview {
       ...(suggested ? { suggested } : {}),
       ...(intake ? { intake } : {}),
     };
-    const outcome = await this.commit(id, eventKeyOf(context), input);
-    if (outcome) await this.show(context, id, outcome.replies);
+    const outcome = await this.commit(id, eventKeyOf(context), input, userId);
+    if (outcome) await this.show(context, id, outcome);
   }
 
   /** A reply typed in the chat: an answer to the person's running interview here, if there is one. */
@@ -101,8 +100,8 @@ export class TeamsInterview {
     const running = await this.deps.store.findActiveConversation('teams', userId, place);
     if (!running) return false;
     await this.serial.run(running.id, async () => {
-      const outcome = await this.commit(running.id, eventKeyOf(context), inputFromText(text, userId));
-      if (outcome) await this.show(context, running.id, outcome.replies);
+      const outcome = await this.commit(running.id, eventKeyOf(context), inputFromText(text, userId), userId);
+      if (outcome) await this.show(context, running.id, outcome);
     });
     return true;
   }
@@ -113,8 +112,8 @@ export class TeamsInterview {
     const running = await this.deps.store.findActiveConversation('teams', userId, place);
     if (!running) return false;
     await this.serial.run(running.id, async () => {
-      const outcome = await this.commit(running.id, eventKeyOf(context), { kind: 'cancel', userId });
-      if (outcome) await this.show(context, running.id, outcome.replies);
+      const outcome = await this.commit(running.id, eventKeyOf(context), { kind: 'cancel', userId }, userId);
+      if (outcome) await this.show(context, running.id, outcome);
     });
     return true;
   }
@@ -139,13 +138,9 @@ export class TeamsInterview {
     const input = isCardAction(action.action) ? inputFromAction(action.action, payload, userId, action.answer) : null;
     if (!input) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'I do not know that button.' };
     const outcome = await this.serial.run(payload.c, async () => {
-      const done = await this.commit(payload.c, eventKeyOf(context), input);
-      if (done)
-        await this.show(
-          context,
-          payload.c,
-          done.replies.filter((r) => r.kind !== 'ephemeral'),
-        );
+      const done = await this.commit(payload.c, eventKeyOf(context), input, userId);
+      // The notes for the clicker go back in the invoke's answer, below.
+      if (done) await this.show(context, payload.c, done, 'answer-invoke');
       return done;
     });
     if (!outcome) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Already done.' };
@@ -156,70 +151,16 @@ export class TeamsInterview {
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' };
   }
 
-  /**
-   * Posts the verdicts whose card could not be sent (the Bot Connector down, a crash before the
-   * send), into the chat they belong to, without a request. Teams gives a bot no way to read back
-   * what it sent, so a crash between the send and its record can repeat a card: at least once.
-   */
-  async postPendingVerdicts(adapter: CloudAdapter, appId: string): Promise<void> {
-    const since = new Date(this.deps.now().getTime() - REPOST_WITHIN_MS).toISOString();
-    for (const record of await this.deps.store.unpostedVerdicts('teams', since)) {
-      await this.serial.run(record.conversationId, async () => {
-        const still = await this.deps.store.unpostedVerdicts('teams', record.createdAt);
-        const conv = still.some((r) => r.id === record.id) ? await this.deps.store.getConversation(record.conversationId) : undefined;
-        if (!conv || conv.refs.kind !== 'teams') return;
-        const refs = conv.refs;
-        const reference: Partial<ConversationReference> = {
-          channelId: 'msteams',
-          serviceUrl: refs.serviceUrl,
-          ...(refs.botId ? { bot: { id: refs.botId, name: 'finetune-advisor' } } : {}),
-          conversation: { id: refs.place, isGroup: refs.place.includes('@thread'), conversationType: refs.place.includes('@thread') ? 'channel' : 'personal', tenantId: refs.tenantId ?? '', name: '' },
-        };
-        const card = buildVerdictCard(record.verdict, { askedBy: record.ownerLabel, ref: { conversationId: conv.id, version: conv.version, verdictId: record.id } });
-        await adapter.continueConversationAsync(appId, reference, async (context) => {
-          const sent = await context.sendActivity({ attachments: [renderAdaptiveAttachment(card)] });
-          await this.deps.store.markVerdictPosted(record.id, sent?.id ?? '', null);
-        });
-        this.deps.logger.info({ verdict: record.id }, 'a verdict posted late');
-      });
-    }
+  private commit(conversationId: string, eventKey: string | null, input: TurnInput, actorId: string): Promise<TurnOutcome | null> {
+    return commitTurn(this.deps, this.adviceTurn(), conversationId, eventKey, input, { actorId });
   }
 
-  private commit(conversationId: string, eventKey: string | null, input: TurnInput): Promise<TurnOutcome | null> {
-    return commitTurn(this.deps, this.adviceTurn(), conversationId, eventKey, input);
-  }
-
-  /** Shows a turn's replies in the conversation the activity came from. */
-  private async show(context: TurnContext, conversationId: string, replies: Reply[]): Promise<void> {
-    for (const reply of replies) {
-      const conv = await this.deps.store.getConversation(conversationId);
-      if (!conv) return;
-      const attachment = renderAdaptiveAttachment(reply.card);
-      switch (reply.kind) {
-        case 'update-question':
-          if (conv.refs.kind === 'teams' && conv.refs.questionActivityId)
-            await context.updateActivity({ type: 'message', id: conv.refs.questionActivityId, conversation: context.activity.conversation, attachments: [attachment] });
-          break;
-        case 'post-thread': {
-          const sent = await context.sendActivity({ attachments: [attachment] });
-          if (reply.role === 'question' && sent?.id) await this.deps.store.setQuestionRef(conv.id, { questionActivityId: sent.id });
-          break;
-        }
-        case 'post-verdict': {
-          const record = conv.verdictId ? await this.deps.store.getVerdict(conv.verdictId) : undefined;
-          try {
-            const sent = await context.sendActivity({ attachments: [attachment] });
-            if (record) await this.deps.store.markVerdictPosted(record.id, sent?.id ?? '', null);
-          } finally {
-            // The summaries were queued with the verdict: send them now, posted or not (a failed post is retried).
-            if (record && this.deps.onVerdict) await this.deps.onVerdict(record);
-          }
-          break;
-        }
-        case 'ephemeral':
-          await context.sendActivity({ attachments: [renderAdaptiveAttachment(buildMessageCard(reply.card.title, textOf(reply.card)))] });
-          break;
-      }
+  /** Delivers what the turn left (through the outbox, in order), then the notes for the actor alone. */
+  private async show(context: TurnContext, conversationId: string, outcome: TurnOutcome, notes: 'post' | 'answer-invoke' = 'post'): Promise<void> {
+    await this.deps.outbox.drain(conversationId);
+    if (notes === 'answer-invoke') return;
+    for (const reply of outcome.replies) {
+      if (reply.kind === 'ephemeral') await context.sendActivity({ attachments: [renderAdaptiveAttachment(buildMessageCard(reply.card.title, textOf(reply.card)))] });
     }
   }
 }

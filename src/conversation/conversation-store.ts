@@ -1,6 +1,7 @@
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { Conversation, Platform } from './conversation.js';
 import type { QuestionRef } from './conversation-refs.js';
+import type { OutboxItem, OutboxStore } from './outbox.js';
 
 /** A verdict as kept for history, "Show assumptions", "Start over" and managers' summaries. */
 export interface VerdictRecord {
@@ -28,6 +29,8 @@ export interface TurnCommit<T> {
    * seen, so the person's corrected resubmission of the same form is taken.
    */
   consumesEvent?: boolean;
+  /** Messages the turn leaves to deliver, saved with it (in order) and sent by the outbox worker. */
+  outbox?: { actorId: string; items: OutboxItem[] };
   result: T;
 }
 
@@ -37,7 +40,7 @@ export type TurnApplied<T> = { duplicate: true } | { duplicate: false; result: T
  * Where conversations live. The port the adapters implement (SQLite here; a server
  * database where several replicas run). Every method may be asynchronous for that reason.
  */
-export interface ConversationStore {
+export interface ConversationStore extends OutboxStore {
   /**
    * Runs one turn all or nothing: if `eventKey` was seen before, nothing happens and
    * `duplicate` is true; otherwise the conversation is loaded, `turn` decides, and what it
@@ -54,8 +57,6 @@ export interface ConversationStore {
   setVerdictLink(id: string, link: string): Promise<void>;
   /** Records that the verdict card is up: the platform's own message id, and the link to it. */
   markVerdictPosted(id: string, postRef: string, link: string | null): Promise<void>;
-  /** Verdicts of a platform whose card is not up yet (a failed post, a crash), oldest first, since a time. */
-  unpostedVerdicts(platform: Platform, since: string): Promise<VerdictRecord[]>;
   /** The person's most recent verdicts, newest first. */
   listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]>;
   /** Records an event key; false when it was recorded before (a retry). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { OpenAiConfig, ServiceConfig } from '../../adapters/config/load-config.js';
 import { createLogger } from '../../adapters/logging/create-logger.js';
-import { startService, type RunningService } from '../../adapters/server.js';
+import { startService, type DeliveryTimings, type RunningService } from '../../adapters/server.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { postSigned, SIGNING_SECRET, type SentRequest } from './slack-requests.js';
 
@@ -24,7 +24,9 @@ export interface SlackTestService {
 }
 
 /** The real service (Bolt, SQLite file, HTTP server on loopback) wired to a fake Slack. */
-export async function startSlackTestService(options: { databasePath?: string; slack?: FakeSlackApi; openai?: OpenAiConfig; now?: () => Date } = {}): Promise<SlackTestService> {
+export async function startSlackTestService(
+  options: { databasePath?: string; slack?: FakeSlackApi; openai?: OpenAiConfig; now?: () => Date; delivery?: DeliveryTimings } = {},
+): Promise<SlackTestService> {
   const slack = options.slack ?? (await new FakeSlackApi().start());
   const databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'advisor-slack-')), 'advisor.db');
   const logs: string[] = [];
@@ -39,7 +41,7 @@ export async function startSlackTestService(options: { databasePath?: string; sl
     openai: options.openai ?? null,
   };
   const now = options.now ?? (() => SLACK_TEST_DATE);
-  const boot = () => startService(config, { now, logger: createLogger('info', sink) });
+  const boot = () => startService(config, { now, logger: createLogger('info', sink), ...(options.delivery ? { delivery: options.delivery } : {}) });
   const handle: SlackTestService = {
     service: await boot(),
     slack,

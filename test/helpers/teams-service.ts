@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { ServiceConfig, SlackConfig, TeamsConfig } from '../../adapters/config/load-config.js';
 import { createLogger } from '../../adapters/logging/create-logger.js';
-import { startService, type RunningService } from '../../adapters/server.js';
+import { startService, type DeliveryTimings, type RunningService } from '../../adapters/server.js';
 import { decodeAction } from '../../src/index.js';
 import { cardText, FakeBotConnector, type ConnectorMessage } from './fake-bot-connector.js';
 import { answerUntilVerdict, type HowToAnswer } from './interview-scenarios.js';
@@ -25,7 +25,7 @@ export interface TeamsTestService {
 }
 
 /** The real service in Teams local mode (botbuilder, SQLite file, loopback) with a fake Bot Connector; Slack too when asked. */
-export async function startTeamsTestService(options: { teams?: TeamsConfig; withSlack?: boolean; databasePath?: string } = {}): Promise<TeamsTestService> {
+export async function startTeamsTestService(options: { teams?: TeamsConfig; withSlack?: boolean; databasePath?: string; delivery?: DeliveryTimings } = {}): Promise<TeamsTestService> {
   const connector = await new FakeBotConnector().start();
   const slack = options.withSlack ? await new FakeSlackApi().start() : null;
   const databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'advisor-teams-')), 'advisor.db');
@@ -33,7 +33,7 @@ export async function startTeamsTestService(options: { teams?: TeamsConfig; with
   const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(...String(chunk).trim().split('\n')), done()) });
   const slackConfig: SlackConfig | null = slack ? { mode: 'http', signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${slack.url}/api/` } : null;
   const config: ServiceConfig = { port: 0, host: '127.0.0.1', databasePath, logLevel: 'info', slack: slackConfig, teams: options.teams ?? { mode: 'local' } };
-  const boot = () => startService(config, { now: () => TEAMS_TEST_DATE, logger: createLogger('info', sink) });
+  const boot = () => startService(config, { now: () => TEAMS_TEST_DATE, logger: createLogger('info', sink), ...(options.delivery ? { delivery: options.delivery } : {}) });
   const handle: TeamsTestService = {
     service: await boot(),
     connector,

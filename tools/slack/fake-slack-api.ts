@@ -179,6 +179,16 @@ export class FakeSlackApi {
           .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
         return { ok: true, messages: found, has_more: false };
       }
+      case 'conversations.replies': {
+        // A thread: its parent and replies, oldest first.
+        const parent = String(body.ts ?? '');
+        const withMetadata = String(body.include_all_metadata) === 'true';
+        const found = [...this.messages.values()]
+          .filter((m) => m.channel === channel && (m.ts === parent || m.threadTs === parent))
+          .sort((a, b) => Number(a.ts) - Number(b.ts))
+          .map((m) => ({ type: 'message', ts: m.ts, thread_ts: parent, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        return found.length ? { ok: true, messages: found, has_more: false } : { ok: false, error: 'thread_not_found' };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.getPermalink':

@@ -50,7 +50,7 @@ describe('a verdict and its summaries are never lost to a failed post', () => {
     const waiting = await runCliWith(['outbox', '--database', svc.databasePath]);
     expect(waiting.code).toBe(0);
     expect(waiting.stdout).toMatch(/Verdict cards not yet posted \(1\)/);
-    expect(waiting.stdout).toMatch(/slack:T0001:C0001:[\d.]+#\d+\s+slack/);
+    expect(waiting.stdout).toMatch(/slack:T0001:C0001:[\d.]+#\d+\s+(Platform: )?slack/);
 
     // The summary does not wait for the card: it was queued with the verdict.
     const summaries = await svc.connector.waitFor(() => svc!.connector.in(threadOf(root.id)).length > 0 && svc!.connector.in(threadOf(root.id)));
@@ -65,7 +65,7 @@ describe('a verdict and its summaries are never lost to a failed post', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(verdicts()).toHaveLength(1);
     expect(verdicts()[0]!.metadata?.event_type).toBe('finetune_advisor_verdict');
-    expect((await runCliWith(['outbox', '--database', svc.databasePath])).stdout).toContain('nothing: every verdict card is up and every summary sent');
+    expect((await runCliWith(['outbox', '--database', svc.databasePath])).stdout).toContain('nothing: every verdict card is up, every message and summary sent');
     expect(svc.connector.in(threadOf(root.id))).toHaveLength(1);
   });
 

@@ -141,7 +141,7 @@ describe('the Slack endpoint under bad requests, retries and failures', () => {
       .callsOf('chat.postEphemeral')
       .map((c) => String(c.body.text))
       .join('\n');
-    expect(told).toContain("Your answer is saved, but I couldn't post in Slack: I can't see that channel");
+    expect(told).toContain("Your answer is saved, but I couldn't post what comes next in Slack: I can't see that channel");
     // The answer was kept: a typed reply answers the next question.
     await driver.type('20');
     await driver.settle();

@@ -1,0 +1,154 @@
+import { retryDelayMs, type Conversation, type ConversationStore, type Delivered, type OutboxMessage, type Platform } from '../../src/index.js';
+import type { Logger } from '../logging/create-logger.js';
+import { SerialPerKey } from './serial-per-key.js';
+
+/** What a failed delivery means: try again (after at least `afterMs`), or give up; in words a person can act on. */
+export interface DeliveryFailure {
+  retry: boolean;
+  afterMs?: number;
+  words: string;
+}
+
+/** One platform's side of the outbox: it sends a message, and reads its own errors. */
+export interface OutboxSender {
+  /**
+   * Sends one message. A message tried before (`attempts` > 0) may already be up: a sender that
+   * can read the platform back looks for it first, so a crash between the post and its record
+   * doesn't post it twice.
+   */
+  send(message: OutboxMessage, conversation: Conversation): Promise<Delivered>;
+  explain(err: unknown): DeliveryFailure;
+  /** Tells the person who acted that what comes next is held up (best effort, once per message). */
+  tellHeldUp(message: OutboxMessage, conversation: Conversation, words: string): Promise<void>;
+}
+
+export interface OutboxWorkerDeps {
+  store: ConversationStore;
+  senders: Partial<Record<Platform, OutboxSender>>;
+  logger: Logger;
+  /** The service's clock: a message older than a week is not posted late. */
+  now: () => Date;
+  /** Retries wait in real time, whatever the service's clock says (a test may fix that one). */
+  wallClock?: () => Date;
+  firstRetryMs?: number;
+  sweepEveryMs?: number;
+  /** Told after each verdict card is tried (managers' summaries go out beside it). */
+  afterVerdict?: (verdictId: string) => void;
+}
+
+/** A message older than this is not posted late: the conversation has moved on. */
+const LATE_LIMIT_MS = 7 * 24 * 3_600_000;
+/** Conversations drained per sweep: the rest wait for the next one. */
+const SWEEP_BATCH = 200;
+
+/**
+ * The one deliverer of the outbox. A conversation's messages go out one at a time, oldest
+ * first: a message that fails for a while holds the ones after it back, so a thread never reads
+ * out of order. A door drains its conversation right after the turn (the person sees the next
+ * question at once); the sweep picks up what an outage or a crash left, on a timer and at start.
+ */
+export class OutboxWorker {
+  private readonly serial = new SerialPerKey();
+  private readonly wallClock: () => Date;
+  private readonly firstRetryMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+
+  constructor(private readonly deps: OutboxWorkerDeps) {
+    this.wallClock = deps.wallClock ?? (() => new Date());
+    this.firstRetryMs = deps.firstRetryMs ?? 2_000;
+  }
+
+  /** Delivers what the conversation has waiting, in order; stops at a message that must wait. Never throws. */
+  drain(conversationId: string, options: { evenIfNotDue?: boolean } = {}): Promise<void> {
+    return this.serial.run(conversationId, async () => {
+      try {
+        let evenIfNotDue = options.evenIfNotDue ?? false;
+        for (;;) {
+          const message = await this.deps.store.nextOutboxMessage(conversationId);
+          if (!message) return;
+          if (!evenIfNotDue && message.notBefore > this.wallClock().toISOString()) return;
+          evenIfNotDue = false;
+          if (!(await this.deliver(message))) return;
+        }
+      } catch (err) {
+        this.deps.logger.error({ conversationId, err: { message: (err as Error).message } }, 'could not read the outbox of a conversation');
+      }
+    });
+  }
+
+  /** Drains every conversation with a message due (all that wait, at start). Never throws. */
+  sweep(options: { everything?: boolean } = {}): Promise<void> {
+    this.sweeping ??= (async () => {
+      try {
+        const until = options.everything ? '9999' : this.wallClock().toISOString();
+        for (const platform of Object.keys(this.deps.senders) as Platform[]) {
+          const due = await this.deps.store.dueOutboxConversations(platform, until, SWEEP_BATCH);
+          for (const id of due) await this.drain(id, { evenIfNotDue: options.everything ?? false });
+        }
+      } catch (err) {
+        this.deps.logger.error({ err: { message: (err as Error).message } }, 'could not sweep the outbox');
+      } finally {
+        this.sweeping = null;
+      }
+    })();
+    return this.sweeping;
+  }
+
+  /** Sweeps now (everything waiting), then on a timer. */
+  start(): void {
+    void this.sweep({ everything: true });
+    this.timer = setInterval(() => void this.sweep(), this.deps.sweepEveryMs ?? 2_000).unref();
+  }
+
+  /** Stops the timer and waits for a sweep under way. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.sweeping;
+  }
+
+  /** Conversations with a delivery running or waiting. */
+  get busy(): number {
+    return this.serial.busy;
+  }
+
+  /** Tries one message; true when the next one may go (this one is out, or given up on). */
+  private async deliver(message: OutboxMessage): Promise<boolean> {
+    const { store, logger } = this.deps;
+    const conversation = await store.getConversation(message.conversationId);
+    const sender = this.deps.senders[message.platform];
+    if (!sender) return false; // the platform is off here: left for a replica (or a start) that has it
+    if (!conversation) {
+      await store.giveUpOutboxMessage(message.id, 'the conversation is no longer stored');
+      return true;
+    }
+    if (this.deps.now().getTime() - Date.parse(message.createdAt) > LATE_LIMIT_MS) {
+      await store.giveUpOutboxMessage(message.id, 'more than a week old: not posted late');
+      return true;
+    }
+    await store.startOutboxAttempt(message.id);
+    try {
+      const delivered = await sender.send(message, conversation);
+      if (delivered.questionRef) await store.setQuestionRef(conversation.id, delivered.questionRef);
+      await store.markOutboxSent(message.id, delivered.postRef);
+      if (message.attempts > 0) logger.info({ conversationId: conversation.id, outbox: message.id, attempts: message.attempts + 1 }, 'a held-up message went out');
+      return true;
+    } catch (err) {
+      const failure = sender.explain(err);
+      // A verdict is what the team waits for: it is never given up on while it can still be posted (an admin may invite the bot).
+      const retry = failure.retry || message.item.kind === 'post-verdict';
+      logger.warn({ conversationId: conversation.id, outbox: message.id, item: message.item.kind, retry, err: { message: (err as Error).message } }, 'could not deliver a message');
+      if (message.attempts === 0) await sender.tellHeldUp(message, conversation, failure.words).catch(() => undefined);
+      if (!retry) {
+        await store.giveUpOutboxMessage(message.id, failure.words);
+        return true;
+      }
+      const wait = retryDelayMs(message.attempts + 1, this.firstRetryMs, failure.afterMs);
+      await store.deferOutboxMessage(message.id, new Date(this.wallClock().getTime() + wait).toISOString(), failure.words);
+      return false;
+    } finally {
+      if (message.item.kind === 'post-verdict') this.deps.afterVerdict?.(message.item.verdictId);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import type { WebClient } from '@slack/web-api';
+import { buildMessageCard, buildVerdictCard, refsOf, type Conversation, type ConversationStore, type Delivered, type OutboxMessage, type SlackRefs } from '../../src/index.js';
+import type { DeliveryFailure, OutboxSender } from '../conversation/outbox-worker.js';
+import type { Logger } from '../logging/create-logger.js';
+import { permalinkOf } from './permalink.js';
+import { renderBlockKit } from './render-block-kit.js';
+import { slackErrorCode, slackErrorInWords } from './slack-errors.js';
+
+/** The metadata event a verdict card carries: Slack's own record that it was posted. */
+const VERDICT_EVENT = 'finetune_advisor_verdict';
+/** The metadata event every thread message carries, with its outbox id. */
+const MESSAGE_EVENT = 'finetune_advisor_message';
+
+/** Slack's answers that mean "not now" rather than "never". */
+const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
+
+/** The workspace has no installation of the app (uninstalled, or not yet reinstalled). */
+class NoInstallationError extends Error {
+  constructor(teamId: string) {
+    super(`workspace ${teamId} has no installation of the app`);
+    this.name = 'NoInstallationError';
+  }
+}
+
+export interface SlackOutboxSenderDeps {
+  store: ConversationStore;
+  logger: Logger;
+  /** The bot of a workspace (from the installation store under OAuth); null when it has none. */
+  clientFor: (teamId: string) => Promise<WebClient | null>;
+}
+
+/** Delivers a Slack interview's messages: thread posts and card updates, and the verdict in the channel. */
+export class SlackOutboxSender implements OutboxSender {
+  constructor(private readonly deps: SlackOutboxSenderDeps) {}
+
+  async send(message: OutboxMessage, conversation: Conversation): Promise<Delivered> {
+    const refs = refsOf(conversation.refs, 'slack');
+    const client = await this.deps.clientFor(refs.teamId);
+    if (!client) throw new NoInstallationError(refs.teamId);
+    const { item } = message;
+    switch (item.kind) {
+      case 'update-question':
+        if (!refs.questionTs) return { postRef: null };
+        await client.chat.update({ channel: refs.channel, ts: refs.questionTs, ...renderBlockKit(item.card) });
+        return { postRef: refs.questionTs };
+      case 'post-thread': {
+        const earlier = message.attempts > 0 ? await this.findInThread(client, refs, message.id) : undefined;
+        const ts = earlier ?? (await client.chat.postMessage({ channel: refs.channel, thread_ts: refs.threadTs, ...renderBlockKit(item.card), metadata: tagOf(message) })).ts;
+        return { postRef: ts ?? null, ...(item.role === 'question' && ts ? { questionRef: { questionTs: ts } } : {}) };
+      }
+      case 'post-verdict':
+        return { postRef: await this.postVerdict(client, conversation, refs, item.verdictId, message.attempts > 0) };
+    }
+  }
+
+  explain(err: unknown): DeliveryFailure {
+    if (err instanceof NoInstallationError) return { retry: true, afterMs: 3_600_000, words: 'the app is not installed in this workspace any more; an admin needs to install it again.' };
+    const e = err as { code?: string; retryAfter?: number };
+    if (e.code === 'slack_webapi_rate_limited_error') return { retry: true, afterMs: (e.retryAfter ?? 1) * 1000, words: slackErrorInWords(err)! };
+    const code = slackErrorCode(err);
+    const words = slackErrorInWords(err) ?? `something went wrong inside finetune-advisor: ${(err as Error)?.message ?? String(err)}`;
+    if (code) return { retry: TRANSIENT.has(code), words: `${words} (Slack: ${code})` };
+    return { retry: e.code === 'slack_webapi_request_error' || e.code === 'slack_webapi_http_error', words };
+  }
+
+  async tellHeldUp(message: OutboxMessage, conversation: Conversation, words: string): Promise<void> {
+    const refs = refsOf(conversation.refs, 'slack');
+    const client = await this.deps.clientFor(refs.teamId);
+    const next = message.item.kind === 'post-verdict' ? 'the verdict' : 'what comes next';
+    const card = buildMessageCard('Held up', `Your answer is saved, but I couldn't post ${next} in Slack: ${words} I'll post it as soon as Slack takes it.`);
+    await client?.chat.postEphemeral({ channel: refs.channel, user: message.actorId, thread_ts: refs.threadTs, ...renderBlockKit(card) });
+  }
+
+  /** A thread message an earlier attempt posted, found by its outbox id in the metadata. */
+  private async findInThread(client: WebClient, refs: SlackRefs, id: number): Promise<string | undefined> {
+    const replies = await client.conversations.replies({ channel: refs.channel, ts: refs.threadTs, limit: 200, include_all_metadata: true });
+    return replies.messages?.find((m) => m.metadata?.event_type === MESSAGE_EVENT && String((m.metadata.event_payload as { outbox_id?: unknown } | undefined)?.outbox_id) === String(id))?.ts;
+  }
+
+  /**
+   * Posts the verdict card in the channel, tagged with its id, records it as posted with Slack's
+   * message id, and says so in the thread. After an attempt that may have gone through, the
+   * channel is read first: a card already there is only recorded.
+   */
+  private async postVerdict(client: WebClient, conversation: Conversation, refs: SlackRefs, verdictId: string, lookFirst: boolean): Promise<string | null> {
+    const record = await this.deps.store.getVerdict(verdictId);
+    if (!record) throw new Error(`verdict ${verdictId} is no longer stored`);
+    if (lookFirst) {
+      const history = await client.conversations.history({ channel: refs.channel, limit: 200, include_all_metadata: true });
+      const already = history.messages?.find((m) => m.metadata?.event_type === VERDICT_EVENT && (m.metadata.event_payload as { verdict_id?: string } | undefined)?.verdict_id === verdictId);
+      if (already?.ts) {
+        await this.deps.store.markVerdictPosted(verdictId, already.ts, await permalinkOf(client, refs.channel, already.ts, this.deps.logger));
+        return already.ts;
+      }
+    }
+    const card = buildVerdictCard(record.verdict, { askedBy: record.ownerLabel, ref: { conversationId: conversation.id, version: conversation.version, verdictId } });
+    const posted = await client.chat.postMessage({ channel: refs.channel, ...renderBlockKit(card), metadata: { event_type: VERDICT_EVENT, event_payload: { verdict_id: verdictId } } });
+    const link = posted.ts ? await permalinkOf(client, refs.channel, posted.ts, this.deps.logger) : null;
+    await this.deps.store.markVerdictPosted(verdictId, posted.ts ?? '', link);
+    const where = link ? `[in the channel](${link})` : 'in the channel';
+    await client.chat
+      .postMessage({ channel: refs.channel, thread_ts: refs.threadTs, ...renderBlockKit(buildMessageCard('Verdict posted', `The verdict is ${where}.`)) })
+      .catch((err: unknown) => this.deps.logger.warn({ verdict: verdictId, err: { message: (err as Error).message } }, 'the verdict is up, but its note in the thread failed'));
+    return posted.ts ?? null;
+  }
+}
+
+/** The metadata that names a thread message's outbox row, so a retry can find it. */
+function tagOf(message: OutboxMessage) {
+  return { event_type: MESSAGE_EVENT, event_payload: { outbox_id: String(message.id) } };
+}

@@ -1,0 +1,92 @@
+import type { Statement } from 'better-sqlite3';
+import { outboxItemSchema, type OutboxItem, type OutboxMessage, type OutboxStore, type Platform } from '../../src/index.js';
+
+interface OutboxRow {
+  id: number;
+  conversation_id: string;
+  platform: string;
+  actor_id: string;
+  item: string;
+  attempts: number;
+  not_before: string;
+  last_error: string | null;
+  created_at: string;
+}
+
+/** The message a row holds, or why it can't be read. */
+function readItem(text: string): { item: OutboxItem } | { damaged: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { damaged: `its item is not valid JSON (${(err as Error).message})` };
+  }
+  const parsed = outboxItemSchema.safeParse(json);
+  return parsed.success ? { item: parsed.data } : { damaged: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+}
+
+/**
+ * The outbox table of the SQLite store. Statements run on the store's connection; `enqueue`
+ * runs inside the turn's transaction.
+ */
+export class SqliteOutbox implements OutboxStore {
+  constructor(
+    private readonly sql: (text: string) => Statement,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Saves a turn's messages, in order; called inside the turn's transaction. */
+  enqueue(conversationId: string, platform: Platform, actorId: string, items: OutboxItem[]): void {
+    const at = this.now().toISOString();
+    const insert = this.sql(`INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`);
+    for (const item of items) insert.run(conversationId, platform, actorId, JSON.stringify(item), at, at);
+  }
+
+  async nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
+    for (;;) {
+      const row = this.sql(`SELECT * FROM outbox WHERE conversation_id = ? AND status = 'pending' ORDER BY id LIMIT 1`).get(conversationId) as OutboxRow | undefined;
+      if (!row) return undefined;
+      const read = readItem(row.item);
+      if ('damaged' in read) {
+        await this.giveUpOutboxMessage(row.id, `damaged in the database: ${read.damaged}`);
+        continue;
+      }
+      return {
+        id: row.id,
+        conversationId: row.conversation_id,
+        platform: row.platform as Platform,
+        actorId: row.actor_id,
+        item: read.item,
+        attempts: row.attempts,
+        notBefore: row.not_before,
+        lastError: row.last_error,
+        createdAt: row.created_at,
+      };
+    }
+  }
+
+  async dueOutboxConversations(platform: Platform, now: string, limit: number): Promise<string[]> {
+    const rows = this.sql(`SELECT conversation_id, MIN(id) AS first FROM outbox WHERE status = 'pending' AND platform = ? AND not_before <= ? GROUP BY conversation_id ORDER BY first LIMIT ?`).all(
+      platform,
+      now,
+      limit,
+    ) as { conversation_id: string }[];
+    return rows.map((r) => r.conversation_id);
+  }
+
+  async startOutboxAttempt(id: number): Promise<void> {
+    this.sql('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?').run(this.now().toISOString(), id);
+  }
+
+  async markOutboxSent(id: number, postRef: string | null): Promise<void> {
+    this.sql(`UPDATE outbox SET status = 'sent', post_ref = ?, last_error = NULL, updated_at = ? WHERE id = ?`).run(postRef, this.now().toISOString(), id);
+  }
+
+  async deferOutboxMessage(id: number, notBefore: string, error: string): Promise<void> {
+    this.sql('UPDATE outbox SET not_before = ?, last_error = ?, updated_at = ? WHERE id = ?').run(notBefore, error.slice(0, 500), this.now().toISOString(), id);
+  }
+
+  async giveUpOutboxMessage(id: number, error: string): Promise<void> {
+    this.sql(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(error.slice(0, 500), this.now().toISOString(), id);
+  }
+}

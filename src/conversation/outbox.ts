@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Card } from '../cards/card-model.js';
+import type { Platform } from './conversation.js';
+import type { QuestionRef } from './conversation-refs.js';
+import type { Reply, TurnOutcome } from './run-turn.js';
+
+/**
+ * A message a turn leaves to be delivered, written in the turn's transaction so a crash or an
+ * outage can't lose it. What a person sees only once (a note to the one who clicked) is not
+ * kept: it goes straight back.
+ */
+export type OutboxItem =
+  /** Replace the question card on the table (the one the conversation's refs name at delivery). */
+  | { kind: 'update-question'; card: Card }
+  /** Post in the interview's thread; a `question` card becomes the one on the table. */
+  | { kind: 'post-thread'; card: Card; role: 'question' | 'message' }
+  /** Post the verdict card where the team sees it: built from the stored verdict when it goes out. */
+  | { kind: 'post-verdict'; verdictId: string };
+
+// Cards are built by the core and only read back here: their shape is checked, not their every block.
+const cardShape = z.object({ kind: z.string(), title: z.string(), blocks: z.array(z.object({ type: z.string() }).passthrough()) }).passthrough();
+
+export const outboxItemSchema: z.ZodType<OutboxItem> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('update-question'), card: cardShape }),
+  z.object({ kind: z.literal('post-thread'), card: cardShape, role: z.enum(['question', 'message']) }),
+  z.object({ kind: z.literal('post-verdict'), verdictId: z.string().min(1) }),
+]) as unknown as z.ZodType<OutboxItem>;
+
+/** A message as the outbox holds it. */
+export interface OutboxMessage {
+  /** Increasing in the order the turns were saved: a conversation's messages go out in this order. */
+  id: number;
+  conversationId: string;
+  platform: Platform;
+  /** Who acted: the person told if the message is held up. */
+  actorId: string;
+  item: OutboxItem;
+  /** Attempts started so far; more than 0 means an earlier one may have reached the platform. */
+  attempts: number;
+  /** Not tried again before this time (ISO 8601). */
+  notBefore: string;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** What a turn leaves to deliver: its replies, less the notes for the actor alone. */
+export function outboxItemsOf(outcome: Pick<TurnOutcome, 'replies' | 'next'>): OutboxItem[] {
+  return outcome.replies.flatMap((reply: Reply): OutboxItem[] => {
+    switch (reply.kind) {
+      case 'update-question':
+        return [{ kind: 'update-question', card: reply.card }];
+      case 'post-thread':
+        return [{ kind: 'post-thread', card: reply.card, role: reply.role }];
+      case 'post-verdict': {
+        const verdictId = outcome.next?.verdictId;
+        return verdictId ? [{ kind: 'post-verdict', verdictId }] : [];
+      }
+      case 'ephemeral':
+        return [];
+    }
+  });
+}
+
+/** The message as a person would name it, for `finetune-advisor outbox`. */
+export function describeOutboxItem(item: OutboxItem): string {
+  switch (item.kind) {
+    case 'update-question':
+      return `answered card (${item.card.title})`;
+    case 'post-thread':
+      return item.role === 'question' ? `question card (${item.card.title})` : `message (${item.card.title})`;
+    case 'post-verdict':
+      return `verdict card ${item.verdictId}`;
+  }
+}
+
+const MAX_RETRY_MS = 5 * 60_000;
+
+/**
+ * How long to wait before attempt `attempts + 1`: doubling from the first wait up to five
+ * minutes, and never sooner than the platform asked (Slack's and Teams' Retry-After).
+ */
+export function retryDelayMs(attempts: number, firstRetryMs: number, retryAfterMs = 0): number {
+  const backoff = Math.min(MAX_RETRY_MS, firstRetryMs * 2 ** Math.max(0, attempts - 1));
+  return Math.max(backoff, retryAfterMs);
+}
+
+/** What a platform's sender reports of a message it delivered. */
+export interface Delivered {
+  /** The platform's own id of the message posted or replaced. */
+  postRef: string | null;
+  /** Set when a question card went up: the card a later answer replaces. */
+  questionRef?: QuestionRef;
+}
+
+/**
+ * Where the outbox lives: in the conversation store's database, written by applyTurn in the
+ * turn's own transaction. One worker reads it, a conversation at a time, oldest message first.
+ */
+export interface OutboxStore {
+  /**
+   * The conversation's oldest message not yet delivered or given up on. A row that can't be read
+   * (damaged) is given up on here, with its reason, and the next one is returned.
+   */
+  nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined>;
+  /** Conversations of a platform with a message whose time has come, oldest first. */
+  dueOutboxConversations(platform: Platform, now: string, limit: number): Promise<string[]>;
+  /** Counts an attempt before it is made: after a crash, the next attempt checks the platform first. */
+  startOutboxAttempt(id: number): Promise<void>;
+  markOutboxSent(id: number, postRef: string | null): Promise<void>;
+  deferOutboxMessage(id: number, notBefore: string, error: string): Promise<void>;
+  giveUpOutboxMessage(id: number, error: string): Promise<void>;
+}

@@ -129,7 +129,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     const interview = new SlackInterview({ store, catalogue, now, logger, outbox, readIntake, countTokens });
     registerSlackListeners(slack.app, { interview, store, logger });
     // Messages are posted with the bot of their workspace (from the installation store under OAuth).
-    senders.slack = new SlackOutboxSender({ store, logger, clientFor: (teamId) => slack.botClientFor(teamId) });
+    senders.slack = new SlackOutboxSender({ store, logger, clientFor: (workspace) => slack.botClientFor(workspace) });
     if (config.slack!.mode === 'oauth') {
       slack.app.event('app_uninstalled', async ({ context }) =>
         installationStore.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false }),

@@ -22,10 +22,17 @@ export interface SlackApp {
   getPaths: readonly string[];
   /** Why Slack cannot be used now (its Web API unreachable, the token refused); empty when it can. */
   problems(): string[];
-  /** The bot of a workspace, for work outside a request (a verdict posted late); null when that workspace has no installation. */
-  botClientFor(teamId: string): Promise<WebClient | null>;
+  /** The bot of a workspace, for work outside a request (the outbox); null when that workspace has no installation. */
+  botClientFor(workspace: SlackWorkspace): Promise<WebClient | null>;
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Whose bot posts: a workspace, in an Enterprise Grid organisation maybe, where the app may be installed org-wide. */
+export interface SlackWorkspace {
+  teamId: string;
+  enterpriseId?: string | undefined;
+  orgWide?: boolean | undefined;
 }
 
 /** One workspace (HTTP, Socket Mode): the same bot whatever the team. */
@@ -146,9 +153,10 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     botClientFor:
       config.mode === 'http'
         ? oneBot(new WebClient(config.botToken, { ...clientOptions, logger }))
-        : async (teamId) => {
-            // Each workspace's own token, from its installation; an uninstalled workspace has none.
-            const installation = await options.installationStore.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }).catch(() => null);
+        : async (workspace) => {
+            // Each workspace's own token, from its installation (the organisation's, for an org-wide install); an uninstalled workspace has none.
+            const query = { teamId: workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall: workspace.orgWide ?? false };
+            const installation = await options.installationStore.fetchInstallation(query).catch(() => null);
             return installation?.bot?.token ? new WebClient(installation.bot.token, { ...clientOptions, logger }) : null;
           },
     start: async () => bot?.start(),

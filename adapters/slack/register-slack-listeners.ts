@@ -63,7 +63,17 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
         });
         return void (await tell(`Your last verdicts:\n${lines.join('\n')}`));
       }
-      await interview.start({ client, teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, userName: command.user_name, task: parsed.task, respondPrivately: tell });
+      await interview.start({
+        client,
+        teamId: command.team_id,
+        enterpriseId: command.enterprise_id,
+        orgWide: command.is_enterprise_install === 'true',
+        channelId: command.channel_id,
+        userId: command.user_id,
+        userName: command.user_name,
+        task: parsed.task,
+        respondPrivately: tell,
+      });
     } catch (err) {
       const ref = errorReference();
       const what = parsed.kind === 'history' ? "I couldn't list your verdicts" : parsed.kind === 'start' ? "I couldn't start the interview" : "I couldn't answer";
@@ -106,7 +116,8 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
           const channelId = (conv?.refs.kind === 'slack' ? conv.refs.channel : undefined) ?? body.channel?.id ?? userId;
           const { task, ...rest } = record.verdict.answers;
           const userName = body.user.username ?? body.user.name;
-          return void (await interview.start({ client, teamId, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest }));
+          const grid = conv?.refs.kind === 'slack' ? { enterpriseId: conv.refs.enterpriseId, orgWide: conv.refs.orgWide } : { enterpriseId: body.enterprise?.id, orgWide: body.is_enterprise_install };
+          return void (await interview.start({ client, teamId, ...grid, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest }));
         }
         case 'change':
         case 'answer':

@@ -13,6 +13,9 @@ export type SlackInterviewDeps = InterviewDeps & { outbox: OutboxWorker };
 export interface StartRequest {
   client: WebClient;
   teamId: string;
+  /** Enterprise Grid: the organisation, and whether the app is installed org-wide. */
+  enterpriseId?: string | undefined;
+  orgWide?: boolean | undefined;
   channelId: string;
   userId: string;
   /** The person's name as text (Slack's user_name), for Teams summaries. */
@@ -73,7 +76,14 @@ export class SlackInterview {
       platform: 'slack',
       ownerId: req.userId,
       ownerLabel,
-      refs: { kind: 'slack', channel, threadTs, teamId: req.teamId, ownerName: req.userName ?? req.userId },
+      refs: {
+        kind: 'slack',
+        channel,
+        threadTs,
+        teamId: req.teamId,
+        ...(req.enterpriseId ? { enterpriseId: req.enterpriseId, orgWide: req.orgWide ?? false } : {}),
+        ownerName: req.userName ?? req.userId,
+      },
       ...(req.task ? { task: req.task } : {}),
       ...(req.suggested ? { suggested: req.suggested } : {}),
       ...(intake ? { intake } : {}),

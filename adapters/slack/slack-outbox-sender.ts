@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { buildMessageCard, buildVerdictCard, refsOf, type Conversation, type ConversationStore, type Delivered, type OutboxMessage, type SlackRefs } from '../../src/index.js';
 import type { DeliveryFailure, OutboxSender } from '../conversation/outbox-worker.js';
+import type { SlackWorkspace } from './create-slack-app.js';
 import type { Logger } from '../logging/create-logger.js';
 import { permalinkOf } from './permalink.js';
 import { renderBlockKit } from './render-block-kit.js';
@@ -26,7 +27,7 @@ export interface SlackOutboxSenderDeps {
   store: ConversationStore;
   logger: Logger;
   /** The bot of a workspace (from the installation store under OAuth); null when it has none. */
-  clientFor: (teamId: string) => Promise<WebClient | null>;
+  clientFor: (workspace: SlackWorkspace) => Promise<WebClient | null>;
 }
 
 /** Delivers a Slack interview's messages: thread posts and card updates, and the verdict in the channel. */
@@ -35,7 +36,7 @@ export class SlackOutboxSender implements OutboxSender {
 
   async send(message: OutboxMessage, conversation: Conversation): Promise<Delivered> {
     const refs = refsOf(conversation.refs, 'slack');
-    const client = await this.deps.clientFor(refs.teamId);
+    const client = await this.deps.clientFor(refs);
     if (!client) throw new NoInstallationError(refs.teamId);
     const { item } = message;
     switch (item.kind) {
@@ -65,7 +66,7 @@ export class SlackOutboxSender implements OutboxSender {
 
   async tellHeldUp(message: OutboxMessage, conversation: Conversation, words: string): Promise<void> {
     const refs = refsOf(conversation.refs, 'slack');
-    const client = await this.deps.clientFor(refs.teamId);
+    const client = await this.deps.clientFor(refs);
     const next = message.item.kind === 'post-verdict' ? 'the verdict' : 'what comes next';
     const card = buildMessageCard('Held up', `Your answer is saved, but I couldn't post ${next} in Slack: ${words} I'll post it as soon as Slack takes it.`);
     await client?.chat.postEphemeral({ channel: refs.channel, user: message.actorId, thread_ts: refs.threadTs, ...renderBlockKit(card) });

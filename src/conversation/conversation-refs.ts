@@ -6,6 +6,9 @@ export const slackRefsSchema = z.object({
   channel: z.string().min(1),
   threadTs: z.string().min(1),
   teamId: z.string(),
+  /** Enterprise Grid: the organisation, and whether the app is installed org-wide (its token is the organisation's). */
+  enterpriseId: z.string().optional(),
+  orgWide: z.boolean().optional(),
   ownerName: z.string(),
   questionTs: z.string().optional(),
 });

@@ -146,6 +146,39 @@ describe('the service', () => {
     await slack.stop();
   });
 
+  it("asks its questions with the organisation's token when the app is installed org-wide in an Enterprise Grid", { timeout: 20_000 }, async () => {
+    const slack = await new FakeSlackApi().start();
+    slack.orgWideInstall = 'E0ORG';
+    const config = {
+      port: 0,
+      host: '127.0.0.1',
+      databasePath: tempDb(),
+      logLevel: 'silent' as const,
+      teams: null,
+      slack: { mode: 'oauth' as const, signingSecret: SIGNING_SECRET, clientId: '123.456', clientSecret: 'client-secret', stateSecret: 'state-secret-long-enough', apiUrl: `${slack.url}/api/` },
+    };
+    const now = () => new Date('2026-11-27T10:00:00Z');
+    running = await startService(config, { logger: silent, now });
+    const install = await fetch(`${running.url}/slack/install`, { redirect: 'manual' });
+    const state = new URL(install.headers.get('location')!).searchParams.get('state');
+    const cookie = install.headers.get('set-cookie')!.split(';')[0]!;
+    const redirected = await fetch(`${running.url}/slack/oauth_redirect?code=abc&state=${state}`, { headers: { cookie } });
+    expect(redirected.status, await redirected.text()).toBe(200);
+
+    // A workspace of the organisation, which has no installation of its own.
+    const command = `${slashCommandBody({ text: 'the support bot', userId: 'U0GRID', channelId: 'C0GRID', responseUrl: `${slack.url}/respond/g` })
+      .replaceAll('T0001', 'T0GRID')
+      .replace('is_enterprise_install=false', 'is_enterprise_install=true')}&enterprise_id=E0ORG`;
+    const res = await postSigned(running.url, command, 'application/x-www-form-urlencoded', { timestamp: Math.floor(now().getTime() / 1000) });
+    expect(res.status, res.text).toBe(200);
+    const question = await slack.waitFor(() => slack.callsOf('chat.postMessage').find((c) => JSON.stringify(c.body).includes('Question 1')), 5_000);
+    expect(question.token).toBe('xoxb-installed-token');
+    expect(question.body.thread_ts).toBeTruthy();
+    await running.stop();
+    running = null;
+    await slack.stop();
+  });
+
   it('logs a stray rejected promise and a stray thrown error and keeps serving', { timeout: 20_000 }, async () => {
     // Faults planted in the process beside the service: the last resort must catch what no code did.
     const faults = join(mkdtempSync(join(tmpdir(), 'advisor-faults-')), 'faults.mjs');

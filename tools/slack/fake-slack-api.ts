@@ -50,6 +50,8 @@ export class FakeSlackApi {
   readonly messages = new Map<string, SlackMessage>();
   /** Channels the bot is not a member of: posting there fails with not_in_channel. */
   readonly notMemberOf = new Set<string>();
+  /** Set to an enterprise id: the next OAuth install is org-wide in that Enterprise Grid organisation. */
+  orgWideInstall: string | null = null;
   private failures = new Map<string, Failure[]>();
   private clock = 1_700_000_000_000;
   private server: Server | null = null;
@@ -203,9 +205,9 @@ export class FakeSlackApi {
           scope: 'commands,chat:write',
           bot_user_id: 'UBOT2',
           app_id: 'A0ADVISOR',
-          team: { id: 'T0NEW', name: 'New Team' },
-          enterprise: null,
-          is_enterprise_install: false,
+          ...(this.orgWideInstall
+            ? { team: null, enterprise: { id: this.orgWideInstall, name: 'Grid Org' }, is_enterprise_install: true }
+            : { team: { id: 'T0NEW', name: 'New Team' }, enterprise: null, is_enterprise_install: false }),
           authed_user: { id: 'U0ADMIN' },
         };
       case 'conversations.open':

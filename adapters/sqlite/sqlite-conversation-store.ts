@@ -1,4 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
+
+export { ConcurrentTurnError } from '../store/conversation-rows.js';
+import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
 import { StatementCache } from './statement-cache.js';
 import {
@@ -13,80 +16,10 @@ import {
   type VerdictRecord,
 } from '../../src/index.js';
 
-/** The stored conversation moved between load and save: the turn was computed on a stale version. */
-export class ConcurrentTurnError extends Error {
-  constructor(
-    readonly conversationId: string,
-    readonly expectedVersion: number | null,
-  ) {
-    super(
-      expectedVersion === null
-        ? `conversation ${conversationId} was created by another turn meanwhile; nothing was saved`
-        : `conversation ${conversationId} changed after version ${expectedVersion} was loaded; nothing was saved`,
-    );
-    this.name = 'ConcurrentTurnError';
-  }
-}
-
 export interface SqliteConversationStoreOptions {
   now?: () => Date;
   /** How long an event key is remembered for duplicate detection; 48 by default. */
   eventTtlHours?: number;
-}
-
-interface ConversationRow {
-  version: number;
-  data: string;
-}
-
-interface VerdictRow {
-  id: string;
-  conversation_id: string;
-  platform: string;
-  owner_id: string;
-  owner_label: string;
-  owner_name: string | null;
-  task: string | null;
-  data: string;
-  link: string | null;
-  created_at: string;
-}
-
-function parseConversation(id: string, row: ConversationRow): Conversation {
-  let json: unknown;
-  try {
-    json = JSON.parse(row.data);
-  } catch (err) {
-    throw new Error(`conversation ${id} is damaged in the database: its data is not valid JSON (${(err as Error).message})`, { cause: err });
-  }
-  const parsed = conversationSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`conversation ${id} is damaged in the database: ${problems}`, { cause: parsed.error });
-  }
-  if (parsed.data.id !== id) throw new Error(`conversation ${id} is damaged in the database: its data has id ${parsed.data.id}`);
-  return parsed.data;
-}
-
-function toRecord(row: VerdictRow): VerdictRecord {
-  let verdict: VerdictRecord['verdict'];
-  try {
-    verdict = JSON.parse(row.data);
-  } catch (err) {
-    throw new Error(`verdict ${row.id} is damaged in the database: its data is not valid JSON (${(err as Error).message})`, { cause: err });
-  }
-  return {
-    id: row.id,
-    conversationId: row.conversation_id,
-    platform: row.platform as Platform,
-    ownerId: row.owner_id,
-    ownerLabel: row.owner_label,
-    ownerName: row.owner_name ?? row.owner_label,
-    task: row.task,
-    verdict,
-    link: row.link,
-    createdAt: row.created_at,
-  };
 }
 
 /**
@@ -145,7 +78,7 @@ export class SqliteConversationStore implements ConversationStore {
       const current = this.load(id);
       if (!current) throw new Error(`conversation ${id} not found: cannot record its question card`);
       const next = { ...current, refs: { ...current.refs, ...ref } } as Conversation;
-      this.sql('UPDATE conversations SET data = ? WHERE id = ?').run(this.serialize(conversationSchema.parse(next)), id);
+      this.sql('UPDATE conversations SET data = ? WHERE id = ?').run(serializeConversation(conversationSchema.parse(next)), id);
     });
     run.immediate();
   }
@@ -227,19 +160,9 @@ export class SqliteConversationStore implements ConversationStore {
     return this.loadRow(id)?.conversation;
   }
 
-  /** Validates before writing, so nothing is stored that could not be read back. */
-  private serialize(conversation: Conversation): string {
-    const checked = conversationSchema.safeParse(conversation);
-    if (!checked.success) {
-      const problems = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw new Error(`conversation ${conversation.id} not saved, it is invalid: ${problems}`);
-    }
-    return JSON.stringify(checked.data);
-  }
-
   private save(id: string, next: Conversation, loadedVersion: number | null): void {
     if (next.id !== id) throw new Error(`a turn on conversation ${id} returned conversation ${next.id}; nothing was saved`);
-    const data = this.serialize(next);
+    const data = serializeConversation(next);
     if (loadedVersion === null) {
       const inserted = this.sql(
         `INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at)

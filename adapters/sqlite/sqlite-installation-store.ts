@@ -1,34 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { keyOfInstallation, keyOfQuery, parseInstallation } from '../store/installation-keys.js';
 import { StatementCache } from './statement-cache.js';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 
 export interface SqliteInstallationStoreOptions {
   now?: () => Date;
-}
-
-/** Which row an installation or a query is about: the org for org-wide installs, else the workspace. */
-interface Key {
-  id: string;
-  /** How a message names it, never with a token. */
-  label: string;
-}
-
-function keyOfInstallation(installation: Installation): Key {
-  if (installation.isEnterpriseInstall) {
-    const id = installation.enterprise?.id;
-    if (!id) throw new Error('cannot store an org-wide Slack installation without an enterprise id');
-    return { id, label: `enterprise ${id}` };
-  }
-  const id = installation.team?.id;
-  if (!id) throw new Error('cannot store a Slack installation without a team id');
-  return { id, label: `team ${id}` };
-}
-
-function keyOfQuery(query: InstallationQuery<boolean>): Key {
-  if (query.isEnterpriseInstall && query.enterpriseId) return { id: query.enterpriseId, label: `enterprise ${query.enterpriseId} (org-wide)` };
-  if (query.teamId) return { id: query.teamId, label: `team ${query.teamId}` };
-  if (query.enterpriseId) return { id: query.enterpriseId, label: `enterprise ${query.enterpriseId}` };
-  throw new Error('a Slack installation query needs a team id or an enterprise id');
 }
 
 /**
@@ -59,12 +35,7 @@ export class SqliteInstallationStore implements InstallationStore {
     const key = keyOfQuery(query);
     const row = this.sql('SELECT data FROM slack_installations WHERE id = ?').get(key.id) as { data: string } | undefined;
     if (!row) throw new Error(`no installation for ${key.label}: install the app in that workspace first`);
-    try {
-      return JSON.parse(row.data) as Installation<'v1' | 'v2', boolean>;
-    } catch {
-      // The parser's message could quote the stored text, tokens and all: say only where.
-      throw new Error(`the stored installation for ${key.label} is damaged (not valid JSON): reinstall the app there`);
-    }
+    return parseInstallation(key, row.data);
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {

@@ -1,29 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import { outboxItemSchema, type OutboxItem, type OutboxMessage, type OutboxStore, type Platform } from '../../src/index.js';
-
-interface OutboxRow {
-  id: number;
-  conversation_id: string;
-  platform: string;
-  actor_id: string;
-  item: string;
-  attempts: number;
-  not_before: string;
-  last_error: string | null;
-  created_at: string;
-}
-
-/** The message a row holds, or why it can't be read. */
-function readItem(text: string): { item: OutboxItem } | { damaged: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return { damaged: `its item is not valid JSON (${(err as Error).message})` };
-  }
-  const parsed = outboxItemSchema.safeParse(json);
-  return parsed.success ? { item: parsed.data } : { damaged: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
-}
+import type { OutboxItem, OutboxMessage, OutboxStore, Platform } from '../../src/index.js';
+import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
 
 /**
  * The outbox table of the SQLite store. Statements run on the store's connection; `enqueue`
@@ -51,17 +28,7 @@ export class SqliteOutbox implements OutboxStore {
         await this.giveUpOutboxMessage(row.id, `damaged in the database: ${read.damaged}`);
         continue;
       }
-      return {
-        id: row.id,
-        conversationId: row.conversation_id,
-        platform: row.platform as Platform,
-        actorId: row.actor_id,
-        item: read.item,
-        attempts: row.attempts,
-        notBefore: row.not_before,
-        lastError: row.last_error,
-        createdAt: row.created_at,
-      };
+      return toOutboxMessage(row, read.item);
     }
   }
 
@@ -83,10 +50,10 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async deferOutboxMessage(id: number, notBefore: string, error: string): Promise<void> {
-    this.sql('UPDATE outbox SET not_before = ?, last_error = ?, updated_at = ? WHERE id = ?').run(notBefore, error.slice(0, 500), this.now().toISOString(), id);
+    this.sql('UPDATE outbox SET not_before = ?, last_error = ?, updated_at = ? WHERE id = ?').run(notBefore, outboxError(error), this.now().toISOString(), id);
   }
 
   async giveUpOutboxMessage(id: number, error: string): Promise<void> {
-    this.sql(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(error.slice(0, 500), this.now().toISOString(), id);
+    this.sql(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(outboxError(error), this.now().toISOString(), id);
   }
 }

@@ -18,10 +18,7 @@ import { createSlackApp, SLACK_EVENTS_PATH } from './slack/create-slack-app.js';
 import { registerSlackListeners } from './slack/register-slack-listeners.js';
 import { SlackInterview } from './slack/slack-interview.js';
 import { SlackOutboxSender } from './slack/slack-outbox-sender.js';
-import { openDatabase } from './sqlite/open-database.js';
-import { SqliteConversationStore } from './sqlite/sqlite-conversation-store.js';
-import { SqliteInstallationStore } from './sqlite/sqlite-installation-store.js';
-import { SqliteSubscriptionStore } from './sqlite/sqlite-subscription-store.js';
+import { openStores } from './store/open-stores.js';
 import { createTeamsAdapter } from './teams/create-teams-adapter.js';
 import { BadActivityRequest, bridge, readJsonBody } from './teams/node-http-bridge.js';
 import { SummaryNotifier } from './teams/summary-notifier.js';
@@ -44,6 +41,8 @@ export interface ServiceOptions {
   now?: () => Date;
   logger?: Logger;
   delivery?: DeliveryTimings;
+  /** On PostgreSQL, a schema of the service's own (tests run each in one). */
+  postgresSchema?: string;
 }
 
 export interface RunningService {
@@ -77,14 +76,12 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
   const catalogue = loadPriceCatalogue(config.pricesFile ? { overrideFile: config.pricesFile } : {});
-  const db = openDatabase(config.databasePath);
-  const store = new SqliteConversationStore(db, { now });
-  const installationStore = new SqliteInstallationStore(db);
+  const stores = await openStores({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, postgresSchema: options.postgresSchema }, now);
+  const { conversations: store, installations: installationStore, subscriptions } = stores;
   const inFlight = new InFlight();
   // Event keys only need to outlive Slack's retries (minutes); purge the old ones hourly.
-  const purge = setInterval(() => store.purgeExpiredEvents(), 3_600_000).unref();
+  const purge = setInterval(() => void stores.purgeExpiredEvents().catch((err: unknown) => logger.warn({ err: { message: (err as Error).message } }, 'could not purge old event keys')), 3_600_000).unref();
 
-  const subscriptions = new SqliteSubscriptionStore(db, { now });
   const openai = config.openai ? new OpenAiIntake({ ...config.openai, logger }) : null;
   const readIntake = createIntake({ model: openai, logger });
   if (!config.openai) logger.info('Task descriptions are read by the deterministic reader alone. Set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL for another server) to add a language model.');
@@ -210,7 +207,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   // What a failure or a crash left undelivered goes out now, then as each message's time comes.
   outbox.start();
   sendSummaries('sending the summaries left from before the start', (n) => n.resumePending());
-  logger.info({ port, host: config.host, version: VERSION, platforms }, 'finetune-advisor is listening');
+  logger.info({ port, host: config.host, version: VERSION, platforms, database: stores.described }, 'finetune-advisor is listening');
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -226,7 +223,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       if (!drained) logger.warn('stopped with work still running after 10 seconds');
       clearInterval(purge);
       clearInterval(retry);
-      db.close();
+      await stores.close();
       logger.info('stopped');
     })());
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { retryDelayMs, type Conversation, type ConversationStore, type Delivered, type OutboxMessage, type Platform } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import { SerialPerKey } from './serial-per-key.js';
@@ -38,6 +40,8 @@ export interface OutboxWorkerDeps {
 
 /** A message older than this is not posted late: the conversation has moved on. */
 const LATE_LIMIT_MS = 7 * 24 * 3_600_000;
+/** How long a deliverer holds a conversation without renewing: a replica killed mid-delivery leaves it to the others after this. */
+const LEASE_MS = 60_000;
 /** Conversations drained per sweep: the rest wait for the next one. */
 const SWEEP_BATCH = 200;
 
@@ -52,6 +56,8 @@ export class OutboxWorker {
   private readonly wallClock: () => Date;
   private readonly firstRetryMs: number;
   private timer: NodeJS.Timeout | null = null;
+  /** This process, as the holder of delivery leases. */
+  private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private sweeping: Promise<void> | null = null;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
@@ -63,18 +69,40 @@ export class OutboxWorker {
   drain(conversationId: string, options: { evenIfNotDue?: boolean } = {}): Promise<void> {
     return this.serial.run(conversationId, async () => {
       try {
-        let evenIfNotDue = options.evenIfNotDue ?? false;
-        for (;;) {
-          const message = await this.deps.store.nextOutboxMessage(conversationId);
-          if (!message) return;
-          if (!evenIfNotDue && message.notBefore > this.wallClock().toISOString()) return;
-          evenIfNotDue = false;
-          if (!(await this.deliver(message))) return;
+        // A second round takes what another replica's turn saved while this one held the lease.
+        for (let round = 0; round < 3; round++) {
+          if (!(await this.claim(conversationId))) return;
+          try {
+            if (!(await this.deliverAll(conversationId, round === 0 && (options.evenIfNotDue ?? false)))) return;
+          } finally {
+            await this.deps.store.outbox.releaseOutboxConversation(conversationId, this.holder);
+          }
+          const next = await this.deps.store.outbox.nextOutboxMessage(conversationId);
+          if (!next || next.notBefore > this.wallClock().toISOString()) return;
         }
       } catch (err) {
         this.deps.logger.error({ conversationId, err: { message: (err as Error).message } }, 'could not read the outbox of a conversation');
       }
     });
+  }
+
+  /** Delivers while there is something due; false when a message must wait (the rest wait behind it). */
+  private async deliverAll(conversationId: string, evenIfNotDue: boolean): Promise<boolean> {
+    let ignoreTime = evenIfNotDue;
+    for (;;) {
+      const message = await this.deps.store.outbox.nextOutboxMessage(conversationId);
+      if (!message) return true;
+      if (!ignoreTime && message.notBefore > this.wallClock().toISOString()) return false;
+      ignoreTime = false;
+      if (!(await this.claim(conversationId))) return false; // renewed for each message; lost only if this process stalled
+      if (!(await this.deliver(message))) return false;
+    }
+  }
+
+  /** The lease on a conversation's messages: one deliverer at a time, whichever replica. */
+  private claim(conversationId: string): Promise<boolean> {
+    const now = this.wallClock();
+    return this.deps.store.outbox.claimOutboxConversation(conversationId, this.holder, new Date(now.getTime() + LEASE_MS).toISOString(), now.toISOString());
   }
 
   /** Drains every conversation with a message due (all that wait, at start). Never throws. */
@@ -83,7 +111,7 @@ export class OutboxWorker {
       try {
         const until = options.everything ? '9999' : this.wallClock().toISOString();
         for (const platform of Object.keys(this.deps.senders) as Platform[]) {
-          const due = await this.deps.store.dueOutboxConversations(platform, until, SWEEP_BATCH);
+          const due = await this.deps.store.outbox.dueOutboxConversations(platform, until, SWEEP_BATCH);
           for (const id of due) await this.drain(id, { evenIfNotDue: options.everything ?? false });
         }
       } catch (err) {
@@ -120,18 +148,18 @@ export class OutboxWorker {
     const sender = this.deps.senders[message.platform];
     if (!sender) return false; // the platform is off here: left for a replica (or a start) that has it
     if (!conversation) {
-      await store.giveUpOutboxMessage(message.id, 'the conversation is no longer stored');
+      await store.outbox.giveUpOutboxMessage(message.id, 'the conversation is no longer stored');
       return true;
     }
     if (this.deps.now().getTime() - Date.parse(message.createdAt) > LATE_LIMIT_MS) {
-      await store.giveUpOutboxMessage(message.id, 'more than a week old: not posted late');
+      await store.outbox.giveUpOutboxMessage(message.id, 'more than a week old: not posted late');
       return true;
     }
-    await store.startOutboxAttempt(message.id);
+    await store.outbox.startOutboxAttempt(message.id);
     try {
       const delivered = await sender.send(message, conversation);
       if (delivered.questionRef) await store.setQuestionRef(conversation.id, delivered.questionRef);
-      await store.markOutboxSent(message.id, delivered.postRef);
+      await store.outbox.markOutboxSent(message.id, delivered.postRef);
       if (message.attempts > 0) logger.info({ conversationId: conversation.id, outbox: message.id, attempts: message.attempts + 1 }, 'a held-up message went out');
       return true;
     } catch (err) {
@@ -141,11 +169,11 @@ export class OutboxWorker {
       logger.warn({ conversationId: conversation.id, outbox: message.id, item: message.item.kind, retry, err: { message: (err as Error).message } }, 'could not deliver a message');
       if (message.attempts === 0) await sender.tellHeldUp(message, conversation, failure.words).catch(() => undefined);
       if (!retry) {
-        await store.giveUpOutboxMessage(message.id, failure.words);
+        await store.outbox.giveUpOutboxMessage(message.id, failure.words);
         return true;
       }
       const wait = retryDelayMs(message.attempts + 1, this.firstRetryMs, failure.afterMs);
-      await store.deferOutboxMessage(message.id, new Date(this.wallClock().getTime() + wait).toISOString(), failure.words);
+      await store.outbox.deferOutboxMessage(message.id, new Date(this.wallClock().getTime() + wait).toISOString(), failure.words);
       return false;
     } finally {
       if (message.item.kind === 'post-verdict') this.deps.afterVerdict?.(message.item.verdictId);

@@ -124,6 +124,18 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM verdicts WHERE posted_at IS NULL ORDER BY created_at, rowid;
     `,
   },
+  {
+    version: 5,
+    name: 'delivery leases: one deliverer per conversation and per summary, whichever process holds the file',
+    up: `
+      CREATE TABLE outbox_leases (
+        conversation_id TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        until TEXT NOT NULL
+      );
+      ALTER TABLE summary_deliveries ADD COLUMN lease_until TEXT;
+    `,
+  },
 ];
 
 /** Thrown when the file was written by a newer release, or a read-only file still needs migrations. */

@@ -8,7 +8,6 @@ import {
   conversationSchema,
   type Conversation,
   type ConversationStore,
-  type OutboxMessage,
   type Platform,
   type QuestionRef,
   type TurnApplied,
@@ -30,7 +29,7 @@ export class SqliteConversationStore implements ConversationStore {
   private readonly now: () => Date;
   private readonly ttlMs: number;
   private readonly statements: StatementCache;
-  private readonly outbox: SqliteOutbox;
+  readonly outbox: SqliteOutbox;
 
   constructor(
     private readonly db: Database,
@@ -96,30 +95,6 @@ export class SqliteConversationStore implements ConversationStore {
   async markVerdictPosted(id: string, postRef: string, link: string | null): Promise<void> {
     const changed = this.sql('UPDATE verdicts SET posted_at = ?, post_ref = ?, link = COALESCE(?, link) WHERE id = ?').run(this.now().toISOString(), postRef, link, id).changes;
     if (changed === 0) throw new Error(`verdict ${id} not found: cannot record its post`);
-  }
-
-  nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
-    return this.outbox.nextOutboxMessage(conversationId);
-  }
-
-  dueOutboxConversations(platform: Platform, now: string, limit: number): Promise<string[]> {
-    return this.outbox.dueOutboxConversations(platform, now, limit);
-  }
-
-  startOutboxAttempt(id: number): Promise<void> {
-    return this.outbox.startOutboxAttempt(id);
-  }
-
-  markOutboxSent(id: number, postRef: string | null): Promise<void> {
-    return this.outbox.markOutboxSent(id, postRef);
-  }
-
-  deferOutboxMessage(id: number, notBefore: string, error: string): Promise<void> {
-    return this.outbox.deferOutboxMessage(id, notBefore, error);
-  }
-
-  giveUpOutboxMessage(id: number, error: string): Promise<void> {
-    return this.outbox.giveUpOutboxMessage(id, error);
   }
 
   async listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]> {

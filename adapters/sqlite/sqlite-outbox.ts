@@ -41,6 +41,19 @@ export class SqliteOutbox implements OutboxStore {
     return rows.map((r) => r.conversation_id);
   }
 
+  async claimOutboxConversation(conversationId: string, holder: string, until: string, now: string): Promise<boolean> {
+    const taken = this.sql(
+      `INSERT INTO outbox_leases (conversation_id, holder, until) VALUES (?, ?, ?)
+       ON CONFLICT (conversation_id) DO UPDATE SET holder = excluded.holder, until = excluded.until
+       WHERE outbox_leases.holder = excluded.holder OR outbox_leases.until < ?`,
+    ).run(conversationId, holder, until, now).changes;
+    return taken === 1;
+  }
+
+  async releaseOutboxConversation(conversationId: string, holder: string): Promise<void> {
+    this.sql('DELETE FROM outbox_leases WHERE conversation_id = ? AND holder = ?').run(conversationId, holder);
+  }
+
   async startOutboxAttempt(id: number): Promise<void> {
     this.sql('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?').run(this.now().toISOString(), id);
   }

@@ -8,6 +8,7 @@ import {
   deliveryStatuses,
   parseAddress,
   problemsOf,
+  DELIVERY_LEASE_MS,
   SELECT_PENDING,
   SELECT_SUBSCRIPTION,
   toDelivery,
@@ -108,15 +109,23 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
         `INSERT OR IGNORE INTO summary_deliveries (verdict_id, subscription_id, status, attempts, last_error, created_at, updated_at)
          SELECT ?, id, 'pending', 0, NULL, ?, ? FROM teams_subscriptions WHERE active = 1 ORDER BY created_at, rowid`,
       ).run(verdictId, stamp, stamp);
-      const rows = this.sql(`${SELECT_PENDING} AND d.verdict_id = ? ORDER BY d.created_at, d.rowid`).all(verdictId) as DeliveryRow[];
-      return rows.map(toDelivery);
+      return this.claim(`AND d.verdict_id = ?`, [verdictId]);
     });
     return run.immediate();
   }
 
-  /** Pending deliveries to active subscriptions, oldest first. */
+  /** Pending deliveries to active subscriptions, oldest first, that no one else is sending: each is handed out for a while (a lease). */
   async pendingDeliveries(): Promise<Delivery[]> {
-    const rows = this.sql(`${SELECT_PENDING} ORDER BY d.created_at, d.rowid`).all() as DeliveryRow[];
+    return this.db.transaction(() => this.claim('', [])).immediate();
+  }
+
+  /** Hands out the pending deliveries not leased to another sender, leasing them; in a transaction. */
+  private claim(filter: string, params: unknown[]): Delivery[] {
+    const now = this.now();
+    const rows = this.sql(`${SELECT_PENDING} ${filter} AND (d.lease_until IS NULL OR d.lease_until < ?) ORDER BY d.created_at, d.rowid`).all(...params, now.toISOString()) as DeliveryRow[];
+    const lease = this.sql('UPDATE summary_deliveries SET lease_until = ? WHERE verdict_id = ? AND subscription_id = ?');
+    const until = new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString();
+    for (const row of rows) lease.run(until, row.verdict_id, row.subscription_id);
     return rows.map(toDelivery);
   }
 
@@ -129,7 +138,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     if (!(deliveryStatuses as readonly string[]).includes(status)) throw new Error(`unknown delivery status "${String(status)}"`);
     const run = this.db.transaction(() => {
       const changed = this.sql(
-        `UPDATE summary_deliveries SET status = ?, attempts = attempts + 1, last_error = ?, updated_at = ?
+        `UPDATE summary_deliveries SET status = ?, attempts = attempts + 1, last_error = ?, updated_at = ?, lease_until = NULL
          WHERE verdict_id = ? AND subscription_id = ?`,
       ).run(status, error === undefined ? null : cutError(error), this.now().toISOString(), verdictId, subscriptionId).changes;
       if (changed > 0) return;

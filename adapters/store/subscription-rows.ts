@@ -3,6 +3,9 @@ import type { ChannelAddress, Delivery, DeliveryStatus, Subscription } from '../
 
 /** Teams addresses, subscriptions and summary deliveries as every store keeps them, and how they are read back. */
 
+/** How long a summary handed out to a sender is not handed out again (a sender that died loses it then). */
+export const DELIVERY_LEASE_MS = 120_000;
+
 /** The longest error text kept on a delivery. */
 export const MAX_DELIVERY_ERROR_LENGTH = 500;
 

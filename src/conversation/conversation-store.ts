@@ -40,7 +40,9 @@ export type TurnApplied<T> = { duplicate: true } | { duplicate: false; result: T
  * Where conversations live. The port the adapters implement (SQLite here; a server
  * database where several replicas run). Every method may be asynchronous for that reason.
  */
-export interface ConversationStore extends OutboxStore {
+export interface ConversationStore {
+  /** The messages turns left to deliver: written by applyTurn in the turn's transaction. */
+  readonly outbox: OutboxStore;
   /**
    * Runs one turn all or nothing: if `eventKey` was seen before, nothing happens and
    * `duplicate` is true; otherwise the conversation is loaded, `turn` decides, and what it

@@ -104,6 +104,13 @@ export interface OutboxStore {
   nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined>;
   /** Conversations of a platform with a message whose time has come, oldest first. */
   dueOutboxConversations(platform: Platform, now: string, limit: number): Promise<string[]>;
+  /**
+   * Takes the right to deliver a conversation's messages until `until` (renewed by claiming
+   * again); false while another holder (another replica) has it. A holder that died loses it
+   * when `until` passes.
+   */
+  claimOutboxConversation(conversationId: string, holder: string, until: string, now: string): Promise<boolean>;
+  releaseOutboxConversation(conversationId: string, holder: string): Promise<void>;
   /** Counts an attempt before it is made: after a crash, the next attempt checks the platform first. */
   startOutboxAttempt(id: number): Promise<void>;
   markOutboxSent(id: number, postRef: string | null): Promise<void>;

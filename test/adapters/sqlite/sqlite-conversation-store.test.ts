@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConcurrentTurnError, SqliteConversationStore } from '../../../adapters/sqlite/sqlite-conversation-store.js';
 import type { Conversation } from '../../../src/index.js';
-import { activeConversation, freshDbPath, manualClock, nextTurnOf, open, verdictRecordFor } from './helpers.js';
+import { activeConversation, freshDbPath, manualClock, nextTurnOf, open } from './helpers.js';
 
 /** A store on a fresh database file, with the path to reopen it. */
 function freshStore(options: ConstructorParameters<typeof SqliteConversationStore>[1] = {}) {
@@ -19,39 +19,7 @@ function eventCount(db: ReturnType<typeof open>, key: string): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM processed_events WHERE key = ?').get(key) as { n: number }).n;
 }
 
-describe('SqliteConversationStore', () => {
-  it('gives back the same conversation after a restart', async () => {
-    const { path, db, store } = freshStore();
-    const conv = activeConversation();
-    await saveNew(store, conv);
-    db.close();
-    const reopened = new SqliteConversationStore(open(path));
-    expect(await reopened.getConversation(conv.id)).toEqual(conv);
-    expect(await reopened.getConversation('nobody')).toBeUndefined();
-  });
-
-  it('passes the stored conversation to the turn and returns its result', async () => {
-    const { store } = freshStore();
-    const conv = activeConversation();
-    await saveNew(store, conv);
-    const turn = vi.fn((current: Conversation | undefined) => ({ next: nextTurnOf(current!), result: current?.version }));
-    expect(await store.applyTurn(conv.id, 'ev-1', turn)).toEqual({ duplicate: false, result: 1 });
-    expect(turn).toHaveBeenCalledWith(conv);
-    expect((await store.getConversation(conv.id))?.version).toBe(2);
-  });
-
-  it('ignores a repeated event key: the turn is not run and nothing changes', async () => {
-    const { store } = freshStore();
-    const conv = activeConversation();
-    await saveNew(store, conv);
-    await store.applyTurn(conv.id, 'slack:ev-1', (c) => ({ next: nextTurnOf(c!), result: 'first' }));
-    const after = await store.getConversation(conv.id);
-    const again = vi.fn((c: Conversation | undefined) => ({ next: nextTurnOf(c!), result: 'second' }));
-    expect(await store.applyTurn(conv.id, 'slack:ev-1', again)).toEqual({ duplicate: true });
-    expect(again).not.toHaveBeenCalled();
-    expect(await store.getConversation(conv.id)).toEqual(after);
-  });
-
+describe('SqliteConversationStore (what only SQLite does)', () => {
   it('refuses a save computed on a version that moved meanwhile, and forgets the event key', async () => {
     const { db, store } = freshStore();
     const conv = activeConversation();
@@ -81,79 +49,6 @@ describe('SqliteConversationStore', () => {
     expect(eventCount(db, 'ev-start')).toBe(0);
   });
 
-  it('rolls everything back when the turn throws, so the same event can be processed again', async () => {
-    const { db, store } = freshStore();
-    const conv = activeConversation();
-    await saveNew(store, conv);
-    const failing = store.applyTurn(conv.id, 'ev-2', () => {
-      throw new Error('the card could not be built');
-    });
-    await expect(failing).rejects.toThrow('the card could not be built');
-    expect(eventCount(db, 'ev-2')).toBe(0);
-    expect(await store.getConversation(conv.id)).toEqual(conv);
-    expect(await store.applyTurn(conv.id, 'ev-2', (c) => ({ next: nextTurnOf(c!), result: 'ok' }))).toEqual({ duplicate: false, result: 'ok' });
-  });
-
-  it('changes nothing when the turn returns no conversation, but remembers the event', async () => {
-    const { db, store } = freshStore();
-    const conv = activeConversation();
-    await saveNew(store, conv);
-    expect(await store.applyTurn(conv.id, 'ev-stale', () => ({ next: null, result: 'stale' }))).toEqual({ duplicate: false, result: 'stale' });
-    expect(await store.getConversation(conv.id)).toEqual(conv);
-    expect(eventCount(db, 'ev-stale')).toBe(1);
-  });
-
-  it('saves a verdict with the turn and keeps the first one made under an id', async () => {
-    const { store } = freshStore();
-    const conv = activeConversation();
-    await saveNew(store, conv);
-    const record = verdictRecordFor(conv);
-    const finished = nextTurnOf(conv, { status: 'finished', pending: null, verdictId: record.id });
-    await store.applyTurn(conv.id, 'ev-last', () => ({ next: finished, verdict: record, result: 'finished' }));
-    expect(await store.getVerdict(record.id)).toEqual(record);
-    await store.applyTurn(conv.id, 'ev-retry', () => ({ next: null, verdict: { ...record, ownerLabel: 'someone else' }, result: 'again' }));
-    expect(await store.getVerdict(record.id)).toEqual(record);
-    expect(await store.getVerdict('missing')).toBeUndefined();
-  });
-
-  it('lists a person’s verdicts on one platform newest first, up to the limit', async () => {
-    const { store } = freshStore();
-    const save = (id: string, ownerId: string, platform: 'slack' | 'teams', createdAt: string) => {
-      const conv = activeConversation({ id, ownerId, platform });
-      return store.applyTurn(id, null, () => ({ next: conv, verdict: verdictRecordFor(conv, { createdAt }), result: null }));
-    };
-    await save('a', 'U1', 'slack', '2026-11-20T10:00:00.000Z');
-    await save('b', 'U1', 'slack', '2026-11-22T10:00:00.000Z');
-    await save('c', 'U1', 'slack', '2026-11-21T10:00:00.000Z');
-    await save('d', 'U2', 'slack', '2026-11-23T10:00:00.000Z');
-    await save('e', 'U1', 'teams', '2026-11-23T10:00:00.000Z');
-    const listed = await store.listVerdicts('slack', 'U1', 2);
-    expect(listed.map((v) => v.conversationId)).toEqual(['b', 'c']);
-    expect((await store.listVerdicts('slack', 'U1', 10)).map((v) => v.conversationId)).toEqual(['b', 'c', 'a']);
-    expect(listed[0]?.verdict.verdict).toBe('test-prompts-first');
-  });
-
-  it('sets a verdict’s link later', async () => {
-    const { store } = freshStore();
-    const conv = activeConversation();
-    const record = verdictRecordFor(conv);
-    await store.applyTurn(conv.id, null, () => ({ next: conv, verdict: record, result: null }));
-    await store.setVerdictLink(record.id, 'https://example.slack.com/archives/C1/p1763888700000100');
-    expect((await store.getVerdict(record.id))?.link).toBe('https://example.slack.com/archives/C1/p1763888700000100');
-    await expect(store.setVerdictLink('missing', 'x')).rejects.toThrow('verdict missing not found');
-  });
-
-  it('records the question card on the table without bumping the version', async () => {
-    const { store } = freshStore();
-    const conv = activeConversation();
-    await saveNew(store, conv);
-    await store.setQuestionRef(conv.id, { questionTs: '1763888460.000200' });
-    const after = await store.getConversation(conv.id);
-    expect(after?.refs).toEqual({ kind: 'slack', channel: 'C1', threadTs: '1763888400.000100', teamId: 'T1', ownerName: 'alice', questionTs: '1763888460.000200' });
-    expect(after?.version).toBe(conv.version);
-    await expect(store.setQuestionRef('missing', { questionTs: '1' })).rejects.toThrow('conversation missing not found');
-  });
-
   it('reads a conversation stored before refs were typed, taking its platform as their kind', async () => {
     const { store, db } = freshStore();
     const conv = activeConversation();
@@ -163,32 +58,6 @@ describe('SqliteConversationStore', () => {
     expect((await store.getConversation(conv.id))?.refs).toEqual(conv.refs);
   });
 
-  it('refuses refs that do not fit the platform, naming what is wrong', async () => {
-    const { store } = freshStore();
-    const bad = activeConversation({ refs: { kind: 'slack', channel: '', threadTs: '1', teamId: 'T1', ownerName: 'a' } });
-    await expect(saveNew(store, bad)).rejects.toThrow(/refs\.channel/);
-  });
-
-  it('marks an event seen once', async () => {
-    const { store } = freshStore();
-    expect(await store.markEventSeen('ev-9')).toBe(true);
-    expect(await store.markEventSeen('ev-9')).toBe(false);
-  });
-
-  it('forgets event keys after the TTL', async () => {
-    const clock = manualClock();
-    const { db, store } = freshStore({ now: clock.now, eventTtlHours: 48 });
-    await store.markEventSeen('old');
-    clock.advanceHours(47);
-    await store.markEventSeen('recent');
-    expect(store.purgeExpiredEvents()).toBe(0);
-    clock.advanceHours(2);
-    expect(store.purgeExpiredEvents()).toBe(1);
-    expect(eventCount(db, 'old')).toBe(0);
-    expect(await store.markEventSeen('old')).toBe(true);
-    expect(await store.markEventSeen('recent')).toBe(false);
-  });
-
   it('purges expired event keys when constructed', async () => {
     const clock = manualClock();
     const { db, store } = freshStore({ now: clock.now, eventTtlHours: 1 });
@@ -196,43 +65,5 @@ describe('SqliteConversationStore', () => {
     clock.advanceHours(2);
     new SqliteConversationStore(db, { now: clock.now, eventTtlHours: 1 });
     expect(eventCount(db, 'old')).toBe(0);
-  });
-
-  it('names the conversation whose row holds invalid JSON', async () => {
-    const { db, store } = freshStore();
-    const conv = activeConversation();
-    await saveNew(store, conv);
-    db.prepare('UPDATE conversations SET data = ? WHERE id = ?').run('{"id": "slack:T1', conv.id);
-    await expect(store.getConversation(conv.id)).rejects.toThrow(`conversation ${conv.id} is damaged in the database: its data is not valid JSON`);
-    await expect(store.applyTurn(conv.id, 'ev-x', () => ({ next: null, result: null }))).rejects.toThrow(`conversation ${conv.id} is damaged`);
-    expect(eventCount(db, 'ev-x')).toBe(0);
-  });
-
-  it('names the conversation whose row fails the schema, and the field', async () => {
-    const { db, store } = freshStore();
-    const conv = activeConversation();
-    await saveNew(store, conv);
-    db.prepare('UPDATE conversations SET data = ? WHERE id = ?').run(JSON.stringify({ ...conv, status: 'exploded' }), conv.id);
-    await expect(store.getConversation(conv.id)).rejects.toThrow(new RegExp(`conversation ${conv.id} is damaged in the database: status`));
-  });
-
-  it('refuses to save a conversation that could not be read back', async () => {
-    const { store } = freshStore();
-    const bad = { ...activeConversation(), ownerId: '' };
-    await expect(saveNew(store, bad)).rejects.toThrow(`conversation ${bad.id} not saved, it is invalid: ownerId`);
-  });
-});
-
-describe("finding a person's running interview in a place", () => {
-  it('returns the active interview of that person in that chat, and nothing once it is over', async () => {
-    const { store } = freshStore();
-    const base = activeConversation({ id: 'teams:a1', platform: 'teams', ownerId: 'U1', refs: { kind: 'teams', place: 'chat-1', ownerName: 'U1', serviceUrl: 'http://127.0.0.1:1/' } });
-    await store.applyTurn(base.id, null, () => ({ next: base, result: null }));
-    expect((await store.findActiveConversation('teams', 'U1', 'chat-1'))?.id).toBe('teams:a1');
-    expect(await store.findActiveConversation('teams', 'U2', 'chat-1')).toBeUndefined();
-    expect(await store.findActiveConversation('teams', 'U1', 'chat-2')).toBeUndefined();
-    const done = { ...base, status: 'finished' as const, version: 1 };
-    await store.applyTurn(base.id, null, () => ({ next: done, result: null }));
-    expect(await store.findActiveConversation('teams', 'U1', 'chat-1')).toBeUndefined();
   });
 });

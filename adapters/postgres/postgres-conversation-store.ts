@@ -1,0 +1,154 @@
+import type pg from 'pg';
+import { conversationSchema, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
+import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
+import { inTransaction } from './open-postgres.js';
+import { PostgresOutbox } from './postgres-outbox.js';
+
+export interface PostgresConversationStoreOptions {
+  now?: () => Date;
+  /** How long an event key is remembered for duplicate detection; 48 by default. */
+  eventTtlHours?: number;
+}
+
+/**
+ * The ConversationStore on PostgreSQL, for several replicas on one database. A turn is one
+ * transaction that locks the conversation's row (SELECT … FOR UPDATE), so turns on one
+ * conversation apply one after the other whichever replica takes them; an event key is a
+ * primary key, so a retry landing on another replica is seen as one.
+ */
+export class PostgresConversationStore implements ConversationStore {
+  private readonly now: () => Date;
+  private readonly ttlMs: number;
+  readonly outbox: PostgresOutbox;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    options: PostgresConversationStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    const hours = options.eventTtlHours ?? 48;
+    if (!(hours > 0)) throw new Error(`eventTtlHours must be a positive number of hours, not ${hours}`);
+    this.ttlMs = hours * 3_600_000;
+    this.outbox = new PostgresOutbox(pool, this.now);
+  }
+
+  async applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>> {
+    return inTransaction(this.pool, async (client): Promise<TurnApplied<T>> => {
+      if (eventKey !== null && !(await this.recordEvent(client, eventKey))) return { duplicate: true };
+      const { rows } = await client.query<ConversationRow>('SELECT version, data FROM conversations WHERE id = $1 FOR UPDATE', [conversationId]);
+      const loaded = rows[0] ? { conversation: parseConversation(conversationId, rows[0]), version: rows[0].version } : undefined;
+      const commit = turn(loaded?.conversation);
+      if (commit.next) await this.save(client, conversationId, commit.next, loaded?.version ?? null);
+      if (commit.verdict) await this.insertVerdict(client, commit.verdict);
+      const platform = commit.next?.platform ?? loaded?.conversation.platform;
+      if (commit.outbox?.items.length && platform) await this.outbox.enqueue(client, conversationId, platform, commit.outbox.actorId, commit.outbox.items);
+      if (eventKey !== null && commit.consumesEvent === false) await client.query('DELETE FROM processed_events WHERE key = $1', [eventKey]);
+      return { duplicate: false, result: commit.result };
+    });
+  }
+
+  async findActiveConversation(platform: Platform, ownerId: string, place: string): Promise<Conversation | undefined> {
+    const { rows } = await this.pool.query<ConversationRow & { id: string }>(
+      `SELECT id, version, data FROM conversations
+       WHERE platform = $1 AND owner_id = $2 AND status = 'active' AND (data::jsonb #>> '{refs,place}') = $3
+       ORDER BY updated_at DESC LIMIT 1`,
+      [platform, ownerId, place],
+    );
+    return rows[0] ? parseConversation(rows[0].id, rows[0]) : undefined;
+  }
+
+  async getConversation(id: string): Promise<Conversation | undefined> {
+    const { rows } = await this.pool.query<ConversationRow>('SELECT version, data FROM conversations WHERE id = $1', [id]);
+    return rows[0] ? parseConversation(id, rows[0]) : undefined;
+  }
+
+  async setQuestionRef(id: string, ref: QuestionRef): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<ConversationRow>('SELECT version, data FROM conversations WHERE id = $1 FOR UPDATE', [id]);
+      if (!rows[0]) throw new Error(`conversation ${id} not found: cannot record its question card`);
+      const current = parseConversation(id, rows[0]);
+      const next = { ...current, refs: { ...current.refs, ...ref } } as Conversation;
+      await client.query('UPDATE conversations SET data = $1 WHERE id = $2', [serializeConversation(conversationSchema.parse(next)), id]);
+    });
+  }
+
+  async getVerdict(id: string): Promise<VerdictRecord | undefined> {
+    const { rows } = await this.pool.query<VerdictRow>('SELECT * FROM verdicts WHERE id = $1', [id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async setVerdictLink(id: string, link: string): Promise<void> {
+    const { rowCount } = await this.pool.query('UPDATE verdicts SET link = $1 WHERE id = $2', [link, id]);
+    if (rowCount === 0) throw new Error(`verdict ${id} not found: cannot set its link`);
+  }
+
+  async markVerdictPosted(id: string, postRef: string, link: string | null): Promise<void> {
+    const { rowCount } = await this.pool.query('UPDATE verdicts SET posted_at = $1, post_ref = $2, link = COALESCE($3, link) WHERE id = $4', [this.now().toISOString(), postRef, link, id]);
+    if (rowCount === 0) throw new Error(`verdict ${id} not found: cannot record its post`);
+  }
+
+  async listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]> {
+    const { rows } = await this.pool.query<VerdictRow>('SELECT * FROM verdicts WHERE platform = $1 AND owner_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3', [
+      platform,
+      ownerId,
+      Math.max(0, Math.floor(limit)),
+    ]);
+    return rows.map(toRecord);
+  }
+
+  async markEventSeen(key: string): Promise<boolean> {
+    return this.recordEvent(this.pool, key);
+  }
+
+  /** Forgets event keys older than the TTL; returns how many. Run it on a timer (e.g. hourly). */
+  async purgeExpiredEvents(): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - this.ttlMs).toISOString();
+    const { rowCount } = await this.pool.query('DELETE FROM processed_events WHERE seen_at < $1', [cutoff]);
+    return rowCount ?? 0;
+  }
+
+  private async recordEvent(client: Pick<pg.Pool, 'query'>, key: string): Promise<boolean> {
+    const { rowCount } = await client.query('INSERT INTO processed_events (key, seen_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, this.now().toISOString()]);
+    return rowCount === 1;
+  }
+
+  private async save(client: pg.PoolClient, id: string, next: Conversation, loadedVersion: number | null): Promise<void> {
+    if (next.id !== id) throw new Error(`a turn on conversation ${id} returned conversation ${next.id}; nothing was saved`);
+    const data = serializeConversation(next);
+    if (loadedVersion === null) {
+      const { rowCount } = await client.query(
+        `INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+        [id, next.platform, next.ownerId, next.status, next.version, data, next.createdAt, next.updatedAt],
+      );
+      if (rowCount === 0) throw new ConcurrentTurnError(id, null);
+      return;
+    }
+    const { rowCount } = await client.query('UPDATE conversations SET platform = $1, owner_id = $2, status = $3, version = $4, data = $5, updated_at = $6 WHERE id = $7 AND version = $8', [
+      next.platform,
+      next.ownerId,
+      next.status,
+      next.version,
+      data,
+      next.updatedAt,
+      id,
+      loadedVersion,
+    ]);
+    if (rowCount === 0) throw new ConcurrentTurnError(id, loadedVersion);
+  }
+
+  private async insertVerdict(client: pg.PoolClient, record: VerdictRecord): Promise<void> {
+    await client.query(
+      `INSERT INTO verdicts (id, conversation_id, platform, owner_id, owner_label, owner_name, task, data, link, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+      [record.id, record.conversationId, record.platform, record.ownerId, record.ownerLabel, record.ownerName, record.task, JSON.stringify(record.verdict), record.link, record.createdAt],
+    );
+    // The managers' summaries are queued with the verdict, in the turn's transaction.
+    await client.query(
+      `INSERT INTO summary_deliveries (verdict_id, subscription_id, status, attempts, last_error, created_at, updated_at)
+       SELECT $1, id, 'pending', 0, NULL, $2, $2 FROM teams_subscriptions WHERE active = 1 ORDER BY created_at, seq
+       ON CONFLICT DO NOTHING`,
+      [record.id, record.createdAt],
+    );
+  }
+}

@@ -1,0 +1,79 @@
+import type pg from 'pg';
+import type { OutboxItem, OutboxMessage, OutboxStore, Platform } from '../../src/index.js';
+import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/** The outbox table on PostgreSQL; `enqueue` runs on the turn's transaction client. */
+export class PostgresOutbox implements OutboxStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Saves a turn's messages, in order, on the turn's transaction. */
+  async enqueue(client: Queryable, conversationId: string, platform: Platform, actorId: string, items: OutboxItem[]): Promise<void> {
+    const at = this.now().toISOString();
+    for (const item of items) {
+      await client.query(`INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)`, [
+        conversationId,
+        platform,
+        actorId,
+        JSON.stringify(item),
+        at,
+      ]);
+    }
+  }
+
+  async nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
+    for (;;) {
+      const { rows } = await this.pool.query<OutboxRow>(`SELECT * FROM outbox WHERE conversation_id = $1 AND status = 'pending' ORDER BY id LIMIT 1`, [conversationId]);
+      const row = rows[0];
+      if (!row) return undefined;
+      const read = readItem(row.item);
+      if ('damaged' in read) {
+        await this.giveUpOutboxMessage(Number(row.id), `damaged in the database: ${read.damaged}`);
+        continue;
+      }
+      return toOutboxMessage(row, read.item);
+    }
+  }
+
+  async dueOutboxConversations(platform: Platform, now: string, limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ conversation_id: string }>(
+      `SELECT conversation_id, MIN(id) AS first FROM outbox WHERE status = 'pending' AND platform = $1 AND not_before <= $2 GROUP BY conversation_id ORDER BY first LIMIT $3`,
+      [platform, now, limit],
+    );
+    return rows.map((r) => r.conversation_id);
+  }
+
+  async claimOutboxConversation(conversationId: string, holder: string, until: string, now: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO outbox_leases (conversation_id, holder, until) VALUES ($1, $2, $3)
+       ON CONFLICT (conversation_id) DO UPDATE SET holder = excluded.holder, until = excluded.until
+       WHERE outbox_leases.holder = excluded.holder OR outbox_leases.until < $4`,
+      [conversationId, holder, until, now],
+    );
+    return rowCount === 1;
+  }
+
+  async releaseOutboxConversation(conversationId: string, holder: string): Promise<void> {
+    await this.pool.query('DELETE FROM outbox_leases WHERE conversation_id = $1 AND holder = $2', [conversationId, holder]);
+  }
+
+  async startOutboxAttempt(id: number): Promise<void> {
+    await this.pool.query('UPDATE outbox SET attempts = attempts + 1, updated_at = $1 WHERE id = $2', [this.now().toISOString(), id]);
+  }
+
+  async markOutboxSent(id: number, postRef: string | null): Promise<void> {
+    await this.pool.query(`UPDATE outbox SET status = 'sent', post_ref = $1, last_error = NULL, updated_at = $2 WHERE id = $3`, [postRef, this.now().toISOString(), id]);
+  }
+
+  async deferOutboxMessage(id: number, notBefore: string, error: string): Promise<void> {
+    await this.pool.query('UPDATE outbox SET not_before = $1, last_error = $2, updated_at = $3 WHERE id = $4', [notBefore, outboxError(error), this.now().toISOString(), id]);
+  }
+
+  async giveUpOutboxMessage(id: number, error: string): Promise<void> {
+    await this.pool.query(`UPDATE outbox SET status = 'failed', last_error = $1, updated_at = $2 WHERE id = $3`, [outboxError(error), this.now().toISOString(), id]);
+  }
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { buildMessageCard, type OutboxItem } from '../../../src/index.js';
+import { tellPostgresSkipped } from '../../helpers/postgres.js';
+import { activeConversation, nextTurnOf } from '../sqlite/helpers.js';
+import { BACKENDS } from './backends.js';
+
+const card = (title: string) => buildMessageCard(title, `${title}, in words.`);
+const question = (title: string): OutboxItem => ({ kind: 'post-thread', role: 'question', card: card(title) });
+
+tellPostgresSkipped();
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`the outbox on ${backend.name}`, () => {
+    const make = async () => {
+      const db = await backend.open();
+      return {
+        store: db.conversations(),
+        // A damaged row, as a broken disk or a bad hand edit would leave it.
+        damageOutboxRow: (conversationId: string) =>
+          db.run(
+            "INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, 'slack', 'U1', '{\"kind\":\"post-thread\"', 'pending', 0, '2000-01-01', '2000-01-01')",
+            conversationId,
+          ),
+      };
+    };
+
+    it("keeps a turn's messages with the turn, and gives them back oldest first, turn after turn", async () => {
+      const { store } = await make();
+      const conv = activeConversation();
+      await store.applyTurn(conv.id, null, () => ({ next: conv, outbox: { actorId: 'U123', items: [question('Question 1')] }, result: null }));
+      await store.applyTurn(conv.id, 'ev-2', (c) => ({
+        next: nextTurnOf(c!),
+        outbox: { actorId: 'U123', items: [{ kind: 'update-question', card: card('Answered 1') }, question('Question 2')] },
+        result: null,
+      }));
+      const first = await store.outbox.nextOutboxMessage(conv.id);
+      expect(first).toMatchObject({ conversationId: conv.id, platform: 'slack', actorId: 'U123', attempts: 0, item: question('Question 1') });
+      await store.outbox.startOutboxAttempt(first!.id);
+      await store.outbox.markOutboxSent(first!.id, '1763888401.000200');
+      const second = await store.outbox.nextOutboxMessage(conv.id);
+      expect(second?.item.kind).toBe('update-question');
+      await store.outbox.markOutboxSent(second!.id, null);
+      expect((await store.outbox.nextOutboxMessage(conv.id))?.item).toEqual(question('Question 2'));
+    });
+
+    it('saves nothing to deliver when the turn is refused, and nothing of a repeated event', async () => {
+      const { store } = await make();
+      const conv = activeConversation();
+      await store.applyTurn(conv.id, null, () => ({ next: conv, result: null }));
+      await expect(
+        store.applyTurn(conv.id, 'ev-bad', () => {
+          throw new Error('the turn failed');
+        }),
+      ).rejects.toThrow('the turn failed');
+      await store.applyTurn(conv.id, 'ev-1', (c) => ({ next: nextTurnOf(c!), outbox: { actorId: 'U123', items: [question('Question 2')] }, result: null }));
+      await store.applyTurn(conv.id, 'ev-1', (c) => ({ next: nextTurnOf(c!), outbox: { actorId: 'U123', items: [question('Again')] }, result: null }));
+      const only = await store.outbox.nextOutboxMessage(conv.id);
+      await store.outbox.markOutboxSent(only!.id, null);
+      expect(await store.outbox.nextOutboxMessage(conv.id)).toBeUndefined();
+    });
+
+    it('counts attempts, holds a deferred message back until its time, and lists the conversations whose time has come', async () => {
+      const { store } = await make();
+      const conv = activeConversation();
+      await store.applyTurn(conv.id, null, () => ({ next: conv, outbox: { actorId: 'U123', items: [question('Question 1')] }, result: null }));
+      expect(await store.outbox.dueOutboxConversations('slack', '2099-01-01T00:00:00.000Z', 10)).toEqual([conv.id]);
+      expect(await store.outbox.dueOutboxConversations('teams', '2099-01-01T00:00:00.000Z', 10)).toEqual([]);
+      const message = (await store.outbox.nextOutboxMessage(conv.id))!;
+      await store.outbox.startOutboxAttempt(message.id);
+      await store.outbox.deferOutboxMessage(message.id, '2099-01-01T00:00:10.000Z', 'Slack answered service_unavailable');
+      expect(await store.outbox.dueOutboxConversations('slack', '2099-01-01T00:00:00.000Z', 10)).toEqual([]);
+      expect(await store.outbox.dueOutboxConversations('slack', '2099-01-01T00:00:10.000Z', 10)).toEqual([conv.id]);
+      expect(await store.outbox.nextOutboxMessage(conv.id)).toMatchObject({ attempts: 1, notBefore: '2099-01-01T00:00:10.000Z', lastError: 'Slack answered service_unavailable' });
+      await store.outbox.giveUpOutboxMessage(message.id, 'the channel is gone');
+      expect(await store.outbox.nextOutboxMessage(conv.id)).toBeUndefined();
+    });
+
+    it('gives up on a damaged row with its reason and goes on to the next message', async () => {
+      const under = await make();
+      const conv = activeConversation();
+      await under.store.applyTurn(conv.id, null, () => ({ next: conv, result: null }));
+      await under.damageOutboxRow(conv.id);
+      await under.store.applyTurn(conv.id, 'ev-1', (c) => ({ next: nextTurnOf(c!), outbox: { actorId: 'U123', items: [question('Question 2')] }, result: null }));
+      expect((await under.store.outbox.nextOutboxMessage(conv.id))?.item).toEqual(question('Question 2'));
+    });
+
+    it('lets one deliverer at a time hold a conversation, and another take it once the lease has run out', async () => {
+      const { store } = await make();
+      const { outbox } = store;
+      expect(await outbox.claimOutboxConversation('c1', 'replica-a', '2026-11-23T10:01:00.000Z', '2026-11-23T10:00:00.000Z')).toBe(true);
+      expect(await outbox.claimOutboxConversation('c1', 'replica-b', '2026-11-23T10:01:30.000Z', '2026-11-23T10:00:30.000Z')).toBe(false);
+      expect(await outbox.claimOutboxConversation('c1', 'replica-a', '2026-11-23T10:02:00.000Z', '2026-11-23T10:01:00.000Z')).toBe(true);
+      expect(await outbox.claimOutboxConversation('c2', 'replica-b', '2026-11-23T10:01:30.000Z', '2026-11-23T10:00:30.000Z')).toBe(true);
+      // Replica a died holding c1: b takes it when the lease has passed.
+      expect(await outbox.claimOutboxConversation('c1', 'replica-b', '2026-11-23T10:03:30.000Z', '2026-11-23T10:02:30.000Z')).toBe(true);
+      await outbox.releaseOutboxConversation('c1', 'replica-a');
+      expect(await outbox.claimOutboxConversation('c1', 'replica-a', '2026-11-23T10:04:00.000Z', '2026-11-23T10:03:00.000Z')).toBe(false);
+      await outbox.releaseOutboxConversation('c1', 'replica-b');
+      expect(await outbox.claimOutboxConversation('c1', 'replica-a', '2026-11-23T10:04:00.000Z', '2026-11-23T10:03:00.000Z')).toBe(true);
+    });
+  });
+}

@@ -80,7 +80,10 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   const { conversations: store, installations: installationStore, subscriptions } = stores;
   const inFlight = new InFlight();
   // Event keys only need to outlive Slack's retries (minutes); purge the old ones hourly.
-  const purge = setInterval(() => void stores.purgeExpiredEvents().catch((err: unknown) => logger.warn({ err: { message: (err as Error).message } }, 'could not purge old event keys')), 3_600_000).unref();
+  const purge = setInterval(
+    () => void stores.purgeExpiredEvents().catch((err: unknown) => logger.warn({ err: { message: (err as Error).message } }, 'could not purge old event keys')),
+    3_600_000,
+  ).unref();
 
   const openai = config.openai ? new OpenAiIntake({ ...config.openai, logger }) : null;
   const readIntake = createIntake({ model: openai, logger });

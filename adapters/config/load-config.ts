@@ -12,7 +12,10 @@ const envSchema = z.object({
   PORT: z.coerce.number({ error: 'a port number, e.g. 3978' }).int('a whole port number').min(0, 'from 0 to 65535').max(65535, 'from 0 to 65535').default(3978),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().trim().min(1, 'a file path, e.g. ./data/advisor.db').default('./data/advisor.db'),
-  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^/]+/.test(v), 'a PostgreSQL URL such as postgres://advisor:secret@db.internal:5432/advisor (leave it unset for the SQLite file at DATABASE_PATH)'),
+  DATABASE_URL: optional.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\/[^/]+/.test(v),
+    'a PostgreSQL URL such as postgres://advisor:secret@db.internal:5432/advisor (leave it unset for the SQLite file at DATABASE_PATH)',
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   PRICES_FILE: optional,
   SLACK_SIGNING_SECRET: optional,
@@ -134,5 +137,15 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
   const e = parsed.data;
   // Local mode has no authentication: anyone who can reach the port could post as anyone.
   const host = teams?.mode === 'local' ? '127.0.0.1' : e.HOST;
-  return { port: e.PORT, host, databasePath: e.DATABASE_PATH, ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}), logLevel: e.LOG_LEVEL, ...(e.PRICES_FILE ? { pricesFile: e.PRICES_FILE } : {}), slack, teams, openai: openAiFrom(e) };
+  return {
+    port: e.PORT,
+    host,
+    databasePath: e.DATABASE_PATH,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    logLevel: e.LOG_LEVEL,
+    ...(e.PRICES_FILE ? { pricesFile: e.PRICES_FILE } : {}),
+    slack,
+    teams,
+    openai: openAiFrom(e),
+  };
 }

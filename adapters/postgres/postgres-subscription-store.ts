@@ -125,10 +125,10 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
   /** Hands out the pending deliveries no other sender holds, leasing them (rows another replica is leasing are skipped). */
   private async claim(client: pg.PoolClient, filter: string, params: unknown[]): Promise<Delivery[]> {
     const now = this.now();
-    const { rows } = await client.query<DeliveryRow>(
-      `${SELECT_PENDING} AND (d.lease_until IS NULL OR d.lease_until < $1) ${filter} ORDER BY d.created_at, d.seq FOR UPDATE OF d SKIP LOCKED`,
-      [now.toISOString(), ...params],
-    );
+    const { rows } = await client.query<DeliveryRow>(`${SELECT_PENDING} AND (d.lease_until IS NULL OR d.lease_until < $1) ${filter} ORDER BY d.created_at, d.seq FOR UPDATE OF d SKIP LOCKED`, [
+      now.toISOString(),
+      ...params,
+    ]);
     const until = new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString();
     for (const row of rows) await client.query('UPDATE summary_deliveries SET lease_until = $1 WHERE verdict_id = $2 AND subscription_id = $3', [until, row.verdict_id, row.subscription_id]);
     return rows.map(toDelivery);

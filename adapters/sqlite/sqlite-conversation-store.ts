@@ -4,16 +4,7 @@ export { ConcurrentTurnError } from '../store/conversation-rows.js';
 import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
 import { StatementCache } from './statement-cache.js';
-import {
-  conversationSchema,
-  type Conversation,
-  type ConversationStore,
-  type Platform,
-  type QuestionRef,
-  type TurnApplied,
-  type TurnCommit,
-  type VerdictRecord,
-} from '../../src/index.js';
+import { conversationSchema, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
 
 export interface SqliteConversationStoreOptions {
   now?: () => Date;

@@ -17,6 +17,7 @@ import { logStrayErrors } from './logging/log-stray-errors.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './slack/create-slack-app.js';
 import { registerSlackListeners } from './slack/register-slack-listeners.js';
 import { SlackInterview } from './slack/slack-interview.js';
+import { respondTo } from './slack/respond-to.js';
 import { SlackOutboxSender } from './slack/slack-outbox-sender.js';
 import { openStores } from './store/open-stores.js';
 import { createTeamsAdapter } from './teams/create-teams-adapter.js';
@@ -35,6 +36,8 @@ export interface DeliveryTimings {
   firstRetryMs?: number;
   /** How often the outbox is swept for messages whose time has come. */
   sweepEveryMs?: number;
+  /** How long a replica holds a conversation's deliveries without renewing (OUTBOX_LEASE_SECONDS). */
+  leaseMs?: number;
 }
 
 export interface ServiceOptions {
@@ -111,7 +114,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   const retry = setInterval(() => sendSummaries('sending the summaries still pending', (n) => n.resumePending()), RETRY_EVERY_MS).unref();
   // Every message a turn leaves goes out through one worker, in order; what it could not deliver it retries.
   const senders: ConstructorParameters<typeof OutboxWorker>[0]['senders'] = {};
-  const outbox = new OutboxWorker({ store, senders, logger, now, afterVerdict, ...options.delivery });
+  const outbox = new OutboxWorker({ store, senders, logger, now, afterVerdict, ...(config.outboxLeaseSeconds ? { leaseMs: config.outboxLeaseSeconds * 1000 } : {}), ...options.delivery });
   const teamsInterview = teams ? new TeamsInterview({ store, catalogue, now, logger, outbox, readIntake, countTokens }) : null;
   const teamsLogic = teams && teamsInterview ? teamsBotLogic({ interview: teamsInterview, store, subscriptions, notifier: notifier!, logger, now }) : null;
   if (config.teams?.mode === 'local')
@@ -126,10 +129,15 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   if (slack) {
     // Every listener's work (which goes on after Slack has been answered) is counted, so SIGTERM can wait for it.
     slack.app.use(async ({ next }) => inFlight.track(next));
-    const interview = new SlackInterview({ store, catalogue, now, logger, outbox, readIntake, countTokens });
-    registerSlackListeners(slack.app, { interview, store, logger });
+    const interview = new SlackInterview({ store, catalogue, now, logger, outbox, readIntake, countTokens, background: inBackground });
+    registerSlackListeners(slack.app, { interview, store, logger, background: inBackground });
     // Messages are posted with the bot of their workspace (from the installation store under OAuth).
-    senders.slack = new SlackOutboxSender({ store, logger, clientFor: (workspace) => slack.botClientFor(workspace) });
+    senders.slack = new SlackOutboxSender({
+      store,
+      logger,
+      clientFor: (workspace) => slack.botClientFor(workspace),
+      startInterview: (client, start, from) => interview.start({ client, ...start, ...(start.responseUrl ? { respondPrivately: (text: string) => respondTo(start.responseUrl!, text) } : {}) }, from),
+    });
     if (config.slack!.mode === 'oauth') {
       slack.app.event('app_uninstalled', async ({ context }) =>
         installationStore.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false }),

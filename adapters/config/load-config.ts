@@ -16,6 +16,7 @@ const envSchema = z.object({
     (v) => v === undefined || /^postgres(ql)?:\/\/[^/]+/.test(v),
     'a PostgreSQL URL such as postgres://advisor:secret@db.internal:5432/advisor (leave it unset for the SQLite file at DATABASE_PATH)',
   ),
+  OUTBOX_LEASE_SECONDS: z.coerce.number({ error: 'a number of seconds, e.g. 60' }).int('whole seconds').min(5, 'at least 5 seconds').max(3600, 'at most 3600 seconds').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   PRICES_FILE: optional,
   SLACK_SIGNING_SECRET: optional,
@@ -60,6 +61,8 @@ export interface ServiceConfig {
   databasePath: string;
   /** A PostgreSQL database shared by several replicas; absent: the SQLite file at databasePath. */
   databaseUrl?: string;
+  /** How long a replica holds a conversation's deliveries without renewing; 60 s by default. */
+  outboxLeaseSeconds?: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   pricesFile?: string;
   slack: SlackConfig | null;
@@ -142,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     host,
     databasePath: e.DATABASE_PATH,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.OUTBOX_LEASE_SECONDS ? { outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS } : {}),
     logLevel: e.LOG_LEVEL,
     ...(e.PRICES_FILE ? { pricesFile: e.PRICES_FILE } : {}),
     slack,

@@ -10,6 +10,8 @@ export function turnContextAt(now: Date, catalogue: PriceCatalogue, countTokens?
 export interface TurnOrigin {
   actorId: string;
   showsRefusalItself?: boolean;
+  /** The outbox message this turn fulfils (a recorded start), marked done with it. */
+  completesOutbox?: number;
 }
 
 /**
@@ -30,7 +32,14 @@ export async function commitTurn(
     const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;
     const refused = outcome.status === 'invalid';
     const items = refused && origin.showsRefusalItself ? [] : outboxItemsOf(outcome);
-    return { next: outcome.next, verdict, consumesEvent: !refused, outbox: { actorId: origin.actorId, items }, result: outcome };
+    return {
+      next: outcome.next,
+      verdict,
+      consumesEvent: !refused,
+      outbox: { actorId: origin.actorId, items },
+      ...(origin.completesOutbox !== undefined ? { completesOutbox: origin.completesOutbox } : {}),
+      result: outcome,
+    };
   });
   if (applied.duplicate) {
     deps.logger.info({ conversationId, eventKey }, 'repeated event ignored');

@@ -18,7 +18,7 @@ export interface OutboxSender {
    * can read the platform back looks for it first, so a crash between the post and its record
    * doesn't post it twice.
    */
-  send(message: OutboxMessage, conversation: Conversation): Promise<Delivered>;
+  send(message: OutboxMessage, conversation: Conversation | undefined): Promise<Delivered>;
   explain(err: unknown): DeliveryFailure;
   /** Tells the person who acted that what comes next is held up (best effort, once per message). */
   tellHeldUp(message: OutboxMessage, conversation: Conversation, words: string): Promise<void>;
@@ -34,14 +34,14 @@ export interface OutboxWorkerDeps {
   wallClock?: () => Date;
   firstRetryMs?: number;
   sweepEveryMs?: number;
+  /** How long a deliverer holds a conversation without renewing: a replica killed mid-delivery leaves its work to the others after this. */
+  leaseMs?: number;
   /** Told after each verdict card is tried (managers' summaries go out beside it). */
   afterVerdict?: (verdictId: string) => void;
 }
 
 /** A message older than this is not posted late: the conversation has moved on. */
 const LATE_LIMIT_MS = 7 * 24 * 3_600_000;
-/** How long a deliverer holds a conversation without renewing: a replica killed mid-delivery leaves it to the others after this. */
-const LEASE_MS = 60_000;
 /** Conversations drained per sweep: the rest wait for the next one. */
 const SWEEP_BATCH = 200;
 
@@ -102,7 +102,7 @@ export class OutboxWorker {
   /** The lease on a conversation's messages: one deliverer at a time, whichever replica. */
   private claim(conversationId: string): Promise<boolean> {
     const now = this.wallClock();
-    return this.deps.store.outbox.claimOutboxConversation(conversationId, this.holder, new Date(now.getTime() + LEASE_MS).toISOString(), now.toISOString());
+    return this.deps.store.outbox.claimOutboxConversation(conversationId, this.holder, new Date(now.getTime() + (this.deps.leaseMs ?? 60_000)).toISOString(), now.toISOString());
   }
 
   /** Drains every conversation with a message due (all that wait, at start). Never throws. */
@@ -147,7 +147,8 @@ export class OutboxWorker {
     const conversation = await store.getConversation(message.conversationId);
     const sender = this.deps.senders[message.platform];
     if (!sender) return false; // the platform is off here: left for a replica (or a start) that has it
-    if (!conversation) {
+    // A start has no conversation yet: it makes one.
+    if (!conversation && message.item.kind !== 'start-slack-interview') {
       await store.outbox.giveUpOutboxMessage(message.id, 'the conversation is no longer stored');
       return true;
     }
@@ -158,16 +159,16 @@ export class OutboxWorker {
     await store.outbox.startOutboxAttempt(message.id);
     try {
       const delivered = await sender.send(message, conversation);
-      if (delivered.questionRef) await store.setQuestionRef(conversation.id, delivered.questionRef);
+      if (delivered.questionRef && conversation) await store.setQuestionRef(conversation.id, delivered.questionRef);
       await store.outbox.markOutboxSent(message.id, delivered.postRef);
-      if (message.attempts > 0) logger.info({ conversationId: conversation.id, outbox: message.id, attempts: message.attempts + 1 }, 'a held-up message went out');
+      if (message.attempts > 0) logger.info({ conversationId: message.conversationId, outbox: message.id, attempts: message.attempts + 1 }, 'a held-up message went out');
       return true;
     } catch (err) {
       const failure = sender.explain(err);
       // A verdict is what the team waits for: it is never given up on while it can still be posted (an admin may invite the bot).
       const retry = failure.retry || message.item.kind === 'post-verdict';
-      logger.warn({ conversationId: conversation.id, outbox: message.id, item: message.item.kind, retry, err: { message: (err as Error).message } }, 'could not deliver a message');
-      if (message.attempts === 0) await sender.tellHeldUp(message, conversation, failure.words).catch(() => undefined);
+      logger.warn({ conversationId: message.conversationId, outbox: message.id, item: message.item.kind, retry, err: { message: (err as Error).message } }, 'could not deliver a message');
+      if (message.attempts === 0 && conversation) await sender.tellHeldUp(message, conversation, failure.words).catch(() => undefined);
       if (!retry) {
         await store.outbox.giveUpOutboxMessage(message.id, failure.words);
         return true;

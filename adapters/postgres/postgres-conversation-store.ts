@@ -42,6 +42,7 @@ export class PostgresConversationStore implements ConversationStore {
       if (commit.verdict) await this.insertVerdict(client, commit.verdict);
       const platform = commit.next?.platform ?? loaded?.conversation.platform;
       if (commit.outbox?.items.length && platform) await this.outbox.enqueue(client, conversationId, platform, commit.outbox.actorId, commit.outbox.items);
+      if (commit.completesOutbox !== undefined) await client.query(`UPDATE outbox SET status = 'sent', updated_at = $1 WHERE id = $2`, [this.now().toISOString(), commit.completesOutbox]);
       if (eventKey !== null && commit.consumesEvent === false) await client.query('DELETE FROM processed_events WHERE key = $1', [eventKey]);
       return { duplicate: false, result: commit.result };
     });

@@ -25,6 +25,14 @@ export class PostgresOutbox implements OutboxStore {
     }
   }
 
+  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number> {
+    const { rows } = await this.pool.query<{ id: number }>(
+      `INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5) RETURNING id`,
+      [conversationId, platform, actorId, JSON.stringify(item), this.now().toISOString()],
+    );
+    return Number(rows[0]!.id);
+  }
+
   async nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
     for (;;) {
       const { rows } = await this.pool.query<OutboxRow>(`SELECT * FROM outbox WHERE conversation_id = $1 AND status = 'pending' ORDER BY id LIMIT 1`, [conversationId]);

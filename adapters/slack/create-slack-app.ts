@@ -99,6 +99,10 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     logger,
     // Only a listener that is slow to acknowledge meets this: what no listener claims is acknowledged at once (acknowledgeUnclaimed).
     unhandledRequestTimeoutMillis: 2_500,
+    // Slack is answered once a listener is done, and listeners are done once the input is saved (a
+    // turn, or a start recorded): a replica killed after answering has lost nothing, and one killed
+    // before is retried by Slack (events) or clicked again. What follows goes out in the background.
+    processBeforeResponse: true,
     processEventErrorHandler: async ({ error, response }: ReceiverProcessEventErrorHandlerArgs) => {
       // A refused authorization (Slack's Web API unreachable, say) is 401: Slack retries. Anything else is ours, logged with its message.
       if (error instanceof AuthorizationError) {

@@ -28,6 +28,8 @@ interface ListenerDeps {
   interview: SlackInterview;
   store: ConversationStore;
   logger: Logger;
+  /** Runs work after Slack has been answered (counted for a clean stop, logged if it fails). */
+  background: (what: string, work: () => Promise<void>) => void;
 }
 
 /** The value a clicked element carries back: a button's value, or a menu's block id plus the chosen option. */
@@ -41,7 +43,7 @@ function payloadOf(action: BlockActionElement): ActionPayload | null {
 }
 
 /** The interview's Slack surface: the slash command, buttons and menus, the answer modal, typed thread replies. */
-export function registerSlackListeners(app: App, { interview, store, logger }: ListenerDeps): void {
+export function registerSlackListeners(app: App, { interview, store, logger, background }: ListenerDeps): void {
   app.command('/finetune-advisor', async ({ command: raw, ack, respond, client }) => {
     await ack();
     const shape = slashCommandShape.safeParse(raw);
@@ -63,8 +65,8 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
         });
         return void (await tell(`Your last verdicts:\n${lines.join('\n')}`));
       }
-      await interview.start({
-        client,
+      // Recorded before Slack hears back (the receiver answers once this listener is done), then started in the background.
+      await interview.requestStart({
         teamId: command.team_id,
         enterpriseId: command.enterprise_id,
         orgWide: command.is_enterprise_install === 'true',
@@ -72,7 +74,7 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
         userId: command.user_id,
         userName: command.user_name,
         task: parsed.task,
-        respondPrivately: tell,
+        responseUrl: command.response_url,
       });
     } catch (err) {
       const ref = errorReference();
@@ -117,7 +119,10 @@ export function registerSlackListeners(app: App, { interview, store, logger }: L
           const { task, ...rest } = record.verdict.answers;
           const userName = body.user.username ?? body.user.name;
           const grid = conv?.refs.kind === 'slack' ? { enterpriseId: conv.refs.enterpriseId, orgWide: conv.refs.orgWide } : { enterpriseId: body.enterprise?.id, orgWide: body.is_enterprise_install };
-          return void (await interview.start({ client, teamId, ...grid, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest }));
+          // In the background: a start may read the task with a model, longer than Slack waits for an answer.
+          return void background('starting an interview from a verdict', () =>
+            interview.start({ client, teamId, ...grid, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest }),
+          );
         }
         case 'change':
         case 'answer':

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { buildOpeningCard, refsOf, type Card, type Conversation, type TurnContext, type TurnInput, type TurnOutcome, type Answers } from '../../src/index.js';
+import { buildOpeningCard, refsOf, type Card, type Conversation, type TurnContext, type TurnInput, type TurnOutcome, type Answers, type SlackStartRequest } from '../../src/index.js';
 import { commitTurn, turnContextAt, type TurnOrigin } from '../conversation/commit-turn.js';
 import type { OutboxWorker } from '../conversation/outbox-worker.js';
 import { SerialPerKey } from '../conversation/serial-per-key.js';
@@ -8,7 +9,14 @@ import { renderBlockKit } from './render-block-kit.js';
 import { permalinkOf } from './permalink.js';
 import { isSlackError } from './slack-errors.js';
 
-export type SlackInterviewDeps = InterviewDeps & { outbox: OutboxWorker };
+export type SlackInterviewDeps = InterviewDeps & {
+  outbox: OutboxWorker;
+  /** Runs work after Slack has been answered, counted for a clean stop and logged if it fails. */
+  background: (what: string, work: () => Promise<void>) => void;
+};
+
+/** The metadata event an opening posted for a recorded start carries, so a retry finds it. */
+const OPENING_EVENT = 'finetune_advisor_opening';
 
 export interface StartRequest {
   client: WebClient;
@@ -50,23 +58,46 @@ export class SlackInterview {
     return turnContextAt(this.deps.now(), this.deps.catalogue, this.deps.countTokens);
   }
 
-  /** Posts the opening message (in a DM with the person if the bot can't post here) and asks the first question. */
-  async start(req: StartRequest): Promise<void> {
+  /**
+   * Records a start asked for with the command, before Slack is answered, and starts it in the
+   * background: a replica that dies after answering leaves the start to another (the outbox).
+   */
+  async requestStart(start: SlackStartRequest): Promise<void> {
+    const key = `slack-start:${randomUUID()}`;
+    await this.deps.store.outbox.addOutboxMessage(key, 'slack', start.userId, { kind: 'start-slack-interview', start });
+    this.deps.background('starting an interview', () => this.deps.outbox.drain(key));
+  }
+
+  /** The opening an earlier attempt at this start posted, found by its start id in the channel. */
+  private async findOpening(client: WebClient, channel: string, outboxId: number): Promise<string | undefined> {
+    const history = await client.conversations.history({ channel, limit: 200, include_all_metadata: true });
+    return history.messages?.find((m) => m.metadata?.event_type === OPENING_EVENT && String((m.metadata.event_payload as { start_id?: unknown } | undefined)?.start_id) === String(outboxId))?.ts;
+  }
+
+  /**
+   * Posts the opening message (in a DM with the person if the bot can't post here) and asks the
+   * first question. `from`: the outbox message this start fulfils (marked done with its first turn).
+   */
+  async start(req: StartRequest, from?: { outboxId: number; attempts: number }): Promise<void> {
     const ownerLabel = `<@${req.userId}>`;
-    const opening = renderBlockKit(buildOpeningCard(ownerLabel, req.task));
+    // A start taken over from a replica that died may find its opening already up: it is used, not posted again.
+    const earlier = from && from.attempts > 0 ? await this.findOpening(req.client, req.channelId, from.outboxId) : undefined;
+    if (earlier && (await this.deps.store.getConversation(`slack:${req.teamId}:${req.channelId}:${earlier}`))) return;
+    const opening = { ...renderBlockKit(buildOpeningCard(ownerLabel, req.task)), ...(from ? { metadata: { event_type: OPENING_EVENT, event_payload: { start_id: String(from.outboxId) } } } : {}) };
     let channel = req.channelId;
     let movedToDm = false;
-    let posted: Awaited<ReturnType<WebClient['chat']['postMessage']>>;
-    try {
-      posted = await req.client.chat.postMessage({ channel, ...opening });
-    } catch (err) {
-      if (!isSlackError(err, ['not_in_channel', 'channel_not_found', 'is_archived'])) throw err;
-      const dm = await req.client.conversations.open({ users: req.userId });
-      channel = dm.channel?.id ?? req.userId;
-      movedToDm = true;
-      posted = await req.client.chat.postMessage({ channel, ...opening });
+    let threadTs = earlier;
+    if (!threadTs) {
+      try {
+        threadTs = (await req.client.chat.postMessage({ channel, ...opening })).ts!;
+      } catch (err) {
+        if (!isSlackError(err, ['not_in_channel', 'channel_not_found', 'is_archived'])) throw err;
+        const dm = await req.client.conversations.open({ users: req.userId });
+        channel = dm.channel?.id ?? req.userId;
+        movedToDm = true;
+        threadTs = (await req.client.chat.postMessage({ channel, ...opening })).ts!;
+      }
     }
-    const threadTs = posted.ts!;
     const conversationId = `slack:${req.teamId}:${channel}:${threadTs}`;
     // Read the description after the opening is up: a model may take a few seconds.
     const intake = req.task && !req.suggested && this.deps.readIntake ? await this.deps.readIntake(req.task, this.turnContext()) : undefined;
@@ -88,7 +119,7 @@ export class SlackInterview {
       ...(req.suggested ? { suggested: req.suggested } : {}),
       ...(intake ? { intake } : {}),
     };
-    const outcome = await this.commit(conversationId, null, input, { actorId: req.userId });
+    const outcome = await this.commit(conversationId, null, input, { actorId: req.userId, ...(from ? { completesOutbox: from.outboxId } : {}) });
     if (outcome) await this.deliver(req.client, conversationId, outcome, req.userId);
     if (movedToDm && req.respondPrivately) {
       const link = await permalinkOf(req.client, channel, threadTs, this.deps.logger);
@@ -108,7 +139,8 @@ export class SlackInterview {
     return this.serial.run(req.conversationId, async () => {
       const outcome = await this.commit(req.conversationId, req.eventKey, req.input, { actorId: req.actorId, showsRefusalItself: req.fromForm ?? false });
       const deliver = beforeDelivery ? await beforeDelivery(outcome) : true;
-      if (outcome && deliver) await this.deliver(req.client, req.conversationId, outcome, req.actorId);
+      // Saved, so Slack may be answered now: the messages go out after, in order, from the outbox.
+      if (outcome && deliver) this.deps.background('delivering a turn', () => this.deliver(req.client, req.conversationId, outcome, req.actorId));
       return outcome;
     });
   }

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { buildMessageCard, buildVerdictCard, refsOf, type Conversation, type ConversationStore, type Delivered, type OutboxMessage, type SlackRefs } from '../../src/index.js';
+import { buildMessageCard, buildVerdictCard, refsOf, type Conversation, type ConversationStore, type Delivered, type OutboxMessage, type SlackRefs, type SlackStartRequest } from '../../src/index.js';
 import type { DeliveryFailure, OutboxSender } from '../conversation/outbox-worker.js';
 import type { SlackWorkspace } from './create-slack-app.js';
 import type { Logger } from '../logging/create-logger.js';
@@ -28,17 +28,26 @@ export interface SlackOutboxSenderDeps {
   logger: Logger;
   /** The bot of a workspace (from the installation store under OAuth); null when it has none. */
   clientFor: (workspace: SlackWorkspace) => Promise<WebClient | null>;
+  /** Starts an interview recorded by the command (SlackInterview.start); `from` marks the recorded start done with its first turn. */
+  startInterview: (client: WebClient, start: SlackStartRequest, from: { outboxId: number; attempts: number }) => Promise<void>;
 }
 
 /** Delivers a Slack interview's messages: thread posts and card updates, and the verdict in the channel. */
 export class SlackOutboxSender implements OutboxSender {
   constructor(private readonly deps: SlackOutboxSenderDeps) {}
 
-  async send(message: OutboxMessage, conversation: Conversation): Promise<Delivered> {
+  async send(message: OutboxMessage, conversation: Conversation | undefined): Promise<Delivered> {
+    const { item } = message;
+    if (item.kind === 'start-slack-interview') {
+      const client = await this.deps.clientFor(item.start);
+      if (!client) throw new NoInstallationError(item.start.teamId);
+      await this.deps.startInterview(client, item.start, { outboxId: message.id, attempts: message.attempts });
+      return { postRef: null };
+    }
+    if (!conversation) throw new Error(`conversation ${message.conversationId} is no longer stored`);
     const refs = refsOf(conversation.refs, 'slack');
     const client = await this.deps.clientFor(refs);
     if (!client) throw new NoInstallationError(refs.teamId);
-    const { item } = message;
     switch (item.kind) {
       case 'update-question':
         if (!refs.questionTs) return { postRef: null };

@@ -44,6 +44,7 @@ export class SqliteConversationStore implements ConversationStore {
       if (commit.verdict) this.insertVerdict(commit.verdict);
       const platform = commit.next?.platform ?? loaded?.conversation.platform;
       if (commit.outbox?.items.length && platform) this.outbox.enqueue(conversationId, platform, commit.outbox.actorId, commit.outbox.items);
+      if (commit.completesOutbox !== undefined) this.sql(`UPDATE outbox SET status = 'sent', updated_at = ? WHERE id = ?`).run(this.now().toISOString(), commit.completesOutbox);
       if (eventKey !== null && commit.consumesEvent === false) this.sql('DELETE FROM processed_events WHERE key = ?').run(eventKey);
       return { duplicate: false, result: commit.result };
     });

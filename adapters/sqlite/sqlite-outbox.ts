@@ -19,6 +19,19 @@ export class SqliteOutbox implements OutboxStore {
     for (const item of items) insert.run(conversationId, platform, actorId, JSON.stringify(item), at, at);
   }
 
+  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number> {
+    const at = this.now().toISOString();
+    const { lastInsertRowid } = this.sql(`INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`).run(
+      conversationId,
+      platform,
+      actorId,
+      JSON.stringify(item),
+      at,
+      at,
+    );
+    return Number(lastInsertRowid);
+  }
+
   async nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
     for (;;) {
       const row = this.sql(`SELECT * FROM outbox WHERE conversation_id = ? AND status = 'pending' ORDER BY id LIMIT 1`).get(conversationId) as OutboxRow | undefined;

@@ -31,6 +31,8 @@ export interface TurnCommit<T> {
   consumesEvent?: boolean;
   /** Messages the turn leaves to deliver, saved with it (in order) and sent by the outbox worker. */
   outbox?: { actorId: string; items: OutboxItem[] };
+  /** An outbox message this turn fulfils (the start it is), marked sent in the same transaction. */
+  completesOutbox?: number;
   result: T;
 }
 

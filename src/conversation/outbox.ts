@@ -15,7 +15,26 @@ export type OutboxItem =
   /** Post in the interview's thread; a `question` card becomes the one on the table. */
   | { kind: 'post-thread'; card: Card; role: 'question' | 'message' }
   /** Post the verdict card where the team sees it: built from the stored verdict when it goes out. */
-  | { kind: 'post-verdict'; verdictId: string };
+  | { kind: 'post-verdict'; verdictId: string }
+  /**
+   * Start an interview someone asked for with Slack's command: recorded before Slack is
+   * answered, so a replica that dies after answering leaves the start to another. Its start turn
+   * marks it done in the same transaction, so it never starts twice.
+   */
+  | { kind: 'start-slack-interview'; start: SlackStartRequest };
+
+/** A start asked for in Slack: where, by whom, and about what. */
+export interface SlackStartRequest {
+  teamId: string;
+  enterpriseId?: string | undefined;
+  orgWide?: boolean | undefined;
+  channelId: string;
+  userId: string;
+  userName?: string | undefined;
+  task?: string | undefined;
+  /** Where to tell only the person (the command's response_url), when there is one. */
+  responseUrl?: string | undefined;
+}
 
 // Cards are built by the core and only read back here: their shape is checked, not their every block.
 const cardShape = z.object({ kind: z.string(), title: z.string(), blocks: z.array(z.object({ type: z.string() }).passthrough()) }).passthrough();
@@ -24,6 +43,19 @@ export const outboxItemSchema: z.ZodType<OutboxItem> = z.discriminatedUnion('kin
   z.object({ kind: z.literal('update-question'), card: cardShape }),
   z.object({ kind: z.literal('post-thread'), card: cardShape, role: z.enum(['question', 'message']) }),
   z.object({ kind: z.literal('post-verdict'), verdictId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('start-slack-interview'),
+    start: z.object({
+      teamId: z.string(),
+      enterpriseId: z.string().optional(),
+      orgWide: z.boolean().optional(),
+      channelId: z.string().min(1),
+      userId: z.string().min(1),
+      userName: z.string().optional(),
+      task: z.string().optional(),
+      responseUrl: z.string().optional(),
+    }),
+  }),
 ]) as unknown as z.ZodType<OutboxItem>;
 
 /** A message as the outbox holds it. */
@@ -70,6 +102,8 @@ export function describeOutboxItem(item: OutboxItem): string {
       return item.role === 'question' ? `question card (${item.card.title})` : `message (${item.card.title})`;
     case 'post-verdict':
       return `verdict card ${item.verdictId}`;
+    case 'start-slack-interview':
+      return `an interview to start for ${item.start.userId} in ${item.start.channelId}`;
   }
 }
 
@@ -111,6 +145,8 @@ export interface OutboxStore {
    */
   claimOutboxConversation(conversationId: string, holder: string, until: string, now: string): Promise<boolean>;
   releaseOutboxConversation(conversationId: string, holder: string): Promise<void>;
+  /** Adds one message outside a turn (a start asked for); returns its id. */
+  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number>;
   /** Counts an attempt before it is made: after a crash, the next attempt checks the platform first. */
   startOutboxAttempt(id: number): Promise<void>;
   markOutboxSent(id: number, postRef: string | null): Promise<void>;

@@ -27,10 +27,19 @@ describe('SDK boundaries', () => {
     expect(outside).toEqual([]);
   });
 
-  it('keeps every Slack SDK import inside adapters/slack/ (the installation store takes Bolt types only)', () => {
+  it('keeps every Slack SDK import inside adapters/slack/ (the installation stores take Bolt types only)', () => {
     const outside = all.filter((f) => !f.startsWith('adapters/slack/') && importsOf(f).some((s) => s.startsWith('@slack/')));
-    expect(outside).toEqual(['adapters/sqlite/sqlite-installation-store.ts']);
-    expect(readFileSync(join(root, 'adapters/sqlite/sqlite-installation-store.ts'), 'utf8')).toMatch(/import type \{[^}]+\} from '@slack\/bolt'/);
+    expect(outside.sort()).toEqual([
+      'adapters/postgres/postgres-installation-store.ts',
+      'adapters/sqlite/sqlite-installation-store.ts',
+      'adapters/store/installation-keys.ts',
+      'adapters/store/open-stores.ts',
+    ]);
+    for (const file of outside) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).toMatch(/import type \{[^}]+\} from '@slack\/bolt'/);
+      expect(text, file).not.toMatch(/^import \{[^}]*\} from '@slack\//m);
+    }
   });
 
   it('finds the adapter sources it checks', () => {

@@ -79,7 +79,9 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
   const catalogue = loadPriceCatalogue(config.pricesFile ? { overrideFile: config.pricesFile } : {});
-  const stores = await openStores({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, postgresSchema: options.postgresSchema }, now);
+  // A replica that dies holding deliveries leaves them to the others after this lease.
+  const leaseMs = (config.outboxLeaseSeconds ?? 60) * 1000;
+  const stores = await openStores({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, postgresSchema: options.postgresSchema, leaseMs: 2 * leaseMs }, now);
   const { conversations: store, installations: installationStore, subscriptions } = stores;
   const inFlight = new InFlight();
   // Event keys only need to outlive Slack's retries (minutes); purge the old ones hourly.
@@ -111,10 +113,10 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       if (record) await n.onVerdict(record);
     });
   // Summaries that could not go out (Teams down, a crash) are tried again every minute, not only at the next start.
-  const retry = setInterval(() => sendSummaries('sending the summaries still pending', (n) => n.resumePending()), RETRY_EVERY_MS).unref();
+  const retry = setInterval(() => sendSummaries('sending the summaries still pending', (n) => n.resumePending()), Math.min(RETRY_EVERY_MS, leaseMs)).unref();
   // Every message a turn leaves goes out through one worker, in order; what it could not deliver it retries.
   const senders: ConstructorParameters<typeof OutboxWorker>[0]['senders'] = {};
-  const outbox = new OutboxWorker({ store, senders, logger, now, afterVerdict, ...(config.outboxLeaseSeconds ? { leaseMs: config.outboxLeaseSeconds * 1000 } : {}), ...options.delivery });
+  const outbox = new OutboxWorker({ store, senders, logger, now, afterVerdict, leaseMs, ...options.delivery });
   const teamsInterview = teams ? new TeamsInterview({ store, catalogue, now, logger, outbox, readIntake, countTokens }) : null;
   const teamsLogic = teams && teamsInterview ? teamsBotLogic({ interview: teamsInterview, store, subscriptions, notifier: notifier!, logger, now }) : null;
   if (config.teams?.mode === 'local')

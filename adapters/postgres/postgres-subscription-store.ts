@@ -22,6 +22,8 @@ type Queryable = Pick<pg.Pool, 'query'>;
 export interface PostgresSubscriptionStoreOptions {
   now?: () => Date;
   newId?: () => string;
+  /** How long a summary handed out to a sender is not handed out again; two minutes by default. */
+  leaseMs?: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface PostgresSubscriptionStoreOptions {
 export class PostgresSubscriptionStore implements SubscriptionStore {
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -39,6 +42,7 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => randomUUID());
+    this.leaseMs = options.leaseMs ?? DELIVERY_LEASE_MS;
   }
 
   async saveAddress(address: ChannelAddress): Promise<void> {
@@ -129,7 +133,7 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
       now.toISOString(),
       ...params,
     ]);
-    const until = new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString();
+    const until = new Date(now.getTime() + this.leaseMs).toISOString();
     for (const row of rows) await client.query('UPDATE summary_deliveries SET lease_until = $1 WHERE verdict_id = $2 AND subscription_id = $3', [until, row.verdict_id, row.subscription_id]);
     return rows.map(toDelivery);
   }

@@ -44,7 +44,7 @@ function payloadOf(action: BlockActionElement): ActionPayload | null {
 
 /** The interview's Slack surface: the slash command, buttons and menus, the answer modal, typed thread replies. */
 export function registerSlackListeners(app: App, { interview, store, logger, background }: ListenerDeps): void {
-  app.command('/finetune-advisor', async ({ command: raw, ack, respond, client }) => {
+  app.command('/finetune-advisor', async ({ command: raw, ack, respond }) => {
     await ack();
     const shape = slashCommandShape.safeParse(raw);
     if (!shape.success) return void logger.warn({ issue: shape.error.issues[0]?.message }, 'slash command not as Slack sends it');

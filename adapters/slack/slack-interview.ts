@@ -6,6 +6,7 @@ import type { OutboxWorker } from '../conversation/outbox-worker.js';
 import { SerialPerKey } from '../conversation/serial-per-key.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
 import { renderBlockKit } from './render-block-kit.js';
+import { isTagged } from './message-tags.js';
 import { permalinkOf } from './permalink.js';
 import { isSlackError } from './slack-errors.js';
 
@@ -71,7 +72,7 @@ export class SlackInterview {
   /** The opening an earlier attempt at this start posted, found by its start id in the channel. */
   private async findOpening(client: WebClient, channel: string, outboxId: number): Promise<string | undefined> {
     const history = await client.conversations.history({ channel, limit: 200, include_all_metadata: true });
-    return history.messages?.find((m) => m.metadata?.event_type === OPENING_EVENT && String((m.metadata.event_payload as { start_id?: unknown } | undefined)?.start_id) === String(outboxId))?.ts;
+    return history.messages?.find((m) => isTagged(m, OPENING_EVENT, 'start_id', String(outboxId)))?.ts;
   }
 
   /**

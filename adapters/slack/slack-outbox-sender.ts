@@ -3,12 +3,15 @@ import { buildMessageCard, buildVerdictCard, refsOf, type Conversation, type Con
 import type { DeliveryFailure, OutboxSender } from '../conversation/outbox-worker.js';
 import type { SlackWorkspace } from './create-slack-app.js';
 import type { Logger } from '../logging/create-logger.js';
+import { isTagged } from './message-tags.js';
 import { permalinkOf } from './permalink.js';
 import { renderBlockKit } from './render-block-kit.js';
 import { slackErrorCode, slackErrorInWords } from './slack-errors.js';
 
 /** The metadata event a verdict card carries: Slack's own record that it was posted. */
 const VERDICT_EVENT = 'finetune_advisor_verdict';
+/** The metadata event of the thread's note that the verdict is up. */
+const NOTE_EVENT = 'finetune_advisor_verdict_note';
 /** The metadata event every thread message carries, with its outbox id. */
 const MESSAGE_EVENT = 'finetune_advisor_message';
 
@@ -84,7 +87,7 @@ export class SlackOutboxSender implements OutboxSender {
   /** A thread message an earlier attempt posted, found by its outbox id in the metadata. */
   private async findInThread(client: WebClient, refs: SlackRefs, id: number): Promise<string | undefined> {
     const replies = await client.conversations.replies({ channel: refs.channel, ts: refs.threadTs, limit: 200, include_all_metadata: true });
-    return replies.messages?.find((m) => m.metadata?.event_type === MESSAGE_EVENT && String((m.metadata.event_payload as { outbox_id?: unknown } | undefined)?.outbox_id) === String(id))?.ts;
+    return replies.messages?.find((m) => isTagged(m, MESSAGE_EVENT, 'outbox_id', String(id)))?.ts;
   }
 
   /**
@@ -95,23 +98,36 @@ export class SlackOutboxSender implements OutboxSender {
   private async postVerdict(client: WebClient, conversation: Conversation, refs: SlackRefs, verdictId: string, lookFirst: boolean): Promise<string | null> {
     const record = await this.deps.store.getVerdict(verdictId);
     if (!record) throw new Error(`verdict ${verdictId} is no longer stored`);
+    const tag = { event_type: VERDICT_EVENT, event_payload: { verdict_id: verdictId } };
+    let ts: string | undefined;
     if (lookFirst) {
       const history = await client.conversations.history({ channel: refs.channel, limit: 200, include_all_metadata: true });
-      const already = history.messages?.find((m) => m.metadata?.event_type === VERDICT_EVENT && (m.metadata.event_payload as { verdict_id?: string } | undefined)?.verdict_id === verdictId);
-      if (already?.ts) {
-        await this.deps.store.markVerdictPosted(verdictId, already.ts, await permalinkOf(client, refs.channel, already.ts, this.deps.logger));
-        return already.ts;
-      }
+      ts = history.messages?.find((m) => isTagged(m, VERDICT_EVENT, 'verdict_id', verdictId))?.ts;
     }
-    const card = buildVerdictCard(record.verdict, { askedBy: record.ownerLabel, ref: { conversationId: conversation.id, version: conversation.version, verdictId } });
-    const posted = await client.chat.postMessage({ channel: refs.channel, ...renderBlockKit(card), metadata: { event_type: VERDICT_EVENT, event_payload: { verdict_id: verdictId } } });
-    const link = posted.ts ? await permalinkOf(client, refs.channel, posted.ts, this.deps.logger) : null;
-    await this.deps.store.markVerdictPosted(verdictId, posted.ts ?? '', link);
-    const where = link ? `[in the channel](${link})` : 'in the channel';
-    await client.chat
-      .postMessage({ channel: refs.channel, thread_ts: refs.threadTs, ...renderBlockKit(buildMessageCard('Verdict posted', `The verdict is ${where}.`)) })
-      .catch((err: unknown) => this.deps.logger.warn({ verdict: verdictId, err: { message: (err as Error).message } }, 'the verdict is up, but its note in the thread failed'));
-    return posted.ts ?? null;
+    if (!ts) {
+      const card = buildVerdictCard(record.verdict, { askedBy: record.ownerLabel, ref: { conversationId: conversation.id, version: conversation.version, verdictId } });
+      ts = (await client.chat.postMessage({ channel: refs.channel, ...renderBlockKit(card), metadata: tag })).ts ?? '';
+    }
+    const link = ts ? await permalinkOf(client, refs.channel, ts, this.deps.logger) : null;
+    await this.deps.store.markVerdictPosted(verdictId, ts, link);
+    // The note in the thread carries the verdict id too: a retry after a crash between the card and the note posts the note, once.
+    const noted =
+      lookFirst &&
+      (await client.conversations.replies({ channel: refs.channel, ts: refs.threadTs, limit: 200, include_all_metadata: true })).messages?.some((m) =>
+        isTagged(m, NOTE_EVENT, 'verdict_id', verdictId),
+      );
+    if (!noted) {
+      const where = link ? `[in the channel](${link})` : 'in the channel';
+      await client.chat
+        .postMessage({
+          channel: refs.channel,
+          thread_ts: refs.threadTs,
+          ...renderBlockKit(buildMessageCard('Verdict posted', `The verdict is ${where}.`)),
+          metadata: { event_type: NOTE_EVENT, event_payload: { verdict_id: verdictId } },
+        })
+        .catch((err: unknown) => this.deps.logger.warn({ verdict: verdictId, err: { message: (err as Error).message } }, 'the verdict is up, but its note in the thread failed'));
+    }
+    return ts || null;
   }
 }
 

@@ -23,6 +23,8 @@ export interface SqliteSubscriptionStoreOptions {
   now?: () => Date;
   /** Ids for new subscriptions; randomUUID() by default. */
   newId?: () => string;
+  /** How long a summary handed out to a sender is not handed out again; two minutes by default. */
+  leaseMs?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export interface SqliteSubscriptionStoreOptions {
 export class SqliteSubscriptionStore implements SubscriptionStore {
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly leaseMs: number;
   private readonly statements: StatementCache;
 
   constructor(
@@ -43,6 +46,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     this.statements = new StatementCache(db);
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => randomUUID());
+    this.leaseMs = options.leaseMs ?? DELIVERY_LEASE_MS;
   }
 
   async saveAddress(address: ChannelAddress): Promise<void> {
@@ -124,7 +128,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     const now = this.now();
     const rows = this.sql(`${SELECT_PENDING} ${filter} AND (d.lease_until IS NULL OR d.lease_until < ?) ORDER BY d.created_at, d.rowid`).all(...params, now.toISOString()) as DeliveryRow[];
     const lease = this.sql('UPDATE summary_deliveries SET lease_until = ? WHERE verdict_id = ? AND subscription_id = ?');
-    const until = new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString();
+    const until = new Date(now.getTime() + this.leaseMs).toISOString();
     for (const row of rows) lease.run(until, row.verdict_id, row.subscription_id);
     return rows.map(toDelivery);
   }

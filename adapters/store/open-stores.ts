@@ -18,6 +18,8 @@ export interface StoreSettings {
   databaseUrl?: string | undefined;
   /** A schema of its own on PostgreSQL (tests). */
   postgresSchema?: string | undefined;
+  /** How long a summary handed to a sender is held for it (a replica that dies loses it then). */
+  leaseMs?: number | undefined;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface StoreSettings {
  * Each driver is loaded only when chosen, so a service on SQLite never loads pg, nor the reverse.
  */
 export async function openStores(settings: StoreSettings, now: () => Date): Promise<ServiceStores> {
+  const leased = { now, ...(settings.leaseMs ? { leaseMs: settings.leaseMs } : {}) };
   if (settings.databaseUrl) {
     const [{ openPostgres, describeDatabaseUrl }, { PostgresConversationStore }, { PostgresSubscriptionStore }, { PostgresInstallationStore }] = await Promise.all([
       import('../postgres/open-postgres.js'),
@@ -36,7 +39,7 @@ export async function openStores(settings: StoreSettings, now: () => Date): Prom
     const conversations = new PostgresConversationStore(db.pool, { now });
     return {
       conversations,
-      subscriptions: new PostgresSubscriptionStore(db.pool, { now }),
+      subscriptions: new PostgresSubscriptionStore(db.pool, leased),
       installations: new PostgresInstallationStore(db.pool, { now }),
       described: describeDatabaseUrl(settings.databaseUrl),
       purgeExpiredEvents: () => conversations.purgeExpiredEvents(),
@@ -53,7 +56,7 @@ export async function openStores(settings: StoreSettings, now: () => Date): Prom
   const conversations = new SqliteConversationStore(db, { now });
   return {
     conversations,
-    subscriptions: new SqliteSubscriptionStore(db, { now }),
+    subscriptions: new SqliteSubscriptionStore(db, leased),
     installations: new SqliteInstallationStore(db),
     described: settings.databasePath,
     purgeExpiredEvents: async () => conversations.purgeExpiredEvents(),

@@ -86,9 +86,10 @@ describe('a verdict and its summaries are never lost to a failed post', () => {
     expect(verdicts()).toHaveLength(1);
     await svc.restart();
     await new Promise((r) => setTimeout(r, 300));
-    // Found by its metadata in the channel: recorded as posted, not posted again.
+    // Found by its metadata in the channel: recorded as posted, not posted again; the thread's note that it is up, once.
     expect(verdicts()).toHaveLength(1);
     expect(svc.slack!.callsOf('conversations.history').length).toBeGreaterThan(0);
+    expect(driver.thread().filter((m) => visibleText(m).includes('The verdict is'))).toHaveLength(1);
   });
 });
 

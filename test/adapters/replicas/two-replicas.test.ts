@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,9 +66,18 @@ async function startReplica(name: string, env: Record<string, string>): Promise<
     child.stderr!.on('data', read);
     child.once('exit', (code) => reject(new Error(`replica ${name} exited with ${code}:\n${out}`)));
   });
-  // Keep reading its log so the pipe never fills and stalls it.
-  child.stdout!.removeAllListeners('data').resume();
-  child.stderr!.removeAllListeners('data').resume();
+  // Keep reading its log so the pipe never fills and stalls it (kept in REPLICA_LOG_DIR when set, to look into a failure).
+  child.stdout!.removeAllListeners('data');
+  child.stderr!.removeAllListeners('data');
+  const dir = process.env.REPLICA_LOG_DIR;
+  if (dir) {
+    const file = createWriteStream(join(dir, `replica-${name}.log`));
+    child.stdout!.pipe(file);
+    child.stderr!.pipe(file);
+  } else {
+    child.stdout!.resume();
+    child.stderr!.resume();
+  }
   const replica: Replica = { name, url: `http://127.0.0.1:${port}`, child, alive: true };
   child.once('exit', () => (replica.alive = false));
   return replica;
@@ -97,7 +108,7 @@ async function waitUntil<T>(what: string, check: () => T | undefined | false, ms
   }
 }
 
-const isQuestion = (m: SlackMessage, number: number) => visibleText(m).startsWith(`Question ${number}`) || visibleText(m).includes(`Question ${number}\n`);
+const isQuestion = (m: SlackMessage, number: number) => new RegExp(`\\bQuestion ${number}\\b`).test(visibleText(m));
 const liveQuestion = (thread: SlackMessage[]) => [...thread].reverse().find((m) => !m.updated && elementsOf(m).some((e) => e.action_id.startsWith('fta:cancel')));
 
 tellPostgresSkipped();

@@ -1,0 +1,4 @@
+/** True when dist/ is missing or older than a source. */
+export function isStale(): boolean;
+/** Builds dist/ when it is stale; true when it built. */
+export function buildIfStale(options?: { quiet?: boolean }): boolean;

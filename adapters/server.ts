@@ -6,26 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { loadPriceCatalogue } from './catalogue/load-price-catalogue.js';
 import { ConfigError, loadConfig, type ServiceConfig } from './config/load-config.js';
 import { InFlight } from './in-flight.js';
+import type { DoorDeps } from './conversation/door-deps.js';
 import { OutboxWorker } from './conversation/outbox-worker.js';
+import { sendJson } from './http/send-json.js';
+import type { SummaryNotifier } from './teams/summary-notifier.js';
 import { SerialPerKey } from './conversation/serial-per-key.js';
 import { countTokens } from './intake/count-tokens.js';
 import { createIntake } from './intake/create-intake.js';
-import { OpenAiIntake } from './openai/openai-intake.js';
 import { INFO_PAGES } from './info-pages.js';
 import { createLogger, type Logger } from './logging/create-logger.js';
 import { logStrayErrors } from './logging/log-stray-errors.js';
-import { createSlackApp, SLACK_EVENTS_PATH } from './slack/create-slack-app.js';
-import { registerSlackListeners } from './slack/register-slack-listeners.js';
-import { SlackInterview } from './slack/slack-interview.js';
-import { respondTo } from './slack/respond-to.js';
-import { SlackOutboxSender } from './slack/slack-outbox-sender.js';
 import { openStores } from './store/open-stores.js';
-import { createTeamsAdapter } from './teams/create-teams-adapter.js';
-import { BadActivityRequest, bridge, readJsonBody } from './teams/node-http-bridge.js';
-import { SummaryNotifier } from './teams/summary-notifier.js';
-import { teamsBotLogic } from './teams/teams-bot.js';
-import { TeamsInterview } from './teams/teams-interview.js';
-import { TeamsOutboxSender } from './teams/teams-outbox-sender.js';
 
 /** How often undelivered managers' summaries are tried again. */
 const RETRY_EVERY_MS = 60_000;
@@ -57,20 +48,6 @@ export interface RunningService {
 
 const VERSION: string = JSON.parse(readFileSync(new URL(import.meta.url.includes('/dist/') ? '../../package.json' : '../package.json', import.meta.url), 'utf8')).version;
 
-/** True for http(s) URLs on this machine: where local mode may send replies. */
-export function isLoopbackUrl(value: unknown): boolean {
-  try {
-    const host = new URL(String(value)).hostname;
-    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  } catch {
-    return false;
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
 /**
  * The composition root: one process, one HTTP server. Slack at /slack/events (and the OAuth
  * install pages), /healthz beside it. Everything the core needs is built here and injected.
@@ -90,21 +67,21 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     3_600_000,
   ).unref();
 
-  const openai = config.openai ? new OpenAiIntake({ ...config.openai, logger }) : null;
+  // The language model and each platform's SDK are loaded only when configured: a lean process for what it runs.
+  const openai = config.openai ? new (await import('./openai/openai-intake.js')).OpenAiIntake({ ...config.openai, logger }) : null;
   const readIntake = createIntake({ model: openai, logger });
   if (!config.openai) logger.info('Task descriptions are read by the deterministic reader alone. Set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL for another server) to add a language model.');
 
-  // Teams: the endpoint, and the summaries managers follow (for verdicts from both platforms).
-  const teams = config.teams ? createTeamsAdapter(config.teams) : null;
-  const notifier = teams ? new SummaryNotifier({ adapter: teams.adapter, appId: teams.appId, subscriptions, store, logger }) : null;
   // Work that runs after a request was answered: counted for SIGTERM, and its failure logged, never left to end the process.
   const inBackground = (what: string, work: () => Promise<void>) =>
     void inFlight.track(work).catch((err: unknown) => logger.error({ err: { message: (err as Error)?.message ?? String(err) } }, `${what} failed`));
   // Summaries go out beside the turn, not in it: an invoke must be answered within seconds. They
-  // are queued with the verdict (in its transaction), so one sender at a time keeps each one single.
+  // are queued with the verdict (in its transaction), and handed to one sender at a time (leased).
   const summaries = new SerialPerKey();
+  let notifier: SummaryNotifier | null = null;
   const sendSummaries = (what: string, work: (n: SummaryNotifier) => Promise<void>) => {
-    if (notifier) inBackground(what, () => summaries.run('summaries', () => work(notifier)));
+    const to = notifier;
+    if (to) inBackground(what, () => summaries.run('summaries', () => work(to)));
   };
   // The verdict's summaries were queued with it: send them once its card has been tried, posted or not.
   const afterVerdict = (verdictId: string) =>
@@ -112,66 +89,28 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       const record = await store.getVerdict(verdictId);
       if (record) await n.onVerdict(record);
     });
-  // Summaries that could not go out (Teams down, a crash) are tried again every minute, not only at the next start.
+  // Summaries that could not go out (Teams down, a crash) are tried again every minute (or lease), not only at the next start.
   const retry = setInterval(() => sendSummaries('sending the summaries still pending', (n) => n.resumePending()), Math.min(RETRY_EVERY_MS, leaseMs)).unref();
   // Every message a turn leaves goes out through one worker, in order; what it could not deliver it retries.
   const senders: ConstructorParameters<typeof OutboxWorker>[0]['senders'] = {};
   const outbox = new OutboxWorker({ store, senders, logger, now, afterVerdict, leaseMs, ...options.delivery });
-  const teamsInterview = teams ? new TeamsInterview({ store, catalogue, now, logger, outbox, readIntake, countTokens }) : null;
-  const teamsLogic = teams && teamsInterview ? teamsBotLogic({ interview: teamsInterview, store, subscriptions, notifier: notifier!, logger, now }) : null;
-  if (config.teams?.mode === 'local')
-    logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
-  else if (!config.teams)
+  const doorDeps: DoorDeps = { store, subscriptions, catalogue, now, logger, outbox, readIntake, countTokens, background: inBackground, track: (work) => inFlight.track(work) };
+
+  const teams = config.teams ? (await import('./teams/teams-door.js')).openTeamsDoor(config.teams, doorDeps) : null;
+  if (teams) {
+    senders.teams = teams.sender;
+    notifier = teams.notifier;
+  } else
     logger.info(
       'Teams is off. To turn it on set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Azure Bot registration), or TEAMS_LOCAL=1 to try it with the Agents Playground; see the README.',
     );
-
-  if (teams) senders.teams = new TeamsOutboxSender({ store, adapter: teams.adapter, appId: teams.appId });
-  const slack = config.slack ? createSlackApp(config.slack, { logger, installationStore, now }) : null;
-  if (slack) {
-    // Every listener's work (which goes on after Slack has been answered) is counted, so SIGTERM can wait for it.
-    slack.app.use(async ({ next }) => inFlight.track(next));
-    const interview = new SlackInterview({ store, catalogue, now, logger, outbox, readIntake, countTokens, background: inBackground });
-    registerSlackListeners(slack.app, { interview, store, logger, background: inBackground });
-    // Messages are posted with the bot of their workspace (from the installation store under OAuth).
-    senders.slack = new SlackOutboxSender({
-      store,
-      logger,
-      clientFor: (workspace) => slack.botClientFor(workspace),
-      startInterview: (client, start, from) => interview.start({ client, ...start, ...(start.responseUrl ? { respondPrivately: (text: string) => respondTo(start.responseUrl!, text) } : {}) }, from),
-    });
-    if (config.slack!.mode === 'oauth') {
-      slack.app.event('app_uninstalled', async ({ context }) =>
-        installationStore.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false }),
-      );
-    }
-  } else {
+  const slack = config.slack ? (await import('./slack/slack-door.js')).openSlackDoor(config.slack, { ...doorDeps, installationStore }) : null;
+  if (slack) senders.slack = slack.sender;
+  else
     logger.info(
       'Slack is off. To turn it on set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (HTTP), SLACK_APP_TOKEN and SLACK_BOT_TOKEN (Socket Mode), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET (OAuth); see the README.',
     );
-  }
   const platforms = { slack: config.slack?.mode ?? false, teams: config.teams?.mode ?? false };
-
-  async function handleTeams(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!teams || !teamsLogic) return sendJson(res, 404, { error: 'Teams is not configured on this service; see the README.' });
-    if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST Bot Framework activities here.' });
-    try {
-      const body = await readJsonBody(req);
-      if (typeof body.type !== 'string') return sendJson(res, 400, { error: 'The body is not a Bot Framework activity: it has no type.' });
-      if (config.teams?.mode === 'local' && !isLoopbackUrl(body.serviceUrl)) {
-        logger.warn({ serviceUrl: String(body.serviceUrl).slice(0, 100) }, 'local mode refused an activity with a non-loopback serviceUrl');
-        return sendJson(res, 403, { error: 'Local mode only answers activities whose serviceUrl is on this machine (127.0.0.1, localhost or ::1).' });
-      }
-      const { request, response } = bridge(req, res, body);
-      await teams.adapter.process(request, response, teamsLogic);
-    } catch (err) {
-      if (err instanceof BadActivityRequest) return sendJson(res, err.status, { error: err.message });
-      // botbuilder validates the activity with zod before anything else: a malformed one is the caller's mistake.
-      if ((err as Error).name === 'ZodError') return sendJson(res, 400, { error: 'The body is not a valid Bot Framework activity.' });
-      logger.error({ err: { message: (err as Error).message } }, 'Teams request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'The Teams request failed; see the service log.' });
-    }
-  }
 
   // A platform that cannot be reached makes the service degraded, still 200: the replica keeps serving the
   // other platform and the pages, and picks up again when the platform answers; a load balancer must keep it.
@@ -187,26 +126,10 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     res.on('finish', () => logger.info({ requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendHealth(res);
-    if (path === '/api/messages') return void handleTeams(req, res);
+    if (path === '/api/messages') return teams ? void teams.handle(req, res) : sendJson(res, 404, { error: 'Teams is not configured on this service; see the README.' });
     const info = req.method === 'GET' ? INFO_PAGES[path] : undefined;
     if (info) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(info);
-    if (path.startsWith('/slack/')) {
-      if (!slack?.httpHandler) return sendJson(res, 404, { error: slack ? 'Slack runs in Socket Mode here: no HTTP endpoint.' : 'Slack is not configured on this service; see the README.' });
-      // Bolt throws (and so would end the process) on any method or path it does not serve: answer those here.
-      if (path === SLACK_EVENTS_PATH && req.method !== 'POST')
-        return void res
-          .writeHead(405, { allow: 'POST', 'content-type': 'application/json' })
-          .end(JSON.stringify({ error: "This is Slack's events endpoint: it takes signed POST requests from Slack only." }));
-      if (path !== SLACK_EVENTS_PATH && !(req.method === 'GET' && slack.getPaths.includes(path)))
-        return sendJson(res, 404, { error: `Nothing at ${path}: Slack sends its requests to ${SLACK_EVENTS_PATH}.` });
-      try {
-        return slack.httpHandler(req, res);
-      } catch (err) {
-        logger.warn({ err: { message: (err as Error).message } }, 'Slack request refused');
-        if (!res.headersSent) return sendJson(res, 404, { error: `Nothing at ${path}: Slack sends its requests to ${SLACK_EVENTS_PATH}.` });
-      }
-      return;
-    }
+    if (path.startsWith('/slack/')) return slack ? slack.handle(req, res, path) : sendJson(res, 404, { error: 'Slack is not configured on this service; see the README.' });
     sendJson(res, 404, { error: `Nothing at ${path}. Try /healthz.` });
   });
   // Slack gives up after 3 seconds anyway; keep slow clients from holding sockets open.

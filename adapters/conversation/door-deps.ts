@@ -1,0 +1,20 @@
+import type { ConversationStore, PriceCatalogue, SubscriptionStore } from '../../src/index.js';
+import type { ReadIntake } from '../intake/create-intake.js';
+import type { Logger } from '../logging/create-logger.js';
+import type { OutboxWorker } from './outbox-worker.js';
+
+/** What the service gives a platform's door (Slack's, Teams'): the stores, the clock, the outbox. */
+export interface DoorDeps {
+  store: ConversationStore;
+  subscriptions: SubscriptionStore;
+  catalogue: PriceCatalogue;
+  now: () => Date;
+  logger: Logger;
+  outbox: OutboxWorker;
+  readIntake: ReadIntake;
+  countTokens: (text: string) => number;
+  /** Runs work after a request was answered: counted for a clean stop, logged if it fails. */
+  background: (what: string, work: () => Promise<void>) => void;
+  /** Counts a request's work so a clean stop can wait for it. */
+  track: <T>(work: () => Promise<T>) => Promise<T>;
+}

@@ -1,0 +1,51 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TeamsConfig } from '../config/load-config.js';
+import type { DoorDeps } from '../conversation/door-deps.js';
+import type { OutboxSender } from '../conversation/outbox-worker.js';
+import { isLoopbackUrl, sendJson } from '../http/send-json.js';
+import { createTeamsAdapter } from './create-teams-adapter.js';
+import { BadActivityRequest, bridge, readJsonBody } from './node-http-bridge.js';
+import { SummaryNotifier } from './summary-notifier.js';
+import { teamsBotLogic } from './teams-bot.js';
+import { TeamsInterview } from './teams-interview.js';
+import { TeamsOutboxSender } from './teams-outbox-sender.js';
+
+/** Teams as the service runs it: the endpoint, the outbox's sender, and the managers' summaries. */
+export interface TeamsDoor {
+  sender: OutboxSender;
+  notifier: SummaryNotifier;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/** Builds Teams' side of the service; loaded (with botbuilder) only when Teams is configured. */
+export function openTeamsDoor(config: TeamsConfig, deps: DoorDeps): TeamsDoor {
+  const { store, subscriptions, logger } = deps;
+  const teams = createTeamsAdapter(config);
+  const notifier = new SummaryNotifier({ adapter: teams.adapter, appId: teams.appId, subscriptions, store, logger });
+  const interview = new TeamsInterview({ store, catalogue: deps.catalogue, now: deps.now, logger, outbox: deps.outbox, readIntake: deps.readIntake, countTokens: deps.countTokens });
+  const logic = teamsBotLogic({ interview, store, subscriptions, notifier, logger, now: deps.now });
+  if (config.mode === 'local')
+    logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST Bot Framework activities here.' });
+    try {
+      const body = await readJsonBody(req);
+      if (typeof body.type !== 'string') return sendJson(res, 400, { error: 'The body is not a Bot Framework activity: it has no type.' });
+      if (config.mode === 'local' && !isLoopbackUrl(body.serviceUrl)) {
+        logger.warn({ serviceUrl: String(body.serviceUrl).slice(0, 100) }, 'local mode refused an activity with a non-loopback serviceUrl');
+        return sendJson(res, 403, { error: 'Local mode only answers activities whose serviceUrl is on this machine (127.0.0.1, localhost or ::1).' });
+      }
+      const { request, response } = bridge(req, res, body);
+      await deps.track(() => teams.adapter.process(request, response, logic));
+    } catch (err) {
+      if (err instanceof BadActivityRequest) return sendJson(res, err.status, { error: err.message });
+      // botbuilder validates the activity with zod before anything else: a malformed one is the caller's mistake.
+      if ((err as Error).name === 'ZodError') return sendJson(res, 400, { error: 'The body is not a valid Bot Framework activity.' });
+      logger.error({ err: { message: (err as Error).message } }, 'Teams request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'The Teams request failed; see the service log.' });
+    }
+  }
+
+  return { sender: new TeamsOutboxSender({ store, adapter: teams.adapter, appId: teams.appId }), notifier, handle };
+}

@@ -8,6 +8,7 @@ import { loadPriceCatalogue } from '../adapters/catalogue/load-price-catalogue.j
 import { adviseFromAnswers, type AdviceContext } from '../src/index.js';
 import { readTaskText } from '../src/intake/read-task-text.js';
 import { ticketTriage } from '../test/helpers/answers.js';
+import { runServiceBench } from './service-bench.js';
 
 const ctx: AdviceContext = { catalogue: loadPriceCatalogue(), asOf: '2026-11-23' };
 
@@ -83,3 +84,5 @@ console.log('reader'.padEnd(42), 'µs/sentence'.padStart(11), 'sentences/s'.padS
   const { perSentenceUs, perSecond } = measureReader();
   console.log('readTaskText (rules, all fields)'.padEnd(42), perSentenceUs.toFixed(1).padStart(11), perSecond.toLocaleString('en-US').padStart(12));
 }
+
+await runServiceBench();

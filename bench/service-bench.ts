@@ -90,7 +90,7 @@ function startAdvisor(slackApi: string, databaseUrl?: string): Promise<Child> {
   return spawnServer('../adapters/server.js', {
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info', // as run by default; its log goes to a pipe that is read and dropped
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_API_URL: slackApi,

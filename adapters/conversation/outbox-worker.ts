@@ -58,11 +58,15 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   /** This process, as the holder of delivery leases. */
   private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly leaseMs: number;
+  /** When this process last took each lease it holds. */
+  private readonly claimedAt = new Map<string, number>();
   private sweeping: Promise<void> | null = null;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
     this.wallClock = deps.wallClock ?? (() => new Date());
     this.firstRetryMs = deps.firstRetryMs ?? 2_000;
+    this.leaseMs = deps.leaseMs ?? 60_000;
   }
 
   /** Delivers what the conversation has waiting, in order; stops at a message that must wait. Never throws. */
@@ -75,6 +79,7 @@ export class OutboxWorker {
           try {
             if (!(await this.deliverAll(conversationId, round === 0 && (options.evenIfNotDue ?? false)))) return;
           } finally {
+            this.claimedAt.delete(conversationId);
             await this.deps.store.outbox.releaseOutboxConversation(conversationId, this.holder);
           }
           const next = await this.deps.store.outbox.nextOutboxMessage(conversationId);
@@ -94,15 +99,23 @@ export class OutboxWorker {
       if (!message) return true;
       if (!ignoreTime && message.notBefore > this.wallClock().toISOString()) return false;
       ignoreTime = false;
-      if (!(await this.claim(conversationId))) return false; // renewed for each message; lost only if this process stalled
+      if (!(await this.renewIfDue(conversationId))) return false; // lost only if this process stalled for half a lease
       if (!(await this.deliver(message))) return false;
     }
   }
 
   /** The lease on a conversation's messages: one deliverer at a time, whichever replica. */
-  private claim(conversationId: string): Promise<boolean> {
+  private async claim(conversationId: string): Promise<boolean> {
     const now = this.wallClock();
-    return this.deps.store.outbox.claimOutboxConversation(conversationId, this.holder, new Date(now.getTime() + (this.deps.leaseMs ?? 60_000)).toISOString(), now.toISOString());
+    const taken = await this.deps.store.outbox.claimOutboxConversation(conversationId, this.holder, new Date(now.getTime() + this.leaseMs).toISOString(), now.toISOString());
+    if (taken) this.claimedAt.set(conversationId, now.getTime());
+    return taken;
+  }
+
+  /** Renews the lease once half of it has passed (not for every message: each renewal is a write). */
+  private renewIfDue(conversationId: string): Promise<boolean> {
+    const at = this.claimedAt.get(conversationId);
+    return at !== undefined && this.wallClock().getTime() - at < this.leaseMs / 2 ? Promise.resolve(true) : this.claim(conversationId);
   }
 
   /** Drains every conversation with a message due (all that wait, at start). Never throws. */

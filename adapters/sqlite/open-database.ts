@@ -66,6 +66,10 @@ function prepare(db: Database, path: string, readonly: boolean): void {
       return;
     }
     db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed process loses nothing
+    // committed (the log is in the OS's hands); only a power cut may lose the last moments. FULL made
+    // every turn and every outbox step wait for the disk.
+    db.pragma('synchronous = NORMAL');
     applyMigrations(db);
   } catch (err) {
     if (err instanceof SchemaVersionError) throw new SchemaVersionError(`${SETTING}=${path}: ${err.message}`, err.found, err.known);

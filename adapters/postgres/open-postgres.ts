@@ -10,7 +10,7 @@ export interface PostgresDatabase {
 export interface OpenPostgresOptions {
   /** A schema of its own (tests give each run one); the server's default (public) otherwise. */
   schema?: string;
-  /** Connections in the pool; 10 by default. */
+  /** Connections in the pool; 20 by default (a turn holds one while it locks its interview). */
   max?: number;
   migrations?: readonly PostgresMigration[];
 }
@@ -43,7 +43,7 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`schema "${schema}" is not a plain lower-case name`);
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.max ?? 10,
+    max: options.max ?? 20,
     types,
     connectionTimeoutMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),

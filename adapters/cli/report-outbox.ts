@@ -36,41 +36,63 @@ function describe(text: string): { what: string; verdictId?: string } {
   }
 }
 
-/** What the service still has to deliver, read (read-only) from its SQLite file. */
-export function readOutbox(path: string): OutboxReport {
-  if (!existsSync(path)) throw new Error(`no database at ${path}: set DATABASE_PATH or pass --database to the service's file`);
+/** A query on the service's database, SQL with `?` placeholders. */
+type Query = <T>(sql: string, ...params: unknown[]) => Promise<T[]>;
+
+/** Where the service keeps its data: its SQLite file, or the PostgreSQL database replicas share. */
+export type OutboxSource = { path: string } | { url: string };
+
+/** What the service still has to deliver, read (without writing) from its database. */
+export async function readOutbox(source: OutboxSource): Promise<OutboxReport> {
+  if ('url' in source) {
+    const [{ default: pg }, { numberedParams }, { describeDatabaseUrl }] = await Promise.all([import('pg'), import('../postgres/numbered-params.js'), import('../postgres/open-postgres.js')]);
+    const client = new pg.Client({ connectionString: source.url, connectionTimeoutMillis: 10_000 });
+    try {
+      await client.connect();
+      return await reportFrom(describeDatabaseUrl(source.url), async (sql, ...params) => (await client.query(numberedParams(sql), params)).rows);
+    } catch (err) {
+      throw new Error(`could not read the outbox at ${describeDatabaseUrl(source.url)}: ${(err as Error).message}`);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  const { path } = source;
+  if (!existsSync(path)) throw new Error(`no database at ${path}: set DATABASE_PATH or pass --database to the service's file (or set DATABASE_URL for PostgreSQL)`);
   const db = openDatabase(path, { readonly: true });
   try {
-    const rows = [
-      ...(db.prepare(`SELECT * FROM outbox WHERE status = 'pending' ORDER BY id`).all() as Row[]),
-      ...(db.prepare(`SELECT * FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT ?`).all(GIVEN_UP_SHOWN) as Row[]).reverse(),
-    ];
-    const report: OutboxReport = { database: path, verdicts: [], messages: [], summaries: [] };
-    for (const row of rows) {
-      const { what, verdictId } = describe(row.item);
-      if (verdictId && row.status === 'pending') report.verdicts.push({ id: verdictId, platform: row.platform, createdAt: row.created_at, attempts: row.attempts, lastError: row.last_error });
-      else
-        report.messages.push({
-          id: row.id,
-          conversationId: row.conversation_id,
-          platform: row.platform,
-          what,
-          status: row.status === 'pending' ? 'waiting' : 'given up',
-          attempts: row.attempts,
-          lastError: row.last_error,
-          createdAt: row.created_at,
-        });
-    }
-    report.summaries = db
-      .prepare(
-        `SELECT verdict_id AS verdictId, subscription_id AS subscriptionId, status, attempts, last_error AS lastError, created_at AS createdAt
-         FROM summary_deliveries WHERE status != 'sent' ORDER BY created_at, rowid`,
-      )
-      .all() as OutboxReport['summaries'];
-    return report;
+    return await reportFrom(path, async <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[]);
   } finally {
     db.close();
   }
+}
+
+async function reportFrom(database: string, query: Query): Promise<OutboxReport> {
+  const rows = [
+    ...(await query<Row>(`SELECT * FROM outbox WHERE status = 'pending' ORDER BY id`)),
+    ...(await query<Row>(`SELECT * FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT ?`, GIVEN_UP_SHOWN)).reverse(),
+  ];
+  const report: OutboxReport = { database, verdicts: [], messages: [], summaries: [] };
+  for (const row of rows) {
+    const { what, verdictId } = describe(row.item);
+    if (verdictId && row.status === 'pending') report.verdicts.push({ id: verdictId, platform: row.platform, createdAt: row.created_at, attempts: row.attempts, lastError: row.last_error });
+    else
+      report.messages.push({
+        id: row.id,
+        conversationId: row.conversation_id,
+        platform: row.platform,
+        what,
+        status: row.status === 'pending' ? 'waiting' : 'given up',
+        attempts: row.attempts,
+        lastError: row.last_error,
+        createdAt: row.created_at,
+      });
+  }
+  // Quoted aliases: PostgreSQL folds unquoted ones to lower case.
+  report.summaries = await query<OutboxReport['summaries'][number]>(
+    `SELECT verdict_id AS "verdictId", subscription_id AS "subscriptionId", status, attempts, last_error AS "lastError", created_at AS "createdAt"
+       FROM summary_deliveries WHERE status != 'sent' ORDER BY created_at, verdict_id, subscription_id`,
+  );
+  return report;
 }
 
 export function renderOutbox(report: OutboxReport): string {

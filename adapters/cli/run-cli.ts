@@ -203,10 +203,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     if (command === 'outbox') {
-      const path = values.database ?? io.env.DATABASE_PATH ?? './data/advisor.db';
+      // --database names a SQLite file; otherwise the service's own settings say where its data is.
+      const source = values.database ? { path: values.database } : io.env.DATABASE_URL ? { url: io.env.DATABASE_URL } : { path: io.env.DATABASE_PATH ?? './data/advisor.db' };
       let report: OutboxReport;
       try {
-        report = readOutbox(path);
+        report = await readOutbox(source);
       } catch (err) {
         throw new BadInput([`outbox: ${(err as Error).message}`]);
       }

@@ -22,7 +22,7 @@ Options:
   --as-of DATE       date the advice as YYYY-MM-DD (default: today)
   --prices FILE      a price override file (also PRICES_FILE); changes or adds models
   --assumptions      with a printed verdict, also print every input and default used
-  --database FILE    outbox: the service's SQLite file (default: DATABASE_PATH, else ./data/advisor.db)
+  --database FILE    outbox: the service's SQLite file (default: DATABASE_URL for PostgreSQL, else DATABASE_PATH, else ./data/advisor.db)
   --check            prices: list where the catalogue's base prices and @pydantic/genai-prices disagree
   --url URL          manifest: the service's public https:// address (Slack calls URL/slack/events)
   --socket-mode      manifest: for Socket Mode, with no request URLs

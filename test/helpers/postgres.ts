@@ -37,3 +37,25 @@ afterAll(async () => {
     await client.end();
   }
 });
+
+const databases: string[] = [];
+/** A database of the test's own on the test server, by URL (as a replica or the CLI connects), dropped after the file's tests. */
+export async function freshDatabaseUrl(): Promise<string> {
+  const name = `r_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  databases.push(name);
+  const url = new URL(TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+afterAll(async () => {
+  if (!TEST_DATABASE_URL || !databases.length) return;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  for (const name of databases.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+});

@@ -1,14 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeAction } from '../../../src/index.js';
 import { cardText, FakeBotConnector } from '../../helpers/fake-bot-connector.js';
 import { FakeSlackApi, visibleText, type SlackMessage } from '../../helpers/fake-slack-api.js';
-import { postgresSkipReason, TEST_DATABASE_URL, tellPostgresSkipped } from '../../helpers/postgres.js';
+import { freshDatabaseUrl, postgresSkipReason, tellPostgresSkipped } from '../../helpers/postgres.js';
 import { elementsOf } from '../../helpers/slack-interview-driver.js';
 import { blockActionsBody, messageEventBody, postSigned, SIGNING_SECRET, slashCommandBody } from '../../helpers/slack-requests.js';
 import { ALICE, channelPost, GENERAL, message, postActivity } from '../../helpers/teams-activities.js';
@@ -24,29 +22,6 @@ interface Replica {
   child: ChildProcess;
   alive: boolean;
 }
-
-const databases: string[] = [];
-
-/** A database of the test's own on the test server (each replica connects to it by URL, as in production). */
-async function freshDatabase(): Promise<string> {
-  const name = `r_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  databases.push(name);
-  const url = new URL(TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-afterAll(async () => {
-  if (!databases.length) return;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  for (const name of databases.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-});
 
 /** One service process (the built server, as `npm start` runs it), on a port of its choosing. */
 async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
@@ -120,7 +95,7 @@ describe.skipIf(postgresSkipReason)('two replicas on one PostgreSQL database', (
     const slack = await new FakeSlackApi().start();
     const connector = await new FakeBotConnector().start();
     const env = {
-      DATABASE_URL: await freshDatabase(),
+      DATABASE_URL: await freshDatabaseUrl(),
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_API_URL: `${slack.url}/api/`,

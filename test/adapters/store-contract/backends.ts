@@ -1,5 +1,6 @@
 import type { InstallationStore } from '@slack/bolt';
 import { afterEach } from 'vitest';
+import { numberedParams } from '../../../adapters/postgres/numbered-params.js';
 import { openPostgres, type PostgresDatabase } from '../../../adapters/postgres/open-postgres.js';
 import { PostgresConversationStore } from '../../../adapters/postgres/postgres-conversation-store.js';
 import { PostgresInstallationStore } from '../../../adapters/postgres/postgres-installation-store.js';
@@ -56,11 +57,6 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.close();
 });
 
-const dollars = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
-
 async function postgresIn(schema: string): Promise<TestDatabase> {
   const db = await openPostgres(TEST_DATABASE_URL!, { schema, max: 4 });
   opened.push(db);
@@ -73,8 +69,8 @@ async function postgresIn(schema: string): Promise<TestDatabase> {
       opened.splice(opened.indexOf(db), 1);
       return postgresIn(schema);
     },
-    run: async (sql, ...params) => void (await db.pool.query(dollars(sql), params)),
-    all: async <T>(sql: string, ...params: unknown[]) => (await db.pool.query(dollars(sql), params)).rows as T[],
+    run: async (sql, ...params) => void (await db.pool.query(numberedParams(sql), params)),
+    all: async <T>(sql: string, ...params: unknown[]) => (await db.pool.query(numberedParams(sql), params)).rows as T[],
   };
 }
 

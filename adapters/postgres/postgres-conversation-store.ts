@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { conversationSchema, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
+import { questionRefField, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
 import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { inTransaction } from './open-postgres.js';
 import { PostgresOutbox } from './postgres-outbox.js';
@@ -63,14 +63,14 @@ export class PostgresConversationStore implements ConversationStore {
     return rows[0] ? parseConversation(id, rows[0]) : undefined;
   }
 
+  /** One field set in place (a card goes up with every question: no reading, parsing and rewriting the whole interview). */
   async setQuestionRef(id: string, ref: QuestionRef): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<ConversationRow>('SELECT version, data FROM conversations WHERE id = $1 FOR UPDATE', [id]);
-      if (!rows[0]) throw new Error(`conversation ${id} not found: cannot record its question card`);
-      const current = parseConversation(id, rows[0]);
-      const next = { ...current, refs: { ...current.refs, ...ref } } as Conversation;
-      await client.query('UPDATE conversations SET data = $1 WHERE id = $2', [serializeConversation(conversationSchema.parse(next)), id]);
-    });
+    const { kind, field, value } = questionRefField(ref);
+    const { rowCount } = await this.pool.query(
+      `UPDATE conversations SET data = jsonb_set(data::jsonb, ARRAY['refs', $1::text], to_jsonb($2::text))::text WHERE id = $3 AND (data::jsonb #>> '{refs,kind}') = $4`,
+      [field, value, id, kind],
+    );
+    if (rowCount === 0) throw new Error(`conversation ${id} not found (as a ${kind} interview): cannot record its question card`);
   }
 
   async getVerdict(id: string): Promise<VerdictRecord | undefined> {

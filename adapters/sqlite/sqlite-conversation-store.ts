@@ -4,7 +4,7 @@ export { ConcurrentTurnError } from '../store/conversation-rows.js';
 import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
 import { StatementCache } from './statement-cache.js';
-import { conversationSchema, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
+import { questionRefField, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
 
 export interface SqliteConversationStoreOptions {
   now?: () => Date;
@@ -64,14 +64,11 @@ export class SqliteConversationStore implements ConversationStore {
     return this.load(id);
   }
 
+  /** One field set in place (a card goes up with every question: no reading, parsing and rewriting the whole interview). */
   async setQuestionRef(id: string, ref: QuestionRef): Promise<void> {
-    const run = this.db.transaction(() => {
-      const current = this.load(id);
-      if (!current) throw new Error(`conversation ${id} not found: cannot record its question card`);
-      const next = { ...current, refs: { ...current.refs, ...ref } } as Conversation;
-      this.sql('UPDATE conversations SET data = ? WHERE id = ?').run(serializeConversation(conversationSchema.parse(next)), id);
-    });
-    run.immediate();
+    const { kind, field, value } = questionRefField(ref);
+    const changed = this.sql(`UPDATE conversations SET data = json_set(data, '$.refs.' || ?, ?) WHERE id = ? AND json_extract(data, '$.refs.kind') = ?`).run(field, value, id, kind).changes;
+    if (changed === 0) throw new Error(`conversation ${id} not found (as a ${kind} interview): cannot record its question card`);
   }
 
   async getVerdict(id: string): Promise<VerdictRecord | undefined> {

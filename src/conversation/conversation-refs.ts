@@ -36,6 +36,11 @@ export type ConversationRefs = z.infer<typeof conversationRefsSchema>;
 /** The message id of the question card on the table, as the platform names it. */
 export type QuestionRef = { questionTs: string } | { questionActivityId: string };
 
+/** Which field of which platform's refs a question ref sets: a store writes that one field, nothing else. */
+export function questionRefField(ref: QuestionRef): { kind: 'slack' | 'teams'; field: 'questionTs' | 'questionActivityId'; value: string } {
+  return 'questionTs' in ref ? { kind: 'slack', field: 'questionTs', value: ref.questionTs } : { kind: 'teams', field: 'questionActivityId', value: ref.questionActivityId };
+}
+
 /** The refs of a conversation of this kind, or an error naming the platform that was expected. */
 export function refsOf<K extends ConversationRefs['kind']>(refs: ConversationRefs, kind: K): Extract<ConversationRefs, { kind: K }> {
   if (refs.kind !== kind) throw new Error(`expected a ${kind} interview, found a ${refs.kind} one`);

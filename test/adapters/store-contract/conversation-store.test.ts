@@ -121,6 +121,9 @@ for (const backend of BACKENDS) {
       expect(after?.refs).toEqual({ kind: 'slack', channel: 'C1', threadTs: '1763888400.000100', teamId: 'T1', ownerName: 'alice', questionTs: '1763888460.000200' });
       expect(after?.version).toBe(conv.version);
       await expect(store.setQuestionRef('missing', { questionTs: '1' })).rejects.toThrow('conversation missing not found');
+      // A Teams card id is never written into a Slack interview.
+      await expect(store.setQuestionRef(conv.id, { questionActivityId: 'act-9' })).rejects.toThrow('as a teams interview');
+      expect((await store.getConversation(conv.id))?.refs).toEqual(after?.refs);
     });
     it('refuses refs that do not fit the platform, naming what is wrong', async () => {
       const db = await backend.open();

@@ -61,7 +61,13 @@ export const SEEDS = {
 
 export type SeedPassageId = keyof typeof SEEDS;
 
-/** How a source reads on a card: `001_01052900a96b921b.txt: "If 8/10 succeed, stop."` */
+/** The seed documents as a reader knows them: what each is, and its number (the file keeps the whole name). */
+const TITLES: Record<string, string> = {
+  [COMPARISON]: 'comparison "Prompt Engineering vs Fine-Tuning" (seed 000)',
+  [GUIDE]: 'decision guide (seed 001)',
+};
+
+/** How a source reads on a card: `decision guide (seed 001): "If 8/10 succeed, stop."` */
 export function citeSeed(source: SeedSource): string {
-  return `${source.file}: "${source.quote}"`;
+  return `${TITLES[source.file] ?? source.file}: "${source.quote}"`;
 }

@@ -13,7 +13,8 @@ describe('the seed passages the advice is built on', () => {
   });
 
   it('cites a passage by file and quote', () => {
-    expect(citeSeed(SEEDS.ninetyPercentTest)).toBe('001_01052900a96b921b.txt: "If 90% fail, you have a bigger problem than fine-tuning can solve alone."');
+    expect(citeSeed(SEEDS.ninetyPercentTest)).toBe('decision guide (seed 001): "If 90% fail, you have a bigger problem than fine-tuning can solve alone."');
+    expect(citeSeed(SEEDS.shipThisWeek)).toBe('comparison "Prompt Engineering vs Fine-Tuning" (seed 000): "You need to ship this week."');
   });
 
   it('uses both seed documents', () => {

@@ -34,7 +34,7 @@ describe('the Slack interview, end to end over HTTP', () => {
     const card = visibleText(verdict);
     expect(card).toContain('Verdict: Fine-tuning');
     expect(card).toContain('60% right after 4 rounds of prompt improvement');
-    expect(card).toContain('Source: 001_01052900a96b921b.txt');
+    expect(card).toContain('Source: decision guide (seed 001)');
     expect(card).toMatch(/Prompt \(today\) .*claude-sonnet-4\.5/);
     expect(card).toMatch(/Prompt, switched .*nova-pro/);
     expect(card).toContain('Saving by cause');

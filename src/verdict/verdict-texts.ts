@@ -24,10 +24,17 @@ function substituteStep(exit: FlowExit, catalogue: PriceCatalogue): string[] {
   ];
 }
 
-/** A prompt on a model that retires inside the horizon must move before then. */
-function retirementStep(exit: FlowExit): string[] {
+/**
+ * A prompt on a model that retires inside the horizon must move before then. Where the verdict
+ * trains a model, the move is only for the prompt still serving if the tuned model is not live by then.
+ */
+function retirementStep(exit: FlowExit, whileTraining = false): string[] {
   const move = exit.cost?.promptEngineering.items.find((i) => i.label.startsWith('Moving the prompt to '));
-  return move ? [`${move.label.replace('Moving the prompt to', 'Move the prompt to')} before today's model retires, and retest it on your examples (its prices are in the figures from then on).`] : [];
+  if (!move) return [];
+  const target = move.label.replace('Moving the prompt to ', '');
+  return whileTraining
+    ? [`If the fine-tune is not live before today's model retires, move the prompt to ${target} first and retest it on your examples.`]
+    : [`Move the prompt to ${target} before today's model retires, and retest it on your examples (its prices are in the figures from then on).`];
 }
 
 /** When a prompt-now verdict should be looked at again: the triggers for fine-tuning later. */
@@ -143,7 +150,7 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
       return {
         headline: switching ? `Move to ${model} and fine-tune it: ${why}` : `Fine-tune ${model}: ${why}`,
         nextSteps: [
-          ...retirementStep(exit),
+          ...retirementStep(exit, true),
           `Keep a tight prompt and fine-tune ${model} on your labelled examples.`,
           ...(exit.cost?.hybrid
             ? [`Routing only the failing cases to the tuned model was priced too: with a router call on every request it costs more (${formatUsd(exit.cost.hybrid.total)}), so tune for every call.`]
@@ -158,7 +165,7 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
       return {
         headline: `Use both: the prompt for most calls, a fine-tuned ${model} for the slice it gets wrong`,
         nextSteps: [
-          ...retirementStep(exit),
+          ...retirementStep(exit, true),
           'Build the router on what tells the failing cases apart (their input type or category, or the check their output fails), and measure it on your examples.',
           `Fine-tune ${model} on that slice, and keep format instructions in its prompt.`,
           'Test both on a hold-out set, and budget retraining at least yearly.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildQuestions, buildVerdictCard, fineTuningAvailability, isAvailable, type Answers, type Verdict } from '../../src/index.js';
 import { errorsFor, reasonText, verdictFor } from '../helpers/advice.js';
-import { expensiveWorkingPrompt, stuckPrompt, workingPrompt } from '../helpers/answers.js';
+import { expensiveWorkingPrompt, stuckPrompt, ticketTriage, workingPrompt } from '../helpers/answers.js';
 import { AS_OF, CATALOGUE, OPENAI_OPEN, contextFor, modelById } from '../helpers/catalogue.js';
 
 /**
@@ -179,5 +179,14 @@ describe('the prompt path moves to the successor at retirement, on the verdict',
   it('says the retirement and the successor, and makes the move a next step', () => {
     expect(v.notices).toContainEqual({ severity: 'warning', text: 'Claude Sonnet 4.5 retires on 2026-11-30; its successor is Claude Sonnet 5.5.' });
     expect(v.nextSteps).toContain("Move the prompt to Claude Sonnet 5.5 before today's model retires, and retest it on your examples (its prices are in the figures from then on).");
+  });
+});
+
+describe('a fine-tune verdict on a model that retires soon', () => {
+  it('moves the prompt only as a stopgap, if the tuned model is not live by then, and never as the plan', () => {
+    const v = verdictFor(ticketTriage, '2026-11-27');
+    expect(v.verdict).toBe('fine-tune');
+    expect(v.nextSteps[0]).toBe("If the fine-tune is not live before today's model retires, move the prompt to Claude Sonnet 5.5 first and retest it on your examples.");
+    expect(v.nextSteps.some((s) => s.startsWith('Move the prompt to'))).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardText } from '../../helpers/fake-bot-connector.js';
 import { visibleText } from '../../helpers/fake-slack-api.js';
 import { runCliWith } from '../../helpers/cli.js';
 import { SELF_HOSTED_LLAMA } from '../../helpers/interview-scenarios.js';
 import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
-import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
-import { startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
+import { stopAfterEach } from '../../helpers/stop-after-each.js';
+import { startSlackTestService } from '../../helpers/slack-service.js';
+import { startTeamsTestService, TeamsInterviewDriver } from '../../helpers/teams-service.js';
 
 /**
  * A team on Llama 3.1 70B on its own GPUs answers "Another model", names it and gives its GPU
@@ -19,13 +20,7 @@ function expectSelfHostedVerdict(text: string): void {
 }
 
 describe('"Another model": a model the catalogue does not have, in every door', () => {
-  let slack: SlackTestService | null = null;
-  let teams: TeamsTestService | null = null;
-  afterEach(async () => {
-    await slack?.stop();
-    await teams?.stop();
-    slack = teams = null;
-  });
+  const started = stopAfterEach();
 
   it('prices a self-hosted Llama from its GPU time in the terminal', async () => {
     const typed = [
@@ -58,7 +53,7 @@ describe('"Another model": a model the catalogue does not have, in every door', 
   });
 
   it('takes it in a Slack thread and posts the verdict card', async () => {
-    slack = await startSlackTestService();
+    const slack = started(await startSlackTestService());
     const driver = new SlackInterviewDriver(slack);
     await driver.start('summarise support calls');
     const verdict = await driver.answerUntilVerdict(SELF_HOSTED_LLAMA);
@@ -67,7 +62,7 @@ describe('"Another model": a model the catalogue does not have, in every door', 
   });
 
   it('takes it in a Teams chat and posts the verdict card', async () => {
-    teams = await startTeamsTestService();
+    const teams = started(await startTeamsTestService());
     const driver = new TeamsInterviewDriver(teams);
     await driver.say('finetune-advisor summarise support calls');
     const verdict = await driver.answerUntilVerdict(SELF_HOSTED_LLAMA);

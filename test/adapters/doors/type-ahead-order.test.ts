@@ -1,24 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardText } from '../../helpers/fake-bot-connector.js';
 import { visibleText } from '../../helpers/fake-slack-api.js';
 import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
-import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
-import { startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
+import { stopAfterEach } from '../../helpers/stop-after-each.js';
+import { startSlackTestService } from '../../helpers/slack-service.js';
+import { startTeamsTestService, TeamsInterviewDriver } from '../../helpers/teams-service.js';
 
 /** Question cards still carrying buttons: only the one on the table may. */
 const liveButtons = (texts: string[]) => texts.filter((t) => t.includes('Cancel'));
 
 describe('fast type-ahead: every answer recorded, the thread in order', () => {
-  let slack: SlackTestService | null = null;
-  let teams: TeamsTestService | null = null;
-  afterEach(async () => {
-    await slack?.stop();
-    await teams?.stop();
-    slack = teams = null;
-  });
+  const started = stopAfterEach();
 
   it('keeps a Slack thread in order when "20" and "7/10" are typed at once', async () => {
-    slack = await startSlackTestService();
+    const slack = started(await startSlackTestService());
     const driver = new SlackInterviewDriver(slack);
     await driver.start('the support bot');
     await driver.answer({ choose: 'classification' });
@@ -36,7 +31,7 @@ describe('fast type-ahead: every answer recorded, the thread in order', () => {
   });
 
   it('keeps a Teams chat in order when two answers are typed at once', async () => {
-    teams = await startTeamsTestService();
+    const teams = started(await startTeamsTestService());
     const driver = new TeamsInterviewDriver(teams);
     await driver.say('finetune-advisor the support bot');
     await driver.answer({ choose: 'classification' });

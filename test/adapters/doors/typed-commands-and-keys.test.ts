@@ -1,25 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardText } from '../../helpers/fake-bot-connector.js';
 import { visibleText } from '../../helpers/fake-slack-api.js';
 import { runCliWith } from '../../helpers/cli.js';
 import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
-import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
+import { stopAfterEach } from '../../helpers/stop-after-each.js';
+import { startSlackTestService } from '../../helpers/slack-service.js';
 import { BOB, message, postActivity } from '../../helpers/teams-activities.js';
-import { startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
+import { startTeamsTestService, TeamsInterviewDriver } from '../../helpers/teams-service.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
 describe('typed commands and de-duplication keys, the same on every door', () => {
-  let slack: SlackTestService | null = null;
-  let teams: TeamsTestService | null = null;
-  afterEach(async () => {
-    await slack?.stop();
-    await teams?.stop();
-    slack = teams = null;
-  });
+  const started = stopAfterEach();
 
   it('goes back and cancels when "back" and "cancel" are typed in a Slack thread', async () => {
-    slack = await startSlackTestService();
+    const slack = started(await startSlackTestService());
     const driver = new SlackInterviewDriver(slack);
     await driver.start('the support bot');
     await driver.answer({ choose: 'classification' });
@@ -37,7 +32,7 @@ describe('typed commands and de-duplication keys, the same on every door', () =>
   });
 
   it('goes back and cancels when "back" and "cancel" are typed in a Teams chat', async () => {
-    teams = await startTeamsTestService();
+    const teams = started(await startTeamsTestService());
     const driver = new TeamsInterviewDriver(teams);
     await driver.say('finetune-advisor the support bot');
     await driver.answer({ choose: 'classification' });
@@ -57,7 +52,7 @@ describe('typed commands and de-duplication keys, the same on every door', () =>
   });
 
   it('takes a Slack form answer corrected after an error', async () => {
-    slack = await startSlackTestService();
+    const slack = started(await startSlackTestService());
     const driver = new SlackInterviewDriver(slack);
     await driver.start('the support bot');
     await driver.answer({ choose: 'classification' });
@@ -77,13 +72,13 @@ describe('typed commands and de-duplication keys, the same on every door', () =>
   });
 
   it('starts both interviews when two Teams chats send messages with the same activity id', async () => {
-    teams = await startTeamsTestService();
-    const where = (from: typeof BOB, id: string) => ({ serviceUrl: teams!.connector.url, from, conversation: { id, conversationType: 'personal' as const } });
+    const teams = started(await startTeamsTestService());
+    const where = (from: typeof BOB, id: string) => ({ serviceUrl: teams.connector.url, from, conversation: { id, conversationType: 'personal' as const } });
     const alice = { ...message('start the support bot', where({ id: '29:alice', name: 'Alice' } as typeof BOB, 'a:chat-alice')), id: '1700000000001' };
     const bob = { ...message('start the billing bot', where(BOB, 'a:chat-bob')), id: '1700000000001' };
     expect((await postActivity(teams.service.url, alice)).status).toBe(200);
     expect((await postActivity(teams.service.url, bob)).status).toBe(200);
-    const started = teams.connector.messages.filter((m) => cardText(m).includes('What kind of task is it?'));
-    expect(started.map((m) => m.conversationId)).toEqual(expect.arrayContaining(['a:chat-alice', 'a:chat-bob']));
+    const opened = teams.connector.messages.filter((m) => cardText(m).includes('What kind of task is it?'));
+    expect(opened.map((m) => m.conversationId)).toEqual(expect.arrayContaining(['a:chat-alice', 'a:chat-bob']));
   });
 });

@@ -1,3 +1,5 @@
+import { describeFigures } from './describe-figures.js';
+import { substituteQuality } from '../trial/measured-answers.js';
 import type { PathCost } from '../cost/compute-costs.js';
 import { OTHER_MODEL_ID } from '../cost/other-model.js';
 import { formatCount, formatPercent, formatUsd, plural } from '../format/format-numbers.js';
@@ -47,7 +49,7 @@ function comparisonFields(verdict: Verdict): CardField[] {
   if (c.fromSwitching > 0)
     fields.push({
       label: 'Saving by cause',
-      value: `switching to ${modelLabel(verdict, cost.fineTuning.model)} (prompted, untested) saves ${formatUsd(c.fromSwitching)}; tuning it then ${signed(c.fromTuning)}`,
+      value: `switching to ${modelLabel(verdict, cost.fineTuning.model)} (prompted, ${substituteQuality(verdict.answers, cost.fineTuning.model).words}) saves ${formatUsd(c.fromSwitching)}; tuning it then ${signed(c.fromTuning)}`,
     });
   // The margin is the bar for a cost-only change; a fine-tune for quality is weighed in "Worth fixing?".
   if (!verdict.quality) fields.push({ label: 'Fine-tuning against the cheaper prompt', value: `${signed(c.fromTuning)}; a cost-only switch must save ${formatUsd(c.margin)} (20%)` });
@@ -162,12 +164,14 @@ export interface VerdictCardOptions {
 export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions = {}): Card {
   const task = verdict.answers.task;
   const blocks: CardBlock[] = [{ type: 'text', text: verdict.headline }];
+  const figures = describeFigures(verdict.answers);
   const fields = [
     ...(options.askedBy ? [{ label: 'Asked by', value: options.askedBy }] : []),
     ...(task ? [{ label: 'Task', value: task }] : []),
     ...(verdict.answers.model ? [{ label: 'Model today', value: modelLabel(verdict, verdict.answers.model) }] : []),
     ...(verdict.fineTuneModel ? [{ label: 'Model to fine-tune', value: modelLabel(verdict, verdict.fineTuneModel) }] : []),
-    ...(verdict.successInterval ? [{ label: 'Measured', value: describeInterval(verdict.successInterval) }] : []),
+    ...(verdict.successInterval ? [{ label: verdict.answers.measured?.fields.includes('successRate') ? 'Measured' : 'Success rate (told)', value: describeInterval(verdict.successInterval) }] : []),
+    ...(figures ? [{ label: 'Figures', value: figures }] : []),
     { label: 'Advice as of', value: verdict.asOf },
   ];
   blocks.push({ type: 'fields', fields });

@@ -27,7 +27,7 @@ export function computeCosts(req: CostRequest): CostBreakdown {
   const tune = req.tuneModel;
   // The substitute is priced from the catalogue: the team's price overrides are for today's model.
   const substitute = tune && tune.id !== req.promptModel.id ? promptPath(req, tune, {}, true) : null;
-  const baseline: PromptPathName = substitute && substitute.total < pe.total ? 'substitutePrompt' : 'promptEngineering';
+  const baseline: PromptPathName = substitute && !req.substituteMeasuredWorse && substitute.total < pe.total ? 'substitutePrompt' : 'promptEngineering';
   const base = baseline === 'substitutePrompt' ? substitute! : pe;
 
   const datesUsed = [req.promptModel.checked_on];

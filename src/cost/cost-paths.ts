@@ -72,6 +72,8 @@ export interface CostRequest {
   totalsOnly?: boolean;
   overrides?: PriceOverrides;
   asOf: string;
+  /** A prompt trial measured the tuned model, prompted, clearly below today's: it is no cheaper path to compare with. */
+  substituteMeasuredWorse?: boolean;
 }
 
 /** Cents for amounts, six significant digits a call. */

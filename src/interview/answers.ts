@@ -65,6 +65,23 @@ export const otherModelSchema = z
   });
 export type OtherModel = z.infer<typeof otherModelSchema>;
 
+/** The answers a prompt trial filled (rather than the team's memory), and what each model scored. */
+export const measuredSchema = z
+  .object({
+    trialId: z.string().min(1).max(100),
+    /** When the trial ran, ISO 8601. */
+    at: z.string().min(10).max(40),
+    fields: z.array(z.enum(['testedExamples', 'successRate', 'promptIterations', 'promptTokens', 'inputTokens', 'outputTokens'])).max(6),
+    /** The best prompt on each model tried, the first being today's. */
+    models: z
+      .array(z.object({ model: z.string().min(1).max(100), promptLabel: z.string().min(1).max(40), right: count, tested: count }).strict())
+      .min(1)
+      .max(3),
+  })
+  .strict();
+export type Measured = z.infer<typeof measuredSchema>;
+export type MeasuredField = Measured['fields'][number];
+
 /**
  * Everything a team can tell the advisor. Every field is optional: the flowchart
  * asks for what a verdict needs, and the cost model fills the rest with defaults
@@ -108,6 +125,8 @@ export const answersSchema = z
     failuresIdentifiable: z.boolean(),
     /** Share of today's failures fine-tuning is expected to fix (default: half). */
     failuresFixedShare: share,
+    /** Which of these answers a prompt trial measured (set by the trial, not asked). */
+    measured: measuredSchema,
   })
   .partial()
   .strict();

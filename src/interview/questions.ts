@@ -32,6 +32,7 @@ export type QuestionId = Exclude<
   | 'hybridFineTunedShare'
   | 'failuresFixedShare'
   | 'fineTunedPromptTokens'
+  | 'measured'
 >;
 
 export interface Question {

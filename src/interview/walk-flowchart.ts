@@ -1,3 +1,4 @@
+import { substituteQuality } from '../trial/measured-answers.js';
 import { chooseTuningModel, type TuningChoice } from '../cost/choose-tuning-model.js';
 import { comparePaths, type PathComparison } from '../cost/compare-paths.js';
 import { baselinePath, computeCosts, type CostBreakdown } from '../cost/compute-costs.js';
@@ -245,7 +246,8 @@ function costsFor(a: Answers, ctx: AdviceContext, includeHybrid: boolean): Costs
   const promptModel = findModel(ctx.catalogue, a.model!)!;
   const { inputs, assumptions } = resolveCostInputs(a);
   const tuning = chooseTuningModel(a, promptModel, ctx, inputs.horizonMonths);
-  const request = { inputs, catalogue: ctx.catalogue, promptModel, tuneModel: tuning.model, includeHybrid, overrides: a.prices ?? {}, asOf: ctx.asOf };
+  const substituteMeasuredWorse = tuning.model !== null && substituteQuality(a, tuning.model.id).worse;
+  const request = { inputs, catalogue: ctx.catalogue, promptModel, tuneModel: tuning.model, includeHybrid, overrides: a.prices ?? {}, asOf: ctx.asOf, substituteMeasuredWorse };
   const cost = computeCosts(request);
   return { cost, comparison: comparePaths(cost, request, assumptions), tuning, inputs, assumptions };
 }

@@ -1,3 +1,4 @@
+import { qualityClause } from '../trial/measured-answers.js';
 import { formatCount, plural } from '../format/format-numbers.js';
 import type { FlowExit } from '../interview/walk-flowchart.js';
 import type { Answers } from '../interview/answers.js';
@@ -71,12 +72,10 @@ const MISTAKES: MistakeRule[] = [
     id: 'wrong-model-size',
     source: SEEDS.mistakeWrongModel,
     fix: SEEDS.fixWrongModel,
-    check: (_a, exit) => {
+    check: (a, exit) => {
       const t = exit.tuning;
       if (!t?.tooSmall) return null;
-      return t.model
-        ? `${t.tooSmall}; the costs use ${t.model.name}, a larger one, whose quality on your task is untested until you run your examples on it.`
-        : `${t.tooSmall}, and no larger model can be tuned.`;
+      return t.model ? `${t.tooSmall}; the costs use ${t.model.name}, a larger one, ${qualityClause(a, t.model.id)}.` : `${t.tooSmall}, and no larger model can be tuned.`;
     },
   },
   {

@@ -1,3 +1,4 @@
+import { qualityClause, substituteQuality } from '../trial/measured-answers.js';
 import { baselinePath } from '../cost/compute-costs.js';
 import { findModel, findProvider, type CatalogueModel, type PriceCatalogue } from '../cost/price-catalogue.js';
 import { formatCount, formatPercent, formatUsd, plural } from '../format/format-numbers.js';
@@ -38,7 +39,9 @@ export function providersOffering(models: readonly CatalogueModel[], catalogue: 
 function cheaperPrompt(f: RuleFacts): string {
   if (!f.cost) return 'prompting';
   const base = baselinePath(f.cost);
-  return f.cost.baseline === 'substitutePrompt' ? `prompting ${modelName(f, base.model)} (the cheaper prompt path, untested)` : `prompting ${modelName(f, base.model)}`;
+  return f.cost.baseline === 'substitutePrompt'
+    ? `prompting ${modelName(f, base.model)} (the cheaper prompt path, ${substituteQuality(f.answers, base.model).words})`
+    : `prompting ${modelName(f, base.model)}`;
 }
 
 /** Where a saving comes from: switching models, and tuning; said briefly (the card's fields give the figures). */
@@ -47,7 +50,13 @@ export function savingCauses(f: RuleFacts): string {
   if (!c || !f.cost?.substitutePrompt || c.fromSwitching <= 0) return '';
   const total = c.fromSwitching + Math.max(0, c.fromTuning);
   const share = total > 0 ? formatPercent(c.fromSwitching / total) : '0%';
-  return ` ${share} of the saving against today comes from moving to ${tuned(f)}, which prompting it untrained would give too; its quality on your task is untested until you run your examples on it.`;
+  return ` ${share} of the saving against today comes from moving to ${tuned(f)}, which prompting it untrained would give too; ${substituteSentence(f)}`;
+}
+
+/** What is known of the tuned model's quality, prompted untrained: untested, or a trial's score. */
+function substituteSentence(f: RuleFacts): string {
+  const q = substituteQuality(f.answers, f.cost!.substitutePrompt!.model);
+  return q.measured ? `prompted untrained, ${q.trialSays}.` : 'its quality on your task is untested until you run your examples on it.';
 }
 
 function flipText(f: RuleFacts): string {
@@ -204,7 +213,7 @@ export const RULES = {
     if (!t?.model) return 'The model you prompt today cannot be fine-tuned.';
     return (
       `You can't fine-tune the model you prompt today for your horizon: ${'promptModelBlocked' in t ? t.promptModelBlocked : ''}. ` +
-      `The figures use ${t.model.name} instead, whose quality on your task is untested until you run your examples on it.`
+      `The figures use ${t.model.name} instead, ${qualityClause(f.answers, t.model.id)}.`
     );
   }),
   'no-fine-tuning-available': rule('no-fine-tuning-available', SEEDS.closedApi, (f) => {

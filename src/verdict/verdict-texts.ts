@@ -1,3 +1,4 @@
+import { substituteQuality } from '../trial/measured-answers.js';
 import { COST_MARGIN } from '../cost/compare-paths.js';
 import { baselinePath } from '../cost/compute-costs.js';
 import { findModel, type PriceCatalogue } from '../cost/price-catalogue.js';
@@ -13,15 +14,23 @@ export interface VerdictTexts {
 }
 
 /** A cheaper model to try with the same prompt, when the comparison found one: never presented as a fine-tune. */
-function substituteStep(exit: FlowExit, catalogue: PriceCatalogue): string[] {
+function substituteStep(a: Answers, exit: FlowExit, catalogue: PriceCatalogue): string[] {
   const sub = exit.cost?.substitutePrompt;
   // A switch of model is a migration: only worth naming past the same margin a fine-tune must clear.
   if (!sub || !exit.cost || exit.cost.promptEngineering.total - sub.total < COST_MARGIN * exit.cost.promptEngineering.total) return [];
   const name = findModel(catalogue, sub.model)?.name ?? sub.model;
+  const q = substituteQuality(a, sub.model);
+  // Cheaper but measured worse: a saving bought with wrong answers is no like-for-like switch.
+  if (q.worse) return [`Prompting ${name} untrained would cost ${formatUsd(sub.total)} against ${formatUsd(exit.cost.promptEngineering.total)}, but ${q.trialSays}: not a like-for-like saving.`];
   return [
     `Try prompting ${name} with the same prompt: ${formatUsd(sub.total)} over ${exit.cost.horizonMonths} months, moving the prompt included, against ${formatUsd(exit.cost.promptEngineering.total)} for staying where you are, no training. ` +
-      `Its quality on your task is untested: run your examples on it first.`,
+      substituteQualityStep(a, sub.model),
   ];
+}
+
+function substituteQualityStep(a: Answers, model: string): string {
+  const q = substituteQuality(a, model);
+  return q.measured ? `${q.trialSays[0]!.toUpperCase()}${q.trialSays.slice(1)}.` : 'Its quality on your task is untested: run your examples on it first (`/finetune-advisor trial`).';
 }
 
 /**
@@ -89,7 +98,7 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
         else if (has('seeds-disagree-85-90')) steps.push('If a wrong answer costs you real money, run this advisor again with that figure.');
       }
       if ((a.cacheHitRate ?? 0) < 0.5 && (a.promptTokens ?? 0) >= 1024) steps.push('Put the fixed part of the prompt first and turn on prompt caching: cached tokens cost a fraction.');
-      steps.push(...substituteStep(exit, catalogue));
+      steps.push(...substituteStep(a, exit, catalogue));
       if (c?.flipMonthlyCalls && has('fine-tuning-does-not-pay'))
         steps.push(`Run this check again if volume passes ${formatCount(c.flipMonthlyCalls)} calls a month: a fine-tune clears the margin there.`);
       if (noTuning) steps.push(elsewhere);

@@ -1,0 +1,64 @@
+import type { Answers, Measured, MeasuredField } from '../interview/answers.js';
+import { bestCell, type TrialSummary } from './summarize-trial.js';
+
+/**
+ * The interview's answers filled from a trial: what was measured replaces what was told (the
+ * tested examples, the success rate, the token counts of the best prompt on today's model), and
+ * the answers remember which ones were measured, so the verdict card can say so. Rounds of
+ * prompt improvement: the variants tried are rounds, but the team may have tried more before,
+ * so a larger told figure stays.
+ */
+export function answersFromTrial(answers: Answers, summary: TrialSummary): { answers: Answers; measured: Measured } | { error: string } {
+  const today = summary.models[0]!;
+  const best = bestCell(summary, today);
+  if (!best) return { error: `no answer from ${today} was graded, so nothing was measured` };
+  const next: Answers = { ...answers, testedExamples: best.graded, successRate: best.right / best.graded };
+  const fields: MeasuredField[] = ['testedExamples', 'successRate'];
+  const rounds = summary.prompts.length - 1;
+  if (rounds > 0 && (answers.promptIterations === undefined || answers.promptIterations < rounds)) {
+    next.promptIterations = rounds;
+    fields.push('promptIterations');
+  }
+  if (best.tokens) {
+    Object.assign(next, { promptTokens: best.tokens.prompt, inputTokens: best.tokens.input, outputTokens: best.tokens.output });
+    fields.push('promptTokens', 'inputTokens', 'outputTokens');
+  }
+  // The model tried first is the one prompted today: it becomes the interview's model when it was not named yet.
+  if (!answers.model) next.model = today;
+  const models = summary.models.flatMap((model) => {
+    const cell = bestCell(summary, model);
+    return cell ? [{ model, promptLabel: cell.promptLabel, right: cell.right, tested: cell.graded }] : [];
+  });
+  const measured: Measured = { trialId: summary.id, at: summary.at, fields, models };
+  return { answers: { ...next, measured }, measured };
+}
+
+/** A measured model's score, when the trial tried it. */
+export function measuredScore(answers: Answers, model: string): Measured['models'][number] | undefined {
+  return answers.measured?.models.find((m) => m.model === model && m.tested > 0);
+}
+
+/** A substitute that scored this much below today's model is not a like-for-like cheaper path. */
+const WORSE_BY = 0.05;
+
+/**
+ * What is known of a substitute model's quality on the team's task: untested, or its measured
+ * score beside today's. `worse` when the trial measured it clearly below today's model.
+ */
+export function substituteQuality(answers: Answers, substitute: string): { words: string; measured: boolean; worse: boolean; trialSays: string } {
+  const sub = measuredScore(answers, substitute);
+  const today = answers.model ? measuredScore(answers, answers.model) : undefined;
+  if (!sub) return { words: 'untested', measured: false, worse: false, trialSays: '' };
+  const rate = (s: { right: number; tested: number }) => s.right / s.tested;
+  const against = today ? `, against ${today.right} of ${today.tested} on today's model` : '';
+  const score = `${sub.right} of ${sub.tested} right${against}`;
+  return { words: `measured: ${score}`, measured: true, worse: today !== undefined && rate(sub) < rate(today) - WORSE_BY, trialSays: `a trial measured it at ${score}` };
+}
+
+/** "whose quality on your task is untested until you run your examples on it", or what a trial measured of it untrained. */
+export function qualityClause(answers: Answers, model: string): string {
+  const q = substituteQuality(answers, model);
+  if (!q.measured) return 'whose quality on your task is untested until you run your examples on it';
+  const gap = q.worse ? ': a fine-tune has that gap to close before it saves anything' : '';
+  return `which ${q.trialSays.replace('a trial measured it', 'a trial measured, prompted untrained,')}${gap}`;
+}

@@ -8,4 +8,6 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Today's date as YYYY-MM-DD, the default date of advice. */
   today(): string;
+  /** Calls `handler` on Ctrl-C until the returned function is called (a trial under way is cancelled, not killed). */
+  onInterrupt?: (handler: () => void) => () => void;
 }

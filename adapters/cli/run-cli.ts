@@ -15,6 +15,7 @@ import { ManifestOptionError, renderSlackManifest, slackManifestObject } from '.
 import { renderTerminalCard } from './render-terminal-card.js';
 import { runTerminalInterview } from './terminal-interview.js';
 import { USAGE } from './usage.js';
+import { describeEstimate, printTrialResults, runTrialInTerminal, TrialInputError, trialFromFiles, trialSettings, verdictFromTrial, type TrialOptions } from './trial-command.js';
 
 /** The understood card's buttons need a conversation; the terminal has none to click. */
 const readOnlyConversation = { id: 'cli', version: 0 } as Conversation;
@@ -168,6 +169,33 @@ function printVerdict(verdict: Verdict, io: CliIo, withAssumptions: boolean): vo
   else if (verdict.cost) io.stdout.write('Every input, default and price behind these figures: add --assumptions.\n');
 }
 
+/**
+ * `trial`: the prompt (and its variants) on the team's examples, on today's model and the one it
+ * would switch to; the results, then the interview (or, with --answers, the verdict at once) on
+ * the measured figures.
+ */
+async function trialCommand(values: TrialOptions & { 'as-of'?: string; prices?: string; json?: boolean; assumptions?: boolean; out?: string }, io: CliIo): Promise<number> {
+  const ctx = context(values, io);
+  const config = trialSettings(io.env);
+  const { spec, answers, note } = trialFromFiles(values, ctx);
+  if (note) io.stderr.write(`${note}\n`);
+  io.stderr.write(`Trial: ${describeEstimate(spec, config, ctx)}\n`);
+  const summary = await runTrialInTerminal(spec, config, ctx, io);
+  if (!values.json) printTrialResults(summary, config, io);
+  if (values.answers) {
+    const verdict = verdictFromTrial(answers, summary, ctx);
+    if (values.json) io.stdout.write(`${JSON.stringify({ trial: summary, verdict }, null, 2)}\n`);
+    else printVerdict(verdict, io, values.assumptions ?? false);
+    return EXIT_OK;
+  }
+  if (values.json) throw new BadInput(['--json needs --answers FILE: the interview itself is for a person at a terminal']);
+  const verdict = await runTerminalInterview({ input: io.stdin, output: io.stdout, ctx, readIntake: cliIntake(io), trial: { summary, retentionDays: config.retentionDays } });
+  if (!verdict) return EXIT_STOPPED;
+  io.stdout.write('\n');
+  printVerdict(verdict, io, values.assumptions ?? false);
+  return EXIT_OK;
+}
+
 /** The command line: returns the exit code, writes only to the injected streams. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -187,6 +215,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'bot-id': { type: 'string' },
         domain: { type: 'string' },
         out: { type: 'string' },
+        prompt: { type: 'string' },
+        variant: { type: 'string', multiple: true },
+        examples: { type: 'string' },
+        model: { type: 'string', multiple: true },
+        grader: { type: 'string' },
+        schema: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -231,7 +265,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       else io.stdout.write(renderTerminalCard(buildUnderstoodCard(intake, readOnlyConversation, buildQuestions(ctx))));
       return EXIT_OK;
     }
-    if (command !== 'advise') throw new BadInput([`"${command}" is not a command; the commands are advise, read, prices, outbox, manifest and package (see --help)`]);
+    if (command === 'trial') return await trialCommand(values, io);
+    if (command !== 'advise') throw new BadInput([`"${command}" is not a command; the commands are advise, trial, read, prices, outbox, manifest and package (see --help)`]);
 
     const ctx = context(values, io);
     if (values.answers) {
@@ -252,7 +287,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     printVerdict(verdict, io, values.assumptions);
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof BadInput) {
+    if (err instanceof BadInput || err instanceof TrialInputError) {
       io.stderr.write(`${err.problems.join('\n')}\n`);
       return EXIT_BAD_INPUT;
     }

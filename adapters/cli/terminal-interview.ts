@@ -15,6 +15,7 @@ import {
   type Question,
   type TurnContext,
   type TurnInput,
+  type TrialSummary,
   type Verdict,
 } from '../../src/index.js';
 import type { ReadIntake } from '../intake/create-intake.js';
@@ -29,6 +30,8 @@ export interface TerminalInterviewOptions {
   readIntake?: ReadIntake;
   /** The clock of the turns (the adapter's). */
   now?: () => Date;
+  /** A trial that ran before the interview: its measured figures fill the answers it measured. */
+  trial?: { summary: TrialSummary; retentionDays: number };
 }
 
 const firstText = (card: Card) => card.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join(' ');
@@ -115,10 +118,17 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
     };
     let outcome = runTurn(undefined, start, turnCtx());
     let conv = outcome.next!;
+    if (options.trial && conv.status === 'active') {
+      const measured = runTurn(conv, { kind: 'trial-result', userId: 'you', summary: options.trial.summary, retentionDays: options.trial.retentionDays }, turnCtx());
+      // The question the start asked is put aside by the trial: only what comes after it is shown.
+      outcome = { ...measured, replies: [...outcome.replies.filter((r) => r.kind !== 'post-thread' || r.role !== 'question'), ...measured.replies.filter((r) => r.kind !== 'update-question')] };
+      if (measured.next) conv = measured.next;
+    }
     for (;;) {
       for (const reply of outcome.replies) {
         if (reply.kind === 'post-verdict') return reply.verdict;
         if (reply.kind === 'update-question') say(`   ${answeredText(reply.card)}`);
+        else if (reply.kind === 'post-thread' && reply.card.title === 'Trial results') output.write(renderTerminalCard(reply.card));
         else if (reply.kind === 'ephemeral' || (reply.kind === 'post-thread' && reply.role === 'message' && reply.card.title !== 'Here is what I understood')) say(`   ${messageText(reply.card)}`);
       }
       if (conv.status !== 'active') return null;

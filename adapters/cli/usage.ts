@@ -3,6 +3,8 @@ export const USAGE = `finetune-advisor: keep improving the prompt, or fine-tune?
 Usage:
   finetune-advisor advise ["task"]                    the interview in this terminal
   finetune-advisor advise --answers FILE [--json]     headless: answers as JSON in, verdict out
+  finetune-advisor trial --prompt FILE --examples FILE [--variant FILE]... [--model ID]... [--grader G] [--answers FILE]
+                                                      run the prompt on your examples, then the interview on the measured figures
   finetune-advisor read "<task description>" [--json]  what the advisor reads from a sentence
   finetune-advisor prices [--json]                    the price catalogue with dates and sources
   finetune-advisor prices --check [--json]            its base prices against @pydantic/genai-prices (offline)
@@ -18,6 +20,12 @@ Usage:
 
 Options:
   --answers FILE     a JSON file of answers (see README, "The answers file")
+  --prompt FILE      trial: the prompt (the system message; each example's input is the user message)
+  --variant FILE     trial: a variant of the prompt, compared side by side (up to 5)
+  --examples FILE    trial: CSV or JSONL with input (and expected), at most 200 examples and 1 MB
+  --model ID         trial: a catalogue model to run (repeat to compare; default: --answers' model and the one it would switch to)
+  --grader G         trial: exact, contains, label[: a, b], regex: RE, json (--schema FILE), number[: tolerance] or rubric: TEXT
+  --schema FILE      trial: a JSON Schema the answers must match (with --grader json)
   --json             print the verdict (or the catalogue, or the manifest) as JSON
   --as-of DATE       date the advice as YYYY-MM-DD (default: today)
   --prices FILE      a price override file (also PRICES_FILE); changes or adds models

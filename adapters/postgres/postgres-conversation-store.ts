@@ -3,6 +3,7 @@ import { questionRefField, type Conversation, type ConversationStore, type Platf
 import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { inTransaction } from './open-postgres.js';
 import { PostgresOutbox } from './postgres-outbox.js';
+import { PostgresTrialStore } from './postgres-trial-store.js';
 
 export interface PostgresConversationStoreOptions {
   now?: () => Date;
@@ -20,6 +21,7 @@ export class PostgresConversationStore implements ConversationStore {
   private readonly now: () => Date;
   private readonly ttlMs: number;
   readonly outbox: PostgresOutbox;
+  readonly trials: PostgresTrialStore;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -30,6 +32,7 @@ export class PostgresConversationStore implements ConversationStore {
     if (!(hours > 0)) throw new Error(`eventTtlHours must be a positive number of hours, not ${hours}`);
     this.ttlMs = hours * 3_600_000;
     this.outbox = new PostgresOutbox(pool, this.now);
+    this.trials = new PostgresTrialStore(pool);
   }
 
   async applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>> {

@@ -111,4 +111,24 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX summary_deliveries_by_subscription ON summary_deliveries (subscription_id, status);
     `,
   },
+  {
+    version: 2,
+    name: 'prompt trials: one running per interview, kept until the retention period ends (SQLite migration 6)',
+    up: `
+      CREATE TABLE trials (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'cancelling', 'finished')),
+        summary TEXT,
+        export_yaml TEXT,
+        download_key TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX trials_one_running ON trials (conversation_id) WHERE status IN ('running', 'cancelling');
+      CREATE INDEX trials_by_age ON trials (created_at);
+    `,
+  },
 ];

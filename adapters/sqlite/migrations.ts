@@ -136,6 +136,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE summary_deliveries ADD COLUMN lease_until TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'prompt trials: one running per interview, kept until the retention period ends',
+    up: `
+      CREATE TABLE trials (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'cancelling', 'finished')),
+        summary TEXT,
+        export_yaml TEXT,
+        download_key TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX trials_one_running ON trials (conversation_id) WHERE status IN ('running', 'cancelling');
+      CREATE INDEX trials_by_age ON trials (created_at);
+    `,
+  },
 ];
 
 /** Thrown when the file was written by a newer release, or a read-only file still needs migrations. */

@@ -3,6 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 export { ConcurrentTurnError } from '../store/conversation-rows.js';
 import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
+import { SqliteTrialStore } from './sqlite-trial-store.js';
 import { StatementCache } from './statement-cache.js';
 import { questionRefField, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
 
@@ -21,6 +22,7 @@ export class SqliteConversationStore implements ConversationStore {
   private readonly ttlMs: number;
   private readonly statements: StatementCache;
   readonly outbox: SqliteOutbox;
+  readonly trials: SqliteTrialStore;
 
   constructor(
     private readonly db: Database,
@@ -32,6 +34,10 @@ export class SqliteConversationStore implements ConversationStore {
     if (!(hours > 0)) throw new Error(`eventTtlHours must be a positive number of hours, not ${hours}`);
     this.ttlMs = hours * 3_600_000;
     this.outbox = new SqliteOutbox((text) => this.sql(text), this.now);
+    this.trials = new SqliteTrialStore(
+      (text) => this.sql(text),
+      (work) => this.db.transaction(work).immediate(),
+    );
     this.purgeExpiredEvents();
   }
 

@@ -2,6 +2,7 @@ import type { Verdict } from '../verdict/decide-verdict.js';
 import type { Conversation, Platform } from './conversation.js';
 import type { QuestionRef } from './conversation-refs.js';
 import type { OutboxItem, OutboxStore } from './outbox.js';
+import type { TrialStore } from './trial-store.js';
 
 /** A verdict as kept for history, "Show assumptions", "Start over" and managers' summaries. */
 export interface VerdictRecord {
@@ -45,6 +46,8 @@ export type TurnApplied<T> = { duplicate: true } | { duplicate: false; result: T
 export interface ConversationStore {
   /** The messages turns left to deliver: written by applyTurn in the turn's transaction. */
   readonly outbox: OutboxStore;
+  /** Prompt trials: running, then their results until the retention period ends. */
+  readonly trials: TrialStore;
   /**
    * Runs one turn all or nothing: if `eventKey` was seen before, nothing happens and
    * `duplicate` is true; otherwise the conversation is loaded, `turn` decides, and what it

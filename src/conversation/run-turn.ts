@@ -1,4 +1,7 @@
 import { buildAnsweredCard, buildMessageCard, buildQuestionCard } from '../cards/build-question-cards.js';
+import { buildTrialResultsCard } from '../cards/build-trial-cards.js';
+import { answersFromTrial } from '../trial/measured-answers.js';
+import type { TrialSummary } from '../trial/summarize-trial.js';
 import { buildVerdictCard } from '../cards/build-verdict-card.js';
 import { buildUnderstoodCard } from '../cards/build-understood-card.js';
 import type { IntakeResult } from '../intake/intake-types.js';
@@ -27,7 +30,9 @@ export type TurnInput =
   | { kind: 'start-over'; userId: string; version?: number }
   | { kind: 'cancel'; userId: string; version?: number }
   /** "help" typed during an interview: what can be typed, and nothing changes. */
-  | { kind: 'help'; userId: string; version?: number };
+  | { kind: 'help'; userId: string; version?: number }
+  /** A prompt trial finished: its measured figures fill the answers (on whatever version the interview is at by then). */
+  | { kind: 'trial-result'; userId: string; summary: TrialSummary; retentionDays?: number };
 
 /** A turn on an interview that exists: anything but its start. */
 export type ActInput = Exclude<TurnInput, { kind: 'start' }>;
@@ -58,6 +63,10 @@ const unchanged = (status: TurnStatus, replies: Reply[] = []): TurnOutcome => ({
 /** The verdict's id: one per conversation version, so a retried last click can't make a second. */
 export function verdictIdFor(conversation: Conversation): string {
   return `${conversation.id}#${conversation.version}`;
+}
+
+function trialResults(input: Extract<TurnInput, { kind: 'trial-result' }>): Reply {
+  return { kind: 'post-thread', role: 'message', card: buildTrialResultsCard(input.summary, input.retentionDays === undefined ? {} : { retentionDays: input.retentionDays }) };
 }
 
 /** Asks the next question, or finishes with the verdict, from a conversation's answers. */
@@ -121,9 +130,13 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
         card: buildMessageCard('Already moved on', current.status === 'active' ? 'That card is out of date: the interview has moved on to another question.' : 'This interview is over.'),
       },
     ]);
+  if (input.kind === 'trial-result' && current.status !== 'active') {
+    const over = buildMessageCard('The interview was over', 'These figures came in after the verdict. Start over from the verdict card to use them.');
+    return unchanged('stale', [trialResults(input), { kind: 'post-thread', card: over, role: 'message' }]);
+  }
   if (current.status !== 'active') return stale();
   // A change names its question, so it may come from an older card (the "understood" one).
-  if (input.kind !== 'change' && input.version !== undefined && input.version !== current.version) return stale();
+  if (input.kind !== 'change' && input.kind !== 'trial-result' && input.version !== undefined && input.version !== current.version) return stale();
 
   const questions = buildQuestions(ctx);
   const pending = current.pending ? questions[current.pending] : null;
@@ -194,6 +207,22 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       });
       const putAside = pending ? [{ kind: 'update-question' as const, card: buildAnsweredCard(pending, number, 'Put aside while you change an earlier answer.') }] : [];
       return { status: 'accepted', next, replies: [...putAside, { kind: 'post-thread', card: buildQuestionCard(question, next), role: 'question' }], verdict: null };
+    }
+    case 'trial-result': {
+      const filled = answersFromTrial(current.answers, input.summary);
+      if ('error' in filled) {
+        const none = buildMessageCard('Nothing measured', `${filled.error}; the interview goes on with what you tell it.`);
+        return unchanged('invalid', [trialResults(input), { kind: 'post-thread', card: none, role: 'message' }]);
+      }
+      const measured = new Set<string>(filled.measured.fields);
+      const history = [...current.history.filter((q) => !measured.has(q)), ...(filled.measured.fields as QuestionId[])];
+      const next = advanced(current, ctx, { answers: filled.answers, history, skipped: current.skipped.filter((q) => !measured.has(q)) });
+      const replies: Reply[] = [];
+      if (pending) {
+        const answer = measured.has(pending.id) ? `Measured by the trial: ${formatAnswer(pending, filled.answers[pending.id])}` : "Put aside: the trial's figures came in.";
+        replies.push({ kind: 'update-question', card: buildAnsweredCard(pending, number, answer) });
+      }
+      return proceed(next, ctx, [...replies, trialResults(input)]);
     }
     case 'cancel': {
       const next = advanced(current, ctx, { status: 'cancelled', pending: null });

@@ -35,7 +35,14 @@ export const graderSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('exact') }),
   z.object({ kind: z.literal('contains') }),
   z.object({ kind: z.literal('label'), labels: z.array(z.string().trim().min(1)).min(2, 'at least two labels').max(200, 'at most 200 labels') }),
-  z.object({ kind: z.literal('regex'), pattern: z.string().min(1, 'a pattern').max(500, 'at most 500 characters'), flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s, u').optional() }),
+  z.object({
+    kind: z.literal('regex'),
+    pattern: z.string().min(1, 'a pattern').max(500, 'at most 500 characters'),
+    flags: z
+      .string()
+      .regex(/^[imsu]*$/, 'only the flags i, m, s, u')
+      .optional(),
+  }),
   z.object({ kind: z.literal('json'), schema: z.record(z.string(), z.unknown()).optional() }),
   z.object({ kind: z.literal('number'), tolerance: z.number().finite().min(0, 'cannot be negative') }),
   z.object({ kind: z.literal('rubric'), rubric: z.string().trim().min(1, 'the rubric, in words').max(2000, 'at most 2000 characters') }),
@@ -51,13 +58,20 @@ export const trialPromptSchema = z.object({
   /** "the prompt", "variant 2": how the results name it. */
   label: z.string().min(1).max(40),
   /** The instructions, sent as the system message; the example's input is the user message. */
-  text: z.string().trim().min(1, 'the prompt text').max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS.toLocaleString('en-US')} characters`),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'the prompt text')
+    .max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS.toLocaleString('en-US')} characters`),
 });
 export type TrialPrompt = z.infer<typeof trialPromptSchema>;
 
 /** Everything one trial runs: each prompt on each model over every example. */
 export const trialSpecSchema = z.object({
-  prompts: z.array(trialPromptSchema).min(1, 'a prompt').max(MAX_TRIAL_PROMPTS, `the prompt and at most ${MAX_TRIAL_PROMPTS - 1} variants`),
+  prompts: z
+    .array(trialPromptSchema)
+    .min(1, 'a prompt')
+    .max(MAX_TRIAL_PROMPTS, `the prompt and at most ${MAX_TRIAL_PROMPTS - 1} variants`),
   examples: z.array(trialExampleSchema).min(1, 'at least one example').max(MAX_TRIAL_EXAMPLES, `at most ${MAX_TRIAL_EXAMPLES} examples`),
   /** Catalogue ids; the first is the model prompted today. */
   models: z.array(z.string().min(1)).min(1, 'a model').max(MAX_TRIAL_MODELS, `at most ${MAX_TRIAL_MODELS} models`),

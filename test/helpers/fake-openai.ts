@@ -10,7 +10,22 @@ export interface RecordedRequest {
   body: any;
 }
 
-type Step = { kind: 'answer'; content: string } | { kind: 'refuse'; refusal: string } | { kind: 'status'; status: number; error: Record<string, unknown>; headers?: Record<string, string> };
+type Step =
+  | { kind: 'answer'; content: string }
+  | { kind: 'refuse'; refusal: string }
+  | { kind: 'status'; status: number; error: Record<string, unknown>; headers?: Record<string, string> }
+  /** Never answers: the client's time limit is what ends the call. */
+  | { kind: 'hang' }
+  /** 200 with a body that is no chat completion. */
+  | { kind: 'junk'; body: string };
+
+/** Answers a chat completion request from its body (the model, the messages), as a model would: deterministically. */
+export type Responder = (body: { model: string; messages: { role: string; content: string }[] }) => string;
+
+/** Tokens as the fake counts them: words and punctuation marks, a stand-in for a tokenizer that is the same every run. */
+export function fakeTokenCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu) ?? []).length;
+}
 
 /**
  * A loopback stand-in for an OpenAI-compatible API (`POST /v1/chat/completions`), for clients
@@ -25,6 +40,7 @@ export class FakeOpenAi {
   private steps: Step[] = [];
   private last: Step | undefined;
   private delayMs = 0;
+  private responder: Responder | null = null;
   private server: Server | null = null;
   private counter = 0;
 
@@ -62,6 +78,25 @@ export class FakeOpenAi {
     });
   }
 
+  /**
+   * Answers every request the script does not, from its messages, with usage counted from the
+   * request and the answer (fakeTokenCount, 3 tokens a message): scripted steps go first.
+   */
+  answerBy(responder: Responder): this {
+    this.responder = responder;
+    return this;
+  }
+
+  /** One request left unanswered until the client gives up. */
+  hang(): this {
+    return this.push({ kind: 'hang' });
+  }
+
+  /** One answer that is no chat completion (an HTML error page from a proxy). */
+  junk(body = '<html><body>502 Bad Gateway</body></html>'): this {
+    return this.push({ kind: 'junk', body });
+  }
+
   /** Holds every answer back by `ms` (0 answers at once again). */
   delay(ms: number): this {
     this.delayMs = ms;
@@ -73,6 +108,7 @@ export class FakeOpenAi {
     this.steps = [];
     this.last = undefined;
     this.delayMs = 0;
+    this.responder = null;
     return this;
   }
 
@@ -101,7 +137,9 @@ export class FakeOpenAi {
       }
       const path = (req.url ?? '').split('?')[0]!;
       this.requests.push({ method: req.method ?? '', path, headers: req.headers, body });
-      const respond = () => this.respond(req.method ?? '', path, body, res);
+      // The answer is the one scripted when the request arrived, not when a delay ends.
+      const step = req.method === 'POST' && path === '/v1/chat/completions' ? this.next(body) : undefined;
+      const respond = () => this.respond(req.method ?? '', path, body, res, step);
       if (this.delayMs <= 0) return respond();
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -132,12 +170,23 @@ export class FakeOpenAi {
     return this;
   }
 
-  private next(): Step | undefined {
-    this.last = this.steps.shift() ?? this.last;
+  private next(body: unknown): Step | undefined {
+    const scripted = this.steps.shift();
+    if (scripted) return (this.last = scripted);
+    if (this.responder && typeof body === 'object' && body !== null) return { kind: 'answer', content: this.responder(body as Parameters<Responder>[0]) };
     return this.last;
   }
 
-  private respond(method: string, path: string, body: unknown, res: ServerResponse): void {
+  /** Fixed figures for scripted answers (as the intake tests expect); counted ones for a responder's. */
+  private usageOf(body: unknown, answer: string): { prompt_tokens: number; completion_tokens: number; total_tokens: number } {
+    if (!this.responder) return { prompt_tokens: 412, completion_tokens: 58, total_tokens: 470 };
+    const messages = (body as { messages?: { content?: unknown }[] }).messages ?? [];
+    const prompt = messages.reduce((t, m) => t + 3 + fakeTokenCount(typeof m.content === 'string' ? m.content : ''), 0);
+    const completion = fakeTokenCount(answer);
+    return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+  }
+
+  private respond(method: string, path: string, body: unknown, res: ServerResponse, step: Step | undefined): void {
     const send = (status: number, json: unknown, headers: Record<string, string> = {}): void =>
       void res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_fake_${this.counter}`, ...headers }).end(JSON.stringify(json));
     if (method !== 'POST' || path !== '/v1/chat/completions') {
@@ -145,9 +194,10 @@ export class FakeOpenAi {
         error: { message: `Unknown request URL: ${method} ${path} (the fake OpenAI serves POST /v1/chat/completions)`, type: 'invalid_request_error', param: null, code: 'unknown_url' },
       });
     }
-    const step = this.next();
     if (!step) return send(500, { error: { message: 'the fake OpenAI has no scripted answer', type: 'server_error', param: null, code: null } });
     if (step.kind === 'status') return send(step.status, { error: step.error }, step.headers);
+    if (step.kind === 'hang') return;
+    if (step.kind === 'junk') return void res.writeHead(200, { 'content-type': 'text/html' }).end(step.body);
     const model = typeof body === 'object' && body !== null && 'model' in body ? String(body.model) : 'gpt-5-mini';
     const message =
       step.kind === 'refuse' ? { role: 'assistant', content: null, refusal: step.refusal, annotations: [] } : { role: 'assistant', content: step.content, refusal: null, annotations: [] };
@@ -158,9 +208,7 @@ export class FakeOpenAi {
       model,
       choices: [{ index: 0, message, logprobs: null, finish_reason: 'stop' }],
       usage: {
-        prompt_tokens: 412,
-        completion_tokens: 58,
-        total_tokens: 470,
+        ...this.usageOf(body, step.kind === 'answer' ? step.content : ''),
         prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
         completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
       },

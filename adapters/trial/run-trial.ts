@@ -1,0 +1,203 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
+import {
+  callCost,
+  estimateTrial,
+  gradeAnswer,
+  readRubricVerdict,
+  rubricJudgeMessages,
+  summarizeTrial,
+  type JsonSchemaCheck,
+  type PriceCatalogue,
+  type PromptCalibration,
+  type TrialCall,
+  type TrialSpec,
+  type TrialStop,
+  type TrialSummary,
+} from '../../src/index.js';
+
+export interface TrialEndpoint {
+  client: OpenAI;
+  /** The endpoint's name for a catalogue model (an Azure deployment, an Ollama tag); the id itself by default. */
+  modelName: (catalogueId: string) => string;
+  baseUrlShown: string;
+}
+
+export interface TrialLimits {
+  /** Calls at once. */
+  concurrency: number;
+  /** One call's limit, retries included. */
+  timeoutMs: number;
+  /** The longest answer asked for, in tokens. */
+  maxOutputTokens: number;
+  /** The run stops before its spend (measured, plus what the calls in flight may add) passes this. */
+  capUsd: number;
+}
+
+export interface TrialProgress {
+  done: number;
+  total: number;
+  right: number;
+  spentUsd: number;
+}
+
+export interface TrialRunDeps {
+  endpoint: TrialEndpoint;
+  limits: TrialLimits;
+  catalogue: PriceCatalogue;
+  checkSchema: JsonSchemaCheck;
+  countTokens: (text: string) => number;
+  /** The model that judges a rubric; the first model of the trial by default. */
+  judgeModel?: string;
+  now: () => Date;
+}
+
+/** An endpoint answer that stops the whole run: every other call would fail the same way. */
+class EndpointStop extends Error {}
+
+/** How long a call took and what it returned, or why it failed, in words a person can act on. */
+function describeFailure(err: unknown, deps: TrialRunDeps, model: string): { words: string; stopsRun: boolean } {
+  const name = deps.endpoint.modelName(model);
+  if (err instanceof APIConnectionTimeoutError) return { words: `timed out after ${Math.round(deps.limits.timeoutMs / 1000)} s`, stopsRun: false };
+  if (err instanceof APIConnectionError) return { words: `could not reach the endpoint at ${deps.endpoint.baseUrlShown}`, stopsRun: true };
+  if (err instanceof APIError) {
+    if (err.status === 401 || err.status === 403) return { words: `the endpoint refused the key (${err.status}): check OPENAI_API_KEY`, stopsRun: true };
+    if (err.status === 404) return { words: `the endpoint has no model "${name}" (404): name it with TRIAL_MODELS, e.g. ${model}=your-deployment`, stopsRun: true };
+    if (err.status === 429) return { words: 'rate limited by the endpoint, still after retries', stopsRun: false };
+    if (err.status !== undefined && err.status >= 500) return { words: `the endpoint failed (${err.status}), still after retries`, stopsRun: false };
+    if (err.status !== undefined) return { words: `the endpoint refused the call (${err.status})`, stopsRun: false };
+  }
+  return { words: 'the endpoint answered something that is not a chat completion', stopsRun: false };
+}
+
+interface Job {
+  prompt: number;
+  model: string;
+  example: number;
+}
+
+/**
+ * Runs a trial against an OpenAI-compatible endpoint: each prompt on each model over every
+ * example, graded; a few calls at once, 429s and 5xx retried by the SDK with its backoff (it
+ * honours Retry-After), a time limit per call, a spending cap and Cancel (the signal). Never
+ * throws for what the endpoint does: a run that cannot go on stops with words.
+ */
+export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: string; signal: AbortSignal; onProgress?: (p: TrialProgress) => void }): Promise<TrialSummary> {
+  const { limits, catalogue } = deps;
+  const estimate = estimateTrial(spec, catalogue, deps.countTokens, { maxOutputTokens: limits.maxOutputTokens, ...(deps.judgeModel ? { judgeModel: deps.judgeModel } : {}) });
+  const calls: TrialCall[] = [];
+  const calibrations: PromptCalibration[] = [];
+  let spent = 0;
+  let stopped: TrialStop | null = null;
+  const judge = deps.judgeModel ?? spec.models[0]!;
+  const stop = (s: TrialStop) => {
+    stopped ??= s;
+  };
+
+  const chat = async (model: string, messages: { role: 'system' | 'user'; content: string }[], maxTokens: number): Promise<{ text: string; usage: ChatCompletion['usage'] }> => {
+    const completion = await deps.endpoint.client.chat.completions.create(
+      { model: deps.endpoint.modelName(model), messages, max_completion_tokens: maxTokens },
+      { signal: run.signal, timeout: limits.timeoutMs },
+    );
+    const usage = completion.usage;
+    if (usage) spent += callCost(catalogue, model, usage.prompt_tokens, usage.completion_tokens) ?? 0;
+    const text = completion.choices?.[0]?.message?.content;
+    if (typeof text !== 'string') throw new TypeError('no message content');
+    return { text, usage };
+  };
+
+  const failed = (err: unknown, model: string): string => {
+    if (err instanceof APIUserAbortError || run.signal.aborted) throw err;
+    const failure = describeFailure(err, deps, model);
+    if (failure.stopsRun) throw new EndpointStop(failure.words);
+    return failure.words;
+  };
+
+  const total = spec.prompts.length * spec.models.length * spec.examples.length;
+  let right = 0;
+  const report = () => run.onProgress?.({ done: calls.length, total, right, spentUsd: spent });
+
+  // The prompt alone (a one-token input) on each model: how many of a call's input tokens are the prompt's.
+  const calibrate = async (prompt: number, model: string) => {
+    try {
+      const { usage } = await chat(
+        model,
+        [
+          { role: 'system', content: spec.prompts[prompt]!.text },
+          { role: 'user', content: '.' },
+        ],
+        16,
+      );
+      if (usage) calibrations.push({ prompt, model, promptTokens: usage.prompt_tokens });
+    } catch (err) {
+      failed(err, model); // a calibration that fails only loses the split of the tokens
+    }
+  };
+
+  const one = async (job: Job) => {
+    const example = spec.examples[job.example]!;
+    const started = performance.now();
+    const record = (call: Omit<TrialCall, 'prompt' | 'model' | 'example' | 'latencyMs'>) => {
+      calls.push({ ...job, ...call, latencyMs: Math.round(performance.now() - started) });
+      if (call.right) right++;
+      report();
+    };
+    let answer: { text: string; usage: ChatCompletion['usage'] };
+    try {
+      answer = await chat(
+        job.model,
+        [
+          { role: 'system', content: spec.prompts[job.prompt]!.text },
+          { role: 'user', content: example.input },
+        ],
+        limits.maxOutputTokens,
+      );
+    } catch (err) {
+      return record({ answer: null, right: null, failure: failed(err, job.model), usage: null });
+    }
+    const usage = answer.usage ? { promptTokens: answer.usage.prompt_tokens, outputTokens: answer.usage.completion_tokens } : null;
+    if (spec.grader.kind !== 'rubric') return record({ answer: answer.text, ...gradeAnswer(spec.grader, example, answer.text, deps.checkSchema), usage });
+    try {
+      const verdict = await chat(judge, rubricJudgeMessages(spec.grader.rubric, example, answer.text), 60);
+      record({ answer: answer.text, ...readRubricVerdict(verdict.text), usage });
+    } catch (err) {
+      record({ answer: answer.text, right: null, failure: `the judge's call failed: ${failed(err, judge)}`, usage });
+    }
+  };
+
+  // Examples outer, so a run stopped early has as many examples on each prompt and model.
+  const jobs: Job[] = spec.examples.flatMap((_, example) => spec.models.flatMap((model) => spec.prompts.map((_, prompt) => ({ prompt, model, example }))));
+  let next = 0;
+  let inFlight = 0;
+  const fitsUnderCap = (model: string) => spent + (inFlight + 1) * (estimate.perCallUsd[model] ?? 0) <= limits.capUsd;
+  const worker = async () => {
+    while (next < jobs.length && !stopped) {
+      if (run.signal.aborted) return stop({ reason: 'cancelled', words: 'cancelled' });
+      const job = jobs[next]!;
+      if (!fitsUnderCap(job.model)) return stop({ reason: 'cap', words: `stopped at the US$${limits.capUsd} spending cap (TRIAL_MAX_USD)` });
+      next++;
+      inFlight++;
+      try {
+        await one(job);
+      } catch (err) {
+        stopFor(err);
+      } finally {
+        inFlight--;
+      }
+    }
+  };
+  const stopFor = (err: unknown) => {
+    if (err instanceof EndpointStop) stop({ reason: 'endpoint', words: err.message });
+    else if (err instanceof APIUserAbortError || run.signal.aborted) stop({ reason: 'cancelled', words: 'cancelled' });
+    else throw err;
+  };
+  try {
+    await Promise.all(spec.models.flatMap((model) => spec.prompts.map((_, prompt) => calibrate(prompt, model))));
+  } catch (err) {
+    stopFor(err);
+  }
+  report();
+  if (!stopped) await Promise.all(Array.from({ length: Math.max(1, limits.concurrency) }, worker));
+  if (run.signal.aborted) stop({ reason: 'cancelled', words: 'cancelled' });
+  return summarizeTrial(spec, { id: run.id, at: deps.now().toISOString(), calls, calibrations, stopped, spentUsd: spent }, catalogue);
+}

@@ -15,7 +15,8 @@ import { ManifestOptionError, renderSlackManifest, slackManifestObject } from '.
 import { renderTerminalCard } from './render-terminal-card.js';
 import { runTerminalInterview } from './terminal-interview.js';
 import { USAGE } from './usage.js';
-import { describeEstimate, printTrialResults, runTrialInTerminal, TrialInputError, trialFromFiles, trialSettings, verdictFromTrial, type TrialOptions } from './trial-command.js';
+import { writePromptfooYaml } from '../trial/write-promptfoo-yaml.js';
+import { describeEstimate, promptfooExportOf, printTrialResults, runTrialInTerminal, TrialInputError, trialFromFiles, trialSettings, verdictFromTrial, type TrialOptions } from './trial-command.js';
 
 /** The understood card's buttons need a conversation; the terminal has none to click. */
 const readOnlyConversation = { id: 'cli', version: 0 } as Conversation;
@@ -182,6 +183,10 @@ async function trialCommand(values: TrialOptions & { 'as-of'?: string; prices?: 
   io.stderr.write(`Trial: ${describeEstimate(spec, config, ctx)}\n`);
   const summary = await runTrialInTerminal(spec, config, ctx, io);
   if (!values.json) printTrialResults(summary, config, io);
+  const written = await writePromptfooYaml(values.out ?? '.', promptfooExportOf(spec, config)).catch((err: NodeJS.ErrnoException) => {
+    throw new BadInput([`--out: cannot write the Promptfoo configuration into ${values.out ?? '.'} (${err.code ?? err.message})`]);
+  });
+  io.stderr.write(`Promptfoo configuration written to ${written}: keep testing with  npx promptfoo@latest eval -c ${written}\n`);
   if (values.answers) {
     const verdict = verdictFromTrial(answers, summary, ctx);
     if (values.json) io.stdout.write(`${JSON.stringify({ trial: summary, verdict }, null, 2)}\n`);

@@ -36,7 +36,8 @@ Options:
   --socket-mode      manifest: for Socket Mode, with no request URLs
   --bot-id APP_ID    Teams: the Microsoft App ID (a GUID) of your Azure Bot registration
   --domain HOST      Teams: the service's host name, no https:// (Teams calls https://HOST/api/messages)
-  --out DIR          package: the folder to write the zip into (default: the current one; created if missing)
+  --out DIR          package: the folder to write the zip into (default: the current one; created if missing);
+                     trial: the folder for promptfooconfig.yaml (default: the current one)
   -h, --help         this text
 
 Exit codes: 0 a verdict (or a list, a manifest, a package); 1 the interview was stopped; 2 bad input, named on stderr;

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliWith, tempFile } from '../../helpers/cli.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../helpers/fake-openai.js';
@@ -19,10 +22,16 @@ describe('finetune-advisor trial (the terminal)', () => {
     const variant = tempFile('variant.txt', 'Label the support ticket: billing, refund or bug. Be strict.');
     const examples = tempFile('tickets.csv', csv(tickets(40)));
     const answers = tempFile('answers.json', { task: 'Label support tickets', taskKind: 'classification', model: 'gpt-4.1-mini', monthlyCalls: 200_000, labeledExamples: 500 });
+    const out = mkdtempSync(join(tmpdir(), 'trial-out-'));
     const run = await runCliWith(
-      ['trial', '--prompt', prompt, '--variant', variant, '--examples', examples, '--model', 'gpt-4.1-mini', '--model', 'gpt-4.1-nano', '--grader', 'label', '--answers', answers],
+      ['trial', '--prompt', prompt, '--variant', variant, '--examples', examples, '--model', 'gpt-4.1-mini', '--model', 'gpt-4.1-nano', '--grader', 'label', '--answers', answers, '--out', out],
       { env: env() },
     );
+    const exported = parse(readFileSync(join(out, 'promptfooconfig.yaml'), 'utf8'));
+    expect(exported.prompts).toHaveLength(2);
+    expect(exported.providers.map((p: { id: string }) => p.id)).toEqual(['openai:chat:gpt-4.1-mini', 'openai:chat:gpt-4.1-nano']);
+    expect(exported.tests).toHaveLength(40);
+    expect(run.stderr).toContain(`Promptfoo configuration written to ${join(out, 'promptfooconfig.yaml')}`);
     expect(run.stderr).toMatch(/^Trial: 40 examples × 2 prompts × gpt-4\.1-mini and gpt-4\.1-nano: 160 answers, about \$0\.\d+ at the catalogue's prices; it stops at the \$5\.00 cap/);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('TRIAL RESULTS');
@@ -44,7 +53,7 @@ describe('finetune-advisor trial (the terminal)', () => {
         .map((t) => JSON.stringify(t))
         .join('\n'),
     );
-    const run = await runCliWith(['trial', '--prompt', prompt, '--examples', examples, '--model', 'gpt-4.1-mini', '--grader', 'label'], {
+    const run = await runCliWith(['trial', '--prompt', prompt, '--examples', examples, '--model', 'gpt-4.1-mini', '--grader', 'label', '--out', mkdtempSync(join(tmpdir(), 'trial-out-'))], {
       env: env(),
       lines: ['Label support tickets', 'classification', 'format', '2', '', '', '200k a month', '', '', '', '500', '', '', '', '', '', ''],
     });

@@ -37,6 +37,8 @@ export interface ServiceOptions {
   delivery?: DeliveryTimings;
   /** On PostgreSQL, a schema of the service's own (tests run each in one). */
   postgresSchema?: string;
+  /** A trial's timings (tests make its progress updates frequent). */
+  trial?: { progressEveryMs?: number };
 }
 
 export interface RunningService {
@@ -94,7 +96,24 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   // Every message a turn leaves goes out through one worker, in order; what it could not deliver it retries.
   const senders: ConstructorParameters<typeof OutboxWorker>[0]['senders'] = {};
   const outbox = new OutboxWorker({ store, senders, logger, now, afterVerdict, leaseMs, ...options.delivery });
-  const doorDeps: DoorDeps = { store, subscriptions, catalogue, now, logger, outbox, readIntake, countTokens, background: inBackground, track: (work) => inFlight.track(work) };
+  // Prompt trials run against the same OpenAI-compatible endpoint; their data is deleted after the retention period.
+  const trialRunner = config.trial
+    ? new (await import('./trial/trial-runner.js')).TrialRunner({ store, config: config.trial, catalogue, countTokens, now, logger, background: inBackground, ...options.trial })
+    : null;
+  const trials = trialRunner && config.trial ? { runner: trialRunner, config: config.trial } : undefined;
+  const doorDeps: DoorDeps = {
+    store,
+    subscriptions,
+    catalogue,
+    now,
+    logger,
+    outbox,
+    readIntake,
+    countTokens,
+    background: inBackground,
+    track: (work) => inFlight.track(work),
+    ...(trials ? { trials } : {}),
+  };
 
   const teams = config.teams ? (await import('./teams/teams-door.js')).openTeamsDoor(config.teams, doorDeps) : null;
   if (teams) {
@@ -142,6 +161,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   await slack?.start();
   // What a failure or a crash left undelivered goes out now, then as each message's time comes.
   outbox.start();
+  trialRunner?.startPurging();
   sendSummaries('sending the summaries left from before the start', (n) => n.resumePending());
   logger.info({ port, host: config.host, version: VERSION, platforms, database: stores.described }, 'finetune-advisor is listening');
 
@@ -155,6 +175,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       });
       await slack?.stop();
       await outbox.stop();
+      trialRunner?.stop();
       const drained = await inFlight.drain(10_000);
       if (!drained) logger.warn('stopped with work still running after 10 seconds');
       clearInterval(purge);

@@ -16,7 +16,8 @@ import { renderTerminalCard } from './render-terminal-card.js';
 import { runTerminalInterview } from './terminal-interview.js';
 import { USAGE } from './usage.js';
 import { writePromptfooYaml } from '../trial/write-promptfoo-yaml.js';
-import { describeEstimate, promptfooExportOf, printTrialResults, runTrialInTerminal, TrialInputError, trialFromFiles, trialSettings, verdictFromTrial, type TrialOptions } from './trial-command.js';
+import { promptfooExportOf } from '../trial/trial-export.js';
+import { describeEstimate, printTrialResults, runTrialInTerminal, TrialInputError, trialFromFiles, trialSettings, verdictFromTrial, type TrialOptions } from './trial-command.js';
 
 /** The understood card's buttons need a conversation; the terminal has none to click. */
 const readOnlyConversation = { id: 'cli', version: 0 } as Conversation;

@@ -18,7 +18,6 @@ import {
 import { loadTrialConfig, trialEndpoint, type TrialConfig } from '../config/load-trial-config.js';
 import { countTokens } from '../intake/count-tokens.js';
 import { assembleTrial } from '../trial/assemble-trial.js';
-import { exportPromptfooYaml, type PromptfooYamlExport } from '../trial/write-promptfoo-yaml.js';
 import { checkJsonSchema } from '../trial/check-json-schema.js';
 import { runTrial, type TrialProgress } from '../trial/run-trial.js';
 import type { CliIo } from './cli-io.js';
@@ -168,14 +167,4 @@ export function verdictFromTrial(answers: Answers, summary: TrialSummary, ctx: A
 
 export function printTrialResults(summary: TrialSummary, config: TrialConfig, io: CliIo): void {
   io.stdout.write(renderTerminalCard(buildTrialResultsCard(summary, { retentionDays: config.retentionDays })));
-}
-
-/** The trial as a Promptfoo configuration, with the endpoint's model names: for the team to keep testing after the advice. */
-export function promptfooExportOf(spec: TrialSpec, config: TrialConfig): PromptfooYamlExport {
-  const name = (id: string) => config.modelNames[id] ?? id;
-  return exportPromptfooYaml(spec, {
-    providerIds: Object.fromEntries(spec.models.map((m) => [m, name(m)])),
-    ...(config.baseURL ? { apiBaseUrl: config.baseURL } : {}),
-    ...(config.judgeModel ? { judgeModel: name(config.judgeModel) } : {}),
-  });
 }

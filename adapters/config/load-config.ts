@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadTrialConfig, type TrialConfig } from './load-trial-config.js';
 
 const optional = z
   .string()
@@ -69,6 +70,8 @@ export interface ServiceConfig {
   teams: TeamsConfig | null;
   /** Absent or null: the deterministic reader alone reads task descriptions. */
   openai?: OpenAiConfig | null;
+  /** Prompt trials (the same OpenAI-compatible endpoint); absent or null: trials are off. */
+  trial?: TrialConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +139,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
   const problems: string[] = [];
   const slack = slackFrom(parsed.data, problems);
   const teams = teamsFrom(parsed.data, problems);
+  const trial = loadTrialConfig(env);
+  if (!trial.ok) problems.push(...trial.problems);
   if (problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   // Local mode has no authentication: anyone who can reach the port could post as anyone.
@@ -151,5 +156,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     slack,
     teams,
     openai: openAiFrom(e),
+    trial: trial.ok ? trial.config : null,
   };
 }

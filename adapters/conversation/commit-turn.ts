@@ -2,8 +2,8 @@ import { outboxItemsOf, runTurn, verdictRecordFor, type ConversationStore, type 
 import type { Logger } from '../logging/create-logger.js';
 
 /** The context of a turn at a moment: prices, the day of the advice, the time, the tokenizer. */
-export function turnContextAt(now: Date, catalogue: PriceCatalogue, countTokens?: (text: string) => number): TurnContext {
-  return { catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString(), ...(countTokens ? { countTokens } : {}) };
+export function turnContextAt(now: Date, catalogue: PriceCatalogue, countTokens?: (text: string) => number, trials = false): TurnContext {
+  return { catalogue, asOf: now.toISOString().slice(0, 10), now: now.toISOString(), ...(countTokens ? { countTokens } : {}), ...(trials ? { trials } : {}) };
 }
 
 /** Who acted in a turn, and whether the door itself shows a refused answer (a form shows it in its field). */

@@ -2,6 +2,8 @@ import type { ConversationStore, PriceCatalogue, SubscriptionStore } from '../..
 import type { ReadIntake } from '../intake/create-intake.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { OutboxWorker } from './outbox-worker.js';
+import type { TrialConfig } from '../config/load-trial-config.js';
+import type { TrialRunner } from '../trial/trial-runner.js';
 
 /** What the service gives a platform's door (Slack's, Teams'): the stores, the clock, the outbox. */
 export interface DoorDeps {
@@ -15,6 +17,8 @@ export interface DoorDeps {
   countTokens: (text: string) => number;
   /** Runs work after a request was answered: counted for a clean stop, logged if it fails. */
   background: (what: string, work: () => Promise<void>) => void;
+  /** Prompt trials, when an endpoint is configured. */
+  trials?: { runner: TrialRunner; config: TrialConfig };
   /** Counts a request's work so a clean stop can wait for it. */
   track: <T>(work: () => Promise<T>) => Promise<T>;
 }

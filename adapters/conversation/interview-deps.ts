@@ -12,4 +12,6 @@ export interface InterviewDeps {
   readIntake?: ReadIntake;
   /** Counts the tokens of a pasted prompt. */
   countTokens?: (text: string) => number;
+  /** A trial endpoint is configured: the examples question offers to run a trial. */
+  trials?: boolean;
 }

@@ -54,7 +54,7 @@ export class PostgresConversationStore implements ConversationStore {
   async findActiveConversation(platform: Platform, ownerId: string, place: string): Promise<Conversation | undefined> {
     const { rows } = await this.pool.query<ConversationRow & { id: string }>(
       `SELECT id, version, data FROM conversations
-       WHERE platform = $1 AND owner_id = $2 AND status = 'active' AND (data::jsonb #>> '{refs,place}') = $3
+       WHERE platform = $1 AND owner_id = $2 AND status = 'active' AND COALESCE(data::jsonb #>> '{refs,place}', data::jsonb #>> '{refs,channel}') = $3
        ORDER BY updated_at DESC LIMIT 1`,
       [platform, ownerId, place],
     );

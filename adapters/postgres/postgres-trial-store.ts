@@ -42,7 +42,20 @@ export class PostgresTrialStore implements TrialStore {
     await this.pool.query(`UPDATE trials SET status = 'finished', summary = $1, export_yaml = $2, updated_at = $3 WHERE id = $4`, [JSON.stringify(summary), exportYaml, at, id]);
   }
 
+  async keepTrialFile(conversationId: string, file: { name: string; content: string }, at: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO trial_files (conversation_id, name, content, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (conversation_id) DO UPDATE SET name = EXCLUDED.name, content = EXCLUDED.content, created_at = EXCLUDED.created_at',
+      [conversationId, file.name, file.content, at],
+    );
+  }
+
+  async trialFile(conversationId: string): Promise<{ name: string; content: string } | undefined> {
+    const { rows } = await this.pool.query<{ name: string; content: string }>('SELECT name, content FROM trial_files WHERE conversation_id = $1', [conversationId]);
+    return rows[0];
+  }
+
   async purgeTrials(cutoff: string): Promise<number> {
+    await this.pool.query('DELETE FROM trial_files WHERE created_at < $1', [cutoff]);
     const { rowCount } = await this.pool.query(`DELETE FROM trials WHERE created_at < $1 AND status = 'finished'`, [cutoff]);
     return rowCount ?? 0;
   }

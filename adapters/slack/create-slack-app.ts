@@ -10,7 +10,7 @@ import { checkSlackPayload } from './slack-payload-shapes.js';
 import { RefusedSlackRequest, verifySlackHttpRequest } from './verify-slack-request.js';
 
 /** The bot scopes the manifest grants; OAuth installs ask for exactly these. */
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history', 'im:write'];
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history', 'im:write', 'files:read', 'files:write'];
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 

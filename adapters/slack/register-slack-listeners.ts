@@ -20,12 +20,18 @@ import { parseCommandText, SLACK_USAGE } from './slack-command-text.js';
 import { errorInWords, errorReference } from './slack-errors.js';
 import { blockActionsShape, slashCommandShape, threadReplyShape, viewShape, type BlockActionElement } from './slack-payload-shapes.js';
 import type { SlackInterview } from './slack-interview.js';
+import type { SlackTrial } from './slack-trial.js';
+import { TRIAL_FIELDS, TRIAL_MODAL_CALLBACK_ID, type TrialField } from './build-trial-modal.js';
+
+const TRIALS_OFF = 'Trials are off on this service: an admin turns them on by setting OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint).';
 
 export const ACTION_PREFIX = /^fta:([a-z-]+)(?::.*)?$/;
 export const ANSWER_MODAL = 'fta:answer-modal';
 
 interface ListenerDeps {
   interview: SlackInterview;
+  /** Prompt trials; absent when no trial endpoint is configured. */
+  trial?: SlackTrial;
   store: ConversationStore;
   logger: Logger;
   /** Runs work after Slack has been answered (counted for a clean stop, logged if it fails). */
@@ -43,7 +49,7 @@ function payloadOf(action: BlockActionElement): ActionPayload | null {
 }
 
 /** The interview's Slack surface: the slash command, buttons and menus, the answer modal, typed thread replies. */
-export function registerSlackListeners(app: App, { interview, store, logger, background }: ListenerDeps): void {
+export function registerSlackListeners(app: App, { interview, trial, store, logger, background }: ListenerDeps): void {
   app.command('/finetune-advisor', async ({ command: raw, ack, respond }) => {
     await ack();
     const shape = slashCommandShape.safeParse(raw);
@@ -55,6 +61,15 @@ export function registerSlackListeners(app: App, { interview, store, logger, bac
     try {
       if (parsed.kind === 'help') return void (await tell(SLACK_USAGE));
       if (parsed.kind === 'unknown') return void (await tell(`"${parsed.word}" is not something I know. ${SLACK_USAGE}`));
+      if (parsed.kind === 'trial') {
+        const conv = await store.findActiveConversation('slack', command.user_id, command.channel_id);
+        if (!trial) return void (await tell(TRIALS_OFF));
+        if (!conv) return void (await tell('No interview of yours is running in this channel. Start one with `/finetune-advisor <your task>`, then run the trial from it.'));
+        if (!command.trigger_id) return void (await tell('Slack sent no way to open the form; use the "Run a trial on your examples" button on the interview\'s examples question.'));
+        const words = await trial.openForm(app.client, command.trigger_id, conv.id, command.user_id);
+        if (words) await tell(words);
+        return;
+      }
       if (parsed.kind === 'history') {
         const verdicts = await store.listVerdicts('slack', command.user_id, 10);
         if (!verdicts.length) return void (await tell('You have no verdicts yet. Start with `/finetune-advisor <your task>`.'));
@@ -102,6 +117,16 @@ export function registerSlackListeners(app: App, { interview, store, logger, bac
       switch (name) {
         case 'open-input':
           return await openAnswerModal(client, body.trigger_id, payload, userId);
+        case 'open-trial': {
+          if (!trial) return void (await warn(TRIALS_OFF));
+          const words = await trial.openForm(client, body.trigger_id, payload.c, userId);
+          if (words) await warn(words);
+          return;
+        }
+        case 'cancel-trial': {
+          if (!trial || !payload.d) return void (await warn(TRIALS_OFF));
+          return void (await warn(await trial.cancel(payload.d, userId)));
+        }
         case 'show-assumptions': {
           const record = payload.d ? await store.getVerdict(payload.d) : undefined;
           if (!record) return void (await warn('That verdict is no longer stored.'));
@@ -175,6 +200,22 @@ export function registerSlackListeners(app: App, { interview, store, logger, bac
       const ref = errorReference();
       logger.error({ ref, err: { message: (err as Error).message } }, 'form answer failed');
       if (!answered) await refuse(`I couldn't save this answer: ${errorInWords(err, ref)}`);
+    }
+  });
+
+  /** The trial form: checked before it closes, each problem shown in its field; the trial then runs in the background. */
+  app.view(TRIAL_MODAL_CALLBACK_ID, async ({ ack, body: raw, client }) => {
+    const shape = viewShape.safeParse(raw);
+    const payload = shape.success ? decodeAction(shape.data.view.private_metadata) : null;
+    if (!shape.success || !payload || !trial) return void (await ack({ response_action: 'errors', errors: { prompt: 'This form is out of date; close it and start again from the interview.' } }));
+    const values = Object.fromEntries(TRIAL_FIELDS.map((f) => [f, shape.data.view.state?.values[f]?.value?.value ?? ''])) as Record<TrialField, string>;
+    try {
+      const errors = await trial.submit(client, payload.c, shape.data.user.id, values);
+      await ack(errors ? { response_action: 'errors', errors } : undefined);
+    } catch (err) {
+      const ref = errorReference();
+      logger.error({ ref, err: { message: (err as Error).message } }, 'trial form failed');
+      await ack({ response_action: 'errors', errors: { prompt: `I couldn't start the trial: ${errorInWords(err, ref)}` } });
     }
   });
 

@@ -1,7 +1,7 @@
 /** What `/finetune-advisor <text>` asks for. */
-export type SlackCommand = { kind: 'start'; task: string } | { kind: 'help' } | { kind: 'history' } | { kind: 'unknown'; word: string };
+export type SlackCommand = { kind: 'start'; task: string } | { kind: 'help' } | { kind: 'history' } | { kind: 'trial' } | { kind: 'unknown'; word: string };
 
-const SUBCOMMANDS = new Set(['help', 'history', 'start']);
+const SUBCOMMANDS = new Set(['help', 'history', 'start', 'trial']);
 
 export function parseCommandText(text: string | undefined): SlackCommand {
   const trimmed = (text ?? '').trim();
@@ -9,6 +9,7 @@ export function parseCommandText(text: string | undefined): SlackCommand {
   const word = first.toLowerCase();
   if (word === 'help' || word === '?') return { kind: 'help' };
   if (word === 'history' && rest.length === 0) return { kind: 'history' };
+  if (word === 'trial' && rest.length === 0) return { kind: 'trial' };
   if (word === 'start') return { kind: 'start', task: rest.join(' ') };
   // One word that is not a subcommand is more likely a typo ("histroy") than a task.
   if (trimmed && rest.length === 0 && !SUBCOMMANDS.has(word) && /^[a-z-]+$/i.test(word)) return { kind: 'unknown', word: first };
@@ -20,6 +21,7 @@ export const SLACK_USAGE = [
   '• `/finetune-advisor <your task>` starts an interview, e.g. `/finetune-advisor classify 50k support tickets a day into 12 queues`',
   '• `/finetune-advisor start` starts one without a description',
   '• `/finetune-advisor history` lists your last verdicts',
+  '• `/finetune-advisor trial` runs your prompt on your own examples, for the interview running in this channel',
   '• `/finetune-advisor help` shows this',
   'Answer with the buttons, or reply in the thread: `4k`, `10M a month`, `250k/day`, `8/10`, `80%`.',
 ].join('\n');

@@ -56,7 +56,7 @@ export class SlackInterview {
   constructor(private readonly deps: SlackInterviewDeps) {}
 
   turnContext(): TurnContext {
-    return turnContextAt(this.deps.now(), this.deps.catalogue, this.deps.countTokens);
+    return turnContextAt(this.deps.now(), this.deps.catalogue, this.deps.countTokens, this.deps.trials ?? false);
   }
 
   /**

@@ -47,6 +47,8 @@ export const SLACK_LIMITS = {
   privateMetadata: 3000,
   /** An input block's label. */
   inputLabel: 2000,
+  /** What a plain_text_input takes (its max_length at most): longer texts come as files. */
+  plainTextInput: 3000,
   /** The top-level notification fallback `text` (keep it short: it is what a notification shows). */
   fallbackText: 3000,
   /** All text in a message's blocks together: Slack has rejected messages near 13,000 (msg_blocks_too_long). */

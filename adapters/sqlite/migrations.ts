@@ -138,7 +138,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    name: 'prompt trials: one running per interview, kept until the retention period ends',
+    name: 'prompt trials (one running per interview) and the examples files shared for them, kept until the retention period ends',
     up: `
       CREATE TABLE trials (
         id TEXT PRIMARY KEY,
@@ -154,6 +154,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE UNIQUE INDEX trials_one_running ON trials (conversation_id) WHERE status IN ('running', 'cancelling');
       CREATE INDEX trials_by_age ON trials (created_at);
+      CREATE TABLE trial_files (
+        conversation_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        content TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
     `,
   },
 ];

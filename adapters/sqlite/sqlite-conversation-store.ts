@@ -60,7 +60,7 @@ export class SqliteConversationStore implements ConversationStore {
   async findActiveConversation(platform: Platform, ownerId: string, place: string): Promise<Conversation | undefined> {
     const row = this.sql(
       `SELECT id, version, data FROM conversations
-       WHERE platform = ? AND owner_id = ? AND status = 'active' AND json_extract(data, '$.refs.place') = ?
+       WHERE platform = ? AND owner_id = ? AND status = 'active' AND COALESCE(json_extract(data, '$.refs.place'), json_extract(data, '$.refs.channel')) = ?
        ORDER BY updated_at DESC LIMIT 1`,
     ).get(platform, ownerId, place) as (ConversationRow & { id: string }) | undefined;
     return row ? parseConversation(row.id, row) : undefined;

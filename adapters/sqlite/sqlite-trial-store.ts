@@ -43,7 +43,18 @@ export class SqliteTrialStore implements TrialStore {
     this.sql(`UPDATE trials SET status = 'finished', summary = ?, export_yaml = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(summary), exportYaml, at, id);
   }
 
+  async keepTrialFile(conversationId: string, file: { name: string; content: string }, at: string): Promise<void> {
+    this.sql(
+      'INSERT INTO trial_files (conversation_id, name, content, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET name = excluded.name, content = excluded.content, created_at = excluded.created_at',
+    ).run(conversationId, file.name, file.content, at);
+  }
+
+  async trialFile(conversationId: string): Promise<{ name: string; content: string } | undefined> {
+    return this.sql('SELECT name, content FROM trial_files WHERE conversation_id = ?').get(conversationId) as { name: string; content: string } | undefined;
+  }
+
   async purgeTrials(cutoff: string): Promise<number> {
+    this.sql('DELETE FROM trial_files WHERE created_at < ?').run(cutoff);
     return this.sql(`DELETE FROM trials WHERE created_at < ? AND status = 'finished'`).run(cutoff).changes;
   }
 }

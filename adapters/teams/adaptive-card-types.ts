@@ -23,6 +23,8 @@ export interface TextBlock extends ElementBase {
   size?: 'Small' | 'Medium';
   isSubtle?: true;
   horizontalAlignment?: 'Right';
+  /** A problem to fix, in red. */
+  color?: 'Attention';
 }
 
 export interface FactSet extends ElementBase {
@@ -87,8 +89,10 @@ export interface TextInput extends ElementBase {
   placeholder: string;
   isMultiline: boolean;
   maxLength: number;
-  isRequired: true;
-  errorMessage: string;
+  isRequired: boolean;
+  errorMessage?: string;
+  /** What the box holds when shown (a form shown again with its problems keeps what was typed). */
+  value?: string;
 }
 
 export type AdaptiveElement = TextBlock | FactSet | Table | Container | LineChart | ActionSet | ChoiceSetInput | TextInput;

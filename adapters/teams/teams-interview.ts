@@ -56,7 +56,7 @@ export class TeamsInterview {
   constructor(private readonly deps: TeamsInterviewDeps) {}
 
   private adviceTurn(): AdviceTurn {
-    return turnContextAt(this.deps.now(), this.deps.catalogue, this.deps.countTokens);
+    return turnContextAt(this.deps.now(), this.deps.catalogue, this.deps.countTokens, this.deps.trials ?? false);
   }
 
   /** Starts an interview here; a running one of the same person in the same place is cancelled first. */

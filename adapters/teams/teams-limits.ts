@@ -28,6 +28,8 @@ export const TEAMS_LIMITS = {
   choiceTitleMax: 150,
   /** A typed answer (Input.Text maxLength; the same cap as an action payload's answer). */
   inputTextMax: 200,
+  /** A trial form's prompt or pasted examples (Input.Text maxLength): larger example sets come as a file. */
+  trialInputMax: 20_000,
   /** The card's fallbackText (what a client that can't show the card shows, and notifications). */
   fallbackTextMax: 1000,
 } as const;

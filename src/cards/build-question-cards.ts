@@ -21,8 +21,16 @@ export function takesPastedText(question: Question): boolean {
   return question.id === 'promptTokens';
 }
 
-/** A question on the table, with the ways to answer it and Back, Skip, Start over and Cancel. */
-export function buildQuestionCard(question: Question, conversation: Conversation): Card {
+/** Questions a prompt trial answers by measuring: their card offers to run one. */
+export function trialAnswers(question: Question): boolean {
+  return question.id === 'testedExamples';
+}
+
+/**
+ * A question on the table, with the ways to answer it and Back, Skip, Start over and Cancel;
+ * with `trials` on, the examples question also offers to measure instead of recall.
+ */
+export function buildQuestionCard(question: Question, conversation: Conversation, offer: { trials?: boolean } = {}): Card {
   const number = conversation.history.length + 1;
   const base = { c: conversation.id, v: conversation.version, q: question.id };
   const blocks: CardBlock[] = [
@@ -47,6 +55,7 @@ export function buildQuestionCard(question: Question, conversation: Conversation
     });
   }
   const buttons: CardButton[] = [];
+  if (offer.trials && trialAnswers(question)) buttons.push({ action: 'open-trial', label: 'Run a trial on your examples', value: encodeAction(base), style: 'primary' });
   const suggested = conversation.suggested[question.id];
   if (suggested !== undefined) buttons.push({ action: 'answer', label: `Keep: ${formatAnswer(question, suggested)}`, value: encodeAction({ ...base, a: asTyped(suggested) }), style: 'primary' });
   if (question.skipLabel) buttons.push({ action: 'skip', label: `Skip: ${question.skipLabel}`, value: encodeAction(base) });

@@ -29,8 +29,8 @@ export interface TrialProgressView {
   estimateUsd: number | null;
 }
 
-/** The message a running trial keeps up to date: how far, how many right, what it has spent; and Cancel. */
-export function buildTrialProgressCard(p: TrialProgressView, cancel: CardButton | null): Card {
+/** The message a running trial keeps up to date: how far, how many right, what it has spent; and Cancel while it runs. */
+export function buildTrialProgressCard(p: TrialProgressView, cancel: CardButton | null, ended?: string): Card {
   const blocks: CardBlock[] = [
     { type: 'text', text: `${formatCount(p.done)} of ${formatCount(p.total)} done, ${formatCount(p.right)} right so far` },
     {
@@ -38,8 +38,8 @@ export function buildTrialProgressCard(p: TrialProgressView, cancel: CardButton 
       text: `${formatUsd(p.spentUsd)} spent; about ${p.estimateUsd === null ? 'an unknown amount (a model has no price in the catalogue)' : formatUsd(p.estimateUsd)} in all; it stops at the ${formatUsd(p.capUsd)} cap`,
     },
   ];
-  if (cancel) blocks.push({ type: 'buttons', buttons: [cancel] });
-  return { kind: 'message', title: 'Trial running', blocks };
+  if (cancel && !ended) blocks.push({ type: 'buttons', buttons: [cancel] });
+  return { kind: 'message', title: ended ?? 'Trial running', blocks };
 }
 
 /**
@@ -71,11 +71,13 @@ export function buildTrialResultsCard(summary: TrialSummary, options: { retentio
     if (best.latencyMs) fields.push({ label: 'Latency', value: `p50 ${formatCount(best.latencyMs.p50)} ms, p95 ${formatCount(best.latencyMs.p95)} ms` });
     fields.push({ label: 'Spent', value: formatUsd(summary.spentUsd) });
     blocks.push({ type: 'fields', fields });
-    if (best.failures.length)
+    // The best prompt's failures; when it had none, those of the weakest prompt on today's model (what the variants fixed).
+    const shown = best.failures.length ? best : summary.cells.filter((c) => c.model === today && c.failures.length).sort((a, b) => a.right / a.graded - b.right / b.graded)[0];
+    if (shown)
       blocks.push({
         type: 'list',
-        title: `What went wrong with ${best.promptLabel} on ${today}`,
-        items: best.failures.slice(0, 5).map((f) => ({
+        title: `What went wrong with ${shown.promptLabel} on ${today}`,
+        items: shown.failures.slice(0, 5).map((f) => ({
           text: `${f.count}× ${f.failure}`,
           detail: f.samples
             .slice(0, 2)

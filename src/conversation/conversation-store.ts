@@ -56,7 +56,7 @@ export interface ConversationStore {
    */
   applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>>;
   getConversation(id: string): Promise<Conversation | undefined>;
-  /** The person's interview still running in a place (a chat or thread, `refs.place`), if any. */
+  /** The person's interview still running in a place (Teams: a chat or thread, `refs.place`; Slack: a channel), if any. */
   findActiveConversation(platform: Platform, ownerId: string, place: string): Promise<Conversation | undefined>;
   /** Records the message id of the question card on the table (the platform's own), without a turn. */
   setQuestionRef(id: string, ref: QuestionRef): Promise<void>;

@@ -18,6 +18,8 @@ import type { ConversationRefs } from './conversation-refs.js';
 export interface TurnContext extends AdviceContext {
   /** The time of the turn, ISO 8601; the clock is the adapter's. */
   now: string;
+  /** A trial endpoint is configured: the examples question offers to run one. */
+  trials?: boolean;
 }
 
 export type TurnInput =
@@ -74,7 +76,7 @@ function proceed(conv: Conversation, ctx: TurnContext, before: Reply[]): TurnOut
   const step = advise({ answers: conv.answers, skipped: conv.skipped }, ctx);
   if (step.kind === 'ask') {
     const next = { ...conv, pending: step.question };
-    const card = buildQuestionCard(buildQuestions(ctx)[step.question], next);
+    const card = buildQuestionCard(buildQuestions(ctx)[step.question], next, { trials: ctx.trials ?? false });
     return { status: 'accepted', next, replies: [...before, { kind: 'post-thread', card, role: 'question' }], verdict: null };
   }
   const next: Conversation = { ...conv, pending: null, status: 'finished', verdictId: verdictIdFor(conv) };
@@ -206,7 +208,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
         skipped: current.skipped.filter((q) => q !== field),
       });
       const putAside = pending ? [{ kind: 'update-question' as const, card: buildAnsweredCard(pending, number, 'Put aside while you change an earlier answer.') }] : [];
-      return { status: 'accepted', next, replies: [...putAside, { kind: 'post-thread', card: buildQuestionCard(question, next), role: 'question' }], verdict: null };
+      return { status: 'accepted', next, replies: [...putAside, { kind: 'post-thread', card: buildQuestionCard(question, next, { trials: ctx.trials ?? false }), role: 'question' }], verdict: null };
     }
     case 'trial-result': {
       const filled = answersFromTrial(current.answers, input.summary);

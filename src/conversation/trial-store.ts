@@ -38,6 +38,9 @@ export interface TrialStore {
   /** Asks the runner to stop; false when the trial is not running. */
   requestTrialCancel(id: string): Promise<boolean>;
   finishTrial(id: string, summary: TrialSummary, exportYaml: string | null, at: string): Promise<void>;
-  /** Deletes trials (results, samples and export) created before `cutoff`; returns how many. */
+  /** Keeps the examples file a person shared for an interview's next trial (where the platform can't be read back: Teams); the newest wins. */
+  keepTrialFile(conversationId: string, file: { name: string; content: string }, at: string): Promise<void>;
+  trialFile(conversationId: string): Promise<{ name: string; content: string } | undefined>;
+  /** Deletes trials (results, samples and export) and shared files from before `cutoff`; returns how many trials. */
   purgeTrials(cutoff: string): Promise<number>;
 }

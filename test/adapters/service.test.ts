@@ -88,7 +88,7 @@ describe('the service', () => {
     expect(install.status).toBe(302);
     const location = new URL(install.headers.get('location')!);
     expect(location.origin + location.pathname).toBe('https://slack.com/oauth/v2/authorize');
-    expect(location.searchParams.get('scope')).toBe('commands,chat:write,channels:history,groups:history,im:history,im:write');
+    expect(location.searchParams.get('scope')).toBe('commands,chat:write,channels:history,groups:history,im:history,im:write,files:read,files:write');
     const cookie = install.headers.get('set-cookie')!.split(';')[0]!;
     const done = await fetch(`${running.url}/slack/oauth_redirect?code=abc&state=${location.searchParams.get('state')}`, { headers: { cookie } });
     expect(done.status).toBe(200);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { OpenAiConfig, ServiceConfig } from '../../adapters/config/load-config.js';
+import type { TrialConfig } from '../../adapters/config/load-trial-config.js';
 import { createLogger } from '../../adapters/logging/create-logger.js';
 import { startService, type DeliveryTimings, type RunningService } from '../../adapters/server.js';
 import { FakeSlackApi } from './fake-slack-api.js';
@@ -25,7 +26,7 @@ export interface SlackTestService {
 
 /** The real service (Bolt, SQLite file, HTTP server on loopback) wired to a fake Slack. */
 export async function startSlackTestService(
-  options: { databasePath?: string; slack?: FakeSlackApi; openai?: OpenAiConfig; now?: () => Date; delivery?: DeliveryTimings } = {},
+  options: { databasePath?: string; slack?: FakeSlackApi; openai?: OpenAiConfig; now?: () => Date; delivery?: DeliveryTimings; trial?: TrialConfig } = {},
 ): Promise<SlackTestService> {
   const slack = options.slack ?? (await new FakeSlackApi().start());
   const databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'advisor-slack-')), 'advisor.db');
@@ -39,9 +40,11 @@ export async function startSlackTestService(
     teams: null,
     slack: { mode: 'http', signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${slack.url}/api/` },
     openai: options.openai ?? null,
+    trial: options.trial ?? null,
   };
   const now = options.now ?? (() => SLACK_TEST_DATE);
-  const boot = () => startService(config, { now, logger: createLogger('info', sink), ...(options.delivery ? { delivery: options.delivery } : {}) });
+  const boot = () =>
+    startService(config, { now, logger: createLogger('info', sink), ...(options.delivery ? { delivery: options.delivery } : {}), ...(options.trial ? { trial: { progressEveryMs: 50 } } : {}) });
   const handle: SlackTestService = {
     service: await boot(),
     slack,

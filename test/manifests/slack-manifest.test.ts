@@ -12,7 +12,7 @@ type BotEvent = NonNullable<NonNullable<NonNullable<Manifest['settings']>['event
 
 // Compile-time: a misspelt or invented scope or event name here fails `tsc`; at run time the
 // manifests must hold exactly these lists, so the YAML is held to Slack's unions through them.
-const BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history', 'im:write'] as const satisfies readonly BotScope[];
+const BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history', 'im:write', 'files:read', 'files:write'] as const satisfies readonly BotScope[];
 const BOT_EVENTS = ['message.channels', 'message.groups', 'message.im', 'app_uninstalled', 'tokens_revoked'] as const satisfies readonly BotEvent[];
 // What the app must NOT ask for: it DMs rather than posting where it is not a member, and never reads users or mentions.
 const NOT_NEEDED: readonly BotScope[] = ['chat:write.public', 'app_mentions:read', 'users:read', 'channels:read', 'groups:read', 'im:read'];
@@ -81,7 +81,7 @@ describe.each([
     expect(commands).toHaveLength(1);
     expect(commands[0]).toMatchObject({
       command: '/finetune-advisor',
-      usage_hint: '[task, e.g. classify 50k tickets a day] | history | help',
+      usage_hint: '[task, e.g. classify 50k tickets a day] | trial | history | help',
       should_escape: false,
     });
     expect(commands[0]?.description).toBeTruthy();

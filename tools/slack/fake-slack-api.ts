@@ -18,6 +18,20 @@ export interface SlackMessage {
   updated: boolean;
   /** The app's message metadata (event_type and event_payload), as chat.postMessage sent it. */
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Who posted it, for a person's message (a shared file). */
+  user?: string;
+  /** Files shared with the message. */
+  files?: SlackFile[];
+}
+
+/** A file as Slack lists it on a message; its content is served at url_private_download to a bearer of a bot token. */
+export interface SlackFile {
+  id: string;
+  name: string;
+  title: string;
+  filetype: string;
+  size: number;
+  url_private_download: string;
 }
 
 interface Failure {
@@ -58,12 +72,28 @@ export class FakeSlackApi {
   private sockets: WebSocketServer | null = null;
   private socket: WebSocket | null = null;
   private acks = new Map<string, (ack: unknown) => void>();
+  /** Every file's content by id: shared by people, or uploaded by the app. */
+  readonly fileContents = new Map<string, string>();
+  private uploads = new Map<string, { name: string; content: string }>();
   url = '';
 
   async start(port = 0): Promise<this> {
     this.server = createServer(async (req, res) => {
-      const body = await readBody(req);
       const path = req.url ?? '/';
+      if (path.startsWith('/files/')) {
+        // A file's content, only with a token (as Slack: url_private needs the bot's token).
+        const content = this.fileContents.get(path.slice('/files/'.length));
+        if (!req.headers.authorization?.startsWith('Bearer xox')) return void res.writeHead(302, { location: 'https://fake.slack.test/signin' }).end();
+        return void (content === undefined ? res.writeHead(404).end('not found') : res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(content));
+      }
+      if (path.startsWith('/upload/')) {
+        let raw = '';
+        for await (const chunk of req) raw += chunk;
+        const upload = this.uploads.get(path.slice('/upload/'.length));
+        if (upload) upload.content = raw;
+        return void res.writeHead(upload ? 200 : 404).end(upload ? 'OK - 12' : 'no such upload');
+      }
+      const body = await readBody(req);
       if (path.startsWith('/respond/')) {
         this.responses.push({ id: path.slice('/respond/'.length), body });
         res.writeHead(200).end('ok');
@@ -118,6 +148,29 @@ export class FakeSlackApi {
   /** The next `count` calls of `method` fail with `error` (a 429 with Retry-After for rate limits). */
   failNext(method: string, failure: Failure, count = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array.from({ length: count }, () => failure)]);
+  }
+
+  /** A person shares a file in a thread, as from Slack's composer: a message with the file on it. */
+  shareFile(channel: string, threadTs: string, user: string, name: string, content: string): SlackFile {
+    const id = `F${this.fileContents.size + this.uploads.size + 1}`;
+    this.fileContents.set(id, content);
+    const file = { id, name, title: name, filetype: name.split('.').pop() ?? 'text', size: Buffer.byteLength(content), url_private_download: `${this.url}/files/${id}` };
+    const ts = this.nextTs();
+    this.messages.set(`${channel}/${ts}`, { channel, ts, threadTs, text: '', blocks: [], updated: false, user, files: [file] });
+    return file;
+  }
+
+  /** Files the app uploaded, with where they went and their content. */
+  uploadedFiles(): { name: string; content: string; channel: string; threadTs?: string }[] {
+    return this.callsOf('files.completeUploadExternal').flatMap((c) => {
+      const files = (typeof c.body.files === 'string' ? JSON.parse(c.body.files) : c.body.files) as { id: string }[];
+      return files.map((f) => ({
+        name: this.uploads.get(f.id)?.name ?? '?',
+        content: this.uploads.get(f.id)?.content ?? '',
+        channel: String(c.body.channel_id ?? ''),
+        ...(c.body.thread_ts ? { threadTs: String(c.body.thread_ts) } : {}),
+      }));
+    });
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -188,7 +241,15 @@ export class FakeSlackApi {
         const found = [...this.messages.values()]
           .filter((m) => m.channel === channel && (m.ts === parent || m.threadTs === parent))
           .sort((a, b) => Number(a.ts) - Number(b.ts))
-          .map((m) => ({ type: 'message', ts: m.ts, thread_ts: parent, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            thread_ts: parent,
+            text: m.text,
+            ...(m.user ? { user: m.user } : {}),
+            ...(m.files ? { files: m.files } : {}),
+            ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+          }));
         return found.length ? { ok: true, messages: found, has_more: false } : { ok: false, error: 'thread_not_found' };
       }
       case 'chat.postEphemeral':
@@ -214,6 +275,40 @@ export class FakeSlackApi {
         return { ok: true, channel: { id: `D${String(body.users)}` } };
       case 'views.open':
         return { ok: true, view: { id: `V${this.calls.length}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${this.fileContents.size + this.uploads.size + 1}`;
+        this.uploads.set(id, { name: String(body.filename ?? ''), content: '' });
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof body.files === 'string' ? JSON.parse(body.files) : body.files) as { id: string; title?: string }[];
+        const thread = body.thread_ts ? String(body.thread_ts) : undefined;
+        const channelId = String(body.channel_id ?? '');
+        for (const f of files) {
+          const upload = this.uploads.get(f.id);
+          this.fileContents.set(f.id, upload?.content ?? '');
+          const ts = this.nextTs();
+          const file = {
+            id: f.id,
+            name: upload?.name ?? '',
+            title: f.title ?? upload?.name ?? '',
+            filetype: 'yaml',
+            size: upload?.content.length ?? 0,
+            url_private_download: `${this.url}/files/${f.id}`,
+          };
+          this.messages.set(`${channelId}/${ts}`, {
+            channel: channelId,
+            ts,
+            ...(thread ? { threadTs: thread } : {}),
+            text: String(body.initial_comment ?? ''),
+            blocks: [],
+            updated: false,
+            user: 'UBOT',
+            files: [file],
+          });
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      }
       default:
         return { ok: true };
     }

@@ -89,7 +89,11 @@ export function blockActionsBody(fields: { userId?: string; channelId?: string; 
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-export function viewSubmissionBody(fields: { userId?: string; viewId: string; privateMetadata: string; value: string }): string {
+/** A modal sent: the answer modal's one field (`value`), or a form's fields by block id (`fields`, e.g. the trial form). */
+export function viewSubmissionBody(fields: { userId?: string; viewId: string; privateMetadata: string; value?: string; callbackId?: string; fields?: Record<string, string> }): string {
+  const values = fields.fields
+    ? Object.fromEntries(Object.entries(fields.fields).map(([block, value]) => [block, { value: { type: 'plain_text_input', value } }]))
+    : { answer: { value: { type: 'plain_text_input', value: fields.value ?? '' } } };
   const payload = {
     type: 'view_submission',
     team: { id: TEAM, domain: 'acme' },
@@ -101,10 +105,10 @@ export function viewSubmissionBody(fields: { userId?: string; viewId: string; pr
       id: fields.viewId,
       team_id: TEAM,
       type: 'modal',
-      callback_id: 'fta:answer-modal',
+      callback_id: fields.callbackId ?? 'fta:answer-modal',
       private_metadata: fields.privateMetadata,
       hash: '156772938.1827394',
-      state: { values: { answer: { value: { type: 'plain_text_input', value: fields.value } } } },
+      state: { values },
     },
     response_urls: [],
   };

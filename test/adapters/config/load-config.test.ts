@@ -13,7 +13,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('the service settings', () => {
   it('starts with defaults and no Slack when nothing is set', () => {
-    expect(loadConfig({})).toEqual({ port: 3978, host: '0.0.0.0', databasePath: './data/advisor.db', logLevel: 'info', slack: null, teams: null, openai: null });
+    expect(loadConfig({})).toEqual({ port: 3978, host: '0.0.0.0', databasePath: './data/advisor.db', logLevel: 'info', slack: null, teams: null, openai: null, trial: null });
   });
 
   it('picks HTTP mode from a signing secret and a bot token, with the Web API URL the tests use', () => {
@@ -95,5 +95,30 @@ describe('the language model settings', () => {
       expect.stringMatching(/^OPENAI_BASE_URL: the base URL of an OpenAI-compatible API/),
       'INTAKE_TIMEOUT_MS: from 200 to 30000 ms',
     ]);
+  });
+});
+
+describe('the trial settings', () => {
+  it('turns trials on with the endpoint key, with the default limits', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }).trial).toEqual({
+      apiKey: 'sk-x',
+      baseURL: 'http://127.0.0.1:11434/v1',
+      modelNames: {},
+      limits: { capUsd: 5, concurrency: 4, timeoutMs: 60_000, maxOutputTokens: 1024 },
+      retentionDays: 7,
+    });
+  });
+
+  it('reads the model names an endpoint uses and the limits an admin sets', () => {
+    const trial = loadConfig({ OPENAI_API_KEY: 'sk-x', TRIAL_MODELS: 'gpt-4.1-mini=my-deployment, llama-3.1-8b = llama3.1:8b', TRIAL_MAX_USD: '12.5', TRIAL_RETENTION_DAYS: '0' }).trial;
+    expect(trial?.modelNames).toEqual({ 'gpt-4.1-mini': 'my-deployment', 'llama-3.1-8b': 'llama3.1:8b' });
+    expect(trial?.limits.capUsd).toBe(12.5);
+    expect(trial?.retentionDays).toBe(0);
+  });
+
+  it('names a setting that is wrong and how to write it', () => {
+    expect(() => loadConfig({ OPENAI_API_KEY: 'sk-x', TRIAL_MODELS: 'gpt-4.1-mini', TRIAL_MAX_USD: 'lots' })).toThrow(
+      /TRIAL_MAX_USD: US\$, e\.g\. 5[\s\S]*TRIAL_MODELS: "gpt-4\.1-mini" is not catalogue-id=endpoint-name, e\.g\. gpt-4\.1-mini=my-azure-deployment/,
+    );
   });
 });

@@ -53,9 +53,21 @@ for (const backend of BACKENDS) {
       await store.trials.finishTrial('old', summary, 'tests: [secret example]\n', '2026-11-01T10:05:00.000Z');
       await store.trials.startTrial({ ...trial('new', '2026-11-26T10:00:00.000Z'), conversationId: 'c-new' }, '2026-11-26T09:45:00.000Z');
       await store.trials.finishTrial('new', summary, 'tests: []\n', '2026-11-26T10:05:00.000Z');
+      await store.trials.keepTrialFile('c-old', { name: 'old.csv', content: 'input\nold secret' }, '2026-11-01T10:00:00.000Z');
+      await store.trials.keepTrialFile('c-new', { name: 'new.csv', content: 'input\nnew' }, '2026-11-26T10:00:00.000Z');
       expect(await store.trials.purgeTrials('2026-11-20T00:00:00.000Z')).toBe(1);
       expect(await store.trials.getTrial('old')).toBeUndefined();
       expect(await store.trials.getTrial('new')).toBeDefined();
+      expect(await store.trials.trialFile('c-old')).toBeUndefined();
+      expect(await store.trials.trialFile('c-new')).toEqual({ name: 'new.csv', content: 'input\nnew' });
+    });
+
+    it("keeps the newest file shared for an interview's trial", async () => {
+      const store = (await backend.open()).conversations();
+      await store.trials.keepTrialFile('c1', { name: 'first.csv', content: 'a' }, '2026-11-27T10:00:00.000Z');
+      await store.trials.keepTrialFile('c1', { name: 'second.jsonl', content: 'b' }, '2026-11-27T10:01:00.000Z');
+      expect(await store.trials.trialFile('c1')).toEqual({ name: 'second.jsonl', content: 'b' });
+      expect(await store.trials.trialFile('c2')).toBeUndefined();
     });
   });
 }

@@ -1,0 +1,168 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { buildTrialProgressCard, encodeAction, estimateTrial, type Card, type Conversation, type ConversationStore, type PriceCatalogue, type TrialSpec, type TrialSummary } from '../../src/index.js';
+import { trialEndpoint, type TrialConfig } from '../config/load-trial-config.js';
+import type { Logger } from '../logging/create-logger.js';
+import { checkJsonSchema } from './check-json-schema.js';
+import { runTrial, type TrialEndpoint, type TrialProgress } from './run-trial.js';
+import { promptfooExportOf } from './trial-export.js';
+
+/** How a door shows a trial: the progress message, the export, and the figures into the interview. */
+export interface TrialScreen {
+  /** Posts the progress card the first time, then replaces it. */
+  show(card: Card): Promise<void>;
+  /** Offers the Promptfoo configuration (a file in the thread, or a download link). */
+  offerExport(yaml: string, fileName: string, trial: { id: string; downloadKey: string }): Promise<void>;
+  /** The trial's figures, as a turn of the interview. */
+  finish(summary: TrialSummary): Promise<void>;
+}
+
+export interface TrialRunnerDeps {
+  store: ConversationStore;
+  config: TrialConfig;
+  catalogue: PriceCatalogue;
+  countTokens: (text: string) => number;
+  now: () => Date;
+  logger: Logger;
+  background: (what: string, work: () => Promise<void>) => void;
+  /** The endpoint; from the settings by default. */
+  endpoint?: TrialEndpoint;
+  /** How often the progress message is replaced at most, and the database asked about a Cancel. */
+  progressEveryMs?: number;
+}
+
+/** A runner not heard from in this long was lost with its process: its interview may start another trial. */
+const STALE_MS = 10 * 60_000;
+
+/**
+ * Runs trials for the chat doors: one at a time per interview (the database says so, whichever
+ * replica), in the background, with its progress message kept up to date, Cancel honoured from
+ * any replica (through the database), the export offered and the figures fed to the interview.
+ */
+export class TrialRunner {
+  private readonly endpoint: TrialEndpoint;
+  private purgeTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: TrialRunnerDeps) {
+    this.endpoint = deps.endpoint ?? trialEndpoint(deps.config);
+  }
+
+  /** What the trial is expected to cost, in words, before it runs. */
+  estimateWords(spec: TrialSpec): number | null {
+    return estimateTrial(spec, this.deps.catalogue, this.deps.countTokens, { maxOutputTokens: this.deps.config.limits.maxOutputTokens }).usd;
+  }
+
+  /** Starts a trial on an interview; words instead when one is running there already. */
+  async begin(conv: Conversation, spec: TrialSpec, screen: TrialScreen): Promise<{ ok: true; trialId: string } | { ok: false; words: string }> {
+    const now = this.deps.now();
+    const trial = { id: `trial-${randomUUID()}`, downloadKey: randomBytes(18).toString('base64url') };
+    const started = await this.deps.store.trials.startTrial(
+      { ...trial, conversationId: conv.id, platform: conv.platform, ownerId: conv.ownerId, createdAt: now.toISOString() },
+      new Date(now.getTime() - STALE_MS).toISOString(),
+    );
+    if (started === 'busy') return { ok: false, words: 'A trial is already running in this interview: wait for its results, or cancel it first.' };
+    this.deps.background('running a trial', () => this.run(conv, spec, trial, screen));
+    return { ok: true, trialId: trial.id };
+  }
+
+  /** Asks the trial to stop (the replica running it sees it within a second or two); words for the person. */
+  async cancel(trialId: string, userId: string): Promise<string> {
+    const trial = await this.deps.store.trials.getTrial(trialId);
+    if (!trial) return 'That trial is no longer stored.';
+    if (trial.ownerId !== userId) return 'Only the person who started the trial can cancel it.';
+    return (await this.deps.store.trials.requestTrialCancel(trialId)) ? 'Cancelling the trial: the results so far follow.' : 'That trial has already finished.';
+  }
+
+  /** Deletes trials past the retention period now, then every hour. */
+  startPurging(): void {
+    const purge = async () => {
+      const cutoff = new Date(this.deps.now().getTime() - this.deps.config.retentionDays * 86_400_000).toISOString();
+      const deleted = await this.deps.store.trials.purgeTrials(cutoff).catch((err: unknown) => {
+        this.deps.logger.warn({ err: { message: (err as Error).message } }, 'could not delete old trials');
+        return 0;
+      });
+      if (deleted) this.deps.logger.info({ deleted }, 'deleted trials past the retention period');
+    };
+    void purge();
+    this.purgeTimer = setInterval(() => void purge(), 3_600_000).unref();
+  }
+
+  stop(): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+  }
+
+  private async run(conv: Conversation, spec: TrialSpec, trial: { id: string; downloadKey: string }, screen: TrialScreen): Promise<void> {
+    const { store, config, logger } = this.deps;
+    const every = this.deps.progressEveryMs ?? 1_500;
+    const controller = new AbortController();
+    const estimateUsd = this.estimateWords(spec);
+    const cancel = { action: 'cancel-trial', label: 'Cancel the trial', value: encodeAction({ c: conv.id, v: conv.version, d: trial.id }), style: 'danger' as const };
+    let progress: TrialProgress = { done: 0, total: spec.examples.length * spec.prompts.length * spec.models.length, right: 0, spentUsd: 0 };
+    const card = (ended?: string) => buildTrialProgressCard({ ...progress, capUsd: config.limits.capUsd, estimateUsd }, cancel, ended);
+    // One update at a time, in order; a failed update is logged, never the end of the trial.
+    let shown = Promise.resolve();
+    const show = (c: Card) => {
+      shown = shown.then(() => screen.show(c)).catch((err: unknown) => logger.warn({ trial: trial.id, err: { message: (err as Error).message } }, 'could not show trial progress'));
+      return shown;
+    };
+    await show(card());
+    let lastShown = Date.now();
+    // The heartbeat carries a Cancel made on any replica.
+    const heartbeat = setInterval(
+      () => {
+        void store.trials
+          .heartbeatTrial(trial.id, this.deps.now().toISOString())
+          .then((status) => {
+            if (status === 'cancelling') controller.abort();
+          })
+          .catch(() => undefined);
+        if (Date.now() - lastShown >= every) {
+          lastShown = Date.now();
+          void show(card());
+        }
+      },
+      Math.min(every, 2_000),
+    );
+    let summary: TrialSummary;
+    try {
+      summary = await runTrial(
+        spec,
+        {
+          endpoint: this.endpoint,
+          limits: config.limits,
+          catalogue: this.deps.catalogue,
+          checkSchema: checkJsonSchema,
+          countTokens: this.deps.countTokens,
+          ...(config.judgeModel ? { judgeModel: config.judgeModel } : {}),
+          now: this.deps.now,
+        },
+        { id: trial.id, signal: controller.signal, onProgress: (p) => (progress = p) },
+      );
+    } catch (err) {
+      // Never the examples or answers in the log: the error's name and message only.
+      logger.error({ trial: trial.id, err: { message: (err as Error).message } }, 'trial failed');
+      summary = {
+        id: trial.id,
+        at: this.deps.now().toISOString(),
+        grader: spec.grader.kind,
+        examples: spec.examples.length,
+        models: spec.models,
+        prompts: spec.prompts.map((p) => p.label),
+        cells: [],
+        stopped: { reason: 'endpoint', words: 'the trial failed on our side' },
+        spentUsd: progress.spentUsd,
+      };
+    } finally {
+      clearInterval(heartbeat);
+    }
+    await show(card(summary.stopped ? `Trial stopped: ${summary.stopped.words}` : 'Trial finished'));
+    const graded = summary.cells.some((c) => c.graded > 0);
+    const exported = graded ? promptfooExportOf(spec, config) : null;
+    await store.trials.finishTrial(trial.id, summary, exported?.yaml ?? null, this.deps.now().toISOString());
+    logger.info({ trial: trial.id, conversationId: conv.id, stopped: summary.stopped?.reason ?? null, spentUsd: summary.spentUsd }, 'trial finished');
+    if (exported)
+      await screen
+        .offerExport(exported.yaml, exported.fileName, trial)
+        .catch((err: unknown) => logger.warn({ trial: trial.id, err: { message: (err as Error).message } }, 'could not offer the Promptfoo export'));
+    await screen.finish(summary);
+  }
+}

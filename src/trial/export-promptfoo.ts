@@ -181,7 +181,7 @@ function assertionFor(grader: Grader, example: TrialExample, index: number): Pro
         };
       }
       // The trial tests the answer without surrounding space: a model's final newline does not fail `^\d+$`.
-      return { type: 'regex', value: templateLiteral(grader.pattern), transform: 'output.trim()', flags: '' } as PromptfooAssertion;
+      return { type: 'regex', value: templateLiteral(grader.pattern), transform: 'output.trim()' };
     case 'json':
       return grader.schema === undefined ? { type: 'is-json' } : { type: 'is-json', value: templateLiteral(JSON.stringify(forPromptfooAjv(grader.schema), null, 2)) };
     case 'number': {

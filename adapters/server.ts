@@ -7,6 +7,7 @@ import { loadPriceCatalogue } from './catalogue/load-price-catalogue.js';
 import { ConfigError, loadConfig, type ServiceConfig } from './config/load-config.js';
 import { InFlight } from './in-flight.js';
 import type { DoorDeps } from './conversation/door-deps.js';
+import { serveTrialExport } from './trial/serve-trial-export.js';
 import { OutboxWorker } from './conversation/outbox-worker.js';
 import { sendJson } from './http/send-json.js';
 import type { SummaryNotifier } from './teams/summary-notifier.js';
@@ -113,6 +114,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     background: inBackground,
     track: (work) => inFlight.track(work),
     ...(trials ? { trials } : {}),
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   };
 
   const teams = config.teams ? (await import('./teams/teams-door.js')).openTeamsDoor(config.teams, doorDeps) : null;
@@ -148,6 +150,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     if (path === '/api/messages') return teams ? void teams.handle(req, res) : sendJson(res, 404, { error: 'Teams is not configured on this service; see the README.' });
     const info = req.method === 'GET' ? INFO_PAGES[path] : undefined;
     if (info) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(info);
+    if (path.startsWith('/trials/') && req.method === 'GET') return void serveTrialExport(store, path, req.url ?? '', res);
     if (path.startsWith('/slack/')) return slack ? slack.handle(req, res, path) : sendJson(res, 404, { error: 'Slack is not configured on this service; see the README.' });
     sendJson(res, 404, { error: `Nothing at ${path}. Try /healthz.` });
   });

@@ -34,6 +34,7 @@ const envSchema = z.object({
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), 'the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1'),
   OPENAI_MODEL: optional,
+  PUBLIC_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), "the service's public address, e.g. https://advisor.example.com (links to a trial's Promptfoo file use it)"),
   INTAKE_TIMEOUT_MS: z.coerce.number({ error: 'milliseconds, e.g. 4000' }).int('whole milliseconds').min(200, 'from 200 to 30000 ms').max(30_000, 'from 200 to 30000 ms').default(4000),
   TEAMS_LOCAL: optional.pipe(z.enum(['0', '1', 'true', 'false'], { error: '1 to turn local mode on, or leave it unset' }).optional()),
 });
@@ -70,6 +71,8 @@ export interface ServiceConfig {
   teams: TeamsConfig | null;
   /** Absent or null: the deterministic reader alone reads task descriptions. */
   openai?: OpenAiConfig | null;
+  /** The public address (links back to the service); else the one a platform called. */
+  publicUrl?: string;
   /** Prompt trials (the same OpenAI-compatible endpoint); absent or null: trials are off. */
   trial?: TrialConfig | null;
 }
@@ -153,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     ...(e.OUTBOX_LEASE_SECONDS ? { outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS } : {}),
     logLevel: e.LOG_LEVEL,
     ...(e.PRICES_FILE ? { pricesFile: e.PRICES_FILE } : {}),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     slack,
     teams,
     openai: openAiFrom(e),

@@ -17,6 +17,8 @@ export interface DoorDeps {
   countTokens: (text: string) => number;
   /** Runs work after a request was answered: counted for a clean stop, logged if it fails. */
   background: (what: string, work: () => Promise<void>) => void;
+  /** The service's public address (PUBLIC_URL), for links back to it; else the one a platform called. */
+  publicUrl?: string;
   /** Prompt trials, when an endpoint is configured. */
   trials?: { runner: TrialRunner; config: TrialConfig };
   /** Counts a request's work so a clean stop can wait for it. */

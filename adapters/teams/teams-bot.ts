@@ -3,10 +3,15 @@ import { formatUsd, type ChannelAddress, type ConversationStore, type Subscripti
 import type { Logger } from '../logging/create-logger.js';
 import type { SummaryNotifier } from './summary-notifier.js';
 import { actorOf, type TeamsInterview, type InvokeAnswer } from './teams-interview.js';
+import { readCardAction } from './read-card-action.js';
+import type { TeamsTrial } from './teams-trial.js';
+
+const TRIALS_OFF = 'Trials are off on this service: an admin turns them on by setting OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint).';
 
 export const TEAMS_USAGE = [
   '**finetune-advisor**: keep improving the prompt, or fine-tune? A few questions, then a verdict with the costs.',
   '- `start` or `finetune-advisor <your task>` starts an interview, e.g. `finetune-advisor classify 50k tickets a day into 12 queues`',
+  '- `trial` runs your prompt on your own examples for the interview running here (attach a CSV or JSONL of examples first, or paste them)',
   '- `history` lists your last verdicts; `cancel` stops your interview; `help` shows this',
   '- In a channel: `subscribe` posts every verdict (from Slack and Teams) as a summary in a "Fine-tuning verdicts" thread here; `unsubscribe` stops it; `subscriptions` lists them',
   'Answer with the card buttons, or type: `4k`, `10M a month`, `250k/day`, `8/10`, `80%`.',
@@ -14,6 +19,8 @@ export const TEAMS_USAGE = [
 
 interface TeamsBotDeps {
   interview: TeamsInterview;
+  /** Prompt trials; absent when no trial endpoint is configured. */
+  trial?: TeamsTrial;
   store: ConversationStore;
   subscriptions: SubscriptionStore;
   notifier: SummaryNotifier;
@@ -38,7 +45,7 @@ export function channelAddressOf(context: TurnContext): ChannelAddress | null {
 }
 
 /** One turn of the Teams bot: messages (commands and typed answers), card clicks, installs. */
-export function teamsBotLogic({ interview, store, subscriptions, notifier, logger, now }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
+export function teamsBotLogic({ interview, trial, store, subscriptions, notifier, logger, now }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
   const reply = (context: TurnContext, text: string) => context.sendActivity({ type: ActivityTypes.Message, text, textFormat: 'markdown' });
 
   async function command(context: TurnContext, text: string): Promise<void> {
@@ -60,6 +67,9 @@ export function teamsBotLogic({ interview, store, subscriptions, notifier, logge
         );
         return void (await reply(context, `Your last verdicts:\n\n${lines.join('\n')}`));
       }
+      case 'trial':
+        if (!trial) return void (await reply(context, TRIALS_OFF));
+        return trial.typed(context);
       case 'cancel':
         if (!(await interview.cancel(context))) await reply(context, 'You have no interview running here.');
         return;
@@ -88,23 +98,36 @@ export function teamsBotLogic({ interview, store, subscriptions, notifier, logge
     await reply(context, `I didn't catch that. Type \`start\` (or \`finetune-advisor <your task>\`) for a new interview, or \`help\`.`);
   }
 
+  /** A click on a trial's button, answered by the trial; null for every other click. */
+  async function trialClick(context: TurnContext, value: unknown): Promise<InvokeAnswer | null> {
+    const action = readCardAction(value);
+    if (!action || !['open-trial', 'run-trial', 'cancel-trial'].includes(action.action)) return null;
+    if (!trial) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: TRIALS_OFF };
+    if (action.action === 'open-trial') return trial.openForm(context, action.payload.c);
+    if (action.action === 'run-trial') return trial.submit(context, action.payload, value);
+    return trial.cancel(context, action.payload.d ?? '');
+  }
+
   return async (context: TurnContext) => {
     const a = context.activity;
     const address = channelAddressOf(context);
     if (address) await subscriptions.saveAddress(address);
     try {
       if (a.type === ActivityTypes.Invoke && a.name === 'adaptiveCard/action') {
-        const answer = await interview.clicked(context, a.value);
+        const answer = (await trialClick(context, a.value)) ?? (await interview.clicked(context, a.value));
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: answer } });
         return;
       }
       if (a.type === ActivityTypes.Message) {
         if (a.value && typeof a.value === 'object') {
           // Action.Submit (older clients): the card's data arrives as the message's value.
-          const answer = await interview.clicked(context, a.value);
+          const answer = (await trialClick(context, a.value)) ?? (await interview.clicked(context, a.value));
           if (answer.type === 'application/vnd.microsoft.activity.message') await reply(context, answer.value);
+          else if (answer.type === 'application/vnd.microsoft.card.adaptive')
+            await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: answer.value }] });
           return;
         }
+        if (trial && (await trial.fileShared(context))) return;
         const text = (TurnContext.removeRecipientMention(a) ?? a.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
         await command(context, text);
         return;

@@ -9,6 +9,7 @@ import { SummaryNotifier } from './summary-notifier.js';
 import { teamsBotLogic } from './teams-bot.js';
 import { TeamsInterview } from './teams-interview.js';
 import { TeamsOutboxSender } from './teams-outbox-sender.js';
+import { TeamsTrial } from './teams-trial.js';
 
 /** Teams as the service runs it: the endpoint, the outbox's sender, and the managers' summaries. */
 export interface TeamsDoor {
@@ -17,18 +18,56 @@ export interface TeamsDoor {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
+/** The service's address as the caller used it: behind a proxy, its forwarded host and scheme. */
+function calledAddress(req: IncomingMessage, local: boolean): string | null {
+  const header = (name: string) =>
+    String(req.headers[name] ?? '')
+      .split(',')[0]!
+      .trim();
+  const host = header('x-forwarded-host') || header('host');
+  if (!host || !/^[a-z0-9.\-:[\]]+$/i.test(host)) return null;
+  const scheme = header('x-forwarded-proto') || (local ? 'http' : 'https');
+  return `${scheme}://${host}`;
+}
+
 /** Builds Teams' side of the service; loaded (with botbuilder) only when Teams is configured. */
 export function openTeamsDoor(config: TeamsConfig, deps: DoorDeps): TeamsDoor {
   const { store, subscriptions, logger } = deps;
   const teams = createTeamsAdapter(config);
   const notifier = new SummaryNotifier({ adapter: teams.adapter, appId: teams.appId, subscriptions, store, logger });
-  const interview = new TeamsInterview({ store, catalogue: deps.catalogue, now: deps.now, logger, outbox: deps.outbox, readIntake: deps.readIntake, countTokens: deps.countTokens });
-  const logic = teamsBotLogic({ interview, store, subscriptions, notifier, logger, now: deps.now });
+  const interview = new TeamsInterview({
+    store,
+    catalogue: deps.catalogue,
+    now: deps.now,
+    logger,
+    outbox: deps.outbox,
+    readIntake: deps.readIntake,
+    countTokens: deps.countTokens,
+    trials: deps.trials !== undefined,
+  });
+  // The address Teams calls, for links back to this service (PUBLIC_URL wins: a proxy may rewrite the host).
+  let calledAt: string | null = null;
+  const trial = deps.trials
+    ? new TeamsTrial({
+        store,
+        runner: deps.trials.runner,
+        config: deps.trials.config,
+        interview,
+        catalogue: deps.catalogue,
+        logger,
+        now: deps.now,
+        adapter: teams.adapter,
+        appId: teams.appId,
+        publicUrl: () => deps.publicUrl ?? calledAt,
+      })
+    : undefined;
+  const logic = teamsBotLogic({ interview, store, subscriptions, notifier, logger, now: deps.now, ...(trial ? { trial } : {}) });
   if (config.mode === 'local')
     logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST Bot Framework activities here.' });
+    calledAt = calledAddress(req, config.mode === 'local');
     try {
       const body = await readJsonBody(req);
       if (typeof body.type !== 'string') return sendJson(res, 400, { error: 'The body is not a Bot Framework activity: it has no type.' });

@@ -5,6 +5,8 @@ import {
   buildMessageCard,
   type Answers,
   type Card,
+  type Conversation,
+  type TrialSummary,
   type TurnContext as AdviceTurn,
   type TurnInput,
   inputFromAction,
@@ -149,6 +151,14 @@ export class TeamsInterview {
     const answered = outcome.replies.find((r) => r.kind === 'update-question');
     if (answered) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAdaptiveAttachment(answered.card).content };
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' };
+  }
+
+  /** A trial's figures into the interview, without a request (the trial ran in the background): once, by its id. */
+  async trialResult(conv: Conversation, summary: TrialSummary, retentionDays: number): Promise<void> {
+    await this.serial.run(conv.id, async () => {
+      const done = await this.commit(conv.id, `teams:trial:${summary.id}`, { kind: 'trial-result', userId: conv.ownerId, summary, retentionDays }, conv.ownerId);
+      if (done) await this.deps.outbox.drain(conv.id);
+    });
   }
 
   private commit(conversationId: string, eventKey: string | null, input: TurnInput, actorId: string): Promise<TurnOutcome | null> {

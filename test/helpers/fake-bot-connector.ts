@@ -27,14 +27,20 @@ export class FakeBotConnector {
   private outages: { match: RegExp; failure: Failure }[] = [];
   private counter = 0;
   private server: Server | null = null;
+  /** Files a person attached in Teams, served at /files/<id> (Teams' pre-authorised download links). */
+  private files = new Map<string, string>();
   url = '';
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
       let raw = '';
       for await (const chunk of req) raw += chunk;
-      const body = raw ? JSON.parse(raw) : {};
       const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+      if (path.startsWith('/files/') && req.method === 'GET') {
+        const content = this.files.get(path.slice('/files/'.length));
+        return void (content === undefined ? res.writeHead(404).end('not found') : res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(content));
+      }
+      const body = raw ? JSON.parse(raw) : {};
       this.requests.push({ method: req.method ?? '', path });
       const send = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
       const outage = this.outages.find((o) => o.match.test(`${req.method} ${path}`));
@@ -86,6 +92,13 @@ export class FakeBotConnector {
     const entry = { match, failure: { status, code } };
     this.outages.push(entry);
     return { end: () => void this.outages.splice(this.outages.indexOf(entry), 1) };
+  }
+
+  /** A file as Teams links an attachment: the download URL it sends with the message. */
+  hostFile(content: string): string {
+    const id = `file-${this.files.size + 1}`;
+    this.files.set(id, content);
+    return `${this.url}/files/${id}`;
   }
 
   in(conversationId: string): ConnectorMessage[] {

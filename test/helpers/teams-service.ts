@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { TrialConfig } from '../../adapters/config/load-trial-config.js';
 import type { ServiceConfig, SlackConfig, TeamsConfig } from '../../adapters/config/load-config.js';
 import { createLogger } from '../../adapters/logging/create-logger.js';
 import { startService, type DeliveryTimings, type RunningService } from '../../adapters/server.js';
@@ -25,15 +26,23 @@ export interface TeamsTestService {
 }
 
 /** The real service in Teams local mode (botbuilder, SQLite file, loopback) with a fake Bot Connector; Slack too when asked. */
-export async function startTeamsTestService(options: { teams?: TeamsConfig; withSlack?: boolean; databasePath?: string; delivery?: DeliveryTimings } = {}): Promise<TeamsTestService> {
+export async function startTeamsTestService(
+  options: { teams?: TeamsConfig; withSlack?: boolean; databasePath?: string; delivery?: DeliveryTimings; trial?: TrialConfig } = {},
+): Promise<TeamsTestService> {
   const connector = await new FakeBotConnector().start();
   const slack = options.withSlack ? await new FakeSlackApi().start() : null;
   const databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'advisor-teams-')), 'advisor.db');
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(...String(chunk).trim().split('\n')), done()) });
   const slackConfig: SlackConfig | null = slack ? { mode: 'http', signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${slack.url}/api/` } : null;
-  const config: ServiceConfig = { port: 0, host: '127.0.0.1', databasePath, logLevel: 'info', slack: slackConfig, teams: options.teams ?? { mode: 'local' } };
-  const boot = () => startService(config, { now: () => TEAMS_TEST_DATE, logger: createLogger('info', sink), ...(options.delivery ? { delivery: options.delivery } : {}) });
+  const config: ServiceConfig = { port: 0, host: '127.0.0.1', databasePath, logLevel: 'info', slack: slackConfig, teams: options.teams ?? { mode: 'local' }, trial: options.trial ?? null };
+  const boot = () =>
+    startService(config, {
+      now: () => TEAMS_TEST_DATE,
+      logger: createLogger('info', sink),
+      ...(options.delivery ? { delivery: options.delivery } : {}),
+      ...(options.trial ? { trial: { progressEveryMs: 50 } } : {}),
+    });
   const handle: TeamsTestService = {
     service: await boot(),
     connector,

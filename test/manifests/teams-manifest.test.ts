@@ -55,11 +55,12 @@ describe('manifests/teams/manifest.json', () => {
     const [bot] = committed.bots;
     expect(bot.botId).toBe(TEAMS_MANIFEST_PLACEHOLDER_ID);
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(bot).toMatchObject({ supportsFiles: false, isNotificationOnly: false });
+    // Files: a CSV or JSONL of examples attached in a personal chat, for a prompt trial.
+    expect(bot).toMatchObject({ supportsFiles: true, isNotificationOnly: false });
     const titles = (scope: string): string[] => (bot.commandLists as CommandList[]).filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
-    expect(titles('personal')).toEqual(['start', 'history', 'help']);
-    expect(titles('groupChat')).toEqual(['start', 'history', 'help']);
-    expect(titles('team')).toEqual(['start', 'history', 'help', 'subscribe', 'unsubscribe', 'subscriptions']);
+    expect(titles('personal')).toEqual(['start', 'trial', 'history', 'help']);
+    expect(titles('groupChat')).toEqual(['start', 'trial', 'history', 'help']);
+    expect(titles('team')).toEqual(['start', 'trial', 'history', 'help', 'subscribe', 'unsubscribe', 'subscriptions']);
     const start = (bot.commandLists as CommandList[])[0]!.commands[0]!;
     expect(start).toEqual({ title: 'start', description: 'Size up a task: prompt engineering or fine-tuning?' });
     expect(committed.permissions).toEqual(['identity', 'messageTeamMembers']);

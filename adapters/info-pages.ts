@@ -15,7 +15,8 @@ export const INFO_PAGES: Record<string, string> = {
   '/privacy': page(
     'Privacy',
     '<p>This deployment of finetune-advisor stores, in its own database: each interview (who started it, the answers given, where it runs), each verdict, the ids of Slack and Teams events it has processed (for two days), Slack workspace installations (their tokens), and the Teams channels that subscribed to verdict summaries.</p>' +
-      '<p>It sends nothing anywhere but to Slack and Microsoft Teams, to post the interview and the verdicts, and, if your administrator configured one, to a language model to read a task description. It logs requests without message text. Ask your administrator to delete data.</p>',
+      "<p>Prompt trials: the prompt, its variants and the examples you give a trial are sent to the language-model endpoint your administrator configured, to be answered and graded. The service keeps them, with the answers, only for the trial's summary, its failure samples (up to three a group of failures) and its Promptfoo file, and deletes all of it after the retention period your administrator set (TRIAL_RETENTION_DAYS, 7 days by default); the interview keeps only the measured figures. The results card and the Promptfoo file posted in Slack or Teams are kept there under your workspace's own retention. Examples and answers are never written to the log.</p>" +
+      '<p>It sends nothing anywhere but to Slack and Microsoft Teams, to post the interview and the verdicts, and, if your administrator configured one, to a language model to read a task description and run prompt trials. It logs requests without message text. Ask your administrator to delete data.</p>',
   ),
   '/terms': page(
     'Terms of use',

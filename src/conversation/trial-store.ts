@@ -41,6 +41,6 @@ export interface TrialStore {
   /** Keeps the examples file a person shared for an interview's next trial (where the platform can't be read back: Teams); the newest wins. */
   keepTrialFile(conversationId: string, file: { name: string; content: string }, at: string): Promise<void>;
   trialFile(conversationId: string): Promise<{ name: string; content: string } | undefined>;
-  /** Deletes trials (results, samples and export) and shared files from before `cutoff`; returns how many trials. */
+  /** Deletes trials (results, samples and export), shared files and delivered messages from before `cutoff`; returns how many trials. */
   purgeTrials(cutoff: string): Promise<number>;
 }

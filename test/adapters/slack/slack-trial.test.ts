@@ -87,6 +87,10 @@ describe('a prompt trial in Slack', () => {
     expect(verdict).toContain('Measured');
     expect(verdict).toContain('30 of 30 is consistent with 89% to 100%');
     expect(verdict).toContain('Measured by the trial of 2026-11-23: examples tested, success rate, prompt rounds, prompt tokens, input tokens, output tokens; told: monthly calls');
+    // Privacy: neither an example nor an answer nor the prompt is in the log.
+    const log = svc.logs.join('\n');
+    expect(log).toContain('trial finished');
+    for (const secret of ['I was charged twice', 'Label the support ticket', 'Be strict']) expect(log).not.toContain(secret);
   });
 
   it('refuses a malformed pasted CSV in the form, naming the line, and keeps the interview where it was', async () => {

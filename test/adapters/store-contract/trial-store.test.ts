@@ -62,6 +62,21 @@ for (const backend of BACKENDS) {
       expect(await store.trials.trialFile('c-new')).toEqual({ name: 'new.csv', content: 'input\nnew' });
     });
 
+    it('deletes delivered messages older than the retention period (a results card holds failure samples), never waiting ones', async () => {
+      const db = await backend.open();
+      const store = db.conversations();
+      const row = "INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, 'slack', 'U1', '{}', ?, 0, ?, ?)";
+      await db.run(row, 'c1', 'sent', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z');
+      await db.run(row, 'c1', 'pending', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z');
+      await db.run(row, 'c1', 'sent', '2026-11-26T10:00:00.000Z', '2026-11-26T10:00:00.000Z');
+      await store.trials.purgeTrials('2026-11-20T00:00:00.000Z');
+      const left = await db.all<{ status: string; created_at: string }>('SELECT status, created_at FROM outbox ORDER BY id');
+      expect(left).toEqual([
+        { status: 'pending', created_at: '2026-11-01T10:00:00.000Z' },
+        { status: 'sent', created_at: '2026-11-26T10:00:00.000Z' },
+      ]);
+    });
+
     it("keeps the newest file shared for an interview's trial", async () => {
       const store = (await backend.open()).conversations();
       await store.trials.keepTrialFile('c1', { name: 'first.csv', content: 'a' }, '2026-11-27T10:00:00.000Z');

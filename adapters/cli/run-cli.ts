@@ -183,7 +183,7 @@ async function trialCommand(values: TrialOptions & { 'as-of'?: string; prices?: 
   if (note) io.stderr.write(`${note}\n`);
   io.stderr.write(`Trial: ${describeEstimate(spec, config, ctx)}\n`);
   const summary = await runTrialInTerminal(spec, config, ctx, io);
-  if (!values.json) printTrialResults(summary, config, io);
+  if (!values.json) printTrialResults(summary, io);
   const written = await writePromptfooYaml(values.out ?? '.', promptfooExportOf(spec, config)).catch((err: NodeJS.ErrnoException) => {
     throw new BadInput([`--out: cannot write the Promptfoo configuration into ${values.out ?? '.'} (${err.code ?? err.message})`]);
   });
@@ -195,7 +195,7 @@ async function trialCommand(values: TrialOptions & { 'as-of'?: string; prices?: 
     return EXIT_OK;
   }
   if (values.json) throw new BadInput(['--json needs --answers FILE: the interview itself is for a person at a terminal']);
-  const verdict = await runTerminalInterview({ input: io.stdin, output: io.stdout, ctx, readIntake: cliIntake(io), trial: { summary, retentionDays: config.retentionDays } });
+  const verdict = await runTerminalInterview({ input: io.stdin, output: io.stdout, ctx, readIntake: cliIntake(io), trial: { summary } });
   if (!verdict) return EXIT_STOPPED;
   io.stdout.write('\n');
   printVerdict(verdict, io, values.assumptions ?? false);

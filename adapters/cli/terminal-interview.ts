@@ -30,8 +30,8 @@ export interface TerminalInterviewOptions {
   readIntake?: ReadIntake;
   /** The clock of the turns (the adapter's). */
   now?: () => Date;
-  /** A trial that ran before the interview: its measured figures fill the answers it measured. */
-  trial?: { summary: TrialSummary; retentionDays: number };
+  /** A trial that ran before the interview (its results already shown): its measured figures fill the answers it measured. */
+  trial?: { summary: TrialSummary };
 }
 
 const firstText = (card: Card) => card.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join(' ');
@@ -119,7 +119,7 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
     let outcome = runTurn(undefined, start, turnCtx());
     let conv = outcome.next!;
     if (options.trial && conv.status === 'active') {
-      const measured = runTurn(conv, { kind: 'trial-result', userId: 'you', summary: options.trial.summary, retentionDays: options.trial.retentionDays }, turnCtx());
+      const measured = runTurn(conv, { kind: 'trial-result', userId: 'you', summary: options.trial.summary }, turnCtx());
       // The question the start asked is put aside by the trial: only what comes after it is shown.
       outcome = { ...measured, replies: [...outcome.replies.filter((r) => r.kind !== 'post-thread' || r.role !== 'question'), ...measured.replies.filter((r) => r.kind !== 'update-question')] };
       if (measured.next) conv = measured.next;
@@ -128,7 +128,8 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
       for (const reply of outcome.replies) {
         if (reply.kind === 'post-verdict') return reply.verdict;
         if (reply.kind === 'update-question') say(`   ${answeredText(reply.card)}`);
-        else if (reply.kind === 'post-thread' && reply.card.title === 'Trial results') output.write(renderTerminalCard(reply.card));
+        // The trial's results were printed when it finished, before the questions.
+        else if (reply.kind === 'post-thread' && reply.card.title === 'Trial results') continue;
         else if (reply.kind === 'ephemeral' || (reply.kind === 'post-thread' && reply.role === 'message' && reply.card.title !== 'Here is what I understood')) say(`   ${messageText(reply.card)}`);
       }
       if (conv.status !== 'active') return null;

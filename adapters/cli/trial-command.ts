@@ -165,6 +165,7 @@ export function verdictFromTrial(answers: Answers, summary: TrialSummary, ctx: A
   return advice.verdict;
 }
 
-export function printTrialResults(summary: TrialSummary, config: TrialConfig, io: CliIo): void {
-  io.stdout.write(renderTerminalCard(buildTrialResultsCard(summary, { retentionDays: config.retentionDays })));
+/** The results; the terminal keeps nothing, so no retention is stated (the Promptfoo file is the team's own). */
+export function printTrialResults(summary: TrialSummary, io: CliIo): void {
+  io.stdout.write(renderTerminalCard(buildTrialResultsCard(summary)));
 }

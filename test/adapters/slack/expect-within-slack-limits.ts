@@ -119,6 +119,11 @@ export function expectModalWithinSlackLimits(view: View): void {
   expect(blocks.length).toBeGreaterThan(0);
   expect(blocks.length).toBeLessThanOrEqual(L.blocksPerModal);
   for (const block of blocks) {
+    // A line of explanation above the fields (the trial form), else inputs only.
+    if (block.type === 'section') {
+      expectText(block.text, L.sectionText, 'section', 'mrkdwn');
+      continue;
+    }
     expect(block.type).toBe('input');
     expect((block.block_id as string).length).toBeLessThanOrEqual(L.blockId);
     expectText(block.label, L.inputLabel, 'label', 'plain_text');

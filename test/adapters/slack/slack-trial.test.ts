@@ -7,6 +7,7 @@ import { ALICE, BOB, slashCommandBody, viewSubmissionBody } from '../../helpers/
 import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
 import { stopAfterEach } from '../../helpers/stop-after-each.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
+import { expectModalWithinSlackLimits, expectWithinSlackLimits } from './expect-within-slack-limits.js';
 import { labellingModel, tickets } from '../../helpers/trial-fixtures.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -64,6 +65,9 @@ describe('a prompt trial in Slack', () => {
     const results = await svc.slack.waitFor(() => resultsOf(driver), 10_000);
     await driver.settle();
     const text = visibleText(results);
+    // Each of the trial's messages, and its form, within Block Kit's limits.
+    for (const m of [results, progressOf(driver)!]) expectWithinSlackLimits({ text: m.text, blocks: m.blocks as never });
+    expectModalWithinSlackLimits(svc.slack.callsOf('views.open')[0]!.body.view as never);
     expect(text).toContain('Best on gpt-4.1-mini: variant 2, 30 of 30 right');
     expect(text).toMatch(/the prompt.*gpt-4\.1-nano.*22 of 30/s);
     // The best prompt got everything right: the failures shown are the original prompt's.

@@ -9,7 +9,8 @@ import { bestCell, type TrialSummary } from './summarize-trial.js';
  * so a larger told figure stays.
  */
 export function answersFromTrial(answers: Answers, summary: TrialSummary): { answers: Answers; measured: Measured } | { error: string } {
-  const today = summary.models[0]!;
+  // The figures are the model's they were measured on: the one the interview names when the trial ran it, else the trial's first.
+  const today = answers.model && summary.models.includes(answers.model) ? answers.model : summary.models[0]!;
   const best = bestCell(summary, today);
   if (!best) return { error: `no answer from ${today} was graded, so nothing was measured` };
   const next: Answers = { ...answers, testedExamples: best.graded, successRate: best.right / best.graded };
@@ -23,9 +24,8 @@ export function answersFromTrial(answers: Answers, summary: TrialSummary): { ans
     Object.assign(next, { promptTokens: best.tokens.prompt, inputTokens: best.tokens.input, outputTokens: best.tokens.output });
     fields.push('promptTokens', 'inputTokens', 'outputTokens');
   }
-  // The model tried first is the one prompted today: it becomes the interview's model when it was not named yet.
-  if (!answers.model) next.model = today;
-  const models = summary.models.flatMap((model) => {
+  next.model = today;
+  const models = [today, ...summary.models.filter((m) => m !== today)].flatMap((model) => {
     const cell = bestCell(summary, model);
     return cell ? [{ model, promptLabel: cell.promptLabel, right: cell.right, tested: cell.graded }] : [];
   });

@@ -135,6 +135,18 @@ describe('a trial fills the interview', () => {
     expect(text).not.toContain('untested');
   });
 
+  it("takes the figures of the interview's own model when the trial ran it second, and of the first model otherwise", () => {
+    const run = { id: 'tr1', at: '2026-11-27T10:00:00.000Z', calls: callsFor(spec, { 'claude-sonnet-4.5': 46, 'nova-pro': 40 }), calibrations, stopped: null, spentUsd: 0 };
+    const swapped = summarizeTrial({ ...spec, models: ['nova-pro', 'claude-sonnet-4.5'] }, run, CATALOGUE);
+    const own = answersFromTrial(told, swapped);
+    if ('error' in own) throw new Error(own.error);
+    expect(own.answers).toMatchObject({ model: 'claude-sonnet-4.5', testedExamples: 50, successRate: 0.92 });
+    expect(own.measured.models.map((m) => m.model)).toEqual(['claude-sonnet-4.5', 'nova-pro']);
+    const other = answersFromTrial({ ...told, model: 'gpt-4.1' }, swapped);
+    if ('error' in other) throw new Error(other.error);
+    expect(other.answers).toMatchObject({ model: 'nova-pro', successRate: 0.8 });
+  });
+
   it("refuses to fill anything when no answer from today's model was graded", () => {
     const summary = summarizeTrial(spec, { id: 'tr1', at: '2026-11-27T10:00:00.000Z', calls: [], calibrations: [], stopped: { reason: 'cancelled', words: 'cancelled' }, spentUsd: 0 }, CATALOGUE);
     expect(answersFromTrial(told, summary)).toEqual({ error: 'no answer from claude-sonnet-4.5 was graded, so nothing was measured' });

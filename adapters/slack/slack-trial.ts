@@ -13,7 +13,7 @@ import {
 } from '../../src/index.js';
 import type { TrialConfig } from '../config/load-trial-config.js';
 import type { Logger } from '../logging/create-logger.js';
-import { trialFromForm, type TrialFormValues } from '../trial/trial-form.js';
+import { trialFromForm, trialInterview, type TrialFormValues } from '../trial/trial-form.js';
 import type { TrialRunner, TrialScreen } from '../trial/trial-runner.js';
 import { buildTrialModal } from './build-trial-modal.js';
 import { renderBlockKit } from './render-block-kit.js';
@@ -56,13 +56,8 @@ async function downloadWithToken(url: string, token: string): Promise<string> {
 export class SlackTrial {
   constructor(private readonly deps: SlackTrialDeps) {}
 
-  /** The interview a person may run a trial on, or words saying why not. */
-  private async ownInterview(conversationId: string, userId: string): Promise<Conversation | string> {
-    const conv = await this.deps.store.getConversation(conversationId);
-    if (conv?.refs.kind !== 'slack') return 'That interview is no longer stored: start one with `/finetune-advisor <your task>`.';
-    if (conv.ownerId !== userId) return `This is ${conv.ownerLabel}'s interview; only they can run a trial on it.`;
-    if (conv.status !== 'active') return 'That interview is over: start a new one to run a trial for it.';
-    return conv;
+  private ownInterview(conversationId: string, userId: string): Promise<Conversation | string> {
+    return trialInterview(this.deps.store, conversationId, userId, 'slack', 'start one with `/finetune-advisor <your task>`');
   }
 
   /** Opens the form; words instead when it can't be opened for this person. */

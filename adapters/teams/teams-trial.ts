@@ -14,7 +14,7 @@ import {
 } from '../../src/index.js';
 import type { TrialConfig } from '../config/load-trial-config.js';
 import type { Logger } from '../logging/create-logger.js';
-import { trialFromForm } from '../trial/trial-form.js';
+import { trialFromForm, trialInterview } from '../trial/trial-form.js';
 import type { TrialRunner, TrialScreen } from '../trial/trial-runner.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card-types.js';
 import { buildTrialFormCard, readTrialForm } from './build-trial-form-card.js';
@@ -58,12 +58,8 @@ async function fetchText(url: string): Promise<string> {
 export class TeamsTrial {
   constructor(private readonly deps: TeamsTrialDeps) {}
 
-  private async ownInterview(conversationId: string, userId: string): Promise<Conversation | string> {
-    const conv = await this.deps.store.getConversation(conversationId);
-    if (conv?.refs.kind !== 'teams') return 'That interview is no longer stored: type start for a new one.';
-    if (conv.ownerId !== userId) return `This is ${conv.ownerLabel}'s interview; only they can run a trial on it.`;
-    if (conv.status !== 'active') return 'That interview is over: start a new one to run a trial for it.';
-    return conv;
+  private ownInterview(conversationId: string, userId: string): Promise<Conversation | string> {
+    return trialInterview(this.deps.store, conversationId, userId, 'teams', 'type start for a new one');
   }
 
   private async formCard(conv: Conversation, values: Record<string, string>, errors?: Record<string, string>) {

@@ -1,4 +1,4 @@
-import type { PriceCatalogue, TrialSpec } from '../../src/index.js';
+import type { Conversation, ConversationStore, Platform, PriceCatalogue, TrialSpec } from '../../src/index.js';
 import { assembleTrial } from './assemble-trial.js';
 
 /** The fields of the trial form, the same on every chat door (a Slack modal, a Teams card). */
@@ -59,4 +59,13 @@ function fieldErrors(problems: string[]): TrialFormValues {
   }
   for (const k of Object.keys(errors) as TrialFormField[]) errors[k] = errors[k]!.slice(0, 2000);
   return errors;
+}
+
+/** The interview a person may run a trial on (theirs, running, on this platform), or words saying why not. */
+export async function trialInterview(store: ConversationStore, conversationId: string, userId: string, platform: Platform, howToStart: string): Promise<Conversation | string> {
+  const conv = await store.getConversation(conversationId);
+  if (conv?.refs.kind !== platform) return `That interview is no longer stored: ${howToStart}.`;
+  if (conv.ownerId !== userId) return `This is ${conv.ownerLabel}'s interview; only they can run a trial on it.`;
+  if (conv.status !== 'active') return 'That interview is over: start a new one to run a trial for it.';
+  return conv;
 }

@@ -56,7 +56,10 @@ export function buildTrialModal(input: { payload: string; models: string[]; capU
         multiline: true,
         placeholder: 'input,expected\n"I was charged twice",billing',
       }),
-      field('models', 'Models', "Today's model first, then what you would switch to (catalogue ids, comma-separated).", { optional: false, initial: input.models.join(', ') }),
+      field('models', 'Models', 'The one you prompt today first, then any to compare it with (catalogue ids, comma-separated); filled in: the one the advice would move you to.', {
+        optional: false,
+        initial: input.models.join(', '),
+      }),
       field('grader', 'Grader', GRADER_HELP, { placeholder: 'label' }),
     ],
   };

@@ -11,8 +11,8 @@ const LABELS: Record<TrialFormField, { label: string; placeholder: string; multi
   prompt: { label: 'Prompt (the instructions; each example is the user message)', placeholder: 'Label the support ticket as billing, refund or bug.', multiline: true },
   variants: { label: 'Variants (optional, up to 5, separated by a line with ---)', placeholder: 'Another version of the prompt', multiline: true },
   examples: { label: 'Examples: CSV or JSONL, or attach a file in this chat first', placeholder: 'input,expected\n"I was charged twice",billing', multiline: true },
-  models: { label: "Models: today's first, then the one you would switch to", placeholder: 'gpt-4.1-mini, nova-lite', multiline: false },
-  grader: { label: 'Grader', placeholder: GRADER_HELP.slice(0, 140), multiline: false },
+  models: { label: 'Models: the one you prompt today first, then any to compare it with (catalogue ids)', placeholder: 'gpt-4.1-mini, nova-lite', multiline: false },
+  grader: { label: `Grader: ${GRADER_HELP}`, placeholder: 'label', multiline: false },
 };
 
 /**

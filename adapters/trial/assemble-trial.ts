@@ -29,7 +29,7 @@ export function assembleTrial(request: TrialRequest, catalogue: PriceCatalogue):
   if (!grader.ok) problems.push(`grader: ${grader.message}`);
   for (const model of request.models) if (!findModel(catalogue, model)) problems.push(`model: "${model}" is not in the price catalogue (finetune-advisor prices lists the ids)`);
   if (request.models.length === 0) problems.push('model: name the model you prompt today (and, to compare, the one you would switch to)');
-  const prompts = request.prompts.map((text, i) => ({ label: i === 0 ? 'the prompt' : `variant ${i + 1}`, text }));
+  const prompts = request.prompts.map((text, i) => ({ label: i === 0 ? 'the prompt' : `variant ${i}`, text }));
   if (!grader.ok || problems.length) return { ok: false, problems };
   const parsed = trialSpecSchema.safeParse({ prompts, examples: read.examples, models: [...new Set(request.models)], grader: grader.grader });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => `${String(i.path[0] ?? 'trial')}${i.path.length > 1 ? ` ${Number(i.path[1]) + 1}` : ''}: ${i.message}`) };

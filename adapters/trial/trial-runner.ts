@@ -46,8 +46,8 @@ export class TrialRunner {
     this.endpoint = deps.endpoint ?? trialEndpoint(deps.config);
   }
 
-  /** What the trial is expected to cost, in words, before it runs. */
-  estimateWords(spec: TrialSpec): number | null {
+  /** What the trial is expected to cost (US$), before it runs; null when a model has no price. */
+  estimateUsd(spec: TrialSpec): number | null {
     return estimateTrial(spec, this.deps.catalogue, this.deps.countTokens, { maxOutputTokens: this.deps.config.limits.maxOutputTokens }).usd;
   }
 
@@ -94,7 +94,7 @@ export class TrialRunner {
     const { store, config, logger } = this.deps;
     const every = this.deps.progressEveryMs ?? 1_500;
     const controller = new AbortController();
-    const estimateUsd = this.estimateWords(spec);
+    const estimateUsd = this.estimateUsd(spec);
     const cancel = { action: 'cancel-trial', label: 'Cancel the trial', value: encodeAction({ c: conv.id, v: conv.version, d: trial.id }), style: 'danger' as const };
     let progress: TrialProgress = { done: 0, total: spec.examples.length * spec.prompts.length * spec.models.length, right: 0, spentUsd: 0 };
     const card = (ended?: string) => buildTrialProgressCard({ ...progress, capUsd: config.limits.capUsd, estimateUsd }, cancel, ended);

@@ -31,12 +31,10 @@ export interface TrialProgressView {
 
 /** The message a running trial keeps up to date: how far, how many right, what it has spent; and Cancel while it runs. */
 export function buildTrialProgressCard(p: TrialProgressView, cancel: CardButton | null, ended?: string): Card {
+  const estimate = p.estimateUsd === null ? 'an unknown amount (a model has no price in the catalogue)' : formatUsd(p.estimateUsd);
   const blocks: CardBlock[] = [
-    { type: 'text', text: `${formatCount(p.done)} of ${formatCount(p.total)} done, ${formatCount(p.right)} right so far` },
-    {
-      type: 'context',
-      text: `${formatUsd(p.spentUsd)} spent; about ${p.estimateUsd === null ? 'an unknown amount (a model has no price in the catalogue)' : formatUsd(p.estimateUsd)} in all; it stops at the ${formatUsd(p.capUsd)} cap`,
-    },
+    { type: 'text', text: `${formatCount(p.done)} of ${formatCount(p.total)} done, ${formatCount(p.right)} right${ended ? '' : ' so far'}` },
+    { type: 'context', text: ended ? `${formatUsd(p.spentUsd)} spent.` : `${formatUsd(p.spentUsd)} spent; about ${estimate} in all; it stops at the ${formatUsd(p.capUsd)} cap` },
   ];
   if (cancel && !ended) blocks.push({ type: 'buttons', buttons: [cancel] });
   return { kind: 'message', title: ended ?? 'Trial running', blocks };
@@ -58,11 +56,11 @@ export function buildTrialResultsCard(summary: TrialSummary, options: { retentio
       : `Nothing from ${today} was graded.`,
   });
   if (summary.stopped) blocks.push({ type: 'notice', severity: 'warning', text: `The trial stopped early: ${summary.stopped.words}. The figures count what ran.` });
+  // A list, not a table: four columns of ids, ranges and prices break apart on a phone.
   blocks.push({
-    type: 'table',
+    type: 'list',
     title: `${plural(summary.examples, 'example')}, judged by ${GRADER_WORDS[summary.grader]}`,
-    columns: ['Prompt', 'Model', 'Right', 'Per call'],
-    rows: summary.cells.map((c) => [c.promptLabel, c.model, score(c), c.costPerCall === null ? '—' : formatUsd(c.costPerCall)]),
+    items: summary.cells.map((c) => ({ text: `${c.model}, ${c.promptLabel}: ${score(c)}`, detail: c.costPerCall === null ? 'no price in the catalogue' : `${formatUsd(c.costPerCall)} a call` })),
   });
   if (best) {
     const fields = [];
@@ -89,6 +87,7 @@ export function buildTrialResultsCard(summary: TrialSummary, options: { retentio
     if (errors) blocks.push({ type: 'notice', severity: 'warning', text: `${plural(errors, 'call')} got no answer (${best.callErrors.map((e) => e.reason).join('; ')}): not counted as wrong.` });
   }
   const kept = options.retentionDays === undefined ? '' : ` Examples and answers are deleted after ${plural(options.retentionDays, 'day')}.`;
-  blocks.push({ type: 'context', text: `Measured on your examples; the interview now uses these figures and marks them measured.${kept}` });
+  const use = best ? 'Measured on your examples; the interview now uses these figures and marks them measured.' : 'Nothing was measured, so the interview goes on with what you tell it.';
+  blocks.push({ type: 'context', text: `${use}${kept}` });
   return { kind: 'message', title: 'Trial results', blocks };
 }

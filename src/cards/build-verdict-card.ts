@@ -1,4 +1,4 @@
-import { describeFigures } from './describe-figures.js';
+import { describeFigures, describeTrialScores } from './describe-figures.js';
 import { substituteQuality } from '../trial/measured-answers.js';
 import type { PathCost } from '../cost/compute-costs.js';
 import { OTHER_MODEL_ID } from '../cost/other-model.js';
@@ -165,6 +165,7 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   const task = verdict.answers.task;
   const blocks: CardBlock[] = [{ type: 'text', text: verdict.headline }];
   const figures = describeFigures(verdict.answers);
+  const trial = describeTrialScores(verdict.answers);
   const fields = [
     ...(options.askedBy ? [{ label: 'Asked by', value: options.askedBy }] : []),
     ...(task ? [{ label: 'Task', value: task }] : []),
@@ -172,6 +173,7 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
     ...(verdict.fineTuneModel ? [{ label: 'Model to fine-tune', value: modelLabel(verdict, verdict.fineTuneModel) }] : []),
     ...(verdict.successInterval ? [{ label: verdict.answers.measured?.fields.includes('successRate') ? 'Measured' : 'Success rate (told)', value: describeInterval(verdict.successInterval) }] : []),
     ...(figures ? [{ label: 'Figures', value: figures }] : []),
+    ...(trial ? [{ label: 'Best in the trial', value: trial }] : []),
     { label: 'Advice as of', value: verdict.asOf },
   ];
   blocks.push({ type: 'fields', fields });

@@ -27,3 +27,13 @@ export function describeFigures(answers: Answers): string | null {
   const byTrial = [...measured].map((f) => FIGURE_NAMES[f]).join(', ');
   return `Measured by the trial of ${answers.measured.at.slice(0, 10)}: ${byTrial}${told.length ? `; told: ${told.join(', ')}` : ''}`;
 }
+
+/**
+ * What the trial scored on each model it ran, with the prompt that did best: "variant 1 on
+ * gpt-4.1-mini: 15 of 15; gpt-4.1-nano: 14 of 15 (the prompt)". Null without a trial.
+ */
+export function describeTrialScores(answers: Answers): string | null {
+  const models = answers.measured?.models;
+  if (!models?.length) return null;
+  return models.map((m, i) => (i === 0 ? `${m.promptLabel} on ${m.model}: ${m.right} of ${m.tested}` : `${m.model}: ${m.right} of ${m.tested} (${m.promptLabel})`)).join('; ');
+}

@@ -213,7 +213,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
     case 'trial-result': {
       const filled = answersFromTrial(current.answers, input.summary);
       if ('error' in filled) {
-        const none = buildMessageCard('Nothing measured', `${filled.error}; the interview goes on with what you tell it.`);
+        const none = buildMessageCard('Nothing measured', `${filled.error}: answer the question above from what you know, or run the trial again.`);
         return unchanged('invalid', [trialResults(input), { kind: 'post-thread', card: none, role: 'message' }]);
       }
       const measured = new Set<string>(filled.measured.fields);

@@ -55,7 +55,7 @@ export function graderNeedsExpected(grader: Grader): boolean {
 }
 
 export const trialPromptSchema = z.object({
-  /** "the prompt", "variant 2": how the results name it. */
+  /** "the prompt", "variant 1": how the results name it. */
   label: z.string().min(1).max(40),
   /** The instructions, sent as the system message; the example's input is the user message. */
   text: z

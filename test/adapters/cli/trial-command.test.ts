@@ -35,8 +35,8 @@ describe('finetune-advisor trial (the terminal)', () => {
     expect(run.stderr).toMatch(/^Trial: 40 examples × 2 prompts × gpt-4\.1-mini and gpt-4\.1-nano: 160 answers, about \$0\.\d+ at the catalogue's prices; it stops at the \$5\.00 cap/);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('TRIAL RESULTS');
-    expect(run.stdout).toContain('Best on gpt-4.1-mini: variant 2, 40 of 40 right');
-    expect(run.stdout).toMatch(/the prompt\s+gpt-4\.1-nano\s+30 of 40/);
+    expect(run.stdout).toContain('Best on gpt-4.1-mini: variant 1, 40 of 40 right');
+    expect(run.stdout).toContain('gpt-4.1-nano, the prompt: 30 of 40 (');
     expect(run.stdout).toContain('VERDICT: PROMPT ENGINEERING');
     expect(run.stdout).toMatch(/Measured:\s+40 of 40/);
     const words = run.stdout.replace(/\s+/g, ' ');

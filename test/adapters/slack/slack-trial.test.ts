@@ -68,8 +68,8 @@ describe('a prompt trial in Slack', () => {
     // Each of the trial's messages, and its form, within Block Kit's limits.
     for (const m of [results, progressOf(driver)!]) expectWithinSlackLimits({ text: m.text, blocks: m.blocks as never });
     expectModalWithinSlackLimits(svc.slack.callsOf('views.open')[0]!.body.view as never);
-    expect(text).toContain('Best on gpt-4.1-mini: variant 2, 30 of 30 right');
-    expect(text).toMatch(/the prompt.*gpt-4\.1-nano.*22 of 30/s);
+    expect(text).toContain('Best on gpt-4.1-mini: variant 1, 30 of 30 right');
+    expect(text).toContain('gpt-4.1-nano, the prompt: 22 of 30 (');
     // The best prompt got everything right: the failures shown are the original prompt's.
     expect(text).toContain('What went wrong with the prompt on gpt-4.1-mini');
     expect(text).toContain('answered "refund" where "billing" was expected');
@@ -90,6 +90,7 @@ describe('a prompt trial in Slack', () => {
     );
     expect(verdict).toContain('Measured');
     expect(verdict).toContain('30 of 30 is consistent with 89% to 100%');
+    expect(verdict).toContain('variant 1 on gpt-4.1-mini: 30 of 30; gpt-4.1-nano: 30 of 30 (variant 1)');
     expect(verdict).toContain('Measured by the trial of 2026-11-23: examples tested, success rate, prompt rounds, prompt tokens, input tokens, output tokens; told: monthly calls');
     // Privacy: neither an example nor an answer nor the prompt is in the log.
     const log = svc.logs.join('\n');

@@ -67,7 +67,6 @@ export function openTeamsDoor(config: TeamsConfig, deps: DoorDeps): TeamsDoor {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST Bot Framework activities here.' });
-    calledAt = calledAddress(req, config.mode === 'local');
     try {
       const body = await readJsonBody(req);
       if (typeof body.type !== 'string') return sendJson(res, 400, { error: 'The body is not a Bot Framework activity: it has no type.' });
@@ -76,7 +75,14 @@ export function openTeamsDoor(config: TeamsConfig, deps: DoorDeps): TeamsDoor {
         return sendJson(res, 403, { error: 'Local mode only answers activities whose serviceUrl is on this machine (127.0.0.1, localhost or ::1).' });
       }
       const { request, response } = bridge(req, res, body);
-      await deps.track(() => teams.adapter.process(request, response, logic));
+      const called = calledAddress(req, config.mode === 'local');
+      // Remembered only once botbuilder has authenticated the activity: a stranger's Host header must not become a link's address.
+      await deps.track(() =>
+        teams.adapter.process(request, response, (context) => {
+          calledAt = called;
+          return logic(context);
+        }),
+      );
     } catch (err) {
       if (err instanceof BadActivityRequest) return sendJson(res, err.status, { error: err.message });
       // botbuilder validates the activity with zod before anything else: a malformed one is the caller's mistake.

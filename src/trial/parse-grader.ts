@@ -53,9 +53,20 @@ export function parseGrader(text: string | undefined, examples: TrialExample[], 
       candidate = { kind, pattern, ...(flags ? { flags } : {}) };
       break;
     }
-    case 'json':
-      candidate = { kind, ...(jsonSchema ? { schema: jsonSchema } : {}) };
+    case 'json': {
+      // A JSON Schema typed after "json:" (a chat form has no file for it), or given as a file.
+      let schema = jsonSchema;
+      if (detail) {
+        try {
+          schema = JSON.parse(detail) as Record<string, unknown>;
+        } catch (err) {
+          return { ok: false, message: `the JSON Schema after "json:" is not valid JSON (${(err as Error).message}); write json: {"type": "object", "required": ["label"]}` };
+        }
+        if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { ok: false, message: 'the JSON Schema after "json:" must be an object, e.g. {"type": "object"}' };
+      }
+      candidate = { kind, ...(schema ? { schema } : {}) };
       break;
+    }
     case 'number': {
       const tolerance = detail ? Number(detail.replace(/^±|^\+\/-/, '')) : 0;
       if (!Number.isFinite(tolerance) || tolerance < 0) return { ok: false, message: `"${detail}" is not a tolerance; write number: 0.5 for answers within 0.5 of the expected number` };

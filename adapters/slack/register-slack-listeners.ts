@@ -18,7 +18,7 @@ import { buildAnswerModal } from './build-answer-modal.js';
 import { renderBlockKit } from './render-block-kit.js';
 import { parseCommandText, SLACK_USAGE } from './slack-command-text.js';
 import { errorInWords, errorReference } from './slack-errors.js';
-import { blockActionsShape, slashCommandShape, threadReplyShape, viewShape, type BlockActionElement } from './slack-payload-shapes.js';
+import { blockActionsShape, slashCommandShape, threadFileShape, threadReplyShape, viewShape, type BlockActionElement } from './slack-payload-shapes.js';
 import type { SlackInterview } from './slack-interview.js';
 import type { SlackTrial } from './slack-trial.js';
 import { TRIAL_FIELDS, TRIAL_MODAL_CALLBACK_ID, type TrialField } from './build-trial-modal.js';
@@ -221,6 +221,17 @@ export function registerSlackListeners(app: App, { interview, trial, store, logg
 
   /** Typed replies in an interview's thread: only the interview's owner, only while it runs. */
   app.event('message', async ({ event, body, client }) => {
+    // A file shared in an interview's thread is no answer: the trial form takes it; say so.
+    const shared = threadFileShape.safeParse(event);
+    if (shared.success && trial) {
+      const { channel, user, thread_ts: threadTs, files } = shared.data;
+      const conv = await store.getConversation(`slack:${(body as { team_id?: string }).team_id ?? ''}:${channel}:${threadTs}`).catch(() => undefined);
+      if (conv?.status !== 'active' || conv.ownerId !== user) return;
+      const name = files.at(-1)?.name ?? 'your file';
+      const card = buildMessageCard('File noted', `Got ${name}: the trial form ("Run a trial on your examples", or /finetune-advisor trial) takes it when its box is left empty.`);
+      await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...renderBlockKit(card) }).catch(() => undefined);
+      return;
+    }
     // Only a person's plain reply in a thread: edits, joins, bot posts and the like are not answers.
     const reply = threadReplyShape.safeParse(event);
     if (!reply.success || reply.data.thread_ts === reply.data.ts) return;

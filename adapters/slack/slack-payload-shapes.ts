@@ -122,6 +122,17 @@ export const threadReplyShape = z.object({
   thread_ts: z.string(),
 });
 
+/** A file a person shared in a thread (a trial's examples): the message Slack sends for it. */
+export const threadFileShape = z.object({
+  type: z.literal('message'),
+  subtype: z.literal('file_share'),
+  channel: z.string(),
+  user: z.string(),
+  ts: z.string(),
+  thread_ts: z.string(),
+  files: z.array(z.object({ name: z.string().optional() }).loose()).min(1),
+});
+
 const urlVerificationShape = z.object({ type: z.literal('url_verification'), challenge: z.string() }).loose();
 
 /** Payload types Slack sends that this app does not use: acknowledged (Slack wants a 200) and dropped. */

@@ -48,7 +48,10 @@ describe('a grader as a person types it', () => {
 
   it('asks for a grader that needs no expected answers when the examples have none', () => {
     expect(parseGrader('', unlabelled)).toEqual({ ok: false, message: expect.stringMatching(/^the examples have no expected answers, so name a grader that needs none: regex, json or rubric/) });
-    expect(parseGrader('contains', unlabelled)).toEqual({ ok: false, message: expect.stringMatching(/the contains grader compares each answer with its expected answer, and the examples have none: add an "expected" column/) });
+    expect(parseGrader('contains', unlabelled)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/the contains grader compares each answer with its expected answer, and the examples have none: add an "expected" column/),
+    });
     expect(parseGrader('rubric: faithful to the ticket', unlabelled)).toEqual({ ok: true, grader: { kind: 'rubric', rubric: 'faithful to the ticket' } });
   });
 

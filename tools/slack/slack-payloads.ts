@@ -117,7 +117,8 @@ export function viewSubmissionBody(fields: { userId?: string; viewId: string; pr
 
 let eventCounter = 1;
 
-export function messageEventBody(fields: { userId?: string; channelId?: string; threadTs: string; text: string; eventId?: string }): string {
+/** A message event in a thread: a typed reply, or (with `files`) a file shared there, as Slack sends it (subtype file_share). */
+export function messageEventBody(fields: { userId?: string; channelId?: string; threadTs: string; text: string; eventId?: string; files?: { id: string; name: string }[] }): string {
   const ts = `${1_700_000_500 + eventCounter}.000300`;
   return JSON.stringify({
     token: 'legacy-verification-token',
@@ -136,6 +137,7 @@ export function messageEventBody(fields: { userId?: string; channelId?: string; 
       ts,
       thread_ts: fields.threadTs,
       event_ts: ts,
+      ...(fields.files ? { subtype: 'file_share', upload: false, display_as_bot: false, files: fields.files.map((f) => ({ id: f.id, name: f.name, title: f.name, mode: 'hosted' })) } : {}),
     },
   });
 }

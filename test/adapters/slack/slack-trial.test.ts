@@ -3,7 +3,7 @@ import { loadTrialConfig, type TrialConfig } from '../../../adapters/config/load
 import { visibleText, type SlackMessage } from '../../helpers/fake-slack-api.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../helpers/fake-openai.js';
 import { elementsOf, SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
-import { ALICE, BOB, slashCommandBody, viewSubmissionBody } from '../../helpers/slack-requests.js';
+import { ALICE, BOB, messageEventBody, slashCommandBody, viewSubmissionBody } from '../../helpers/slack-requests.js';
 import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
 import { stopAfterEach } from '../../helpers/stop-after-each.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
@@ -149,6 +149,19 @@ describe('a prompt trial in Slack', () => {
     expect(res.status).toBe(200);
     const call = await svc.slack.waitFor(() => svc.slack.callsOf('views.open')[before]);
     expect((call.body.view as { callback_id: string }).callback_id).toBe('fta:trial-modal');
+  });
+
+  it('tells the owner privately that a file shared in the thread will be taken by the trial form, and takes it as no answer', async () => {
+    const svc = started(await startSlackTestService({ trial: trialConfig() }));
+    const driver = await onExamplesQuestion(svc);
+    const file = svc.slack.shareFile(driver.channel, driver.threadTs, ALICE, 'tickets.csv', csv(tickets(5)));
+    const res = await svc.post(messageEventBody({ channelId: driver.channel, threadTs: driver.threadTs, text: '', files: [file] }), 'application/json');
+    expect(res.status).toBe(200);
+    const told = await svc.slack.waitFor(() => svc.slack.callsOf('chat.postEphemeral').find((c) => JSON.stringify(c.body).includes('Got tickets.csv')));
+    expect(told.body).toMatchObject({ channel: driver.channel, user: ALICE, thread_ts: driver.threadTs });
+    await driver.settle();
+    expect(driver.questionText()).toContain('On how many real examples have you tested your best prompt?');
+    expect(driver.thread().some((m) => visibleText(m).includes("Didn't catch that"))).toBe(false);
   });
 
   it('has no trial button when no endpoint is configured', async () => {

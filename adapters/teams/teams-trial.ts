@@ -166,7 +166,7 @@ export class TeamsTrial {
           const days = this.deps.config.retentionDays;
           const link = base ? `${base.replace(/\/$/, '')}/trials/${encodeURIComponent(trial.id)}/${fileName}?key=${trial.downloadKey}` : null;
           const text = link
-            ? `Keep testing after the advice: [download ${fileName}](${link}) (your prompts and examples; kept ${days} days), then run \`npx promptfoo@latest eval -c ${fileName}\`.`
+            ? `Keep testing after the advice: [download ${fileName}](${link}) (your prompts and examples; kept ${days} days), then run, with OPENAI_API_KEY set:\n\nnpx promptfoo@latest eval -c ${fileName}`
             : `The trial's Promptfoo configuration is kept ${days} days; set PUBLIC_URL on the service to get a download link here.`;
           await context.sendActivity({ attachments: [renderAdaptiveAttachment(buildMessageCard('Promptfoo configuration', text))] });
         }),

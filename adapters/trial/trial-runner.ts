@@ -159,10 +159,11 @@ export class TrialRunner {
     const exported = graded ? promptfooExportOf(spec, config) : null;
     await store.trials.finishTrial(trial.id, summary, exported?.yaml ?? null, this.deps.now().toISOString());
     logger.info({ trial: trial.id, conversationId: conv.id, stopped: summary.stopped?.reason ?? null, spentUsd: summary.spentUsd }, 'trial finished');
+    // The results (and the next question) first; the file to keep testing with after them.
+    await screen.finish(summary);
     if (exported)
       await screen
         .offerExport(exported.yaml, exported.fileName, trial)
         .catch((err: unknown) => logger.warn({ trial: trial.id, err: { message: (err as Error).message } }, 'could not offer the Promptfoo export'));
-    await screen.finish(summary);
   }
 }

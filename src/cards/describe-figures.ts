@@ -5,7 +5,7 @@ type Figure = MeasuredField | 'monthlyCalls' | 'labeledExamples' | 'costOfWrongA
 const FIGURE_NAMES: Record<Figure, string> = {
   testedExamples: 'examples tested',
   successRate: 'success rate',
-  promptIterations: 'prompt rounds',
+  promptIterations: 'prompt rounds (variants tried)',
   promptTokens: 'prompt tokens',
   inputTokens: 'input tokens',
   outputTokens: 'output tokens',
@@ -29,11 +29,11 @@ export function describeFigures(answers: Answers): string | null {
 }
 
 /**
- * What the trial scored on each model it ran, with the prompt that did best: "variant 1 on
- * gpt-4.1-mini: 15 of 15; gpt-4.1-nano: 14 of 15 (the prompt)". Null without a trial.
+ * What the trial scored on each model it ran, with the prompt that did best: "gpt-4.1-mini: 15
+ * of 15 (variant 1); gpt-4.1-nano: 14 of 15 (the prompt)". Null without a trial.
  */
 export function describeTrialScores(answers: Answers): string | null {
   const models = answers.measured?.models;
   if (!models?.length) return null;
-  return models.map((m, i) => (i === 0 ? `${m.promptLabel} on ${m.model}: ${m.right} of ${m.tested}` : `${m.model}: ${m.right} of ${m.tested} (${m.promptLabel})`)).join('; ');
+  return models.map((m) => `${m.model}: ${m.right} of ${m.tested} (${m.promptLabel})`).join('; ');
 }

@@ -1,4 +1,4 @@
-import { substituteQuality } from '../trial/measured-answers.js';
+import { measuredScore, substituteQuality } from '../trial/measured-answers.js';
 import { COST_MARGIN } from '../cost/compare-paths.js';
 import { baselinePath } from '../cost/compute-costs.js';
 import { findModel, type PriceCatalogue } from '../cost/price-catalogue.js';
@@ -26,6 +26,13 @@ function substituteStep(a: Answers, exit: FlowExit, catalogue: PriceCatalogue): 
     `Try prompting ${name} with the same prompt: ${formatUsd(sub.total)} over ${exit.cost.horizonMonths} months, moving the prompt included, against ${formatUsd(exit.cost.promptEngineering.total)} for staying where you are, no training. ` +
       substituteQualityStep(a, sub.model),
   ];
+}
+
+/** Ship the prompt; after a trial, the one that did best in it (a variant may have beaten the prompt). */
+function shipStep(a: Answers): string {
+  const best = a.model ? measuredScore(a, a.model) : undefined;
+  const which = best && best.promptLabel !== 'the prompt' ? `${best.promptLabel} of the prompt (it did best in the trial)` : 'the prompt';
+  return `Ship ${which}, and keep your test examples as a regression suite.`;
 }
 
 function substituteQualityStep(a: Answers, model: string): string {
@@ -89,9 +96,9 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
       if (has('ship-this-week') || has('spec-moving'))
         return {
           headline: has('spec-moving') ? 'Prompt engineering for now: fine-tune once the spec stops moving' : 'Ship the prompt this week; fine-tuning is a later step',
-          nextSteps: ['Ship the prompt, and keep your test examples as a regression suite.', ...laterTriggers(a, exit, model)],
+          nextSteps: [shipStep(a), ...laterTriggers(a, exit, model)],
         };
-      const steps = ['Ship the prompt, and keep your test examples as a regression suite.', ...retirementStep(exit)];
+      const steps = [shipStep(a), ...retirementStep(exit)];
       if (has('fixes-not-worth-it') || has('wrong-answer-break-even') || has('seeds-disagree-85-90')) {
         if (q?.breakEvenCostOfWrongAnswer)
           steps.push(`Run this check again if a wrong answer costs you more than ${formatUsd(q.breakEvenCostOfWrongAnswer)}: ${q.path === 'hybrid' ? 'using both' : 'fine-tuning'} pays from there.`);

@@ -94,7 +94,7 @@ describe('a trial fills the interview', () => {
     const fields = fieldsOf(buildVerdictCard(verdictFor(filled.answers)).blocks);
     expect(fields.Measured).toBe('46 of 50 is consistent with 81% to 97%');
     expect(fields.Figures).toBe(
-      'Measured by the trial of 2026-11-27: examples tested, success rate, prompt tokens, input tokens, output tokens; told: prompt rounds, monthly calls, labelled examples',
+      'Measured by the trial of 2026-11-27: examples tested, success rate, prompt tokens, input tokens, output tokens; told: prompt rounds (variants tried), monthly calls, labelled examples',
     );
   });
 

@@ -41,7 +41,7 @@ describe('finetune-advisor trial (the terminal)', () => {
     expect(run.stdout).toMatch(/Measured:\s+40 of 40/);
     const words = run.stdout.replace(/\s+/g, ' ');
     expect(words).toMatch(
-      /Figures: Measured by the trial of \d{4}-\d{2}-\d{2}: examples tested, success rate, prompt rounds, prompt tokens, input tokens, output tokens; told: monthly calls, labelled examples/,
+      /Figures: Measured by the trial of \d{4}-\d{2}-\d{2}: examples tested, success rate, prompt rounds \(variants tried\), prompt tokens, input tokens, output tokens; told: monthly calls, labelled examples/,
     );
   });
 

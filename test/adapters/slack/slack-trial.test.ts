@@ -90,8 +90,10 @@ describe('a prompt trial in Slack', () => {
     );
     expect(verdict).toContain('Measured');
     expect(verdict).toContain('30 of 30 is consistent with 89% to 100%');
-    expect(verdict).toContain('variant 1 on gpt-4.1-mini: 30 of 30; gpt-4.1-nano: 30 of 30 (variant 1)');
-    expect(verdict).toContain('Measured by the trial of 2026-11-23: examples tested, success rate, prompt rounds, prompt tokens, input tokens, output tokens; told: monthly calls');
+    expect(verdict).toContain('gpt-4.1-mini: 30 of 30 (variant 1); gpt-4.1-nano: 30 of 30 (variant 1)');
+    // The variant that did best is the one to ship, not "the prompt" it beat.
+    expect(verdict).toContain('Ship variant 1 of the prompt (it did best in the trial), and keep your test examples as a regression suite.');
+    expect(verdict).toContain('Measured by the trial of 2026-11-23: examples tested, success rate, prompt rounds (variants tried), prompt tokens, input tokens, output tokens; told: monthly calls');
     // Privacy: neither an example nor an answer nor the prompt is in the log.
     const log = svc.logs.join('\n');
     expect(log).toContain('trial finished');

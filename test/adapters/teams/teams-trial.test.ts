@@ -77,6 +77,8 @@ describe('a prompt trial in Teams', () => {
     await svc.connector.waitFor(() => cardText(progress).includes('Trial finished'));
     // The export: a link back to the service, which serves the file with its key and refuses it without.
     const offer = await svc.connector.waitFor(() => driver.messages().find((m) => cardText(m).includes('Promptfoo configuration')));
+    // The results first, then the file to keep testing with.
+    expect(driver.messages().indexOf(results)).toBeLessThan(driver.messages().indexOf(offer));
     const link = /\((http:\/\/127\.0\.0\.1:\d+\/trials\/[^)]+)\)/.exec(cardText(offer))?.[1];
     expect(link).toBeDefined();
     const file = await fetch(link!);

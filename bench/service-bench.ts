@@ -61,8 +61,8 @@ interface Child {
 }
 
 /** A server as a process of its own, so its CPU is its own: the load generator and the fake Slack stay in this one. */
-async function spawnServer(script: string, env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function spawnServer(script: string, flags: string[], env: Record<string, string>): Promise<Child> {
+  const child = spawn(process.execPath, [...flags, fileURLToPath(new URL(script, import.meta.url))], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -85,9 +85,15 @@ async function spawnServer(script: string, env: Record<string, string>): Promise
   };
 }
 
-/** The advisor as `npm start` runs it, on SQLite or a PostgreSQL database. */
+/** The Node flags `npm start` runs the server with (its heap limits), read from package.json: the one place they are set. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } };
+  return /node ((?:--\S+ )*)dist\/adapters\/server\.js/.exec(pkg.scripts.start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
+/** The advisor as `npm start` runs it (same flags), on SQLite or a PostgreSQL database. */
 function startAdvisor(slackApi: string, databaseUrl?: string): Promise<Child> {
-  return spawnServer('../adapters/server.js', {
+  return spawnServer('../adapters/server.js', startFlags(), {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info', // as run by default; its log goes to a pipe that is read and dropped
@@ -153,8 +159,10 @@ export async function runServiceBench(): Promise<void> {
   const slack = await new FakeSlackApi().start();
   const api = `${slack.url}/api/`;
   const total = 3_000;
-  console.log(`\nservice: the slash command, ${total.toLocaleString('en-US')} requests over ${CONNECTIONS} connections, each server a process of its own (node ${process.version})`);
-  const bare = await spawnServer('./bare-bolt-server.js', { SLACK_API_URL: api });
+  console.log(
+    `\nservice: the slash command, ${total.toLocaleString('en-US')} requests over ${CONNECTIONS} connections, each server a process of its own (node ${process.version}; the advisor with ${startFlags().join(' ') || 'no flags'}, as npm start runs it)`,
+  );
+  const bare = await spawnServer('./bare-bolt-server.js', [], { SLACK_API_URL: api });
   await slashLoad(bare.url, 300); // warm up
   const baseline = await slashLoad(bare.url, total);
   await bare.stop();

@@ -3,6 +3,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import {
   callCost,
+  cutSample,
   estimateTrial,
   gradeAnswer,
   readRubricVerdict,
@@ -139,7 +140,9 @@ export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: s
     const example = spec.examples[job.example]!;
     const started = performance.now();
     const record = (call: Omit<TrialCall, 'prompt' | 'model' | 'example' | 'latencyMs'>) => {
-      calls.push({ ...job, ...call, latencyMs: Math.round(performance.now() - started) });
+      // Only what a failure sample shows is kept: a trial of 3,600 calls holds no 3,600 full answers.
+      const kept = call.answer === null ? null : call.right ? '' : cutSample(call.answer);
+      calls.push({ ...job, ...call, answer: kept, latencyMs: Math.round(performance.now() - started) });
       if (call.right) right++;
       report();
     };

@@ -11,7 +11,7 @@ export interface TrialCall {
   model: string;
   /** Index into the spec's examples. */
   example: number;
-  /** The model's answer; null when the call failed. */
+  /** The model's answer as kept (for a failure sample: a wrong one, cut to 200 characters; empty for a right one); null when the call failed. */
   answer: string | null;
   /** Graded right or wrong; null when the call failed (a failed call is no answer to grade). */
   right: boolean | null;
@@ -79,9 +79,9 @@ export interface TrialSummary {
 
 /** Failure samples kept per group: enough to see a pattern, few enough to keep little of the team's data. */
 const SAMPLES_PER_GROUP = 3;
-const SAMPLE_CHARS = 200;
+export const SAMPLE_CHARS = 200;
 
-const cut = (text: string) => (text.length > SAMPLE_CHARS ? `${text.slice(0, SAMPLE_CHARS - 1)}…` : text);
+export const cutSample = (text: string) => (text.length > SAMPLE_CHARS ? `${text.slice(0, SAMPLE_CHARS - 1)}…` : text);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -106,7 +106,7 @@ function cell(spec: TrialSpec, prompt: number, model: string, calls: TrialCall[]
     group.count++;
     const example = spec.examples[c.example]!;
     if (group.samples.length < SAMPLES_PER_GROUP)
-      group.samples.push({ input: cut(example.input), ...(example.expected !== undefined ? { expected: cut(example.expected) } : {}), answer: cut(c.answer ?? '') });
+      group.samples.push({ input: cutSample(example.input), ...(example.expected !== undefined ? { expected: cutSample(example.expected) } : {}), answer: cutSample(c.answer ?? '') });
     groups.set(key, group);
   }
   const errors = new Map<string, number>();

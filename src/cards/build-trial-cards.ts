@@ -45,8 +45,8 @@ export function buildTrialProgressCard(p: TrialProgressView, cancel: CardButton 
  * measured figures of the best prompt on today's model, and its failures grouped with samples
  * (so the team can see whether they share a pattern).
  */
-export function buildTrialResultsCard(summary: TrialSummary, options: { retentionDays?: number } = {}): Card {
-  const today = summary.models[0]!;
+export function buildTrialResultsCard(summary: TrialSummary, options: { retentionDays?: number; today?: string } = {}): Card {
+  const today = options.today ?? summary.models[0]!;
   const best = bestCell(summary, today);
   const blocks: CardBlock[] = [];
   blocks.push({

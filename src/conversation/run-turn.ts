@@ -67,8 +67,11 @@ export function verdictIdFor(conversation: Conversation): string {
   return `${conversation.id}#${conversation.version}`;
 }
 
-function trialResults(input: Extract<TurnInput, { kind: 'trial-result' }>): Reply {
-  return { kind: 'post-thread', role: 'message', card: buildTrialResultsCard(input.summary, input.retentionDays === undefined ? {} : { retentionDays: input.retentionDays }) };
+/** The results card, with "best on" the interview's model when the trial ran it (the figures it fills are that model's). */
+function trialResults(input: Extract<TurnInput, { kind: 'trial-result' }>, answers: Answers): Reply {
+  const today = answers.model && input.summary.models.includes(answers.model) ? { today: answers.model } : {};
+  const kept = input.retentionDays === undefined ? {} : { retentionDays: input.retentionDays };
+  return { kind: 'post-thread', role: 'message', card: buildTrialResultsCard(input.summary, { ...kept, ...today }) };
 }
 
 /** Asks the next question, or finishes with the verdict, from a conversation's answers. */
@@ -134,7 +137,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
     ]);
   if (input.kind === 'trial-result' && current.status !== 'active') {
     const over = buildMessageCard('The interview was over', 'These figures came in after the verdict. Start over from the verdict card to use them.');
-    return unchanged('stale', [trialResults(input), { kind: 'post-thread', card: over, role: 'message' }]);
+    return unchanged('stale', [trialResults(input, current.answers), { kind: 'post-thread', card: over, role: 'message' }]);
   }
   if (current.status !== 'active') return stale();
   // A change names its question, so it may come from an older card (the "understood" one).
@@ -214,7 +217,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       const filled = answersFromTrial(current.answers, input.summary);
       if ('error' in filled) {
         const none = buildMessageCard('Nothing measured', `${filled.error}: answer the question above from what you know, or run the trial again.`);
-        return unchanged('invalid', [trialResults(input), { kind: 'post-thread', card: none, role: 'message' }]);
+        return unchanged('invalid', [trialResults(input, current.answers), { kind: 'post-thread', card: none, role: 'message' }]);
       }
       const measured = new Set<string>(filled.measured.fields);
       const history = [...current.history.filter((q) => !measured.has(q)), ...(filled.measured.fields as QuestionId[])];
@@ -224,7 +227,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
         const answer = measured.has(pending.id) ? `Measured by the trial: ${formatAnswer(pending, filled.answers[pending.id])}` : "Put aside: the trial's figures came in.";
         replies.push({ kind: 'update-question', card: buildAnsweredCard(pending, number, answer) });
       }
-      return proceed(next, ctx, [...replies, trialResults(input)]);
+      return proceed(next, ctx, [...replies, trialResults(input, current.answers)]);
     }
     case 'cancel': {
       const next = advanced(current, ctx, { status: 'cancelled', pending: null });

@@ -23,6 +23,35 @@ describe('the trial cards', () => {
     expect(card).not.toContain('marks them measured');
   });
 
+  it("names the best prompt on the interview's model when the trial ran it second", () => {
+    const cell = (model: string, right: number) => ({
+      prompt: 0,
+      promptLabel: 'the prompt',
+      model,
+      right,
+      graded: 10,
+      interval: { low: 0.5, high: 0.9 },
+      failures: [],
+      callErrors: [],
+      tokens: null,
+      latencyMs: null,
+      costPerCall: null,
+    });
+    const summary: TrialSummary = {
+      id: 't',
+      at: '2026-11-27T10:00:00Z',
+      grader: 'label',
+      examples: 10,
+      models: ['nova-pro', 'gpt-4.1'],
+      prompts: ['the prompt'],
+      cells: [cell('nova-pro', 6), cell('gpt-4.1', 9)],
+      stopped: null,
+      spentUsd: 0,
+    };
+    expect(texts(buildTrialResultsCard(summary, { today: 'gpt-4.1' }))).toContain('Best on gpt-4.1: the prompt, 9 of 10 right');
+    expect(texts(buildTrialResultsCard(summary))).toContain('Best on nova-pro: the prompt, 6 of 10 right');
+  });
+
   it('keeps Cancel and the estimate while running, and says only what was done and spent once ended', () => {
     const view = { done: 60, total: 60, right: 54, spentUsd: 0.0012, capUsd: 5, estimateUsd: 0.00098 };
     const cancel = { action: 'cancel-trial', label: 'Cancel the trial', value: '{}' };

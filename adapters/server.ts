@@ -176,9 +176,10 @@ export async function startService(config: ServiceConfig, options: ServiceOption
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      // Trials running here stop first and post what they measured, while the outbox can still deliver it.
+      trialRunner?.stop();
       await slack?.stop();
       await outbox.stop();
-      trialRunner?.stop();
       const drained = await inFlight.drain(10_000);
       if (!drained) logger.warn('stopped with work still running after 10 seconds');
       clearInterval(purge);

@@ -72,7 +72,8 @@ export function trialEndpoint(config: TrialConfig, options: { maxRetries?: numbe
   const client = new OpenAI({
     apiKey: config.apiKey,
     ...(config.baseURL ? { baseURL: config.baseURL } : {}),
-    maxRetries: options.maxRetries ?? 4,
+    // Each retry of a timed-out call waits the whole timeout again: few retries, and the run stops after timeouts in a row.
+    maxRetries: options.maxRetries ?? 2,
     timeout: config.limits.timeoutMs,
     // The SDK's debug log would print the team's examples.
     logLevel: 'off',

@@ -57,6 +57,19 @@ export interface TrialRunDeps {
 /** An endpoint answer that stops the whole run: every other call would fail the same way. */
 class EndpointStop extends Error {}
 
+/** An answer that ran out of tokens before any text (a reasoning model thinking past the limit): a failed call, not a wrong answer. */
+class CutOff extends Error {
+  constructor(limit: number) {
+    super(`cut off at the output limit (${limit} tokens) before any answer: a reasoning model may need a larger TRIAL_MAX_OUTPUT_TOKENS`);
+  }
+}
+
+/** Timeouts in a row that stop a run. */
+const TIMEOUTS_TO_STOP = 5;
+
+/** What the rubric reader says when a judge's reply holds neither PASS nor FAIL. */
+const NO_VERDICT = 'the judge gave no verdict';
+
 /** How long a call took and what it returned, or why it failed, in words a person can act on. */
 function describeFailure(err: unknown, deps: TrialRunDeps, model: string): { words: string; stopsRun: boolean } {
   const name = deps.endpoint.modelName(model);
@@ -95,6 +108,8 @@ export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: s
   const stop = (s: TrialStop) => {
     stopped ??= s;
   };
+  // Cancel says "cancelled"; an abort with words of its own (the service stopping) says those.
+  const cancelled = (): TrialStop => ({ reason: 'cancelled', words: typeof run.signal.reason === 'string' ? run.signal.reason : 'cancelled' });
 
   const chat = async (model: string, messages: { role: 'system' | 'user'; content: string }[], maxTokens: number): Promise<{ text: string; usage: ChatCompletion['usage'] }> => {
     const completion = await deps.endpoint.client.chat.completions.create(
@@ -102,16 +117,27 @@ export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: s
       { signal: run.signal, timeout: limits.timeoutMs },
     );
     const usage = completion.usage;
-    if (usage) spent += callCost(catalogue, model, usage.prompt_tokens, usage.completion_tokens) ?? 0;
-    const text = completion.choices?.[0]?.message?.content;
+    // A server that reports no usage is charged its worst case: the cap must hold whatever the endpoint says.
+    spent += (usage ? callCost(catalogue, model, usage.prompt_tokens, usage.completion_tokens) : null) ?? estimate.worstPerCallUsd[model] ?? 0;
+    timeoutsInARow = 0;
+    const choice = completion.choices?.[0];
+    const text = choice?.message?.content;
     if (typeof text !== 'string') throw new TypeError('no message content');
+    if (choice?.finish_reason === 'length' && !text.trim()) throw new CutOff(maxTokens);
     return { text, usage };
   };
 
+  let timeoutsInARow = 0;
   const failed = (err: unknown, model: string): string => {
     if (err instanceof APIUserAbortError || run.signal.aborted) throw err;
+    if (err instanceof CutOff) return err.message;
     const failure = describeFailure(err, deps, model);
     if (failure.stopsRun) throw new EndpointStop(failure.words);
+    // An endpoint that times out again and again would hold the run for hours: stop it in words.
+    if (err instanceof APIConnectionTimeoutError && ++timeoutsInARow >= TIMEOUTS_TO_STOP)
+      throw new EndpointStop(
+        `the endpoint timed out on ${TIMEOUTS_TO_STOP} calls in a row (${Math.round(limits.timeoutMs / 1000)} s each): it is too slow or overloaded; try later, or raise TRIAL_TIMEOUT_SECONDS`,
+      );
     return failure.words;
   };
 
@@ -162,8 +188,17 @@ export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: s
     const usage = answer.usage ? { promptTokens: answer.usage.prompt_tokens, outputTokens: answer.usage.completion_tokens } : null;
     if (spec.grader.kind !== 'rubric') return record({ answer: answer.text, ...gradeAnswer(spec.grader, example, answer.text, deps.checkSchema), usage });
     try {
-      const verdict = await chat(judge, rubricJudgeMessages(spec.grader.rubric, example, answer.text), 60);
-      record({ answer: answer.text, ...readRubricVerdict(verdict.text), usage });
+      const verdict = await chat(judge, rubricJudgeMessages(spec.grader.rubric, example, answer.text), limits.maxOutputTokens);
+      const grade = readRubricVerdict(verdict.text);
+      // No verdict is no grade: counted apart, never as a wrong answer.
+      if (!grade.right && grade.failure === NO_VERDICT)
+        return record({
+          answer: answer.text,
+          right: null,
+          failure: verdict.text.trim() ? NO_VERDICT : `${NO_VERDICT} (an empty reply: a reasoning model may need a larger TRIAL_MAX_OUTPUT_TOKENS)`,
+          usage,
+        });
+      record({ answer: answer.text, ...grade, usage });
     } catch (err) {
       record({ answer: answer.text, right: null, failure: `the judge's call failed: ${failed(err, judge)}`, usage });
     }
@@ -173,10 +208,11 @@ export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: s
   const jobs: Job[] = spec.examples.flatMap((_, example) => spec.models.flatMap((model) => spec.prompts.map((_, prompt) => ({ prompt, model, example }))));
   let next = 0;
   let inFlight = 0;
-  const fitsUnderCap = (model: string) => spent + (inFlight + 1) * (estimate.perCallUsd[model] ?? 0) <= limits.capUsd;
+  // Each call in flight may still cost its worst (the longest input, an answer at the output limit): the cap holds at any concurrency.
+  const fitsUnderCap = (model: string) => spent + (inFlight + 1) * (estimate.worstPerCallUsd[model] ?? 0) <= limits.capUsd;
   const worker = async () => {
     while (next < jobs.length && !stopped) {
-      if (run.signal.aborted) return stop({ reason: 'cancelled', words: 'cancelled' });
+      if (run.signal.aborted) return stop(cancelled());
       const job = jobs[next]!;
       if (!fitsUnderCap(job.model)) return stop({ reason: 'cap', words: `stopped at the US$${limits.capUsd} spending cap (TRIAL_MAX_USD)` });
       next++;
@@ -192,7 +228,7 @@ export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: s
   };
   const stopFor = (err: unknown) => {
     if (err instanceof EndpointStop) stop({ reason: 'endpoint', words: err.message });
-    else if (err instanceof APIUserAbortError || run.signal.aborted) stop({ reason: 'cancelled', words: 'cancelled' });
+    else if (err instanceof APIUserAbortError || run.signal.aborted) stop(cancelled());
     else throw err;
   };
   try {
@@ -202,6 +238,6 @@ export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: s
   }
   report();
   if (!stopped) await Promise.all(Array.from({ length: Math.max(1, limits.concurrency) }, worker));
-  if (run.signal.aborted) stop({ reason: 'cancelled', words: 'cancelled' });
+  if (run.signal.aborted) stop(cancelled());
   return summarizeTrial(spec, { id: run.id, at: deps.now().toISOString(), calls, calibrations, stopped, spentUsd: spent }, catalogue);
 }

@@ -41,6 +41,8 @@ const STALE_MS = 10 * 60_000;
 export class TrialRunner {
   private readonly endpoint: TrialEndpoint;
   private purgeTimer: NodeJS.Timeout | null = null;
+  /** The trials this replica runs: stopped (their results so far posted) when the service stops. */
+  private readonly running = new Map<string, AbortController>();
 
   constructor(private readonly deps: TrialRunnerDeps) {
     this.endpoint = deps.endpoint ?? trialEndpoint(deps.config);
@@ -86,23 +88,36 @@ export class TrialRunner {
     this.purgeTimer = setInterval(() => void purge(), 3_600_000).unref();
   }
 
+  /** Stops purging, and the trials running here: each posts what it measured so far, while the service drains. */
   stop(): void {
     if (this.purgeTimer) clearInterval(this.purgeTimer);
+    for (const controller of this.running.values()) controller.abort('stopped because the service was restarting: run the trial again');
   }
 
   private async run(conv: Conversation, spec: TrialSpec, trial: { id: string; downloadKey: string }, screen: TrialScreen): Promise<void> {
     const { store, config, logger } = this.deps;
     const every = this.deps.progressEveryMs ?? 1_500;
     const controller = new AbortController();
+    this.running.set(trial.id, controller);
     const estimateUsd = this.estimateUsd(spec);
     const cancel = { action: 'cancel-trial', label: 'Cancel the trial', value: encodeAction({ c: conv.id, v: conv.version, d: trial.id }), style: 'danger' as const };
     let progress: TrialProgress = { done: 0, total: spec.examples.length * spec.prompts.length * spec.models.length, right: 0, spentUsd: 0 };
     const card = (ended?: string) => buildTrialProgressCard({ ...progress, capUsd: config.limits.capUsd, estimateUsd }, cancel, ended);
-    // One update at a time, in order; a failed update is logged, never the end of the trial.
-    let shown = Promise.resolve();
+    // One update at a time, and only the newest waiting: a slow or rate-limited platform never
+    // builds a queue of stale cards. A failed update is logged, never the end of the trial.
+    let latest: Card | null = null;
+    let sending: Promise<void> | null = null;
+    const pump = async () => {
+      for (let c = latest; c; c = latest) {
+        latest = null;
+        await screen.show(c).catch((err: unknown) => logger.warn({ trial: trial.id, err: { message: (err as Error).message } }, 'could not show trial progress'));
+      }
+      sending = null;
+    };
     const show = (c: Card) => {
-      shown = shown.then(() => screen.show(c)).catch((err: unknown) => logger.warn({ trial: trial.id, err: { message: (err as Error).message } }, 'could not show trial progress'));
-      return shown;
+      latest = c;
+      sending ??= pump();
+      return sending;
     };
     await show(card());
     let lastShown = Date.now();
@@ -153,6 +168,7 @@ export class TrialRunner {
       };
     } finally {
       clearInterval(heartbeat);
+      this.running.delete(trial.id);
     }
     await show(card(summary.stopped ? `Trial stopped: ${summary.stopped.words}` : 'Trial finished'));
     const graded = summary.cells.some((c) => c.graded > 0);

@@ -14,8 +14,10 @@ export interface TrialEstimate {
   calls: number;
   /** US$ at the catalogue's prices; null when a model has no price in the catalogue. */
   usd: number | null;
-  /** What one example's call is expected to cost on each model (its judge's included): what a call in flight may add to the spend. */
+  /** What one example's call is expected to cost on each model (its judge's included). */
   perCallUsd: Record<string, number>;
+  /** The most one example's call could cost on each model: the longest input, an answer at the output limit, its judge's too. What a call in flight may still add to the spend. */
+  worstPerCallUsd: Record<string, number>;
 }
 
 /**
@@ -27,6 +29,8 @@ export function estimateTrial(spec: TrialSpec, catalogue: PriceCatalogue, countT
   let usd: number | null = 0;
   let calls = 0;
   const perCallUsd: Record<string, number> = {};
+  const worstPerCallUsd: Record<string, number> = {};
+  const longestInput = Math.max(...spec.examples.map((e) => countTokens(e.input)));
   const add = (model: string, tokensIn: number, tokensOut: number) => {
     calls++;
     const cost = callCost(catalogue, model, tokensIn, tokensOut);
@@ -48,6 +52,9 @@ export function estimateTrial(spec: TrialSpec, catalogue: PriceCatalogue, countT
       }
     }
     if (before !== null && afterCalibration !== null && usd !== null) perCallUsd[model] = (usd - afterCalibration) / (spec.prompts.length * spec.examples.length);
+    const worst = callCost(catalogue, model, Math.max(...promptTokens) + longestInput, limits.maxOutputTokens);
+    const worstJudge = spec.grader.kind === 'rubric' ? callCost(catalogue, judge, countTokens(spec.grader.rubric) + longestInput + limits.maxOutputTokens + 120, limits.maxOutputTokens) : 0;
+    if (worst !== null && worstJudge !== null) worstPerCallUsd[model] = worst + worstJudge;
   }
-  return { calls, usd, perCallUsd };
+  return { calls, usd, perCallUsd, worstPerCallUsd };
 }

@@ -143,6 +143,19 @@ describe('a prompt trial in Slack', () => {
     expect(told.some((t) => t.includes('Only the person who started the trial can cancel it'))).toBe(true);
   });
 
+  it('posts what a trial measured so far when the service stops under it, and the interview takes it', async () => {
+    const svc = started(await startSlackTestService({ trial: trialConfig({ TRIAL_CONCURRENCY: '1' }) }));
+    const driver = await onExamplesQuestion(svc);
+    openai.delay(30);
+    svc.slack.shareFile(driver.channel, driver.threadTs, ALICE, 'tickets.csv', csv(tickets(200)));
+    await runTrialForm(svc, driver, { prompt: 'Label the ticket.', examples: '', models: 'gpt-4.1-mini', grader: 'label' });
+    await svc.slack.waitFor(() => progressOf(driver) && openai.completions.length > 8);
+    await svc.restart();
+    expect(visibleText(progressOf(driver)!)).toContain('Trial stopped: stopped because the service was restarting: run the trial again');
+    expect(visibleText(resultsOf(driver)!)).toContain('The trial stopped early');
+    expect(openai.completions.length).toBeLessThan(100);
+  });
+
   it('opens the form from /finetune-advisor trial for the interview running in the channel', async () => {
     const svc = started(await startSlackTestService({ trial: trialConfig() }));
     const driver = await onExamplesQuestion(svc);

@@ -108,6 +108,30 @@ describe('a trial against an OpenAI-compatible endpoint', () => {
     expect(summary.cells[0]!.graded).toBeLessThan(40);
   });
 
+  it('stays under the cap with many calls at once and long answers, counting each call in flight at its worst', async () => {
+    openai.answerBy((body) => `${labellingModel(body)} ${'because the customer says so '.repeat(80)}`);
+    const examples = labelSpec().examples.concat(labelSpec().examples);
+    const summary = await run(labelSpec({ examples, models: ['gpt-4.1'] }), { config: configFor({ TRIAL_MAX_USD: '0.01', TRIAL_CONCURRENCY: '16' }) });
+    expect(summary.stopped?.reason).toBe('cap');
+    expect(summary.spentUsd).toBeLessThanOrEqual(0.01);
+  });
+
+  it('stops the run when the endpoint times out again and again, instead of waiting on every call', async () => {
+    openai.garbage('ok');
+    for (let i = 0; i < 40; i++) openai.hang();
+    const started = Date.now();
+    const summary = await run(labelSpec(), { config: configFor({ TRIAL_CONCURRENCY: '2' }), maxRetries: 0 });
+    expect(summary.stopped).toEqual({ reason: 'endpoint', words: 'the endpoint timed out on 5 calls in a row (1 s each): it is too slow or overloaded; try later, or raise TRIAL_TIMEOUT_SECONDS' });
+    expect(Date.now() - started).toBeLessThan(8_000);
+  }, 15_000);
+
+  it('counts an answer cut off at the output limit, and a judge that gives no verdict, as failed calls, not wrong answers', async () => {
+    openai.answerBy((body) => (body.messages[0]!.content.startsWith('You grade one answer') ? '' : labellingModel(body)));
+    const summary = await run(labelSpec({ examples: labelSpec().examples.slice(1, 4), grader: { kind: 'rubric', rubric: 'the right label' } }));
+    expect(summary.cells[0]).toMatchObject({ right: 0, graded: 0 });
+    expect(summary.cells[0]!.callErrors).toEqual([{ reason: 'the judge gave no verdict (an empty reply: a reasoning model may need a larger TRIAL_MAX_OUTPUT_TOKENS)', count: 3 }]);
+  });
+
   it('stops when cancelled, keeping what was graded', async () => {
     const controller = new AbortController();
     openai.delay(20);

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadPriceCatalogue } from './catalogue/load-price-catalogue.js';
 import { ConfigError, loadConfig, type ServiceConfig } from './config/load-config.js';
+import { judgeProblem } from './config/load-trial-config.js';
+import { findModel } from '../src/index.js';
 import { InFlight } from './in-flight.js';
 import type { DoorDeps } from './conversation/door-deps.js';
 import { serveTrialExport } from './trial/serve-trial-export.js';
@@ -59,6 +61,8 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
   const catalogue = loadPriceCatalogue(config.pricesFile ? { overrideFile: config.pricesFile } : {});
+  const judge = judgeProblem(config.trial, (id) => findModel(catalogue, id) !== undefined);
+  if (judge) throw new ConfigError([judge]);
   // A replica that dies holding deliveries leaves them to the others after this lease.
   const leaseMs = (config.outboxLeaseSeconds ?? 60) * 1000;
   const stores = await openStores({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, postgresSchema: options.postgresSchema, leaseMs: 2 * leaseMs }, now);

@@ -178,12 +178,12 @@ function printVerdict(verdict: Verdict, io: CliIo, withAssumptions: boolean): vo
  */
 async function trialCommand(values: TrialOptions & { 'as-of'?: string; prices?: string; json?: boolean; assumptions?: boolean; out?: string }, io: CliIo): Promise<number> {
   const ctx = context(values, io);
-  const config = trialSettings(io.env);
+  const config = trialSettings(io.env, ctx);
   const { spec, answers, note } = trialFromFiles(values, ctx);
   if (note) io.stderr.write(`${note}\n`);
   io.stderr.write(`Trial: ${describeEstimate(spec, config, ctx)}\n`);
   const summary = await runTrialInTerminal(spec, config, ctx, io);
-  if (!values.json) printTrialResults(summary, io);
+  if (!values.json) printTrialResults(summary, io, answers.model);
   const written = await writePromptfooYaml(values.out ?? '.', promptfooExportOf(spec, config)).catch((err: NodeJS.ErrnoException) => {
     throw new BadInput([`--out: cannot write the Promptfoo configuration into ${values.out ?? '.'} (${err.code ?? err.message})`]);
   });

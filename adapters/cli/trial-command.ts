@@ -8,6 +8,7 @@ import {
   buildTrialResultsCard,
   defaultTrialModels,
   estimateTrial,
+  findModel,
   formatUsd,
   type AdviceContext,
   type Answers,
@@ -15,7 +16,7 @@ import {
   type TrialSummary,
   type Verdict,
 } from '../../src/index.js';
-import { loadTrialConfig, trialEndpoint, type TrialConfig } from '../config/load-trial-config.js';
+import { judgeProblem, loadTrialConfig, trialEndpoint, type TrialConfig } from '../config/load-trial-config.js';
 import { countTokens } from '../intake/count-tokens.js';
 import { assembleTrial } from '../trial/assemble-trial.js';
 import { checkJsonSchema } from '../trial/check-json-schema.js';
@@ -59,9 +60,11 @@ function readJson(option: string, file: string): unknown {
 }
 
 /** The settings, or why trials are off here. */
-export function trialSettings(env: Record<string, string | undefined>): TrialConfig {
+export function trialSettings(env: Record<string, string | undefined>, ctx: AdviceContext): TrialConfig {
   const loaded = loadTrialConfig(env);
   if (!loaded.ok) throw new TrialInputError(loaded.problems.map((p) => `setting ${p}`));
+  const judge = judgeProblem(loaded.config, (id) => findModel(ctx.catalogue, id) !== undefined);
+  if (judge) throw new TrialInputError([`setting ${judge}`]);
   if (!loaded.config) throw new TrialInputError(['trial needs an OpenAI-compatible endpoint: set OPENAI_API_KEY, and OPENAI_BASE_URL for Azure OpenAI, vLLM, Ollama or another compatible server']);
   return loaded.config;
 }
@@ -166,6 +169,6 @@ export function verdictFromTrial(answers: Answers, summary: TrialSummary, ctx: A
 }
 
 /** The results; the terminal keeps nothing, so no retention is stated (the Promptfoo file is the team's own). */
-export function printTrialResults(summary: TrialSummary, io: CliIo): void {
-  io.stdout.write(renderTerminalCard(buildTrialResultsCard(summary)));
+export function printTrialResults(summary: TrialSummary, io: CliIo, model?: string): void {
+  io.stdout.write(renderTerminalCard(buildTrialResultsCard(summary, model && summary.models.includes(model) ? { today: model } : {})));
 }

@@ -81,3 +81,9 @@ export function trialEndpoint(config: TrialConfig, options: { maxRetries?: numbe
   });
   return { client, modelName: (id) => config.modelNames[id] ?? id, baseUrlShown: config.baseURL ?? 'https://api.openai.com/v1' };
 }
+
+/** A judge the catalogue has no price for would spend outside the cap: refused at start, in words. */
+export function judgeProblem(config: TrialConfig | null | undefined, hasModel: (id: string) => boolean): string | null {
+  if (!config?.judgeModel || hasModel(config.judgeModel)) return null;
+  return `TRIAL_JUDGE_MODEL: "${config.judgeModel}" is not in the price catalogue (finetune-advisor prices lists the ids); a judge's calls must be priced for the spending cap to hold`;
+}

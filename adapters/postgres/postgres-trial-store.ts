@@ -56,8 +56,8 @@ export class PostgresTrialStore implements TrialStore {
 
   async purgeTrials(cutoff: string): Promise<number> {
     await this.pool.query('DELETE FROM trial_files WHERE created_at < $1', [cutoff]);
-    // Delivered messages are kept only as long: a trial's results card holds failure samples.
-    await this.pool.query(`DELETE FROM outbox WHERE status = 'sent' AND created_at < $1`, [cutoff]);
+    // Delivered and given-up messages are kept only as long: a trial's results card holds failure samples.
+    await this.pool.query(`DELETE FROM outbox WHERE status IN ('sent', 'failed') AND created_at < $1`, [cutoff]);
     const { rowCount } = await this.pool.query(`DELETE FROM trials WHERE created_at < $1 AND status = 'finished'`, [cutoff]);
     return rowCount ?? 0;
   }

@@ -73,8 +73,16 @@ export class SlackTrial {
   /** The owner's newest files in the interview's thread: an examples file and a prompt file. */
   private async threadFiles(client: WebClient, conv: Conversation): Promise<{ examples?: ThreadFile; prompt?: ThreadFile }> {
     const { channel, threadTs } = refsOf(conv.refs, 'slack');
-    const replies = await client.conversations.replies({ channel: channel!, ts: threadTs!, limit: 200 });
-    const files = (replies.messages ?? [])
+    // Every page of the thread, oldest first (a long interview has more than one): the newest file wins.
+    const messages: NonNullable<Awaited<ReturnType<WebClient['conversations']['replies']>>['messages']> = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const replies = await client.conversations.replies({ channel: channel!, ts: threadTs!, limit: 200, ...(cursor ? { cursor } : {}) });
+      messages.push(...(replies.messages ?? []));
+      cursor = replies.response_metadata?.next_cursor || undefined;
+      if (!cursor) break;
+    }
+    const files = messages
       .filter((m) => m.user === conv.ownerId)
       .flatMap((m) => (m.files ?? []).map((f) => ({ name: f.name ?? '', size: f.size ?? 0, url: f.url_private_download ?? f.url_private ?? '' })))
       .filter((f) => f.url);

@@ -55,8 +55,8 @@ export class SqliteTrialStore implements TrialStore {
 
   async purgeTrials(cutoff: string): Promise<number> {
     this.sql('DELETE FROM trial_files WHERE created_at < ?').run(cutoff);
-    // Delivered messages are kept only as long: a trial's results card holds failure samples.
-    this.sql(`DELETE FROM outbox WHERE status = 'sent' AND created_at < ?`).run(cutoff);
+    // Delivered and given-up messages are kept only as long: a trial's results card holds failure samples.
+    this.sql(`DELETE FROM outbox WHERE status IN ('sent', 'failed') AND created_at < ?`).run(cutoff);
     return this.sql(`DELETE FROM trials WHERE created_at < ? AND status = 'finished'`).run(cutoff).changes;
   }
 }

@@ -14,7 +14,8 @@ import {
 } from '../../src/index.js';
 import type { TrialConfig } from '../config/load-trial-config.js';
 import type { Logger } from '../logging/create-logger.js';
-import { trialFromForm, trialInterview } from '../trial/trial-form.js';
+import { trialFromForm, trialInterview, type TrialFormValues } from '../trial/trial-form.js';
+import { TEAMS_LIMITS } from './teams-limits.js';
 import type { TrialRunner, TrialScreen } from '../trial/trial-runner.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card-types.js';
 import { buildTrialFormCard, readTrialForm } from './build-trial-form-card.js';
@@ -62,7 +63,7 @@ export class TeamsTrial {
     return trialInterview(this.deps.store, conversationId, userId, 'teams', 'type start for a new one');
   }
 
-  private async formCard(conv: Conversation, values: Record<string, string>, errors?: Record<string, string>) {
+  private async formCard(conv: Conversation, values: TrialFormValues, errors?: TrialFormValues) {
     const file = await this.deps.store.trials.trialFile(conv.id);
     return buildTrialFormCard({
       payload: encodeAction({ c: conv.id, v: conv.version }),
@@ -70,6 +71,17 @@ export class TeamsTrial {
       ...(errors ? { errors } : {}),
       capUsd: this.deps.config.limits.capUsd,
       ...(file ? { file: file.name } : {}),
+    });
+  }
+
+  /** The form shown again with its problems; a pasted text too long for a card (Teams takes about 28 KB) is left out, and said so. */
+  private async refusedForm(conv: Conversation, values: TrialFormValues, errors: TrialFormValues) {
+    const card = await this.formCard(conv, values, errors);
+    if (Buffer.byteLength(JSON.stringify(card)) <= TEAMS_LIMITS.cardBytes - 2_000) return card;
+    const { examples: _left, ...rest } = values;
+    return this.formCard(conv, rest, {
+      ...errors,
+      examples: `${errors.examples ? `${errors.examples} ` : ''}(Too long to show again here: attach the examples as a file in this chat, or paste them once more.)`,
     });
   }
 
@@ -98,7 +110,7 @@ export class TeamsTrial {
     const values = readTrialForm(value);
     const file = await this.deps.store.trials.trialFile(conv.id);
     const trial = trialFromForm(values, file ? { examples: file } : {}, this.deps.catalogue);
-    if (!trial.ok) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: await this.formCard(conv, values, trial.errors) };
+    if (!trial.ok) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: await this.refusedForm(conv, values, trial.errors) };
     const started = await this.deps.runner.begin(conv, trial.spec, this.screen(conv));
     if (!started.ok) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: await this.formCard(conv, values, { prompt: started.words }) };
     const spec = trial.spec;

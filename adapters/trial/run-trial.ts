@@ -232,7 +232,17 @@ export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: s
     else throw err;
   };
   try {
-    await Promise.all(spec.models.flatMap((model) => spec.prompts.map((_, prompt) => calibrate(prompt, model))));
+    // Through the same concurrency limit as the answers: up to 18 at once would invite 429s from a small server.
+    const calibrationJobs = spec.models.flatMap((model) => spec.prompts.map((_, prompt) => ({ prompt, model })));
+    let nextCalibration = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(Math.max(1, limits.concurrency), calibrationJobs.length) }, async () => {
+        while (nextCalibration < calibrationJobs.length && !stopped) {
+          const job = calibrationJobs[nextCalibration++]!;
+          await calibrate(job.prompt, job.model);
+        }
+      }),
+    );
   } catch (err) {
     stopFor(err);
   }

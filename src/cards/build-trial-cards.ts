@@ -65,7 +65,13 @@ export function buildTrialResultsCard(summary: TrialSummary, options: { retentio
   if (best) {
     const fields = [];
     if (best.tokens)
-      fields.push({ label: 'Tokens a call (measured)', value: `prompt ${formatCount(best.tokens.prompt)}, input ${formatCount(best.tokens.input)}, answer ${formatCount(best.tokens.output)}` });
+      fields.push({
+        label: 'Tokens a call (measured)',
+        value:
+          best.tokens.prompt === null
+            ? `prompt and input ${formatCount(best.tokens.input)} together (the prompt's share could not be measured), answer ${formatCount(best.tokens.output)}`
+            : `prompt ${formatCount(best.tokens.prompt)}, input ${formatCount(best.tokens.input)}, answer ${formatCount(best.tokens.output)}`,
+      });
     if (best.latencyMs) fields.push({ label: 'Latency', value: `p50 ${formatCount(best.latencyMs.p50)} ms, p95 ${formatCount(best.latencyMs.p95)} ms` });
     fields.push({ label: 'Spent', value: formatUsd(summary.spentUsd) });
     blocks.push({ type: 'fields', fields });
@@ -86,7 +92,10 @@ export function buildTrialResultsCard(summary: TrialSummary, options: { retentio
     const errors = best.callErrors.reduce((t, e) => t + e.count, 0);
     if (errors) blocks.push({ type: 'notice', severity: 'warning', text: `${plural(errors, 'call')} got no answer (${best.callErrors.map((e) => e.reason).join('; ')}): not counted as wrong.` });
   }
-  const kept = options.retentionDays === undefined ? '' : ` Examples and answers are deleted after ${plural(options.retentionDays, 'day')}.`;
+  const kept =
+    options.retentionDays === undefined
+      ? ''
+      : ` The advisor deletes its copy of the examples and answers after ${plural(options.retentionDays, 'day')}; what is posted here stays under this workspace's retention.`;
   const use = best ? 'Measured on your examples; the interview now uses these figures and marks them measured.' : 'Nothing was measured, so the interview goes on with what you tell it.';
   blocks.push({ type: 'context', text: `${use}${kept}` });
   return { kind: 'message', title: 'Trial results', blocks };

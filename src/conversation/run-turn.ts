@@ -1,6 +1,6 @@
 import { buildAnsweredCard, buildMessageCard, buildQuestionCard } from '../cards/build-question-cards.js';
 import { buildTrialResultsCard } from '../cards/build-trial-cards.js';
-import { answersFromTrial } from '../trial/measured-answers.js';
+import { answersFromTrial, withoutMeasured } from '../trial/measured-answers.js';
 import type { TrialSummary } from '../trial/summarize-trial.js';
 import { buildVerdictCard } from '../cards/build-verdict-card.js';
 import { buildUnderstoodCard } from '../cards/build-understood-card.js';
@@ -172,7 +172,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
         const message = !parsed.ok ? parsed.message : `That doesn't fit: ${valid?.error?.issues[0]?.message ?? 'out of range'}. Try something like ${pending.example}.`;
         return unchanged('invalid', [{ kind: 'post-thread', card: buildMessageCard("Didn't catch that", message), role: 'message' }]);
       }
-      const answers = { ...current.answers, [pending.id]: valid.data } as Answers;
+      const answers = withoutMeasured({ ...current.answers, [pending.id]: valid.data } as Answers, pending.id);
       const next = advanced(current, ctx, { answers, history: [...current.history, pending.id] });
       const shown = formatAnswer(pending, valid.data);
       const note = parsed.note ? describeTokenCount(parsed.note, current.answers, ctx.catalogue) : undefined;
@@ -181,7 +181,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
     case 'back': {
       const last = current.history.at(-1);
       if (!last) return unchanged('invalid', [{ kind: 'ephemeral', card: buildMessageCard('Nothing to go back to', 'This is the first question.') }]);
-      const answers = { ...current.answers };
+      const answers = withoutMeasured({ ...current.answers }, last);
       delete answers[last as QuestionId];
       const next = advanced(current, ctx, { answers, history: current.history.slice(0, -1), skipped: current.skipped.filter((q) => q !== last) });
       const left = pending ? [{ kind: 'update-question' as const, card: buildAnsweredCard(pending, number, 'Went back to the previous question.') }] : [];
@@ -202,7 +202,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       const question = questions[field];
       if (!question) return stale();
       if (current.pending === field) return unchanged('invalid', [{ kind: 'ephemeral', card: buildMessageCard('Already asking', 'That question is the one on the table now.') }]);
-      const answers = { ...current.answers };
+      const answers = withoutMeasured({ ...current.answers }, field);
       delete answers[field];
       const next = advanced(current, ctx, {
         answers,

@@ -13,16 +13,23 @@ export function answersFromTrial(answers: Answers, summary: TrialSummary): { ans
   const today = answers.model && summary.models.includes(answers.model) ? answers.model : summary.models[0]!;
   const best = bestCell(summary, today);
   if (!best) return { error: `no answer from ${today} was graded, so nothing was measured` };
-  const next: Answers = { ...answers, testedExamples: best.graded, successRate: best.right / best.graded };
-  const fields: MeasuredField[] = ['testedExamples', 'successRate'];
+  // A run stopped early on fewer examples than the team says it tested is weaker evidence than what it told: that stays.
+  const keepsTold = summary.stopped !== null && answers.testedExamples !== undefined && best.graded < answers.testedExamples;
+  const next: Answers = keepsTold ? { ...answers } : { ...answers, testedExamples: best.graded, successRate: best.right / best.graded };
+  const fields: MeasuredField[] = keepsTold ? [] : ['testedExamples', 'successRate'];
   const rounds = summary.prompts.length - 1;
   if (rounds > 0 && (answers.promptIterations === undefined || answers.promptIterations < rounds)) {
     next.promptIterations = rounds;
     fields.push('promptIterations');
   }
   if (best.tokens) {
-    Object.assign(next, { promptTokens: best.tokens.prompt, inputTokens: best.tokens.input, outputTokens: best.tokens.output });
-    fields.push('promptTokens', 'inputTokens', 'outputTokens');
+    // The prompt's share unmeasured (its calibration call failed): only the answer's length is a measured figure.
+    if (best.tokens.prompt !== null) {
+      Object.assign(next, { promptTokens: best.tokens.prompt, inputTokens: best.tokens.input });
+      fields.push('promptTokens', 'inputTokens');
+    }
+    next.outputTokens = best.tokens.output;
+    fields.push('outputTokens');
   }
   next.model = today;
   const models = [today, ...summary.models.filter((m) => m !== today)].flatMap((model) => {
@@ -61,4 +68,11 @@ export function qualityClause(answers: Answers, model: string): string {
   if (!q.measured) return 'whose quality on your task is untested until you run your examples on it';
   const gap = q.worse ? ': a fine-tune has that gap to close before it saves anything' : '';
   return `which ${q.trialSays.replace('a trial measured it', 'a trial measured, prompted untrained,')}${gap}`;
+}
+
+/** The answers with `field` no longer marked measured: the person has changed it, so it is told now. */
+export function withoutMeasured(answers: Answers, field: string): Answers {
+  const measured = answers.measured;
+  if (!measured?.fields.includes(field as MeasuredField)) return answers;
+  return { ...answers, measured: { ...measured, fields: measured.fields.filter((f) => f !== field) } };
 }

@@ -54,8 +54,11 @@ export interface TrialCell {
   failures: FailureGroup[];
   /** Calls that got no answer, by reason. */
   callErrors: { reason: string; count: number }[];
-  /** Mean tokens a call, from the API's usage: the prompt, the example's input, the answer. */
-  tokens: { prompt: number; input: number; output: number } | null;
+  /**
+   * Mean tokens a call, from the API's usage: the prompt, the example's input, the answer. The
+   * prompt's share is null when its calibration call failed: `input` is then prompt and input together.
+   */
+  tokens: { prompt: number | null; input: number; output: number } | null;
   latencyMs: { p50: number; p95: number } | null;
   /** At the catalogue's prices for this model; null when the catalogue has no price for it. */
   costPerCall: number | null;
@@ -117,8 +120,8 @@ function cell(spec: TrialSpec, prompt: number, model: string, calls: TrialCall[]
     const meanIn = withUsage.reduce((t, c) => t + c.usage!.promptTokens, 0) / withUsage.length;
     const meanOut = withUsage.reduce((t, c) => t + c.usage!.outputTokens, 0) / withUsage.length;
     // The calibration call sent the prompt with a one-token input: the rest of each call's input is the example's.
-    const promptPart = calibration ? Math.min(meanIn, Math.max(0, calibration.promptTokens - 1)) : 0;
-    tokens = { prompt: Math.round(promptPart), input: Math.round(meanIn - promptPart), output: Math.round(meanOut) };
+    const promptPart = calibration ? Math.min(meanIn, Math.max(0, calibration.promptTokens - 1)) : null;
+    tokens = { prompt: promptPart === null ? null : Math.round(promptPart), input: Math.round(meanIn - (promptPart ?? 0)), output: Math.round(meanOut) };
   }
   const latencies = calls.map((c) => c.latencyMs).sort((a, b) => a - b);
   return {
@@ -132,7 +135,7 @@ function cell(spec: TrialSpec, prompt: number, model: string, calls: TrialCall[]
     callErrors: [...errors].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
     tokens,
     latencyMs: latencies.length ? { p50: percentile(latencies, 50), p95: percentile(latencies, 95) } : null,
-    costPerCall: tokens ? callCost(catalogue, model, tokens.prompt + tokens.input, tokens.output) : null,
+    costPerCall: tokens ? callCost(catalogue, model, (tokens.prompt ?? 0) + tokens.input, tokens.output) : null,
   };
 }
 
@@ -170,6 +173,6 @@ export function summarizeTrial(
 /** The best prompt on a model: the most right, then the fewest tokens (a shorter prompt that does as well is better). */
 export function bestCell(summary: TrialSummary, model: string): TrialCell | undefined {
   const rate = (c: TrialCell) => (c.graded ? c.right / c.graded : -1);
-  const size = (c: TrialCell) => (c.tokens ? c.tokens.prompt : Infinity);
+  const size = (c: TrialCell) => c.tokens?.prompt ?? Infinity;
   return summary.cells.filter((c) => c.model === model && c.graded > 0).sort((a, b) => rate(b) - rate(a) || size(a) - size(b) || a.prompt - b.prompt)[0];
 }

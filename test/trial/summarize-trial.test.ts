@@ -60,4 +60,15 @@ describe('the summary of a trial', () => {
   it('gives the latency at the 50th and 95th percentiles over every call', () => {
     expect(cell.latencyMs).toEqual({ p50: 500, p95: 1000 });
   });
+
+  it("leaves the prompt's share unmeasured when its calibration call failed, and fills only the answer's length", async () => {
+    const { answersFromTrial } = await import('../../src/trial/measured-answers.js');
+    const uncalibrated = summarizeTrial(spec, { id: 't', at: '2026-11-27T10:00:00Z', calls, calibrations: [], stopped: null, spentUsd: 0.01 }, CATALOGUE);
+    expect(uncalibrated.cells[0]!.tokens).toEqual({ prompt: null, input: 60, output: 2 });
+    const filled = answersFromTrial({ model: 'gpt-4.1-mini', promptTokens: 1200 }, uncalibrated);
+    if ('error' in filled) throw new Error(filled.error);
+    expect(filled.answers).toMatchObject({ promptTokens: 1200, outputTokens: 2 });
+    expect(filled.answers.inputTokens).toBeUndefined();
+    expect(filled.measured.fields).toEqual(['testedExamples', 'successRate', 'outputTokens']);
+  });
 });

@@ -87,3 +87,21 @@ describe('finetune-advisor trial (the terminal)', () => {
     expect(readFileSync(examples, 'utf8')).toContain('Ticket 0');
   });
 });
+
+describe('finetune-advisor trial settings', () => {
+  it('refuses a judge model the catalogue cannot price, before any call', async () => {
+    const openai = (await startFakeOpenAi()).answerBy(labellingModel);
+    try {
+      const prompt = tempFile('prompt.txt', 'Label the ticket.');
+      const examples = tempFile('tickets.csv', csv(tickets(5)));
+      const run = await runCliWith(['trial', '--prompt', prompt, '--examples', examples, '--model', 'gpt-4.1-mini', '--grader', 'rubric: the right label'], {
+        env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${openai.url}/v1`, TRIAL_JUDGE_MODEL: 'my-local-judge' },
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('setting TRIAL_JUDGE_MODEL: "my-local-judge" is not in the price catalogue');
+      expect(openai.completions).toHaveLength(0);
+    } finally {
+      await openai.close();
+    }
+  });
+});

@@ -62,12 +62,13 @@ for (const backend of BACKENDS) {
       expect(await store.trials.trialFile('c-new')).toEqual({ name: 'new.csv', content: 'input\nnew' });
     });
 
-    it('deletes delivered messages older than the retention period (a results card holds failure samples), never waiting ones', async () => {
+    it('deletes delivered and given-up messages older than the retention period (a results card holds failure samples), never waiting ones', async () => {
       const db = await backend.open();
       const store = db.conversations();
       const row = "INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, 'slack', 'U1', '{}', ?, 0, ?, ?)";
       await db.run(row, 'c1', 'sent', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z');
       await db.run(row, 'c1', 'pending', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z');
+      await db.run(row, 'c1', 'failed', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z');
       await db.run(row, 'c1', 'sent', '2026-11-26T10:00:00.000Z', '2026-11-26T10:00:00.000Z');
       await store.trials.purgeTrials('2026-11-20T00:00:00.000Z');
       const left = await db.all<{ status: string; created_at: string }>('SELECT status, created_at FROM outbox ORDER BY id');

@@ -71,6 +71,9 @@ export class TrialRunner {
     const trial = await this.deps.store.trials.getTrial(trialId);
     if (!trial) return 'That trial is no longer stored.';
     if (trial.ownerId !== userId) return 'Only the person who started the trial can cancel it.';
+    // A runner not heard from for long died with its service: nothing will post "the results so far".
+    const silentFor = this.deps.now().getTime() - Date.parse(trial.updatedAt);
+    if (trial.status !== 'finished' && silentFor > STALE_MS) return 'That trial stopped when its service restarted, and nothing more will come of it: run it again.';
     return (await this.deps.store.trials.requestTrialCancel(trialId)) ? 'Cancelling the trial: the results so far follow.' : 'That trial has already finished.';
   }
 

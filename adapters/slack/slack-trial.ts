@@ -32,6 +32,9 @@ export interface SlackTrialDeps {
   download?: (url: string, token: string) => Promise<string>;
 }
 
+/** How long the form may wait for a shared file (Slack waits 3 s for the form's answer). */
+const DOWNLOAD_MS = 2_000;
+
 const EXAMPLE_FILE = /\.(csv|tsv|jsonl|ndjson|json|txt)$/i;
 const PROMPT_FILE = /\.(txt|md|prompt)$/i;
 
@@ -42,7 +45,10 @@ interface ThreadFile {
 }
 
 async function downloadWithToken(url: string, token: string): Promise<string> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, redirect: 'manual' });
+  // Slack waits 3 s for the form's answer: a download that takes longer is refused in words, not left to time the form out.
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, redirect: 'manual', signal: AbortSignal.timeout(DOWNLOAD_MS) }).catch((err: Error) => {
+    throw new Error(err.name === 'TimeoutError' ? 'Slack took too long to hand the file over: paste the examples into the form, or try again' : err.message);
+  });
   if (res.status !== 200) throw new Error(`Slack answered ${res.status} for the file (is the files:read scope granted?)`);
   return res.text();
 }

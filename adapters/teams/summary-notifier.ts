@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { MessageFactory, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { buildSummaryCard, type ConversationStore, type Delivery, type Subscription, type SubscriptionStore, type VerdictRecord } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
@@ -8,6 +10,9 @@ import { renderAdaptiveAttachment } from './render-adaptive-card.js';
  * at each start), so this is about a day of a Teams outage, not five minutes of it.
  */
 const MAX_ATTEMPTS = 24 * 60;
+/** How long a replica waits for the thread another one is starting, and how often it looks. */
+const THREAD_WAIT_MS = 10_000;
+const THREAD_WAIT_STEP_MS = 100;
 
 interface NotifierDeps {
   adapter: CloudAdapter;
@@ -34,6 +39,9 @@ function classify(err: unknown): 'thread-gone' | 'removed' | 'too-big' | 'transi
  * out once even across a restart; one channel's failure never stops the others.
  */
 export class SummaryNotifier {
+  /** This process, as the holder of the lease on starting a channel's thread. */
+  private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
   constructor(private readonly deps: NotifierDeps) {}
 
   async onVerdict(record: VerdictRecord): Promise<void> {
@@ -82,8 +90,38 @@ export class SummaryNotifier {
     };
   }
 
+  /** The thread root recorded now (another replica may have started the thread), unless it is the one found gone. */
+  private async recordedRoot(subscriptionId: string, gone: string | undefined): Promise<string | null> {
+    const root = (await this.deps.subscriptions.listSubscriptions()).find((s) => s.id === subscriptionId)?.threadRootId ?? null;
+    return root && root !== gone ? root : null;
+  }
+
+  /**
+   * The channel's thread, started once whichever replica gets there first: starting one is
+   * leased in the database (the outbox's leases), and a replica that finds the lease taken waits
+   * for the thread the other records. `gone`: a root found deleted, never reused.
+   */
+  private async startThread(sub: Subscription, gone?: string): Promise<string> {
+    const key = `teams-thread:${sub.id}`;
+    const { outbox } = this.deps.store;
+    for (let waited = 0; ; waited += THREAD_WAIT_STEP_MS) {
+      const now = new Date();
+      if (await outbox.claimOutboxConversation(key, this.holder, new Date(now.getTime() + 60_000).toISOString(), now.toISOString())) break;
+      const root = await this.recordedRoot(sub.id, gone);
+      if (root) return root;
+      // Not started within the wait: transient (a 503), so the summary is tried again in a minute.
+      if (waited >= THREAD_WAIT_MS) throw Object.assign(new Error('another replica is still starting the verdicts thread'), { statusCode: 503 });
+      await new Promise((r) => setTimeout(r, THREAD_WAIT_STEP_MS));
+    }
+    try {
+      return (await this.recordedRoot(sub.id, gone)) ?? (await this.createThread(sub));
+    } finally {
+      await outbox.releaseOutboxConversation(key, this.holder).catch(() => undefined);
+    }
+  }
+
   /** Posts the thread's opening message in the channel (a new conversation there); its id is the thread root. */
-  private async startThread(sub: Subscription): Promise<string> {
+  private async createThread(sub: Subscription): Promise<string> {
     let rootId = '';
     const opening = MessageFactory.text('**Fine-tuning verdicts**: every verdict from Slack and Teams is summarised in replies to this message.') as Activity;
     const params = {
@@ -125,7 +163,7 @@ export class SummaryNotifier {
         if (classify(err) !== 'thread-gone') throw err;
         // The thread was deleted: start a new one and post there.
         logger.warn({ subscription: sub.id }, 'the verdicts thread is gone; starting a new one');
-        rootId = await this.startThread({ ...sub, threadRootId: null });
+        rootId = await this.startThread(sub, rootId);
         sub.threadRootId = rootId;
         await this.post(sub, rootId, record);
       }

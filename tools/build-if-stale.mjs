@@ -5,7 +5,7 @@
  * fresh clone or an edit still gets a build first. Plain JavaScript, so it needs no build itself.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,11 +34,22 @@ export function isStale() {
   return sources > builtAt;
 }
 
+/** Builds dist/ with tsc, then marks package.json's bins executable (tsc writes them 644, and `npx finetune-advisor` would say "Permission denied"). */
+export function build() {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  const bins = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin ?? {};
+  for (const file of Object.values(bins)) chmodSync(join(root, file), 0o755);
+}
+
 export function buildIfStale({ quiet = false } = {}) {
   if (!isStale()) return false;
   if (!quiet) process.stderr.write('building dist/ (a source is newer than the build)…\n');
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  build();
   return true;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) buildIfStale();
+// `node tools/build-if-stale.mjs` builds when stale; with --always (npm run build) it builds anyway.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--always')) build();
+  else buildIfStale();
+}

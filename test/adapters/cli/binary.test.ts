@@ -1,4 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempFile, AS_OF } from '../../helpers/cli.js';
@@ -6,6 +7,14 @@ import { tempFile, AS_OF } from '../../helpers/cli.js';
 const bin = fileURLToPath(new URL('../../../dist/adapters/cli/main.js', import.meta.url));
 
 describe('the finetune-advisor binary', () => {
+  it('runs as `npx finetune-advisor` in a fresh clone, as the README says (its bin is executable once built)', () => {
+    expect(statSync(bin).mode & 0o111, 'dist/adapters/cli/main.js is not executable: npx answers "Permission denied"').toBe(0o111);
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const run = spawnSync('npx', ['--no-install', 'finetune-advisor', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).not.toContain('Permission denied');
+    expect(run.stdout).toContain('finetune-advisor: keep improving the prompt, or fine-tune?');
+  });
+
   it('runs headless from the built package and prints the verdict JSON', () => {
     const answers = tempFile('a.json', { testedExamples: 4 });
     const out = execFileSync(process.execPath, [bin, 'advise', '--answers', answers, '--json', '--as-of', AS_OF], { encoding: 'utf8' });

@@ -15,7 +15,9 @@ export function formatUsd(amount: number): string {
   if (abs === 0) return '$0';
   // Below a dollar (a per-call cost), three significant digits: $0.0105 must not read as $0.01.
   if (abs < 1) {
-    const [, decimals = ''] = abs.toPrecision(3).replace(/0+$/, '').split('.');
+    // Three significant digits as plain decimals: toPrecision alone turns 9.7e-8 into exponent notation.
+    const places = Math.max(2, 2 - Math.floor(Math.log10(abs)));
+    const [, decimals = ''] = Number(abs.toPrecision(3)).toFixed(places).replace(/0+$/, '').split('.');
     return `${sign}$0.${decimals.padEnd(2, '0')}`;
   }
   if (abs < 100) return `${sign}$${abs.toFixed(2)}`;

@@ -12,6 +12,9 @@ describe('how figures read on a card', () => {
     [40_000, '$40,000'],
     [400_000.4, '$400,000'],
     [-1250, '-$1,250'],
+    // A tuned small model's call, a few tokens long: never in exponent notation ("$0.97e-7").
+    [9.7e-8, '$0.000000097'],
+    [2.28e-6, '$0.00000228'],
   ])('shows %s dollars as %s, with per-call costs to three significant digits', (amount, shown) => {
     expect(formatUsd(amount)).toBe(shown);
   });

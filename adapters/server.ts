@@ -77,7 +77,10 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   // The language model and each platform's SDK are loaded only when configured: a lean process for what it runs.
   const openai = config.openai ? new (await import('./openai/openai-intake.js')).OpenAiIntake({ ...config.openai, logger }) : null;
   const readIntake = createIntake({ model: openai, logger });
-  if (!config.openai) logger.info('Task descriptions are read by the deterministic reader alone, and prompt trials are off. Set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL for another server) to add a language model and turn trials on.');
+  if (!config.openai)
+    logger.info(
+      'Task descriptions are read by the deterministic reader alone, and prompt trials are off. Set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL for another server) to add a language model and turn trials on.',
+    );
 
   // Work that runs after a request was answered: counted for SIGTERM, and its failure logged, never left to end the process.
   const inBackground = (what: string, work: () => Promise<void>) =>

@@ -6,18 +6,18 @@ import { countTokens } from '../intake/count-tokens.js';
 import { checkPrices } from './check-prices.js';
 import { cliIntake, intakeJson, withTaskRead } from './cli-intake.js';
 import type { CliIo } from './cli-io.js';
+import { BadInput } from './bad-input.js';
+import { buildPackage, printManifest } from './manifest-commands.js';
 import { LIBRARY_PACKAGE, loadGenaiPrices } from './genai-prices-library.js';
-import { packageTeamsApp, renderTeamsManifest } from './package-teams-app.js';
 import { renderPriceCheck } from './render-price-check.js';
 import { renderPrices } from './render-prices.js';
 import { readOutbox, renderOutbox, type OutboxReport } from './report-outbox.js';
-import { ManifestOptionError, renderSlackManifest, slackManifestObject } from './render-slack-manifest.js';
 import { renderTerminalCard } from './render-terminal-card.js';
 import { runTerminalInterview } from './terminal-interview.js';
 import { USAGE } from './usage.js';
 import { writePromptfooYaml } from '../trial/write-promptfoo-yaml.js';
 import { promptfooExportOf } from '../trial/trial-export.js';
-import { describeEstimate, printTrialResults, runTrialInTerminal, TrialInputError, trialFromFiles, trialSettings, verdictFromTrial, type TrialOptions } from './trial-command.js';
+import { describeEstimate, printTrialResults, runTrialInTerminal, trialFromFiles, trialSettings, verdictFromTrial, type TrialOptions } from './trial-command.js';
 
 /** The understood card's buttons need a conversation; the terminal has none to click. */
 const readOnlyConversation = { id: 'cli', version: 0 } as Conversation;
@@ -27,12 +27,6 @@ const EXIT_STOPPED = 1;
 const EXIT_BAD_INPUT = 2;
 /** `prices --check` found a base price the library disagrees with: for a scheduled job to alert on. */
 const EXIT_PRICES_DISAGREE = 3;
-
-class BadInput extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-  }
-}
 
 function readAnswersFile(file: string): unknown {
   let text: string;
@@ -58,96 +52,6 @@ function context(values: { 'as-of'?: string; prices?: string }, io: CliIo): Advi
   } catch (err) {
     if (err instanceof CatalogueError) throw new BadInput([`Price catalogue problem in ${err.file}:`, ...err.problems.map((p) => `  ${p}`)]);
     throw err;
-  }
-}
-
-/** The platforms `manifest` can print an app manifest for; `manifest TARGET` dispatches on these. */
-const MANIFEST_TARGETS = ['slack', 'teams'] as const;
-
-/** The platforms `package` can build an app package for; `package TARGET` dispatches on these. */
-const PACKAGE_TARGETS = ['teams'] as const;
-
-interface ManifestValues {
-  url?: string;
-  'socket-mode'?: boolean;
-  json?: boolean;
-  'bot-id'?: string;
-  domain?: string;
-  out?: string;
-}
-
-/** Options that belong to another target (or command) than the one asked for: named, so nothing is silently ignored. */
-function rejectOptions(values: ManifestValues, names: Array<keyof ManifestValues>, what: string, why: string): void {
-  const given = names.filter((n) => values[n] !== undefined && values[n] !== false).map((n) => `--${n}`);
-  if (given.length > 0) throw new BadInput([`${given.join(', ')}: not for ${what}; ${why}`]);
-}
-
-/** The Teams option errors (bad --bot-id, --domain, --out) become exit 2; anything else is our bug and propagates. */
-async function teamsOptions<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof ManifestOptionError) throw new BadInput([err.message]);
-    throw err;
-  }
-}
-
-async function printManifest(args: string[], values: ManifestValues, io: CliIo): Promise<void> {
-  const [target, ...extra] = args;
-  const targets = MANIFEST_TARGETS.join(', ');
-  if (target === undefined) {
-    throw new BadInput([`manifest needs a target: one of ${targets}, e.g. manifest slack --url https://advisor.example.com or manifest teams --bot-id <app id> --domain advisor.example.com`]);
-  }
-  if (extra.length > 0) throw new BadInput([`manifest ${target}: unexpected "${extra.join(' ')}" (see --help)`]);
-  switch (target) {
-    case 'slack': {
-      rejectOptions(values, ['bot-id', 'domain', 'out'], 'manifest slack', 'Slack needs --url (or --socket-mode)');
-      const options = { ...(values.url !== undefined ? { url: values.url } : {}), socketMode: values['socket-mode'] === true };
-      try {
-        io.stdout.write(values.json ? `${JSON.stringify(slackManifestObject(options), null, 2)}\n` : renderSlackManifest(options));
-      } catch (err) {
-        if (err instanceof ManifestOptionError) throw new BadInput([err.message]);
-        throw err;
-      }
-      return;
-    }
-    case 'teams': {
-      rejectOptions(values, ['url', 'socket-mode', 'out'], 'manifest teams', 'Teams needs --bot-id and --domain (package teams takes --out)');
-      // The Teams manifest is JSON already: --json changes nothing.
-      io.stdout.write(await teamsOptions(() => renderTeamsManifest({ botId: values['bot-id'], domain: values.domain })));
-      return;
-    }
-    default:
-      throw new BadInput([`"${target}" is not a manifest target; the targets are ${targets}`]);
-  }
-}
-
-async function buildPackage(args: string[], values: ManifestValues, io: CliIo): Promise<void> {
-  const [target, ...extra] = args;
-  const targets = PACKAGE_TARGETS.join(', ');
-  if (target === undefined) {
-    throw new BadInput([`package needs a target: one of ${targets}, e.g. package teams --bot-id <app id> --domain advisor.example.com`]);
-  }
-  if (extra.length > 0) throw new BadInput([`package ${target}: unexpected "${extra.join(' ')}" (see --help)`]);
-  switch (target) {
-    case 'teams': {
-      rejectOptions(values, ['url', 'socket-mode', 'json'], 'package teams', 'Teams needs --bot-id and --domain, and --out for the folder');
-      const built = await teamsOptions(() => packageTeamsApp({ botId: values['bot-id'] ?? '', domain: values.domain, ...(values.out !== undefined ? { outDir: values.out } : {}) }));
-      const manifest = built.manifest as { id?: string; validDomains?: string[] };
-      io.stdout.write(
-        [
-          built.zipPath,
-          '',
-          `The Teams app package for bot ${String(manifest.id)} at https://${String(manifest.validDomains?.[0])}/api/messages` +
-            (built.schemaVersion ? ` (manifest v${built.schemaVersion}, checked against its schema).` : ' (not checked against the manifest schema: @microsoft/app-manifest is not installed).'),
-          'Upload it in Teams: Apps → Manage your apps → Upload an app, or Teams admin center → Teams apps → Manage apps → Upload',
-          '',
-        ].join('\n'),
-      );
-      return;
-    }
-    default:
-      throw new BadInput([`"${target}" is not a package target; the targets are ${targets}`]);
   }
 }
 
@@ -293,7 +197,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     printVerdict(verdict, io, values.assumptions);
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof BadInput || err instanceof TrialInputError) {
+    if (err instanceof BadInput) {
       io.stderr.write(`${err.problems.join('\n')}\n`);
       return EXIT_BAD_INPUT;
     }

@@ -21,15 +21,9 @@ import { countTokens } from '../intake/count-tokens.js';
 import { assembleTrial } from '../trial/assemble-trial.js';
 import { checkJsonSchema } from '../trial/check-json-schema.js';
 import { runTrial, type TrialProgress } from '../trial/run-trial.js';
+import { BadInput } from './bad-input.js';
 import type { CliIo } from './cli-io.js';
 import { renderTerminalCard } from './render-terminal-card.js';
-
-/** A problem with what was given, named so the person can fix it (exit 2). */
-export class TrialInputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-  }
-}
 
 export interface TrialOptions {
   prompt?: string;
@@ -46,7 +40,7 @@ function readText(option: string, file: string): string {
     return readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new TrialInputError([`${option}: ${code === 'ENOENT' ? `no file at ${file}` : `cannot read ${file} (${code})`}`]);
+    throw new BadInput([`${option}: ${code === 'ENOENT' ? `no file at ${file}` : `cannot read ${file} (${code})`}`]);
   }
 }
 
@@ -54,35 +48,35 @@ function readJson(option: string, file: string): unknown {
   try {
     return JSON.parse(readText(option, file));
   } catch (err) {
-    if (err instanceof TrialInputError) throw err;
-    throw new TrialInputError([`${option}: ${file} is not valid JSON (${(err as Error).message})`]);
+    if (err instanceof BadInput) throw err;
+    throw new BadInput([`${option}: ${file} is not valid JSON (${(err as Error).message})`]);
   }
 }
 
 /** The settings, or why trials are off here. */
 export function trialSettings(env: Record<string, string | undefined>, ctx: AdviceContext): TrialConfig {
   const loaded = loadTrialConfig(env);
-  if (!loaded.ok) throw new TrialInputError(loaded.problems.map((p) => `setting ${p}`));
+  if (!loaded.ok) throw new BadInput(loaded.problems.map((p) => `setting ${p}`));
   const judge = judgeProblem(loaded.config, (id) => findModel(ctx.catalogue, id) !== undefined);
-  if (judge) throw new TrialInputError([`setting ${judge}`]);
-  if (!loaded.config) throw new TrialInputError(['trial needs an OpenAI-compatible endpoint: set OPENAI_API_KEY, and OPENAI_BASE_URL for Azure OpenAI, vLLM, Ollama or another compatible server']);
+  if (judge) throw new BadInput([`setting ${judge}`]);
+  if (!loaded.config) throw new BadInput(['trial needs an OpenAI-compatible endpoint: set OPENAI_API_KEY, and OPENAI_BASE_URL for Azure OpenAI, vLLM, Ollama or another compatible server']);
   return loaded.config;
 }
 
 /** The spec and the answers it starts from, from the command line's files. */
 export function trialFromFiles(values: TrialOptions, ctx: AdviceContext): { spec: TrialSpec; answers: Answers; note?: string } {
-  if (!values.prompt) throw new TrialInputError(['--prompt FILE: the prompt to test (a text file; its variants with --variant FILE)']);
-  if (!values.examples) throw new TrialInputError(['--examples FILE: the examples to run it on (CSV or JSONL with input and expected)']);
+  if (!values.prompt) throw new BadInput(['--prompt FILE: the prompt to test (a text file; its variants with --variant FILE)']);
+  if (!values.examples) throw new BadInput(['--examples FILE: the examples to run it on (CSV or JSONL with input and expected)']);
   let answers: Answers = {};
   if (values.answers) {
     const parsed = answersSchema.safeParse(readJson('--answers', values.answers));
-    if (!parsed.success) throw new TrialInputError(parsed.error.issues.map((i) => `--answers: ${i.path.join('.')}: ${i.message}`));
+    if (!parsed.success) throw new BadInput(parsed.error.issues.map((i) => `--answers: ${i.path.join('.')}: ${i.message}`));
     answers = parsed.data;
   }
   const models = values.model?.length ? values.model : defaultTrialModels(answers, ctx);
-  if (!models.length) throw new TrialInputError(['--model ID: the model you prompt today (repeat --model to compare another), or --answers FILE with its model']);
+  if (!models.length) throw new BadInput(['--model ID: the model you prompt today (repeat --model to compare another), or --answers FILE with its model']);
   const schema = values.schema ? readJson('--schema', values.schema) : undefined;
-  if (schema !== undefined && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) throw new TrialInputError([`--schema: ${values.schema} is not a JSON Schema object`]);
+  if (schema !== undefined && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) throw new BadInput([`--schema: ${values.schema} is not a JSON Schema object`]);
   const assembled = assembleTrial(
     {
       prompts: [readText('--prompt', values.prompt), ...(values.variant ?? []).map((f) => readText('--variant', f))],
@@ -94,7 +88,7 @@ export function trialFromFiles(values: TrialOptions, ctx: AdviceContext): { spec
     },
     ctx.catalogue,
   );
-  if (!assembled.ok) throw new TrialInputError(assembled.problems);
+  if (!assembled.ok) throw new BadInput(assembled.problems);
   return { spec: assembled.spec, answers, ...(assembled.note ? { note: assembled.note } : {}) };
 }
 
@@ -162,9 +156,9 @@ export async function runTrialInTerminal(spec: TrialSpec, config: TrialConfig, c
 /** The verdict straight from an answers file and a trial (no questions): what a script gets. */
 export function verdictFromTrial(answers: Answers, summary: TrialSummary, ctx: AdviceContext): Verdict {
   const filled = answersFromTrial(answers, summary);
-  if ('error' in filled) throw new TrialInputError([`trial: ${filled.error}`]);
+  if ('error' in filled) throw new BadInput([`trial: ${filled.error}`]);
   const advice = adviseFromAnswers(filled.answers, ctx);
-  if (!advice.ok) throw new TrialInputError(advice.errors.map((e) => `--answers: ${e}`));
+  if (!advice.ok) throw new BadInput(advice.errors.map((e) => `--answers: ${e}`));
   return advice.verdict;
 }
 

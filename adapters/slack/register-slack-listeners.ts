@@ -21,7 +21,7 @@ import { errorInWords, errorReference } from './slack-errors.js';
 import { blockActionsShape, slashCommandShape, threadFileShape, threadReplyShape, viewShape, type BlockActionElement } from './slack-payload-shapes.js';
 import type { SlackInterview } from './slack-interview.js';
 import type { SlackTrial } from './slack-trial.js';
-import { TRIAL_FIELDS, TRIAL_MODAL_CALLBACK_ID, type TrialField } from './build-trial-modal.js';
+import { registerTrialForm } from './register-slack-trial-form.js';
 
 const TRIALS_OFF = 'Trials are off on this service: an admin turns them on by setting OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint).';
 
@@ -203,35 +203,13 @@ export function registerSlackListeners(app: App, { interview, trial, store, logg
     }
   });
 
-  /** The trial form: checked before it closes, each problem shown in its field; the trial then runs in the background. */
-  app.view(TRIAL_MODAL_CALLBACK_ID, async ({ ack, body: raw, client }) => {
-    const shape = viewShape.safeParse(raw);
-    const payload = shape.success ? decodeAction(shape.data.view.private_metadata) : null;
-    if (!shape.success || !payload || !trial) return void (await ack({ response_action: 'errors', errors: { prompt: 'This form is out of date; close it and start again from the interview.' } }));
-    const values = Object.fromEntries(TRIAL_FIELDS.map((f) => [f, shape.data.view.state?.values[f]?.value?.value ?? ''])) as Record<TrialField, string>;
-    try {
-      const errors = await trial.submit(client, payload.c, shape.data.user.id, values);
-      await ack(errors ? { response_action: 'errors', errors } : undefined);
-    } catch (err) {
-      const ref = errorReference();
-      logger.error({ ref, err: { message: (err as Error).message } }, 'trial form failed');
-      await ack({ response_action: 'errors', errors: { prompt: `I couldn't start the trial: ${errorInWords(err, ref)}` } });
-    }
-  });
+  if (trial) registerTrialForm(app, trial, logger);
 
   /** Typed replies in an interview's thread: only the interview's owner, only while it runs. */
   app.event('message', async ({ event, body, client }) => {
     // A file shared in an interview's thread is no answer: the trial form takes it; say so.
     const shared = threadFileShape.safeParse(event);
-    if (shared.success && trial) {
-      const { channel, user, thread_ts: threadTs, files } = shared.data;
-      const conv = await store.getConversation(`slack:${(body as { team_id?: string }).team_id ?? ''}:${channel}:${threadTs}`).catch(() => undefined);
-      if (conv?.status !== 'active' || conv.ownerId !== user) return;
-      const name = files.at(-1)?.name ?? 'your file';
-      const card = buildMessageCard('File noted', `Got ${name}: the trial form ("Run a trial on your examples", or /finetune-advisor trial) takes it when its box is left empty.`);
-      await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...renderBlockKit(card) }).catch(() => undefined);
-      return;
-    }
+    if (shared.success) return void (await trial?.noteSharedFile(client, (body as { team_id?: string }).team_id ?? '', shared.data));
     // Only a person's plain reply in a thread: edits, joins, bot posts and the like are not answers.
     const reply = threadReplyShape.safeParse(event);
     if (!reply.success || reply.data.thread_ts === reply.data.ts) return;

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import {
+  buildMessageCard,
   defaultTrialModels,
   encodeAction,
   MAX_EXAMPLES_BYTES,
@@ -122,6 +123,16 @@ export class SlackTrial {
     if (!trial.ok) return trial.errors;
     const started = await this.deps.runner.begin(conv, trial.spec, this.screen(client, conv));
     return started.ok ? null : { prompt: started.words };
+  }
+
+  /** A file shared in an interview's thread: the owner is told privately that the form will take it. */
+  async noteSharedFile(client: WebClient, teamId: string, shared: { channel: string; user: string; thread_ts: string; files: { name?: string | undefined }[] }): Promise<void> {
+    const { channel, user, thread_ts: threadTs, files } = shared;
+    const conv = await this.deps.store.getConversation(`slack:${teamId}:${channel}:${threadTs}`).catch(() => undefined);
+    if (conv?.status !== 'active' || conv.ownerId !== user) return;
+    const name = files.at(-1)?.name ?? 'your file';
+    const card = buildMessageCard('File noted', `Got ${name}: the trial form ("Run a trial on your examples", or /finetune-advisor trial) takes it when its box is left empty.`);
+    await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...renderBlockKit(card) }).catch(() => undefined);
   }
 
   async cancel(trialId: string, userId: string): Promise<string> {

@@ -17,7 +17,8 @@ import { runTerminalInterview } from './terminal-interview.js';
 import { USAGE } from './usage.js';
 import { writePromptfooYaml } from '../trial/write-promptfoo-yaml.js';
 import { promptfooExportOf } from '../trial/trial-export.js';
-import { describeEstimate, printTrialResults, runTrialInTerminal, trialFromFiles, trialSettings, verdictFromTrial, type TrialOptions } from './trial-command.js';
+import { estimateRun } from '../trial/run-trial.js';
+import { describeEstimate, printTrialResults, runTrialInTerminal, terminalRunDeps, trialFromFiles, trialSettings, verdictFromTrial, type TrialOptions } from './trial-command.js';
 
 /** The understood card's buttons need a conversation; the terminal has none to click. */
 const readOnlyConversation = { id: 'cli', version: 0 } as Conversation;
@@ -85,8 +86,10 @@ async function trialCommand(values: TrialOptions & { 'as-of'?: string; prices?: 
   const config = trialSettings(io.env, ctx);
   const { spec, answers, note } = trialFromFiles(values, ctx);
   if (note) io.stderr.write(`${note}\n`);
-  io.stderr.write(`Trial: ${describeEstimate(spec, config, ctx)}\n`);
-  const summary = await runTrialInTerminal(spec, config, ctx, io);
+  const deps = terminalRunDeps(config, ctx);
+  const estimate = estimateRun(spec, deps);
+  io.stderr.write(`Trial: ${describeEstimate(spec, estimate, config.limits.capUsd)}\n`);
+  const summary = await runTrialInTerminal(spec, deps, estimate, io);
   if (!values.json) printTrialResults(summary, io, answers.model);
   const written = await writePromptfooYaml(values.out ?? '.', promptfooExportOf(spec, config)).catch((err: NodeJS.ErrnoException) => {
     throw new BadInput([`--out: cannot write the Promptfoo configuration into ${values.out ?? '.'} (${err.code ?? err.message})`]);

@@ -7,11 +7,11 @@ import {
   answersSchema,
   buildTrialResultsCard,
   defaultTrialModels,
-  estimateTrial,
   findModel,
   formatUsd,
   type AdviceContext,
   type Answers,
+  type TrialEstimate,
   type TrialSpec,
   type TrialSummary,
   type Verdict,
@@ -20,7 +20,7 @@ import { judgeProblem, loadTrialConfig, trialEndpoint, type TrialConfig } from '
 import { countTokens } from '../intake/count-tokens.js';
 import { assembleTrial } from '../trial/assemble-trial.js';
 import { checkJsonSchema } from '../trial/check-json-schema.js';
-import { runTrial, type TrialProgress } from '../trial/run-trial.js';
+import { runTrial, type TrialProgress, type TrialRunDeps } from '../trial/run-trial.js';
 import { BadInput } from './bad-input.js';
 import type { CliIo } from './cli-io.js';
 import { renderTerminalCard } from './render-terminal-card.js';
@@ -92,15 +92,27 @@ export function trialFromFiles(values: TrialOptions, ctx: AdviceContext): { spec
   return { spec: assembled.spec, answers, ...(assembled.note ? { note: assembled.note } : {}) };
 }
 
+/** The settings a terminal trial runs with, the same for its estimate and for the run. */
+export function terminalRunDeps(config: TrialConfig, ctx: AdviceContext): TrialRunDeps {
+  return {
+    endpoint: trialEndpoint(config),
+    limits: config.limits,
+    catalogue: ctx.catalogue,
+    checkSchema: checkJsonSchema,
+    countTokens,
+    ...(config.judgeModel ? { judgeModel: config.judgeModel } : {}),
+    now: () => new Date(),
+  };
+}
+
 /** "50 examples × 2 prompts × 2 models: 200 answers, about $0.42; it stops at the $5.00 cap (TRIAL_MAX_USD)". */
-export function describeEstimate(spec: TrialSpec, config: TrialConfig, ctx: AdviceContext): string {
-  const estimate = estimateTrial(spec, ctx.catalogue, countTokens, { maxOutputTokens: config.limits.maxOutputTokens, ...(config.judgeModel ? { judgeModel: config.judgeModel } : {}) });
+export function describeEstimate(spec: TrialSpec, estimate: TrialEstimate, capUsd: number): string {
   const answers = spec.examples.length * spec.prompts.length * spec.models.length;
   const cost = estimate.usd === null ? 'cost unknown (a model has no price)' : `about ${formatUsd(estimate.usd)} at the catalogue's prices`;
-  const over = estimate.usd !== null && estimate.usd > config.limits.capUsd ? ' (more than the cap: it will stop there)' : '';
+  const over = estimate.usd !== null && estimate.usd > capUsd ? ' (more than the cap: it will stop there)' : '';
   return (
     `${spec.examples.length} examples × ${spec.prompts.length} prompt${spec.prompts.length === 1 ? '' : 's'} × ${spec.models.join(' and ')}: ` +
-    `${answers} answers${spec.grader.kind === 'rubric' ? ' (each judged by a model)' : ''}, ${cost}; it stops at the ${formatUsd(config.limits.capUsd)} cap (TRIAL_MAX_USD)${over}.`
+    `${answers} answers${spec.grader.kind === 'rubric' ? ' (each judged by a model)' : ''}, ${cost}; it stops at the ${formatUsd(capUsd)} cap (TRIAL_MAX_USD)${over}.`
   );
 }
 
@@ -126,7 +138,7 @@ function progressPrinter(out: Writable & { isTTY?: boolean }): { update(p: Trial
 }
 
 /** Runs the trial with a progress display; Ctrl-C (the interrupt signal) cancels it. */
-export async function runTrialInTerminal(spec: TrialSpec, config: TrialConfig, ctx: AdviceContext, io: CliIo): Promise<TrialSummary> {
+export async function runTrialInTerminal(spec: TrialSpec, deps: TrialRunDeps, estimate: TrialEstimate, io: CliIo): Promise<TrialSummary> {
   const progress = progressPrinter(io.stderr);
   const controller = new AbortController();
   const stopListening = io.onInterrupt?.(() => {
@@ -134,19 +146,7 @@ export async function runTrialInTerminal(spec: TrialSpec, config: TrialConfig, c
     controller.abort();
   });
   try {
-    return await runTrial(
-      spec,
-      {
-        endpoint: trialEndpoint(config),
-        limits: config.limits,
-        catalogue: ctx.catalogue,
-        checkSchema: checkJsonSchema,
-        countTokens,
-        ...(config.judgeModel ? { judgeModel: config.judgeModel } : {}),
-        now: () => new Date(),
-      },
-      { id: `trial-${randomUUID().slice(0, 8)}`, signal: controller.signal, onProgress: (p) => progress.update(p) },
-    );
+    return await runTrial(spec, deps, { id: `trial-${randomUUID().slice(0, 8)}`, signal: controller.signal, estimate, onProgress: (p) => progress.update(p) });
   } finally {
     progress.end();
     stopListening?.();

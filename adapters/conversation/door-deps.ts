@@ -2,6 +2,7 @@ import type { ConversationStore, PriceCatalogue, SubscriptionStore } from '../..
 import type { ReadIntake } from '../intake/create-intake.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { OutboxWorker } from './outbox-worker.js';
+import type { InterviewDeps } from './interview-deps.js';
 import type { TrialConfig } from '../config/load-trial-config.js';
 import type { TrialRunner } from '../trial/trial-runner.js';
 
@@ -23,4 +24,18 @@ export interface DoorDeps {
   trials?: { runner: TrialRunner; config: TrialConfig };
   /** Counts a request's work so a clean stop can wait for it. */
   track: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/** What an interview takes from the door's deps, the same in Slack and Teams. */
+export function interviewDepsOf(deps: DoorDeps): InterviewDeps & { outbox: OutboxWorker } {
+  return {
+    store: deps.store,
+    catalogue: deps.catalogue,
+    now: deps.now,
+    logger: deps.logger,
+    outbox: deps.outbox,
+    readIntake: deps.readIntake,
+    countTokens: deps.countTokens,
+    trials: deps.trials !== undefined,
+  };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InstallationStore } from '@slack/bolt';
 import type { SlackConfig } from '../config/load-config.js';
-import type { DoorDeps } from '../conversation/door-deps.js';
+import { interviewDepsOf, type DoorDeps } from '../conversation/door-deps.js';
 import type { OutboxSender } from '../conversation/outbox-worker.js';
 import { sendJson } from '../http/send-json.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './create-slack-app.js';
@@ -27,17 +27,7 @@ export function openSlackDoor(config: SlackConfig, deps: DoorDeps & { installati
   const slack = createSlackApp(config, { logger, installationStore, now: deps.now });
   // Every listener's work (which goes on after Slack has been answered) is counted, so SIGTERM can wait for it.
   slack.app.use(async ({ next }) => deps.track(next));
-  const interview = new SlackInterview({
-    store,
-    catalogue: deps.catalogue,
-    now: deps.now,
-    logger,
-    outbox: deps.outbox,
-    readIntake: deps.readIntake,
-    countTokens: deps.countTokens,
-    background: deps.background,
-    trials: deps.trials !== undefined,
-  });
+  const interview = new SlackInterview({ ...interviewDepsOf(deps), background: deps.background });
   const trial = deps.trials ? new SlackTrial({ store, runner: deps.trials.runner, config: deps.trials.config, interview, catalogue: deps.catalogue, logger, now: deps.now }) : undefined;
   registerSlackListeners(slack.app, { interview, store, logger, background: deps.background, ...(trial ? { trial } : {}) });
   if (config.mode === 'oauth') {

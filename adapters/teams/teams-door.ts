@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TeamsConfig } from '../config/load-config.js';
-import type { DoorDeps } from '../conversation/door-deps.js';
+import { interviewDepsOf, type DoorDeps } from '../conversation/door-deps.js';
 import type { OutboxSender } from '../conversation/outbox-worker.js';
 import { isLoopbackUrl, sendJson } from '../http/send-json.js';
 import { createTeamsAdapter } from './create-teams-adapter.js';
@@ -35,16 +35,7 @@ export function openTeamsDoor(config: TeamsConfig, deps: DoorDeps): TeamsDoor {
   const { store, subscriptions, logger } = deps;
   const teams = createTeamsAdapter(config);
   const notifier = new SummaryNotifier({ adapter: teams.adapter, appId: teams.appId, subscriptions, store, logger });
-  const interview = new TeamsInterview({
-    store,
-    catalogue: deps.catalogue,
-    now: deps.now,
-    logger,
-    outbox: deps.outbox,
-    readIntake: deps.readIntake,
-    countTokens: deps.countTokens,
-    trials: deps.trials !== undefined,
-  });
+  const interview = new TeamsInterview(interviewDepsOf(deps));
   // The address Teams calls, for links back to this service (PUBLIC_URL wins: a proxy may rewrite the host).
   let calledAt: string | null = null;
   const trial = deps.trials

@@ -13,6 +13,7 @@ import {
   type PriceCatalogue,
   type PromptCalibration,
   type TrialCall,
+  type TrialEstimate,
   type TrialSpec,
   type TrialStop,
   type TrialSummary,
@@ -97,9 +98,18 @@ interface Job {
  * honours Retry-After), a time limit per call, a spending cap and Cancel (the signal). Never
  * throws for what the endpoint does: a run that cannot go on stops with words.
  */
-export async function runTrial(spec: TrialSpec, deps: TrialRunDeps, run: { id: string; signal: AbortSignal; onProgress?: (p: TrialProgress) => void }): Promise<TrialSummary> {
+/** What a trial is expected to cost with these settings (its judge's calls included): shown before the run, and what holds its cap. */
+export function estimateRun(spec: TrialSpec, deps: Pick<TrialRunDeps, 'catalogue' | 'countTokens' | 'limits' | 'judgeModel'>): TrialEstimate {
+  return estimateTrial(spec, deps.catalogue, deps.countTokens, { maxOutputTokens: deps.limits.maxOutputTokens, ...(deps.judgeModel ? { judgeModel: deps.judgeModel } : {}) });
+}
+
+export async function runTrial(
+  spec: TrialSpec,
+  deps: TrialRunDeps,
+  run: { id: string; signal: AbortSignal; onProgress?: (p: TrialProgress) => void; estimate?: TrialEstimate },
+): Promise<TrialSummary> {
   const { limits, catalogue } = deps;
-  const estimate = estimateTrial(spec, catalogue, deps.countTokens, { maxOutputTokens: limits.maxOutputTokens, ...(deps.judgeModel ? { judgeModel: deps.judgeModel } : {}) });
+  const estimate = run.estimate ?? estimateRun(spec, deps);
   const calls: TrialCall[] = [];
   const calibrations: PromptCalibration[] = [];
   let spent = 0;

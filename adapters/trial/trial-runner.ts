@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { buildTrialProgressCard, encodeAction, estimateTrial, type Card, type Conversation, type ConversationStore, type PriceCatalogue, type TrialSpec, type TrialSummary } from '../../src/index.js';
+import { buildTrialProgressCard, encodeAction, type Card, type Conversation, type ConversationStore, type PriceCatalogue, type TrialSpec, type TrialSummary } from '../../src/index.js';
 import { trialEndpoint, type TrialConfig } from '../config/load-trial-config.js';
 import type { Logger } from '../logging/create-logger.js';
 import { checkJsonSchema } from './check-json-schema.js';
-import { runTrial, type TrialEndpoint, type TrialProgress } from './run-trial.js';
+import { estimateRun, runTrial, type TrialEndpoint, type TrialProgress, type TrialRunDeps } from './run-trial.js';
 import { promptfooExportOf } from './trial-export.js';
 
 /** How a door shows a trial: the progress message, the export, and the figures into the interview. */
@@ -48,9 +48,18 @@ export class TrialRunner {
     this.endpoint = deps.endpoint ?? trialEndpoint(deps.config);
   }
 
-  /** What the trial is expected to cost (US$), before it runs; null when a model has no price. */
-  estimateUsd(spec: TrialSpec): number | null {
-    return estimateTrial(spec, this.deps.catalogue, this.deps.countTokens, { maxOutputTokens: this.deps.config.limits.maxOutputTokens }).usd;
+  /** The settings a run takes, the same for its estimate and for the run itself. */
+  private runDeps(): TrialRunDeps {
+    const { config } = this.deps;
+    return {
+      endpoint: this.endpoint,
+      limits: config.limits,
+      catalogue: this.deps.catalogue,
+      checkSchema: checkJsonSchema,
+      countTokens: this.deps.countTokens,
+      ...(config.judgeModel ? { judgeModel: config.judgeModel } : {}),
+      now: this.deps.now,
+    };
   }
 
   /** Starts a trial on an interview; words instead when one is running there already. */
@@ -102,7 +111,9 @@ export class TrialRunner {
     const every = this.deps.progressEveryMs ?? 1_500;
     const controller = new AbortController();
     this.running.set(trial.id, controller);
-    const estimateUsd = this.estimateUsd(spec);
+    const runDeps = this.runDeps();
+    const estimate = estimateRun(spec, runDeps);
+    const estimateUsd = estimate.usd;
     const cancel = { action: 'cancel-trial', label: 'Cancel the trial', value: encodeAction({ c: conv.id, v: conv.version, d: trial.id }), style: 'danger' as const };
     let progress: TrialProgress = { done: 0, total: spec.examples.length * spec.prompts.length * spec.models.length, right: 0, spentUsd: 0 };
     const card = (ended?: string) => buildTrialProgressCard({ ...progress, capUsd: config.limits.capUsd, estimateUsd }, cancel, ended);
@@ -142,19 +153,7 @@ export class TrialRunner {
     );
     let summary: TrialSummary;
     try {
-      summary = await runTrial(
-        spec,
-        {
-          endpoint: this.endpoint,
-          limits: config.limits,
-          catalogue: this.deps.catalogue,
-          checkSchema: checkJsonSchema,
-          countTokens: this.deps.countTokens,
-          ...(config.judgeModel ? { judgeModel: config.judgeModel } : {}),
-          now: this.deps.now,
-        },
-        { id: trial.id, signal: controller.signal, onProgress: (p) => (progress = p) },
-      );
+      summary = await runTrial(spec, runDeps, { id: trial.id, signal: controller.signal, estimate, onProgress: (p) => (progress = p) });
     } catch (err) {
       // Never the examples or answers in the log: the error's name and message only.
       logger.error({ trial: trial.id, err: { message: (err as Error).message } }, 'trial failed');

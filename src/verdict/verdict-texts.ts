@@ -22,8 +22,11 @@ function substituteStep(a: Answers, exit: FlowExit, catalogue: PriceCatalogue): 
   const q = substituteQuality(a, sub.model);
   // Cheaper but measured worse: a saving bought with wrong answers is no like-for-like switch.
   if (q.worse) return [`Prompting ${name} untrained would cost ${formatUsd(sub.total)} against ${formatUsd(exit.cost.promptEngineering.total)}, but ${q.trialSays}: not a like-for-like saving.`];
+  // Staying includes the move a retiring model forces: the switch is instead of that move, not beside it.
+  const move = retirementTarget(exit);
+  const staying = move ? `staying where you are (and moving to ${move} when today's model retires): it would replace that move` : 'staying where you are';
   return [
-    `Try prompting ${name} with the same prompt: ${formatUsd(sub.total)} over ${exit.cost.horizonMonths} months, moving the prompt included, against ${formatUsd(exit.cost.promptEngineering.total)} for staying where you are, no training. ` +
+    `Try prompting ${name} with the same prompt: ${formatUsd(sub.total)} over ${exit.cost.horizonMonths} months, moving the prompt included, against ${formatUsd(exit.cost.promptEngineering.total)} for ${staying}, no training. ` +
       substituteQualityStep(a, sub.model),
   ];
 }
@@ -44,10 +47,15 @@ function substituteQualityStep(a: Answers, model: string): string {
  * A prompt on a model that retires inside the horizon must move before then. Where the verdict
  * trains a model, the move is only for the prompt still serving if the tuned model is not live by then.
  */
-function retirementStep(exit: FlowExit, whileTraining = false): string[] {
+/** The model a retiring one's prompt moves to inside the horizon, if it must move. */
+function retirementTarget(exit: FlowExit): string | null {
   const move = exit.cost?.promptEngineering.items.find((i) => i.label.startsWith('Moving the prompt to '));
-  if (!move) return [];
-  const target = move.label.replace('Moving the prompt to ', '');
+  return move ? move.label.replace('Moving the prompt to ', '') : null;
+}
+
+function retirementStep(exit: FlowExit, whileTraining = false): string[] {
+  const target = retirementTarget(exit);
+  if (!target) return [];
   return whileTraining
     ? [`If the fine-tune is not live before today's model retires, move the prompt to ${target} first and retest it on your examples.`]
     : [`Move the prompt to ${target} before today's model retires, and retest it on your examples (its prices are in the figures from then on).`];

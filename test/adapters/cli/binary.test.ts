@@ -13,7 +13,7 @@ describe('the finetune-advisor binary', () => {
     const run = spawnSync('npx', ['--no-install', 'finetune-advisor', '--help'], { cwd: root, encoding: 'utf8' });
     expect(run.stderr).not.toContain('Permission denied');
     expect(run.stdout).toContain('finetune-advisor: keep improving the prompt, or fine-tune?');
-  });
+  }, 30_000); // npx itself starts in about a second, several under a full parallel run
 
   it('runs headless from the built package and prints the verdict JSON', () => {
     const answers = tempFile('a.json', { testedExamples: 4 });

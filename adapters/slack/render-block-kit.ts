@@ -39,12 +39,21 @@ function compactBlocks(card: Card): CardBlock[] {
   return card.blocks.map((b, i) => (i === first ? { type: 'text', text: `*${title}*${glue}${text}` } : b));
 }
 
-function renderParts(card: Card, detailMax: number): RenderedBlock[] {
+function renderParts(card: Card, detailMax: number, native: boolean): RenderedBlock[] {
   const compact = COMPACT_KINDS.includes(card.kind);
   const blockIds = new Set<string>();
+  const data = { native, tables: 0, charts: 0 };
   const parts: RenderedBlock[] = compact ? [] : headerBlock(card.title);
-  for (const block of compact ? compactBlocks(card) : card.blocks) parts.push(...renderPart(block, { detailMax, compact, blockIds }));
+  for (const block of compact ? compactBlocks(card) : card.blocks) parts.push(...renderPart(block, { detailMax, compact, blockIds, data }));
   return parts;
+}
+
+export interface RenderOptions {
+  /**
+   * Slack's table and chart blocks (default true). false: a code-block table and a text chart,
+   * for a workspace whose Slack refused them (`invalid_blocks`).
+   */
+  native?: boolean;
 }
 
 /**
@@ -53,7 +62,8 @@ function renderParts(card: Card, detailMax: number): RenderedBlock[] {
  * list details first, then the longest texts, then blocks from the end (the buttons stay).
  * Pure; never throws.
  */
-export function renderBlockKit(card: Card): SlackMessage {
+export function renderBlockKit(card: Card, options: RenderOptions = {}): SlackMessage {
+  const native = options.native ?? true;
   let text = 'finetune-advisor';
   try {
     text = slackFallbackText(card);
@@ -61,7 +71,7 @@ export function renderBlockKit(card: Card): SlackMessage {
     const budget = SLACK_LIMITS.messageCharacters;
     let parts: RenderedBlock[] = [];
     for (const detailMax of DETAIL_STEPS) {
-      parts = capBlockCount(renderParts(card, detailMax), note);
+      parts = capBlockCount(renderParts(card, detailMax, native), note);
       if (slackTextLength(blocksOf(parts)) <= budget) break;
     }
     parts = dropToBudget(shrinkToBudget(parts, budget), note, budget);

@@ -2,7 +2,7 @@ import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, Plain
 import { decodeAction, encodeAction, type CardBlock, type CardButton, type CardListItem } from '../../src/index.js';
 import { cutMrkdwn, cutText, escapeMrkdwn, oneLine } from './shorten-text.js';
 import { SLACK_LIMITS as L } from './slack-limits.js';
-import { tableText } from './slack-table-text.js';
+import { chartBlocks, tableBlocks, type DataBlockBudget } from './slack-data-blocks.js';
 
 /** One Slack block made from a card block, with a way to fit its main text in fewer characters. */
 export interface RenderedBlock {
@@ -20,6 +20,8 @@ export interface PartOptions {
   compact: boolean;
   /** block_ids already taken in this message (Slack wants them unique). */
   blockIds: Set<string>;
+  /** The table and charts this message may still show as Slack's data blocks. */
+  data: DataBlockBudget;
 }
 
 export const NOTICE_EMOJI = { info: 'ℹ️', warning: '⚠️', danger: '🛑' } as const;
@@ -107,9 +109,23 @@ function listBlocks(title: string, items: CardListItem[], detailMax: number): Re
   });
 }
 
-function tableBlocks(block: Extract<CardBlock, { type: 'table' }>): RenderedBlock[] {
-  const refit = (max: number) => tableText(block.title, block.columns, block.rows, max);
+/** A refittable section: a code-block table or text chart, cut to whole rows when the message is too long. */
+function refittable(refit: (max: number) => string): RenderedBlock[] {
   return [{ block: { type: 'section', text: { type: 'mrkdwn', text: refit(L.sectionText) } } satisfies SectionBlock, refit }];
+}
+
+const boldTitle = (title: string): KnownBlock[] => (title.trim() ? mrkdwnSection(`*${escapeMrkdwn(oneLine(title).trim())}*`).map((p) => p.block) : []);
+
+function tableParts(block: Extract<CardBlock, { type: 'table' }>, data: DataBlockBudget): RenderedBlock[] {
+  const { blocks, refit } = tableBlocks(block, data, boldTitle);
+  return refit ? refittable(refit) : blocks.map((b) => ({ block: b }));
+}
+
+function chartParts(block: Extract<CardBlock, { type: 'chart' }>, data: DataBlockBudget): RenderedBlock[] {
+  const chart = chartBlocks(block);
+  const native = chart.native(data);
+  // @slack/types does not know the data_visualization block yet: it goes out as Slack documents it.
+  return native ? [{ block: native as unknown as KnownBlock }] : refittable(chart.text);
 }
 
 interface ButtonSpec {
@@ -185,11 +201,11 @@ export function renderPart(block: CardBlock, options: PartOptions): RenderedBloc
     case 'list':
       return listBlocks(block.title, block.items, options.detailMax);
     case 'table':
-      return tableBlocks(block);
+      return tableParts(block, options.data);
     case 'notice':
       return mrkdwnContext(`${NOTICE_EMOJI[block.severity] ?? NOTICE_EMOJI.info} ${escapeMrkdwn(block.text.trim())}`);
-    case 'chart': // Slack shows the same numbers in the cost table
-      return [];
+    case 'chart':
+      return chartParts(block, options.data);
     case 'divider':
       return [{ block: { type: 'divider' } }];
     case 'context':

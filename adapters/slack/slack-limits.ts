@@ -1,6 +1,6 @@
 /**
  * Slack's Block Kit limits: the one table the Slack renderer and modal builder obey.
- * Source: /work/shared/reference/slack-facts.md ("Block Kit limits"), checked against
+ * Source: /work/shared/reference/slack-facts.md ("Block Kit limits", "New blocks"), checked against
  * @slack/bolt 5.1 and Slack's docs. Lengths are in characters (JavaScript string length,
  * which is never less than what Slack counts).
  */
@@ -51,6 +51,24 @@ export const SLACK_LIMITS = {
   plainTextInput: 3000,
   /** The top-level notification fallback `text` (keep it short: it is what a notification shows). */
   fallbackText: 3000,
+  /** `table` blocks in one message (Slack's table block, 2025): more tables become code-block tables. */
+  tablesPerMessage: 1,
+  /** Rows of one table block, its header row included. */
+  tableRows: 100,
+  /** Cells in one row of a table block. */
+  tableCells: 20,
+  /** `data_visualization` blocks (charts, 2026-06-16) in one message: more become text charts. */
+  chartsPerMessage: 2,
+  /** A chart's title. */
+  chartTitle: 50,
+  /** Series in one line chart. */
+  chartSeries: 6,
+  /** Categories (x labels) on a chart's axis: more months are sampled, the last kept. */
+  chartCategories: 20,
+  /** One category label, and a series name. */
+  chartLabel: 20,
+  /** An axis title. */
+  chartAxisLabel: 50,
   /** All text in a message's blocks together: Slack has rejected messages near 13,000 (msg_blocks_too_long). */
   messageCharacters: 12000,
 } as const;

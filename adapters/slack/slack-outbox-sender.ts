@@ -6,7 +6,7 @@ import type { Logger } from '../logging/create-logger.js';
 import { isTagged } from './message-tags.js';
 import { permalinkOf } from './permalink.js';
 import { renderBlockKit } from './render-block-kit.js';
-import { slackErrorCode, slackErrorInWords } from './slack-errors.js';
+import { isSlackError, slackErrorCode, slackErrorInWords } from './slack-errors.js';
 
 /** The metadata event a verdict card carries: Slack's own record that it was posted. */
 const VERDICT_EVENT = 'finetune_advisor_verdict';
@@ -106,7 +106,7 @@ export class SlackOutboxSender implements OutboxSender {
     }
     if (!ts) {
       const card = buildVerdictCard(record.verdict, { askedBy: record.ownerLabel, ref: { conversationId: conversation.id, version: conversation.version, verdictId } });
-      ts = (await client.chat.postMessage({ channel: refs.channel, ...renderBlockKit(card), metadata: tag })).ts ?? '';
+      ts = (await withPlainBlocksIfRefused((native) => client.chat.postMessage({ channel: refs.channel, ...renderBlockKit(card, { native }), metadata: tag }))).ts ?? '';
     }
     const link = ts ? await permalinkOf(client, refs.channel, ts, this.deps.logger) : null;
     await this.deps.store.markVerdictPosted(verdictId, ts, link);
@@ -128,6 +128,19 @@ export class SlackOutboxSender implements OutboxSender {
         .catch((err: unknown) => this.deps.logger.warn({ verdict: verdictId, err: { message: (err as Error).message } }, 'the verdict is up, but its note in the thread failed'));
     }
     return ts || null;
+  }
+}
+
+/**
+ * Posts with Slack's table and chart blocks, and again with a code-block table and a text chart
+ * when this Slack refuses them (`invalid_blocks`: an older Enterprise Grid or GovSlack).
+ */
+export async function withPlainBlocksIfRefused<T>(post: (native: boolean) => Promise<T>): Promise<T> {
+  try {
+    return await post(true);
+  } catch (err) {
+    if (!isSlackError(err, ['invalid_blocks'])) throw err;
+    return post(false);
   }
 }
 

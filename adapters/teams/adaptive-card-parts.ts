@@ -1,7 +1,8 @@
-import { groupThousands, type CardBlock, type CardListItem } from '../../src/index.js';
+import { chartValue, chartValueText, samplePoints, type CardBlock, type CardListItem } from '../../src/index.js';
 import type { AdaptiveElement, Container, FactSet, LineChart, Table, TableCell, TextBlock } from './adaptive-card-types.js';
+import { seriesColours } from './chart-palette.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
-import { cutText, oneLine } from './teams-text.js';
+import { cutText, keepWhole, oneLine } from './teams-text.js';
 
 /** How much of a card the renderer shows: the fitter lowers these until the card fits. */
 export interface RenderKnobs {
@@ -32,14 +33,16 @@ const NUMERIC = /^(?:[-+−]?[$€£]?\d[\d,]*(?:\.\d+)?\s?[%kKMB]?|—|-)$/;
 const isNumeric = (text: string) => NUMERIC.test(text.trim());
 
 export function textBlock(text: string, max: number, extra: Partial<Omit<TextBlock, 'type' | 'text'>> = {}): TextBlock[] {
-  const cut = cutText(text.trim(), max);
+  const cut = keepWhole(cutText(text.trim(), max));
   return cut ? [{ type: 'TextBlock', text: cut, wrap: true, ...extra }] : [];
 }
 
 const content = (elements: AdaptiveElement[]): Part[] => (elements.length ? [{ elements, droppable: true }] : []);
 
 function factSet(fields: { label: string; value: string }[], k: RenderKnobs): FactSet[] {
-  const facts = fields.map((f) => ({ title: cutText(oneLine(f.label).trim(), L.factTitleMax), value: cutText(f.value.trim(), Math.min(L.factValueMax, k.textMax)) })).filter((f) => f.title || f.value);
+  const facts = fields
+    .map((f) => ({ title: keepWhole(cutText(oneLine(f.label).trim(), L.factTitleMax)), value: keepWhole(cutText(f.value.trim(), Math.min(L.factValueMax, k.textMax))) }))
+    .filter((f) => f.title || f.value);
   return facts.length ? [{ type: 'FactSet', facts }] : [];
 }
 
@@ -61,7 +64,7 @@ function listParts(title: string, items: CardListItem[], k: RenderKnobs): Part[]
 }
 
 function cell(text: string, max: number, extra: Partial<TextBlock>): TableCell {
-  const cut = cutText(oneLine(text).trim(), max);
+  const cut = keepWhole(cutText(oneLine(text).trim(), max));
   return { type: 'TableCell', items: [{ type: 'TextBlock', text: cut || ' ', wrap: true, ...extra }] };
 }
 
@@ -96,33 +99,13 @@ function tableParts(block: Extract<CardBlock, { type: 'table' }>, k: RenderKnobs
   ]);
 }
 
-/** Which points a chart keeps: all up to `max`, else every Nth from the first, and always the last. */
-export function samplePoints(count: number, max: number): number[] {
-  if (count <= max) return Array.from({ length: count }, (_, i) => i);
-  if (max <= 1) return count ? [count - 1] : [];
-  const step = Math.ceil((count - 1) / (max - 1));
-  const picked: number[] = [];
-  for (let i = 0; i < count - 1; i += step) picked.push(i);
-  return [...picked, count - 1];
-}
-
-/** A chart's y value: whole above 100, else to the cent (the fallback table shows the same number). */
-export function chartValue(y: number): number {
-  return Math.abs(y) >= 100 ? Math.round(y) : Math.round(y * 100) / 100;
-}
-
-/** How the fallback table shows a chart value: 12,345 or 12.50. */
-export function chartValueText(y: number): string {
-  const v = chartValue(y);
-  return Math.abs(v) >= 100 ? groupThousands(v) : v.toFixed(2);
-}
-
 /** Teams' Chart.Line (one series per path), with the same numbers in a table as its fallback. */
 function chartParts(block: Extract<CardBlock, { type: 'chart' }>, k: RenderKnobs): Part[] {
   const points = samplePoints(block.labels.length, L.chartPointsMax);
   const series = block.series.filter((s) => s.values.some((v) => Number.isFinite(v)));
   if (!points.length || !series.length) return [];
   const label = (i: number) => cutText(oneLine(block.labels[i] ?? '').trim(), L.factTitleMax) || String(i + 1);
+  const colours = seriesColours(series.map((s) => s.key));
   const valueAt = (values: number[], i: number) => (Number.isFinite(values[i]) ? values[i]! : null);
   const title = cutText(oneLine(block.title).trim(), Math.min(k.textMax, L.factValueMax));
   const rows = points.map((i) => [
@@ -139,8 +122,10 @@ function chartParts(block: Extract<CardBlock, { type: 'chart' }>, k: RenderKnobs
     type: 'Chart.Line',
     title,
     ...(block.xLabel.trim() ? { xAxisTitle: cutText(oneLine(block.xLabel).trim(), L.factTitleMax) } : {}),
-    data: series.map((s) => ({
+    ...(block.yLabel.trim() ? { yAxisTitle: cutText(oneLine(block.yLabel).trim(), L.factTitleMax) } : {}),
+    data: series.map((s, n) => ({
       legend: cutText(oneLine(s.name).trim(), L.factTitleMax),
+      color: colours[n]!,
       values: points.flatMap((i) => {
         const y = valueAt(s.values, i);
         return y === null ? [] : [{ x: label(i), y: chartValue(y) }];

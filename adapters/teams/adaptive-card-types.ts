@@ -1,3 +1,4 @@
+import type { ChartColour } from './chart-palette.js';
 import type { TEAMS_LIMITS } from './teams-limits.js';
 
 /**
@@ -61,7 +62,8 @@ export interface LineChart extends ElementBase {
   type: 'Chart.Line';
   title: string;
   xAxisTitle?: string;
-  data: { legend: string; values: { x: string; y: number }[] }[];
+  yAxisTitle?: string;
+  data: { legend: string; color?: ChartColour; values: { x: string; y: number }[] }[];
   /** The same numbers for clients without charts: a Container with the chart's title and a Table. */
   fallback: Container;
 }

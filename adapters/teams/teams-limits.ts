@@ -20,8 +20,12 @@ export const TEAMS_LIMITS = {
   factValueMax: 2000,
   /** Data rows in one Table (the header row not counted); more become "… N more rows". */
   tableRowsMax: 50,
-  /** Points per series in a chart, and rows in its fallback table (~7 KB at 24): more months are sampled, the last kept. */
-  chartPointsMax: 24,
+  /** Points per series in a chart, and rows in its fallback table: more months are sampled, the last kept. At
+   * phone width Teams gives each x label about 25 px, and cut "M10"… to "M…" with 24 points. */
+  chartPointsMax: 13,
+  /** Characters of one line of a card's text on a phone (~320 px of card at ~8 px a character): table columns
+   * share it by weight, and a column must hold its longest unbreakable word (a sum, a model name). */
+  phoneLineChars: 36,
   /** An action's title (Teams cuts long button labels in the middle of a word). */
   actionTitleMax: 75,
   /** The title of one Input.ChoiceSet option. */

@@ -10,3 +10,18 @@ const dropBrokenLink = (head: string) => head.replace(/\[[^\]\n]*(\]\([^)\s]*)?$
 export function cutText(text: string, max: number): string {
   return cutCoreText(text, max, dropBrokenLink);
 }
+
+/** U+2011, a hyphen no line breaks after. */
+const NON_BREAKING_HYPHEN = '\u2011';
+
+/**
+ * A text whose model names and dates ("gemini-2.5-flash", "2026-11-27") cannot break across
+ * lines: Teams wraps after a hyphen, and a phone turned "gemini-2.5-flash" into three lines.
+ * Held together: words with a digit, and lowercase hyphenated words, which is how model ids are
+ * written ("nova-pro"); a capitalised "Fine-tuning" may still wrap. Links are left as they are.
+ */
+export function keepWhole(text: string): string {
+  return text.replace(/\S+/g, (word) =>
+    (/\d/.test(word) || !/\p{Lu}/u.test(word)) && word.includes('-') && !word.includes('://') ? word.replace(/(?<=[\p{L}\p{N}.])-(?=[\p{L}\p{N}])/gu, NON_BREAKING_HYPHEN) : word,
+  );
+}

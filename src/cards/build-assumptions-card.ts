@@ -11,12 +11,12 @@ function showValue(field: string, value: number): string {
 
 /** Every input and default behind a verdict's costs, and how each cost line was made. */
 export function buildAssumptionsCard(verdict: Verdict): Card {
+  // A list, not a table: where a value came from is a sentence, and a phone's narrow column made it a tower of single words.
   const blocks: CardBlock[] = [
     {
-      type: 'table',
+      type: 'list',
       title: 'Inputs',
-      columns: ['Input', 'Value', 'From'],
-      rows: verdict.assumptions.map((a) => [a.label, showValue(a.field, a.value), a.seed ? `${a.why} (${citeSeed(a.seed)})` : a.why]),
+      items: verdict.assumptions.map((a) => ({ text: `${a.label}: ${showValue(a.field, a.value)}`, detail: a.seed ? `${a.why} (${citeSeed(a.seed)})` : a.why })),
     },
   ];
   const cost = verdict.cost;

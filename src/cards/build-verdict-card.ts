@@ -2,12 +2,12 @@ import { describeFigures, describeTrialScores } from './describe-figures.js';
 import { substituteQuality } from '../trial/measured-answers.js';
 import type { PathCost } from '../cost/compute-costs.js';
 import { OTHER_MODEL_ID } from '../cost/other-model.js';
-import { formatCount, formatPercent, formatUsd, plural } from '../format/format-numbers.js';
+import { formatCount, formatPercent, formatUsd, formatUsdShort, plural } from '../format/format-numbers.js';
 import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import { involvesFineTuning, type VerdictKind } from '../verdict/verdict-kinds.js';
 import { encodeAction } from '../conversation/action-payload.js';
-import type { Card, CardBlock, CardField } from './card-model.js';
+import type { Card, CardBlock, CardField, ChartSeries } from './card-model.js';
 import { describeInterval } from '../verdict/success-interval.js';
 
 export const VERDICT_LABELS: Record<VerdictKind, string> = {
@@ -26,17 +26,18 @@ function modelLabel(verdict: Verdict, id: string): string {
   return id === OTHER_MODEL_ID ? (verdict.answers.otherModel?.name ?? id) : id;
 }
 
-function costRow(verdict: Verdict, name: string, path: PathCost): string[] {
-  return [
-    name,
-    path.model
-      .split(' + ')
-      .map((id) => modelLabel(verdict, id))
-      .join(' + '),
-    formatUsd(path.perCall),
-    formatUsd(path.monthly),
-    formatUsd(path.total),
-  ];
+/** A path's row in the cost table: money in the units people scan, short enough for a phone's column. */
+function costRow(name: string, path: PathCost): string[] {
+  return [name, formatUsdShort(path.monthly), formatUsdShort(path.total)];
+}
+
+/** What the table has no room for on a phone: each path's model and its cost per 1,000 calls. */
+function pathDetail(verdict: Verdict, name: string, path: PathCost): CardField {
+  const models = path.model
+    .split(' + ')
+    .map((id) => modelLabel(verdict, id))
+    .join(' + ');
+  return { label: name, value: `${models}, ${formatUsd(path.perCall * 1000)} per 1,000 calls` };
 }
 
 /** The saving split by cause, the margin, and how it moves with the uncertain defaults. */
@@ -76,18 +77,19 @@ function qualityFields(verdict: Verdict): CardField[] {
 export function costBlocks(verdict: Verdict): CardBlock[] {
   const cost = verdict.cost;
   if (!cost) return [];
-  const rows = [costRow(verdict, 'Prompt (today)', cost.promptEngineering)];
-  if (cost.substitutePrompt) rows.push(costRow(verdict, 'Prompt, switched', cost.substitutePrompt));
-  if (cost.fineTuning) rows.push(costRow(verdict, 'Fine-tune', cost.fineTuning));
-  if (cost.hybrid) rows.push(costRow(verdict, `Both (${formatPercent(cost.hybrid.fineTunedShare)} tuned)`, cost.hybrid));
+  const paths: [string, PathCost][] = [['Prompt (today)', cost.promptEngineering]];
+  if (cost.substitutePrompt) paths.push(['Prompt, switched', cost.substitutePrompt]);
+  if (cost.fineTuning) paths.push(['Fine-tune', cost.fineTuning]);
+  if (cost.hybrid) paths.push([`Both (${formatPercent(cost.hybrid.fineTunedShare)} tuned)`, cost.hybrid]);
   const blocks: CardBlock[] = [
     {
       type: 'table',
-      title: `Cost over ${plural(cost.horizonMonths, 'month')} (US$, prices as of ${cost.pricesAsOf}; per call includes monthly fees)`,
-      // Five columns stay readable in a narrow chat card; training and retraining follow as fields.
-      columns: ['Path', 'Model', 'Per call', 'Per month', 'Total'],
-      rows,
+      title: `Cost over ${plural(cost.horizonMonths, 'month')} (US$, prices as of ${cost.pricesAsOf})`,
+      // Three columns fit a phone's card; each path's model and per-call cost follow below.
+      columns: ['Path', 'Per month', 'Total'],
+      rows: paths.map(([name, path]) => costRow(name, path)),
     },
+    { type: 'fields', fields: paths.map(([name, path]) => pathDetail(verdict, name, path)) },
   ];
   // "Per month" is the first month's: say where a path's monthly cost changes inside the horizon.
   const moves = [cost.promptEngineering, cost.substitutePrompt].flatMap((path) => {
@@ -133,12 +135,13 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
         ...comparisonFields(verdict),
       ],
     });
-    const labels = cost.cumulative.map((p) => `M${p.month}`);
-    const series = [{ name: 'Prompt (today)', values: cost.cumulative.map((p) => p.promptEngineering) }];
-    if (cost.substitutePrompt) series.push({ name: 'Prompt, switched', values: cost.cumulative.map((p) => p.substitutePrompt ?? 0) });
-    series.push({ name: 'Fine-tune', values: cost.cumulative.map((p) => p.fineTuning ?? 0) });
-    if (cost.hybrid) series.push({ name: 'Both', values: cost.cumulative.map((p) => p.hybrid ?? 0) });
-    blocks.push({ type: 'chart', title: 'Cumulative cost (US$)', xLabel: 'Month', labels, series });
+    // Month numbers, not "M12": a phone gives each x label a few characters.
+    const labels = cost.cumulative.map((p) => String(p.month));
+    const series: ChartSeries[] = [{ key: 'prompt', name: 'Prompt (today)', values: cost.cumulative.map((p) => p.promptEngineering) }];
+    if (cost.substitutePrompt) series.push({ key: 'switched', name: 'Prompt, switched', values: cost.cumulative.map((p) => p.substitutePrompt ?? 0) });
+    series.push({ key: 'fine-tune', name: 'Fine-tune', values: cost.cumulative.map((p) => p.fineTuning ?? 0) });
+    if (cost.hybrid) series.push({ key: 'both', name: 'Both', values: cost.cumulative.map((p) => p.hybrid ?? 0) });
+    blocks.push({ type: 'chart', title: 'Cumulative cost', xLabel: 'Month', yLabel: 'US$', labels, series });
   }
   return blocks;
 }

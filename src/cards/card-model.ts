@@ -11,7 +11,7 @@ export type CardBlock =
   | { type: 'list'; title: string; items: CardListItem[] }
   | { type: 'table'; title: string; columns: string[]; rows: string[][] }
   | { type: 'notice'; severity: Severity; text: string }
-  | { type: 'chart'; title: string; xLabel: string; labels: string[]; series: ChartSeries[] }
+  | { type: 'chart'; title: string; xLabel: string; yLabel: string; labels: string[]; series: ChartSeries[] }
   | { type: 'context'; text: string }
   | { type: 'divider' }
   | { type: 'buttons'; buttons: CardButton[] }
@@ -34,6 +34,8 @@ export interface CardListItem {
 }
 
 export interface ChartSeries {
+  /** What the series stands for, so a renderer gives it the same colour on every card (`prompt`, `fine-tune`). */
+  key: string;
   name: string;
   values: number[];
 }

@@ -24,6 +24,22 @@ export function formatUsd(amount: number): string {
   return `${sign}$${groupThousands(Math.round(abs))}`;
 }
 
+/**
+ * US$ in at most seven characters, for a column a phone gives a few: $4.60, $460, $4,600,
+ * $45.6k, $456k, $1.23M. Never split: no spaces inside.
+ */
+export function formatUsdShort(amount: number): string {
+  if (!Number.isFinite(amount)) return '—';
+  const abs = Math.abs(amount);
+  if (abs < 10) return formatUsd(amount);
+  const sign = amount < 0 ? '-' : '';
+  const scaled = (value: number, suffix: string) => `${sign}$${Number(value.toPrecision(3))}${suffix}`;
+  if (abs < 10_000) return `${sign}$${groupThousands(Math.round(abs))}`;
+  if (abs < 999_500) return scaled(abs / 1e3, 'k');
+  if (abs < 999_500_000) return scaled(abs / 1e6, 'M');
+  return scaled(abs / 1e9, 'B');
+}
+
 /** A per-1M-token rate: $2.00, $0.075. */
 export function formatRate(perMillion: number): string {
   const [whole, decimals = ''] = perMillion.toFixed(5).replace(/0+$/, '').split('.');

@@ -130,5 +130,6 @@ export function cardText(message: Pick<ConnectorMessage, 'activity'>): string {
     for (const [key, value] of Object.entries(n)) if (key !== 'fallback' && key !== 'facts') walk(value);
   };
   walk(message.activity.attachments?.map((a) => a.content));
-  return texts.join('\n');
+  // A non-breaking hyphen (model names, dates) reads as a hyphen.
+  return texts.join('\n').replaceAll('\u2011', '-');
 }

@@ -64,6 +64,8 @@ export class FakeSlackApi {
   readonly messages = new Map<string, SlackMessage>();
   /** Channels the bot is not a member of: posting there fails with not_in_channel. */
   readonly notMemberOf = new Set<string>();
+  /** Like a Slack without the 2025-26 data blocks: a message with a table or a chart is refused with invalid_blocks. */
+  refusesDataBlocks = false;
   /** Set to an enterprise id: the next OAuth install is org-wide in that Enterprise Grid organisation. */
   orgWideInstall: string | null = null;
   private failures = new Map<string, Failure[]>();
@@ -210,6 +212,7 @@ export class FakeSlackApi {
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'finetune-advisor', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'chat.postMessage': {
         if (this.notMemberOf.has(channel)) return { ok: false, error: 'not_in_channel' };
+        if (this.refusesDataBlocks && JSON.stringify(body.blocks ?? []).match(/"type":"(table|data_visualization)"/)) return { ok: false, error: 'invalid_blocks' };
         const ts = this.nextTs();
         const message: SlackMessage = { channel, ts, text: String(body.text ?? ''), blocks: (body.blocks as SlackMessage['blocks']) ?? [], updated: false };
         if (body.thread_ts) message.threadTs = String(body.thread_ts);

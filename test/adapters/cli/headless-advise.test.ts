@@ -91,8 +91,8 @@ describe('finetune-advisor advise --answers FILE --json', () => {
     const run = await runCliWith(['advise', '--answers', tempFile('a.json', ticketTriage), '--as-of', AS_OF, '--assumptions']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('VERDICT: FINE-TUNING');
-    expect(run.stdout).toMatch(/Cost over 12 months \(US\$, prices as of \d{4}-\d{2}-\d{2}; per call includes monthly fees\)/);
-    expect(run.stdout).toMatch(/Prompt \(today\)\s+claude-sonnet-4\.5/);
+    expect(run.stdout).toMatch(/Cost over 12 months \(US\$, prices as of \d{4}-\d{2}-\d{2}\)\nPath +Per month +Total\n/);
+    expect(run.stdout).toMatch(/Prompt \(today\): +claude-sonnet-4\.5, \$[\d.]+ per 1,000 calls/);
     expect(run.stdout).toContain('ASSUMPTIONS BEHIND THIS VERDICT');
     expect(run.stdout).toContain('Engineering rate (US$ per hour)');
   });

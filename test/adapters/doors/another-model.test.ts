@@ -15,8 +15,10 @@ import { startTeamsTestService, TeamsInterviewDriver } from '../../helpers/teams
 function expectSelfHostedVerdict(text: string): void {
   expect(text).toContain('Which model, and what does it cost? Llama 3.1 70B on vLLM: $5.00 an hour for 2,500 tokens a second');
   expect(text).toMatch(/Fine-tune Llama 3\.1 70B on vLLM: it saves \$6,597/);
-  expect(text).toMatch(/Prompt \(today\)\s+Llama 3\.1 70B on vLLM\s+\$0\.0015\s+\$1,500\s+\$18,200/);
-  expect(text).toMatch(/Fine-tune\s+Llama 3\.1 70B on vLLM\s+\$0\.0005\s+\$500\s+\$11,603/);
+  expect(text).toMatch(/Prompt \(today\)\s+\$1,500\s+\$18\.2k/);
+  expect(text).toMatch(/Prompt \(today\)\W+Llama 3\.1 70B on vLLM, \$1\.50 per 1,000 calls/);
+  expect(text).toMatch(/Fine-tune\s+\$500\s+\$11\.6k/);
+  expect(text).toMatch(/Fine-tune\W+Llama 3\.1 70B on vLLM, \$0\.50 per 1,000 calls/);
 }
 
 describe('"Another model": a model the catalogue does not have, in every door', () => {
@@ -45,7 +47,7 @@ describe('"Another model": a model the catalogue does not have, in every door', 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Got it: Llama 3.1 70B on vLLM: $5.00 an hour for 2,500 tokens a second');
     expect(run.stdout).toContain('VERDICT: FINE-TUNING');
-    expect(run.stdout).toMatch(/Prompt \(today\)\s+Llama 3\.1 70B on vLLM/);
+    expect(run.stdout).toMatch(/Prompt \(today\)\W+Llama 3\.1 70B on vLLM/);
     // Both paths' tokens priced from GPU time: $5 an hour over 2,500 tokens a second is $0.56 per 1M.
     expect(run.stdout).toMatch(/at \$0\.55556 per 1M \(GPU time: \$5\.00 an\s+hour ÷ 2,500 tokens a second/);
     // Training by the GPU hours it takes: at half the serving speed, $5 an hour is $1.11 per 1M training tokens.

@@ -4,7 +4,7 @@ import { SLACK_LIMITS as L } from '../../../adapters/slack/slack-limits.js';
 
 type Json = Record<string, unknown>;
 
-const BLOCK_TYPES = new Set(['header', 'section', 'context', 'actions', 'divider']);
+const BLOCK_TYPES = new Set(['header', 'section', 'context', 'actions', 'divider', 'table', 'data_visualization']);
 
 /** Every `text` string in the blocks, the way Slack sums a message toward msg_blocks_too_long. */
 function textCharacters(node: unknown, key = ''): number {
@@ -84,6 +84,49 @@ function expectBlock(block: Json, where: string): void {
     elements.forEach((element, i) => expectText(element, L.contextText, `${where}.elements[${i}]`));
   }
   if (block.type === 'actions') expectActions(block, where);
+  if (block.type === 'table') expectTable(block, where);
+  if (block.type === 'data_visualization') expectLineChart(block, where);
+}
+
+/** Slack's table block: a header row and rows of raw_text or raw_number cells, all the same width. */
+function expectTable(block: Json, where: string): void {
+  const rows = block.rows as Json[][];
+  expect(rows.length, `${where}.rows`).toBeGreaterThan(1);
+  expect(rows.length, `${where}.rows`).toBeLessThanOrEqual(L.tableRows);
+  for (const [i, row] of rows.entries()) {
+    expect(row.length, `${where}.rows[${i}] cells`).toBeLessThanOrEqual(L.tableCells);
+    expect(row.length, `${where}.rows[${i}] as wide as the header`).toBe(rows[0]!.length);
+    for (const cell of row) {
+      expect(['raw_text', 'raw_number'], `${where}.rows[${i}] cell type`).toContain(cell.type);
+      expect((cell.text as string).length, `${where}.rows[${i}] cell text`).toBeGreaterThan(0);
+      if (cell.type === 'raw_number') expect(Number.isFinite(cell.value), `${where}.rows[${i}] cell value`).toBe(true);
+    }
+  }
+  expect(((block.column_settings as Json[] | undefined) ?? []).length).toBeLessThanOrEqual(L.tableCells);
+}
+
+/** Slack's data_visualization line chart: a short title, named series with a point per category. */
+function expectLineChart(block: Json, where: string): void {
+  expect((block.title as string).length, `${where}.title`).toBeGreaterThan(0);
+  expect((block.title as string).length, `${where}.title`).toBeLessThanOrEqual(L.chartTitle);
+  const chart = block.chart as { type: string; series: { name: string; data: { label: string; value: number }[] }[]; axis_config: { categories: string[]; x_label?: string; y_label?: string } };
+  expect(chart.type).toBe('line');
+  const { categories } = chart.axis_config;
+  expect(categories.length, `${where} categories`).toBeGreaterThan(0);
+  expect(categories.length, `${where} categories`).toBeLessThanOrEqual(L.chartCategories);
+  for (const c of categories) expect(c.length, `${where} category "${c}"`).toBeLessThanOrEqual(L.chartLabel);
+  for (const label of [chart.axis_config.x_label, chart.axis_config.y_label]) if (label !== undefined) expect(label.length).toBeLessThanOrEqual(L.chartAxisLabel);
+  expect(chart.series.length, `${where} series`).toBeGreaterThan(0);
+  expect(chart.series.length, `${where} series`).toBeLessThanOrEqual(L.chartSeries);
+  expect(new Set(chart.series.map((s) => s.name)).size, `${where} series names unique`).toBe(chart.series.length);
+  for (const s of chart.series) {
+    expect(s.name.length).toBeLessThanOrEqual(L.chartLabel);
+    expect(
+      s.data.map((d) => d.label),
+      `${where} series ${s.name} labels`,
+    ).toEqual(categories);
+    for (const d of s.data) expect(Number.isFinite(d.value)).toBe(true);
+  }
 }
 
 /** Fails unless Slack would take this message: every limit in SLACK_LIMITS, escaping and a fallback text. */
@@ -93,6 +136,8 @@ export function expectWithinSlackLimits(message: { text: string; blocks: KnownBl
   expect(message.blocks.length, 'blocks').toBeGreaterThan(0);
   expect(message.blocks.length, 'blocks per message').toBeLessThanOrEqual(L.blocksPerMessage);
   expect(textCharacters(message.blocks), 'characters in all the blocks').toBeLessThanOrEqual(L.messageCharacters);
+  expect(message.blocks.filter((b) => b.type === 'table').length, 'table blocks').toBeLessThanOrEqual(L.tablesPerMessage);
+  expect(message.blocks.filter((b) => (b.type as string) === 'data_visualization').length, 'chart blocks').toBeLessThanOrEqual(L.chartsPerMessage);
   const blockIds = new Set<string>();
   message.blocks.forEach((block, i) => {
     const json = block as unknown as Json;

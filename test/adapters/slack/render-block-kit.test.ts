@@ -1,13 +1,13 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { renderBlockKit, SHORTENED_NOTE, SHORTENED_VERDICT_NOTE } from '../../../adapters/slack/render-block-kit.js';
+import { renderBlockKit, SHORTENED_NOTE, SHORTENED_VERDICT_NOTE, type RenderOptions } from '../../../adapters/slack/render-block-kit.js';
 import { SLACK_LIMITS } from '../../../adapters/slack/slack-limits.js';
 import { buildAnsweredCard, buildAssumptionsCard, buildMessageCard, buildOpeningCard, buildQuestionCard, decodeAction, type Card } from '../../../src/index.js';
 import { expectWithinSlackLimits, visibleText } from './expect-within-slack-limits.js';
 import { CONVERSATION_ID, conversation, long, oversizedCard, question, ticketTriage, verdictCardFor, verdictFor, VERDICT_REF } from './slack-fixtures.js';
 
-const render = (card: Card) => {
-  const message = renderBlockKit(card);
+const render = (card: Card, options: RenderOptions = {}) => {
+  const message = renderBlockKit(card, options);
   expectWithinSlackLimits(message);
   return message;
 };
@@ -37,17 +37,31 @@ describe('renderBlockKit: the verdict card', () => {
     expect(why.match(/\n {6}_Source: /g)).toHaveLength(verdict.reasons.length);
   });
 
-  it('shows the cost table as aligned monospaced rows with each path and model, and no chart', () => {
-    const table = sectionTexts(message.blocks).find((t) => t.includes('```'))!;
-    expect(table).toMatch(/^\*Cost over 12 months \(US\$, prices as of \d{4}-\d{2}-\d{2}; per call includes monthly fees\)\*\n```\n/);
-    const lines = table.split('\n');
-    expect(lines[2]).toMatch(/^Path +Model +Per call +Per month +Total$/);
-    expect(table).toMatch(/\nPrompt \(today\) +claude-sonnet-4\.5 /);
-    expect(table).toMatch(/\nPrompt, switched +nova-pro /);
-    expect(table).toMatch(/\nFine-tune +nova-pro /);
-    expect(new Set(lines.slice(2, -1).map((l) => l.length)).size).toBe(1);
+  it("shows the costs in Slack's table block under their title, sums right-aligned as numbers, and each path's model and cost per 1,000 calls below", () => {
+    const at = message.blocks.findIndex((b) => b.type === 'table');
+    expect(visibleText({ blocks: [message.blocks[at - 1]!] })).toMatch(/^\*Cost over 12 months \(US\$, prices as of \d{4}-\d{2}-\d{2}\)\*$/);
+    const table = message.blocks[at] as unknown as { rows: { type: string; text: string; value?: number }[][]; column_settings: unknown[] };
+    expect(table.rows.map((r) => r[0]!.text)).toEqual(['Path', 'Prompt (today)', 'Prompt, switched', 'Fine-tune']);
+    expect(table.rows[0]!.map((c) => c.text)).toEqual(['Path', 'Per month', 'Total']);
+    expect(table.rows[1]![2]).toMatchObject({ type: 'raw_number', text: expect.stringMatching(/^\$[\d,.]+k?$/) });
+    expect(table.column_settings).toEqual([{ is_wrapped: true }, { align: 'right' }, { align: 'right' }]);
+    expect(seen).toMatch(/\*Fine-tune\*\nnova-pro, \$[\d.,]+ per 1,000 calls/);
     expect(seen).toContain('Worth fixing?');
-    expect(seen).not.toContain('Cumulative cost');
+  });
+
+  it('draws the cumulative cost as a data_visualization line chart with both axes titled, one series per path', () => {
+    const chart = message.blocks.find((b) => (b.type as string) === 'data_visualization') as unknown as { title: string; chart: { series: { name: string }[]; axis_config: Record<string, unknown> } };
+    expect(chart.title).toBe('Cumulative cost');
+    expect(chart.chart.series.map((s) => s.name)).toEqual(['Prompt (today)', 'Prompt, switched', 'Fine-tune']);
+    expect(chart.chart.axis_config).toMatchObject({ x_label: 'Month', y_label: 'US$' });
+  });
+
+  it('falls back to a code-block table and a text chart when told Slack refused its data blocks', () => {
+    const plain = render(verdictCardFor(), { native: false });
+    expect(plain.blocks.some((b) => b.type === 'table' || (b.type as string) === 'data_visualization')).toBe(false);
+    const [table, chart] = sectionTexts(plain.blocks).filter((t) => t.includes('```'));
+    expect(table).toMatch(/^\*Cost over 12 months \(US\$, prices as of [\d-]+\)\*\n```\nPath +Per month +Total\n/);
+    expect(chart).toMatch(/^\*Cumulative cost \(US\$\)\*\n```\nMonth +Prompt \(today\) +Prompt, switched +Fine-tune\n/);
   });
 
   it('shows each notice as a context line with its severity emoji', () => {
@@ -152,7 +166,7 @@ describe('renderBlockKit: the assumptions card', () => {
     const message = render(buildAssumptionsCard(verdict));
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Assumptions behind this verdict' } });
     const seen = visibleText(message);
-    for (const a of verdict.assumptions) expect(seen).toContain(`Input: ${a.label}`);
+    for (const a of verdict.assumptions) expect(seen).toContain(`• ${a.label}: `);
     for (const item of verdict.cost!.fineTuning!.items) expect(seen).toContain(item.basis);
     expect(seen).toContain('*Fine-tune (nova-pro)*');
   });

@@ -26,6 +26,18 @@ describe('the Slack interview, end to end over HTTP', () => {
     expect(driver.currentQuestion()!.threadTs).toBe(opening.ts);
   });
 
+  it('posts the verdict with a code-block table and a text chart where Slack refuses its table and chart blocks', async () => {
+    svc.slack.refusesDataBlocks = true;
+    const driver = new SlackInterviewDriver(svc);
+    await driver.start('route support tickets to 12 queues');
+    const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
+    expectWithinSlackLimits(verdict as never);
+    const card = visibleText(verdict);
+    expect(card).toContain('Verdict: Fine-tuning');
+    expect(card).toMatch(/```\nPath +Per month +Total\n[- ]+\nPrompt \(today\) +\$/);
+    expect(card).toMatch(/\*Cumulative cost \(US\$\)\*\n```\nMonth +Prompt \(today\)/);
+  });
+
   it('runs the whole interview with buttons, menus, a modal and typed replies, and posts one verdict card in the channel', async () => {
     const driver = new SlackInterviewDriver(svc);
     await driver.start('route support tickets to 12 queues');
@@ -34,9 +46,10 @@ describe('the Slack interview, end to end over HTTP', () => {
     const card = visibleText(verdict);
     expect(card).toContain('Verdict: Fine-tuning');
     expect(card).toContain('60% right after 4 rounds of prompt improvement');
-    expect(card).toContain('Source: decision guide (seed 001)');
-    expect(card).toMatch(/Prompt \(today\) .*claude-sonnet-4\.5/);
-    expect(card).toMatch(/Prompt, switched .*nova-pro/);
+    expect(card).toContain('Source: Prompt engineering vs fine-tuning (decision guide), decision flowchart, step');
+    expect(card).not.toContain('.txt');
+    expect(card).toMatch(/Prompt \(today\)\*\nclaude-sonnet-4\.5, \$/);
+    expect(card).toMatch(/Prompt, switched\*\nnova-pro, \$/);
     expect(card).toContain('Saving by cause');
     expect(card).toMatch(/Worth fixing\?/);
     expect(card).toContain('$34.56 once (nova-pro)');

@@ -38,7 +38,9 @@ const render = (card: Card): AdaptiveCard => {
 };
 
 type Json = Record<string, any>;
-const texts = (json: unknown) => ofType(json, 'TextBlock', false).map((t) => t.text as string);
+/** What a person reads: a non-breaking hyphen (model names, dates) reads as a hyphen. */
+const readable = (text: string) => text.replaceAll('\u2011', '-');
+const texts = (json: unknown) => ofType(json, 'TextBlock', false).map((t) => readable(t.text as string));
 const executes = (json: unknown) => ofType(json, 'Action.Execute') as Json[];
 const teamsConversation = (over: Partial<Conversation> = {}) => conversation({ id: CONVERSATION_ID, platform: 'teams', ownerId: '29:1abc', ownerLabel: 'Alice', ...over });
 const questionCard = (id: QuestionId, over: Partial<Conversation> = {}) => buildQuestionCard(buildQuestions(CTX)[id], teamsConversation({ pending: id, ...over }));
@@ -49,7 +51,7 @@ describe('renderAdaptiveCard: the verdict card', () => {
 
   it('opens with the verdict as a bold title and the headline under it', () => {
     expect(json.body[0]).toEqual({ type: 'TextBlock', text: 'Verdict: Fine-tuning', wrap: true, weight: 'Bolder', size: 'Medium' });
-    expect(json.body[1]).toEqual({ type: 'TextBlock', text: verdict.headline, wrap: true });
+    expect({ ...json.body[1], text: readable((json.body[1] as { text: string }).text) }).toEqual({ type: 'TextBlock', text: verdict.headline, wrap: true });
   });
 
   it('shows who asked and the task as facts', () => {
@@ -61,26 +63,28 @@ describe('renderAdaptiveCard: the verdict card', () => {
   it('lists every reason as a markdown list line with its source small and subtle right under it', () => {
     const body = json.body as Json[];
     for (const reason of verdict.reasons) {
-      const at = body.findIndex((e) => e.text === `- ${reason.text}`);
+      const at = body.findIndex((e) => typeof e.text === 'string' && readable(e.text) === `- ${reason.text}`);
       expect(at).toBeGreaterThan(0);
       expect(body[at + 1]).toMatchObject({ type: 'TextBlock', isSubtle: true, size: 'Small', spacing: 'None' });
       expect(body[at + 1]!.text).toMatch(/^\u2003Source: /);
     }
   });
 
-  it('shows the costs as a Table with a header row, the paths, and numbers aligned right, after a separator', () => {
+  it('shows the costs as a three-column Table (path, per month, total) with numbers aligned right, after a separator, and each model below', () => {
     const [table] = ofType(json, 'Table', false);
     const rows = tableTexts(table);
     expect(table!.firstRowAsHeaders).toBe(true);
-    expect(table!.columns).toEqual([{ width: 2 }, ...Array.from({ length: 4 }, () => ({ width: 1 }))]);
-    expect(rows[0]).toEqual(['Path', 'Model', 'Per call', 'Per month', 'Total']);
-    expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([
-      ['Prompt (today)', 'claude-sonnet-4.5'],
-      ['Prompt, switched', 'nova-pro'],
-      ['Fine-tune', 'nova-pro'],
+    expect(table!.columns).toEqual([{ width: 2 }, { width: 1 }, { width: 1 }]);
+    expect(rows[0]).toEqual(['Path', 'Per month', 'Total']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['Prompt (today)', 'Prompt, switched', 'Fine-tune']);
+    const total = (table as any).rows[1].cells[2].items[0];
+    expect(total).toMatchObject({ text: expect.stringMatching(/^\$[\d,.]+k?$/), horizontalAlignment: 'Right' });
+    const facts = ofType(json, 'FactSet')[1]!.facts.map((f: Json) => `${f.title}: ${f.value}`.replaceAll('\u2011', '-'));
+    expect(facts).toEqual([
+      expect.stringMatching(/^Prompt \(today\): claude-sonnet-4\.5, \$[\d.,]+ per 1,000 calls$/),
+      expect.stringMatching(/^Prompt, switched: nova-pro, \$[\d.,]+ per 1,000 calls$/),
+      expect.stringMatching(/^Fine-tune: nova-pro, \$[\d.,]+ per 1,000 calls$/),
     ]);
-    const total = (table as any).rows[1].cells[4].items[0];
-    expect(total).toMatchObject({ text: expect.stringMatching(/^\$[\d,]+$/), horizontalAlignment: 'Right' });
     expect((table as any).rows[1].cells[0].items[0].horizontalAlignment).toBeUndefined();
     const title = (json.body as Json[]).find((e) => typeof e.text === 'string' && e.text.startsWith('Cost over 12 months'));
     expect(title).toMatchObject({ weight: 'Bolder', separator: true });
@@ -88,11 +92,15 @@ describe('renderAdaptiveCard: the verdict card', () => {
 
   it('draws the cumulative cost per path by month as a Chart.Line, with the same numbers in its fallback table', () => {
     const [chart] = ofType(json, 'Chart.Line');
-    expect(chart).toMatchObject({ title: 'Cumulative cost (US$)', xAxisTitle: 'Month' });
-    expect(chart!.data.map((s: Json) => s.legend)).toEqual(['Prompt (today)', 'Prompt, switched', 'Fine-tune']);
+    expect(chart).toMatchObject({ title: 'Cumulative cost', xAxisTitle: 'Month', yAxisTitle: 'US$' });
+    expect(chart!.data.map((s: Json) => [s.legend, s.color])).toEqual([
+      ['Prompt (today)', 'divergingBlue'],
+      ['Prompt, switched', 'categoricalPurple'],
+      ['Fine-tune', 'attention'],
+    ]);
     const cumulative = verdict.cost!.cumulative;
     expect(chart!.data[0].values).toHaveLength(cumulative.length);
-    expect(chart!.data[0].values[0]).toEqual({ x: `M${cumulative[0]!.month}`, y: Math.round(cumulative[0]!.promptEngineering) });
+    expect(chart!.data[0].values[0]).toEqual({ x: `${cumulative[0]!.month}`, y: Math.round(cumulative[0]!.promptEngineering) });
     expect(tableTexts(chart!.fallback.items[1])[0]).toEqual(['Month', 'Prompt (today)', 'Prompt, switched', 'Fine-tune']);
     expect(json.msteams).toEqual({ width: 'Full' });
   });
@@ -103,7 +111,7 @@ describe('renderAdaptiveCard: the verdict card', () => {
     expect(containers).toHaveLength(verdict.notices.length);
     verdict.notices.forEach((n, i) => {
       expect(containers[i]!.style).toBe(styles[n.severity]);
-      expect(containers[i]!.items[0].text).toContain(n.text);
+      expect(containers[i]!.items[0].text.replaceAll('\u2011', '-')).toContain(n.text);
     });
   });
 
@@ -133,8 +141,8 @@ describe('renderAdaptiveCard: the verdict card', () => {
     const [chart] = ofType(wide, 'Chart.Line');
     const xs = chart!.data[0].values.map((p: Json) => p.x);
     expect(xs.length).toBeLessThanOrEqual(TEAMS_LIMITS.chartPointsMax);
-    expect(xs[0]).toBe('M1');
-    expect(xs[xs.length - 1]).toBe('M60');
+    expect(xs[0]).toBe('1');
+    expect(xs[xs.length - 1]).toBe('60');
     expect(cardBytes(wide)).toBeLessThan(TEAMS_LIMITS.cardBytes);
   });
 });
@@ -262,10 +270,14 @@ describe('renderAdaptiveCard: question cards', () => {
 describe('renderAdaptiveCard: the other cards', () => {
   const verdict = verdictFor(ticketTriage);
 
-  it('renders the assumptions as a table and one list per path', () => {
+  it('renders the assumptions as full-width lines, each input with where it came from under it, and one list per path', () => {
     const json = render(buildAssumptionsCard(verdict));
-    expect(tableTexts(ofType(json, 'Table')[0])[0]).toEqual(['Input', 'Value', 'From']);
-    expect(texts(json)).toContain('Fine-tune (nova-pro)');
+    expect(ofType(json, 'Table')).toHaveLength(0);
+    const lines = texts(json).map((t) => t.replaceAll('\u2011', '-'));
+    const calls = lines.findIndex((t) => t === '- Calls per month: 1.5M');
+    expect(calls, lines.join('\n')).toBeGreaterThan(0);
+    expect(lines[calls + 1]).toMatch(/^\u2003your answer$/);
+    expect(lines).toContain('Fine-tune (nova-pro)');
   });
 
   it('renders the summary with its facts and the link to the full verdict as markdown', () => {

@@ -29,7 +29,8 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     const text = cardText(verdict);
     expect(text).toContain('Verdict: Fine-tuning');
     expect(text).toContain('60% right after 4 rounds of prompt improvement');
-    expect(text).toContain('Source: decision guide (seed 001)');
+    expect(text).toContain('Source: Prompt engineering vs fine-tuning (decision guide), decision flowchart, step');
+    expect(text).not.toContain('.txt');
     expect(JSON.stringify(verdict.activity.attachments)).toContain('"type":"Table"');
     expect(JSON.stringify(verdict.activity.attachments)).toContain('"type":"Chart.Line"');
     expect(Buffer.byteLength(JSON.stringify(verdict.activity.attachments![0]!.content))).toBeLessThan(28_000);

@@ -2,7 +2,7 @@ import type { ActionsBlock, Button, KnownBlock, SectionBlock, StaticSelect } fro
 import { describe, expect, it } from 'vitest';
 import { renderBlockKit, SHORTENED_NOTE, SHORTENED_VERDICT_NOTE, type RenderOptions } from '../../../adapters/slack/render-block-kit.js';
 import { SLACK_LIMITS } from '../../../adapters/slack/slack-limits.js';
-import { buildAnsweredCard, buildAssumptionsCard, buildMessageCard, buildOpeningCard, buildQuestionCard, decodeAction, type Card } from '../../../src/index.js';
+import { buildAnsweredCard, buildAssumptionsCard, buildMessageCard, buildOpeningCard, buildQuestionCard, decodeAction, type Card, type CardBlock } from '../../../src/index.js';
 import { expectWithinSlackLimits, visibleText } from './expect-within-slack-limits.js';
 import { CONVERSATION_ID, conversation, long, oversizedCard, question, ticketTriage, verdictCardFor, verdictFor, VERDICT_REF } from './slack-fixtures.js';
 
@@ -246,5 +246,49 @@ describe('renderBlockKit: a card past every limit', () => {
     };
     const message = render(odd);
     expect(buttonsOf(message.blocks).map((b) => [b.action_id, b.text.text])).toEqual([['fta:cancel:0', 'fta:cancel:0']]);
+  });
+});
+
+describe('renderBlockKit: tables and charts past what one Slack message takes', () => {
+  const table = (n: number, rows = 3): CardBlock => ({
+    type: 'table',
+    title: `Table ${n}`,
+    columns: ['Path', 'Total'],
+    rows: Array.from({ length: rows }, (_, i) => [`Row ${i + 1}`, `$${i + 1},000`]),
+  });
+  const chart = (n: number, series = 2): CardBlock => ({
+    type: 'chart',
+    title: `Chart ${n}`,
+    xLabel: 'Month',
+    yLabel: 'US$',
+    labels: Array.from({ length: 60 }, (_, i) => String(i + 1)),
+    series: Array.from({ length: series }, (_, s) => ({ key: `s${s}`, name: `Series ${s + 1}`, values: Array.from({ length: 60 }, (_, i) => (i + 1) * 100 * (s + 1)) })),
+  });
+  const card = (blocks: CardBlock[]): Card => ({ kind: 'verdict', title: 'Verdict: Fine-tuning', blocks });
+
+  it('shows the first table as a table block and the second as a code block', () => {
+    const message = render(card([table(1), table(2)]));
+    expect(message.blocks.filter((b) => b.type === 'table')).toHaveLength(1);
+    expect(sectionTexts(message.blocks).find((t) => t.startsWith('*Table 2*\n```'))).toBeDefined();
+  });
+
+  it('shows a table of more than 100 rows as a code block', () => {
+    const message = render(card([table(1, 120)]));
+    expect(message.blocks.filter((b) => b.type === 'table')).toHaveLength(0);
+    expect(sectionTexts(message.blocks).some((t) => t.startsWith('*Table 1*\n```'))).toBe(true);
+  });
+
+  it('draws two charts and shows the third as a text chart, sampling 60 months to 20 categories', () => {
+    const message = render(card([chart(1), chart(2), chart(3)]));
+    const charts = message.blocks.filter((b) => (b.type as string) === 'data_visualization') as unknown as { chart: { axis_config: { categories: string[] } } }[];
+    expect(charts).toHaveLength(2);
+    expect(charts[0]!.chart.axis_config.categories.length).toBeLessThanOrEqual(SLACK_LIMITS.chartCategories);
+    expect(charts[0]!.chart.axis_config.categories.at(-1)).toBe('60');
+    expect(sectionTexts(message.blocks).some((t) => t.startsWith('*Chart 3 (US$)*\n```\nMonth'))).toBe(true);
+  });
+
+  it('shows a chart of more series than Slack draws as a text chart', () => {
+    const message = render(card([chart(1, SLACK_LIMITS.chartSeries + 1)]));
+    expect(message.blocks.some((b) => (b.type as string) === 'data_visualization')).toBe(false);
   });
 });

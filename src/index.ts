@@ -15,6 +15,7 @@ export * from './cost/other-model.js';
 export * from './cost/iso-date.js';
 export * from './verdict/decide-verdict.js';
 export * from './verdict/verdict-kinds.js';
+export * from './verdict/find-flips.js';
 export * from './verdict/rules.js';
 export * from './verdict/price-notices.js';
 export * from './mistakes/detect-mistakes.js';

@@ -6,6 +6,7 @@ import { formatCount, formatPercent, formatUsd, formatUsdShort, plural } from '.
 import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import { involvesFineTuning, type VerdictKind } from '../verdict/verdict-kinds.js';
+import { FLIP_REACH_WORDS } from '../verdict/find-flips.js';
 import { encodeAction } from '../conversation/action-payload.js';
 import type { Card, CardBlock, CardField, ChartSeries } from './card-model.js';
 import { describeInterval } from '../verdict/success-interval.js';
@@ -183,6 +184,13 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   blocks.push({ type: 'list', title: 'Why', items: verdict.reasons.map((r) => ({ text: r.text, detail: `Source: ${citeSeed(r.source)}` })) });
   if (verdict.mistakes.length) blocks.push({ type: 'list', title: 'Common mistakes spotted', items: verdict.mistakes.map((m) => ({ text: m.text, detail: `Fix: ${m.fix}` })) });
   blocks.push({ type: 'list', title: 'Next steps', items: verdict.nextSteps.map((text) => ({ text })) });
+  const flips = verdict.flips ?? null;
+  if (flips)
+    blocks.push({
+      type: 'list',
+      title: 'What would change the verdict',
+      items: flips.length ? flips.map((f) => ({ text: `${f.text}: ${VERDICT_LABELS[f.verdict].toLowerCase()}` })) : [{ text: `Nothing within reach: ${FLIP_REACH_WORDS} all give the same verdict.` }],
+    });
   if (verdict.cautions.length) blocks.push({ type: 'list', title: 'Keep in mind if you train', items: verdict.cautions.map((c) => ({ text: c.text, detail: `Plan: ${c.fix}` })) });
   const costs = costBlocks(verdict);
   if (costs.length) blocks.push({ type: 'divider' }, ...costs);

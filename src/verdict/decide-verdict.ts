@@ -16,6 +16,8 @@ import { priceNotices, type Notice } from './price-notices.js';
 import { RULES, type RuleId } from './rules.js';
 import { involvesFineTuning, type VerdictKind } from './verdict-kinds.js';
 import { verdictTexts } from './verdict-texts.js';
+import { findFlips, type Flip } from './find-flips.js';
+import { minimumExamplesFor } from '../cost/cost-assumptions.js';
 
 export interface Reason {
   rule: RuleId;
@@ -40,6 +42,8 @@ export interface Verdict {
   quality: QualityWeighing | null;
   /** The measured success rate's 95% interval. */
   successInterval: SuccessInterval | null;
+  /** What would change the verdict: the nearest answers that give another one; null when it could not be worked out (and in verdicts stored before). */
+  flips?: Flip[] | null;
   /** The catalogue id of the model the fine-tuning costs use, when there is one. */
   fineTuneModel: string | null;
   assumptions: Assumption[];
@@ -68,6 +72,7 @@ export function buildVerdict(answers: Answers, exit: FlowExit, given: AdviceCont
     comparison: exit.comparison,
     quality: exit.quality,
     successInterval: exit.interval,
+    flips: findFlips(answers, exit.verdict, ctx, exit.inputs?.minimumExamples ?? minimumExamplesFor(answers)),
     fineTuneModel: involvesFineTuning(exit.verdict) || exit.rules.some((r) => r === 'ship-this-week' || r === 'spec-moving') ? (exit.tuning?.model?.id ?? null) : null,
     assumptions: exit.assumptions,
     asOf: ctx.asOf,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildVerdictCard, DEADLINES, involvesFineTuning, FAILURE_MODES, FIX_CONTRADICTS, TASK_KINDS, type Answers, type Verdict } from '../../src/index.js';
+import { buildVerdictCard, DEADLINES, headlessVerdictKind, involvesFineTuning, FAILURE_MODES, FIX_CONTRADICTS, TASK_KINDS, type Answers, type Verdict } from '../../src/index.js';
 import { seedText, verdictFor } from '../helpers/advice.js';
-import { AS_OF, CATALOGUE, modelById, OPENAI_OPEN } from '../helpers/catalogue.js';
+import { AS_OF, CATALOGUE, contextFor, modelById, OPENAI_OPEN } from '../helpers/catalogue.js';
 
 /**
  * Issue 8: "The coherence invariant is a test over a sweep of at least 500 generated answer sets."
@@ -218,6 +218,42 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
       return bad.length || fixes.length ? [...bad.map((s) => `${s.what}: "${s.quote}" not in ${s.file}`), ...fixes.map((m) => `fix "${m.fix}" in no seed`)].join('; ') : null;
     },
   ],
+  [
+    'every flip on the card names another verdict, which the changed answer really gives',
+    ({ v, answers: a, asOf }) => {
+      const wrong = (v.flips ?? []).flatMap((f) => {
+        if (f.verdict === v.verdict) return [`"${f.text}" names today's verdict`];
+        const got = kindFor({ ...a, [f.field]: f.value }, asOf);
+        return got === f.verdict ? [] : [`"${f.text}" says ${f.verdict}, the answers give ${got}`];
+      });
+      return wrong.length ? wrong.join('; ') : null;
+    },
+  ],
+  [
+    'a flip of volume, success rate or cost of a wrong answer is the nearest: a step back toward today keeps the verdict',
+    ({ v, answers: a, asOf }) => {
+      const wrong = (v.flips ?? []).flatMap((f) => {
+        const today = a[f.field as 'monthlyCalls' | 'successRate' | 'costOfWrongAnswer'];
+        if (typeof f.value !== 'number' || typeof today !== 'number' || f.field === 'labeledExamples') return [];
+        // 3% of the way back toward today (a point of success rate): still today's verdict, or the threshold is not the nearest.
+        const toward = today > f.value ? 1 : -1;
+        const scaled = f.value * (1 + 0.03 * toward);
+        // Calls are whole: at least one call back toward today.
+        const back =
+          f.field === 'successRate'
+            ? f.value + 0.01 * toward
+            : f.field === 'monthlyCalls'
+              ? toward > 0
+                ? Math.max(Math.ceil(scaled), f.value + 1)
+                : Math.min(Math.floor(scaled), f.value - 1)
+              : scaled;
+        if ((back - today) * (f.value - today) <= 0) return [];
+        const got = kindFor({ ...a, [f.field]: back }, asOf);
+        return got === f.verdict ? [`"${f.text}": at ${back} it is ${got} already`] : [];
+      });
+      return wrong.length ? wrong.join('; ') : null;
+    },
+  ],
   ["a prompt-engineering headline never starts with 'Fine-tune'", ({ v }) => (v.verdict === 'prompt-engineering' && v.headline.startsWith('Fine-tune') ? v.headline : null)],
   [
     'no NaN, Infinity or undefined in what the card says',
@@ -228,6 +264,13 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
     },
   ],
 ];
+
+/** The verdict kind alone (the flowchart's exit, as the headless door reaches it): a sweep can afford thousands. */
+const kinds = new Map<string, (a: Answers) => string | null>();
+const kindFor = (a: Answers, asOf: string) => {
+  if (!kinds.has(asOf)) kinds.set(asOf, headlessVerdictKind(contextFor(asOf)));
+  return kinds.get(asOf)!(a);
+};
 
 beforeAll(() => {
   const rand = prng(SEED);
@@ -242,7 +285,7 @@ beforeAll(() => {
       else crashes.push(`${name(d)}: ${message}`);
     }
   }
-});
+}, 60_000);
 
 describe('card coherence over a seeded sweep of generated answer sets (issue 8)', () => {
   it('draws at least 500 answer sets and gets at least 500 verdicts, covering every verdict', () => {

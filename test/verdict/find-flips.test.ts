@@ -12,10 +12,11 @@ describe('what would change the verdict', () => {
     expect(v.verdict).toBe('hybrid');
     const volume = v.flips!.find((f) => f.field === 'monthlyCalls')!;
     expect(volume.text).toMatch(/^At [\d,.]+K?M? calls a month or fewer \(today 1M\)$/);
-    expect(volume.value).toBeLessThan(1_000_000);
+    const calls = volume.value as number;
+    expect(calls).toBeLessThan(1_000_000);
     // The flip holds at its value, and a little nearer today it does not yet.
     expect(verdictFor({ ...v.answers, monthlyCalls: volume.value }, OPENAI_OPEN).verdict).toBe(volume.verdict);
-    expect(verdictFor({ ...v.answers, monthlyCalls: Math.ceil(volume.value * 1.02) }, OPENAI_OPEN).verdict).toBe('hybrid');
+    expect(verdictFor({ ...v.answers, monthlyCalls: Math.ceil(calls * 1.02) }, OPENAI_OPEN).verdict).toBe('hybrid');
     expect(v.flips!.filter((f) => f.field === 'successRate').map((f) => f.text)).toEqual([
       expect.stringMatching(/^If the prompt reached \d+% right \(today 70%\)$/),
       expect.stringMatching(/^If the prompt fell to \d+% right \(today 70%\)$/),

@@ -45,7 +45,11 @@ function cleanup() {
   })();
   return cleaning;
 }
+let failing = false;
 async function fail(message, code = 1) {
+  // The first failure speaks and exits; what breaks while it cleans up (a page it closed) is not news.
+  if (failing) return new Promise(() => {});
+  failing = true;
   process.stderr.write(`look: ${message}\n`);
   await cleanup();
   process.exit(code);
@@ -97,6 +101,11 @@ async function startAdvisor(dir) {
     }
   }
   return fail(`the advisor did not answer /healthz within 20 s:\n${tail()}`);
+}
+
+/** What the run is doing, on stderr: stdout is the list of screenshots. */
+function progress(line) {
+  process.stderr.write(`look: ${line}\n`);
 }
 
 async function waitFor(what, check, ms = STEP_MS) {
@@ -171,6 +180,7 @@ async function shoot(page, index, name) {
 /** One interview from its sentence to the assumptions card; returns the screenshots and the cards it could not find. */
 async function runScenario(page, scenario) {
   const shots = {};
+  progress(`${scenario.name}: finetune-advisor ${scenario.task}`);
   const start = (await readCards(page)).length;
   let cards = await (async () => {
     await say(page, `finetune-advisor ${scenario.task}`);
@@ -180,6 +190,7 @@ async function runScenario(page, scenario) {
   if (understood) shots.understood = await shoot(page, understood.index, `${scenario.name}-understood`);
   let sameQuestion = 0;
   let previous = '';
+  let questionChosen = false;
   for (let turn = 0; turn < 30; turn += 1) {
     const mine = cards.slice(start);
     const verdict = mine.find((c) => /^Verdict\b/.test(c.text));
@@ -191,11 +202,17 @@ async function runScenario(page, scenario) {
       cards = await afterReply(page, cards.length, `the assumptions card of "${scenario.name}"`);
       const assumptions = cards.slice(start).find((c) => c.text.startsWith('Assumptions'));
       if (assumptions) shots.assumptions = await shoot(page, assumptions.index, `${scenario.name}-assumptions`);
+      progress(`${scenario.name}: ${verdict.text.split('\n')[0]}`);
       return shots;
     }
     const open = mine.filter((c) => /^Question \d+/.test(c.text) && c.buttons.length).pop();
     if (!open) throw new Error(`${scenario.name}: no open question and no verdict; the last card says:\n${mine.at(-1)?.text ?? '(nothing)'}`);
-    shots.question ??= await shoot(page, open.index, `${scenario.name}-question`);
+    // The scenario's chosen question when it comes, else the first one asked.
+    const chosen = scenario.question?.test(open.text) ?? false;
+    if (!shots.question || (chosen && !questionChosen)) {
+      shots.question = await shoot(page, open.index, `${scenario.name}-question`);
+      questionChosen = chosen;
+    }
     sameQuestion = open.text === previous ? sameQuestion + 1 : 0;
     if (sameQuestion >= 2) throw new Error(`${scenario.name}: the advisor keeps asking the same question:\n${open.text}\nlast reply: ${mine.at(-1)?.text}`);
     previous = open.text;
@@ -205,6 +222,8 @@ async function runScenario(page, scenario) {
     else if (answer.skip && skip) await clickButton(page, open.index, skip);
     else if (answer.skip) throw new Error(`${scenario.name}: no answer prepared for a question that can't be skipped:\n${open.text}`);
     else await say(page, answer.type ?? answer.choose);
+    const prompt = open.text.split('\n').filter(Boolean).slice(1, 2).join('');
+    progress(`${scenario.name}: ${prompt} ${answer.skip ? '(skipped)' : (answer.type ?? answer.choose)}`);
     cards = await afterReply(page, cards.length, `the advisor to take the answer to "${open.text.split('\n').slice(0, 3).join(' ')}"`);
   }
   throw new Error(`${scenario.name}: no verdict after 30 answers`);
@@ -214,7 +233,7 @@ async function main() {
   const seconds = Number(process.env.LOOK_TIMEOUT_SECONDS || 300);
   if (!Number.isFinite(seconds) || seconds <= 0) await fail(`LOOK_TIMEOUT_SECONDS="${process.env.LOOK_TIMEOUT_SECONDS}" is not a positive number of seconds`, 2);
   setTimeout(() => void fail(`stopped after ${seconds} s (LOOK_TIMEOUT_SECONDS); the screenshots written so far are in ${relative(process.cwd(), OUT) || '.'}`), seconds * 1000);
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void fail(`stopped by ${signal}`, 130));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void fail(`stopped by ${signal}`, 130));
 
   const chromium = await loadChromium();
   const dir = mkdtempSync(join(tmpdir(), 'finetune-advisor-look-'));
@@ -229,6 +248,10 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // Our own handlers close it, after the rest: Playwright's would exit the process before the children are stopped.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',

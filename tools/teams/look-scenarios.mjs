@@ -4,6 +4,9 @@
  * sentence; the questions the advisor still asks are answered by their prompt text. A question
  * with no prepared answer is skipped when it can be, so a new question does not stop the run.
  *
+ * `question` names the question card to photograph (the first one asked when it is absent or never
+ * comes), so the three show different kinds of question.
+ *
  * An answer: { choose: 'button label' } clicks that button (or types the label when the card has
  * no such button), { type: 'text' } replies in the chat, { skip: true } clicks the card's Skip.
  */
@@ -30,6 +33,7 @@ export const SCENARIOS = [
   {
     // Seed scenario 3: legal clauses a generic model can't write in the company's style.
     name: 'fine-tuning',
+    question: /What do the failures have in common/,
     task: 'We draft legal clauses in our company style: 2,000 a month with a 4k-token prompt on gpt-4.1, only 27 of 50 right after 5 tries',
     answers: [
       [/What do the failures have in common/, { choose: 'Wrong style or tone' }],
@@ -42,6 +46,7 @@ export const SCENARIOS = [
   {
     // Seed scenario 1: messy PDFs stalling at 60%, with too few labels to train on yet.
     name: 'collect-data',
+    question: /Which model do you prompt today/,
     task: 'We pull fields out of 30k messy PDF contracts a month with a 2k-token prompt, stuck at 30 of 50 right after 4 rounds, and we have 40 labelled contracts',
     answers: [
       [/What do the failures have in common/, { choose: 'Wrong format' }],

@@ -24,6 +24,8 @@ export * from './knowledge/seed-passages.js';
 export * from './format/format-numbers.js';
 export * from './cards/card-model.js';
 export * from './cards/chart-points.js';
+export * from './cards/build-what-if-card.js';
+export * from './verdict/what-if.js';
 export * from './cards/build-verdict-card.js';
 export * from './cards/build-assumptions-card.js';
 export * from './interview/format-answer.js';

@@ -1,6 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { adviseFromAnswers, buildAssumptionsCard, buildQuestions, buildUnderstoodCard, buildVerdictCard, type Conversation, isIsoDate, type AdviceContext, type Verdict } from '../../src/index.js';
+import {
+  adviseFromAnswers,
+  buildAssumptionsCard,
+  buildQuestions,
+  buildUnderstoodCard,
+  buildVerdictCard,
+  buildWhatIfCard,
+  type Card,
+  type Conversation,
+  isIsoDate,
+  type AdviceContext,
+  type Verdict,
+} from '../../src/index.js';
+import { verdictWithSets } from './what-if-sets.js';
 import { CatalogueError, loadPriceCatalogue } from '../catalogue/load-price-catalogue.js';
 import { countTokens } from '../intake/count-tokens.js';
 import { checkPrices } from './check-prices.js';
@@ -71,7 +84,11 @@ async function checkCataloguePrices(ctx: AdviceContext, json: boolean, io: CliIo
 }
 
 function printVerdict(verdict: Verdict, io: CliIo, withAssumptions: boolean): void {
-  io.stdout.write(renderTerminalCard(buildVerdictCard(verdict)));
+  printCard(buildVerdictCard(verdict), verdict, io, withAssumptions);
+}
+
+function printCard(card: Card, verdict: Verdict, io: CliIo, withAssumptions: boolean): void {
+  io.stdout.write(renderTerminalCard(card));
   if (withAssumptions) io.stdout.write(renderTerminalCard(buildAssumptionsCard(verdict)));
   else if (verdict.cost) io.stdout.write('Every input, default and price behind these figures: add --assumptions.\n');
 }
@@ -117,6 +134,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         answers: { type: 'string' },
+        set: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         'as-of': { type: 'string' },
         prices: { type: 'string' },
@@ -188,10 +206,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const read = typeof task === 'string' && task.trim() ? withTaskRead(file, await cliIntake(io)(task, ctx)) : { answers: file, readFromTask: {} };
       const result = adviseFromAnswers(read.answers, ctx);
       if (!result.ok) throw new BadInput(result.errors);
+      if (values.set?.length) {
+        const tried = verdictWithSets(values.set, result.verdict, ctx);
+        if (values.json) io.stdout.write(`${JSON.stringify({ ...tried.verdict, readFromTask: read.readFromTask, changed: tried.changed }, null, 2)}\n`);
+        else printCard(buildWhatIfCard(tried, result.verdict.asOf), tried.verdict, io, values.assumptions);
+        return EXIT_OK;
+      }
       if (values.json) io.stdout.write(`${JSON.stringify({ ...result.verdict, readFromTask: read.readFromTask }, null, 2)}\n`);
       else printVerdict(result.verdict, io, values.assumptions);
       return EXIT_OK;
     }
+    if (values.set?.length) throw new BadInput(['--set needs --answers FILE: it changes answers the file gives, e.g. advise --answers answers.json --set monthlyCalls=5M']);
     if (values.json) throw new BadInput(['--json needs --answers FILE: the interview itself is for a person at a terminal']);
     const task = rest.join(' ').trim();
     const verdict = await runTerminalInterview({ input: io.stdin, output: io.stdout, ctx, readIntake: cliIntake(io), ...(task ? { task } : {}) });

@@ -3,6 +3,8 @@ export const USAGE = `finetune-advisor: keep improving the prompt, or fine-tune?
 Usage:
   finetune-advisor advise ["task"]                    the interview in this terminal
   finetune-advisor advise --answers FILE [--json]     headless: answers as JSON in, verdict out
+  finetune-advisor advise --answers FILE --set monthlyCalls=5M [--set model=gpt-5.4]…
+                                                      what if: the verdict again with other numbers, and what changed
   finetune-advisor trial --prompt FILE --examples FILE [--variant FILE]... [--model ID]... [--grader G] [--answers FILE]
                                                       run the prompt on your examples, then the interview on the measured figures
   finetune-advisor read "<task description>" [--json]  what the advisor reads from a sentence

@@ -7,6 +7,7 @@ import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import { involvesFineTuning, type VerdictKind } from '../verdict/verdict-kinds.js';
 import { FLIP_REACH_WORDS } from '../verdict/find-flips.js';
+import type { WhatIfChange } from '../verdict/what-if.js';
 import { encodeAction } from '../conversation/action-payload.js';
 import type { Card, CardBlock, CardField, ChartSeries } from './card-model.js';
 import { describeInterval } from '../verdict/success-interval.js';
@@ -162,6 +163,8 @@ export interface VerdictCardOptions {
   askedBy?: string;
   /** Where the verdict is stored, for its buttons (Start over, Show assumptions). */
   ref?: { conversationId: string; version: number; verdictId: string };
+  /** A version tried with other numbers: said under the title, linked to the first. */
+  versionOf?: VersionOf;
 }
 
 /** The verdict card: verdict and headline, reasons with sources, mistakes, next steps, costs. */
@@ -200,7 +203,28 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   const withValue = value === undefined ? {} : { value };
   blocks.push({
     type: 'buttons',
-    buttons: [{ action: 'new-from-verdict', label: 'Start over', style: 'primary', ...withValue }, ...(verdict.cost ? [{ action: 'show-assumptions', label: 'Show assumptions', ...withValue }] : [])],
+    buttons: [
+      { action: 'new-from-verdict', label: 'Start over', style: 'primary', ...withValue },
+      { action: 'try-other-numbers', label: 'Try other numbers', ...withValue },
+      ...(verdict.cost ? [{ action: 'show-assumptions', label: 'Show assumptions', ...withValue }] : []),
+    ],
   });
+  if (options.versionOf) blocks.splice(1, 0, { type: 'context', text: versionLine(options.versionOf) });
   return { kind: 'verdict', title: `Verdict: ${VERDICT_LABELS[verdict.verdict]}`, blocks };
+}
+
+/** A version tried with other numbers, posted beside the first: whose, which first, what changed. */
+export interface VersionOf {
+  /** Who tried the numbers, as the platform shows a person. */
+  by: string;
+  /** The first verdict's date, and its link when the platform gave one. */
+  asOf: string;
+  link?: string | null;
+  changed: WhatIfChange[];
+}
+
+function versionLine(v: VersionOf): string {
+  const first = v.link ? `[the verdict of ${v.asOf}](${v.link})` : `the verdict of ${v.asOf}`;
+  const answers = v.changed.filter((c) => !c.label.includes(', total') && c.label !== 'Verdict');
+  return `A new version of ${first}, tried by ${v.by} with ${answers.map((c) => `${c.label.toLowerCase()} ${c.to} (was ${c.from})`).join(', ')}.`;
 }

@@ -15,6 +15,8 @@ export interface ActionPayload {
   a?: string;
   /** A verdict id, for actions on a verdict card. */
   d?: string;
+  /** Answers tried with "Try other numbers" (JSON of the changed fields), for posting that version. */
+  w?: string;
 }
 
 const payloadSchema = z.object({
@@ -23,6 +25,7 @@ const payloadSchema = z.object({
   q: z.string().max(64).optional(),
   a: z.string().max(200).optional(),
   d: z.string().max(100).optional(),
+  w: z.string().max(600).optional(),
 });
 
 export function encodeAction(payload: ActionPayload): string {

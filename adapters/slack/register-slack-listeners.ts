@@ -22,6 +22,7 @@ import { blockActionsShape, slashCommandShape, threadFileShape, threadReplyShape
 import type { SlackInterview } from './slack-interview.js';
 import type { SlackTrial } from './slack-trial.js';
 import { registerTrialForm } from './register-slack-trial-form.js';
+import { registerWhatIfForm, type SlackWhatIf } from './slack-what-if.js';
 
 const TRIALS_OFF = 'Trials are off on this service: an admin turns them on by setting OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint).';
 
@@ -33,6 +34,8 @@ interface ListenerDeps {
   /** Prompt trials; absent when no trial endpoint is configured. */
   trial?: SlackTrial;
   store: ConversationStore;
+  /** "Try other numbers" on a verdict card. */
+  whatIf: SlackWhatIf;
   logger: Logger;
   /** Runs work after Slack has been answered (counted for a clean stop, logged if it fails). */
   background: (what: string, work: () => Promise<void>) => void;
@@ -49,7 +52,7 @@ function payloadOf(action: BlockActionElement): ActionPayload | null {
 }
 
 /** The interview's Slack surface: the slash command, buttons and menus, the answer modal, typed thread replies. */
-export function registerSlackListeners(app: App, { interview, trial, store, logger, background }: ListenerDeps): void {
+export function registerSlackListeners(app: App, { interview, trial, store, whatIf, logger, background }: ListenerDeps): void {
   app.command('/finetune-advisor', async ({ command: raw, ack, respond }) => {
     await ack();
     const shape = slashCommandShape.safeParse(raw);
@@ -127,6 +130,12 @@ export function registerSlackListeners(app: App, { interview, trial, store, logg
           if (!trial || !payload.d) return void (await warn(TRIALS_OFF));
           return void (await warn(await trial.cancel(payload.d, userId)));
         }
+        case 'try-other-numbers': {
+          const words = await whatIf.openForm(client, body.trigger_id, payload);
+          return void (words && (await warn(words)));
+        }
+        case 'post-what-if':
+          return void (await warn(await whatIf.post(client, payload, userId)));
         case 'show-assumptions': {
           const record = payload.d ? await store.getVerdict(payload.d) : undefined;
           if (!record) return void (await warn('That verdict is no longer stored.'));
@@ -204,6 +213,7 @@ export function registerSlackListeners(app: App, { interview, trial, store, logg
   });
 
   if (trial) registerTrialForm(app, trial, logger);
+  registerWhatIfForm(app, whatIf, logger);
 
   /** Typed replies in an interview's thread: only the interview's owner, only while it runs. */
   app.event('message', async ({ event, body, client }) => {

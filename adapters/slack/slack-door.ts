@@ -9,6 +9,7 @@ import { registerSlackListeners } from './register-slack-listeners.js';
 import { respondTo } from './respond-to.js';
 import { SlackInterview } from './slack-interview.js';
 import { SlackOutboxSender } from './slack-outbox-sender.js';
+import { SlackWhatIf } from './slack-what-if.js';
 import { SlackTrial } from './slack-trial.js';
 
 /** Slack as the service runs it: its HTTP paths, the outbox's sender, and its health. */
@@ -29,7 +30,8 @@ export function openSlackDoor(config: SlackConfig, deps: DoorDeps & { installati
   slack.app.use(async ({ next }) => deps.track(next));
   const interview = new SlackInterview({ ...interviewDepsOf(deps), background: deps.background });
   const trial = deps.trials ? new SlackTrial({ store, runner: deps.trials.runner, config: deps.trials.config, interview, catalogue: deps.catalogue, logger, now: deps.now }) : undefined;
-  registerSlackListeners(slack.app, { interview, store, logger, background: deps.background, ...(trial ? { trial } : {}) });
+  const whatIf = new SlackWhatIf({ store, catalogue: deps.catalogue, logger });
+  registerSlackListeners(slack.app, { interview, store, whatIf, logger, background: deps.background, ...(trial ? { trial } : {}) });
   if (config.mode === 'oauth') {
     slack.app.event('app_uninstalled', async ({ context }) =>
       installationStore.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false }),

@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { formatUsd, type ChannelAddress, type ConversationStore, type SubscriptionStore } from '../../src/index.js';
+import { describeDecision, type ChannelAddress, type ConversationStore, type SubscriptionStore } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { SummaryNotifier } from './summary-notifier.js';
 import { actorOf, type TeamsInterview, type InvokeAnswer } from './teams-interview.js';
@@ -61,10 +61,10 @@ export function teamsBotLogic({ interview, trial, store, subscriptions, notifier
       case 'history': {
         const verdicts = await store.listVerdicts('teams', actorOf(context).userId, 10);
         if (!verdicts.length) return void (await reply(context, 'You have no verdicts yet. Type `start` to begin.'));
-        const lines = verdicts.map(
-          (v) =>
-            `- ${v.createdAt.slice(0, 10)}: **${v.verdict.headline}** (${v.task ?? 'no task given'}${v.verdict.cost ? `; prompting ${formatUsd(v.verdict.cost.promptEngineering.monthly)} a month` : ''})`,
-        );
+        const lines = verdicts.map((v) => {
+          const decision = describeDecision(v.verdict);
+          return `- ${v.createdAt.slice(0, 10)}: **${v.verdict.headline}** (${v.task ?? 'no task given'}${decision ? `; ${decision.line}` : ''})`;
+        });
         return void (await reply(context, `Your last verdicts:\n\n${lines.join('\n')}`));
       }
       case 'trial':

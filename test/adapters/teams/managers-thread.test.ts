@@ -62,6 +62,7 @@ describe('verdict summaries in a Teams channel thread', () => {
     expect(text).toContain('Asked by alice (Slack)');
     expect(text).toMatch(/Prompting a month \$15,750 \(claude-sonnet-4\.5\)/);
     expect(text).toMatch(/Fine-tuned a month \$938 \(nova-pro\)/);
+    expect(text).toContain('Decision Fine-tune nova-pro: $938/month after $5,635 up front vs prompting nova-pro $4,176/month (today, claude-sonnet-4.5: $15,750/month)');
     expect(text).toContain('Break-even month 2');
     expect(text).toMatch(/Open the full verdict\]\(https:\/\/fake\.slack\.test\/archives\/C0001\/p\d+\)/);
   });

@@ -38,6 +38,8 @@ export * from './cost/choose-tuning-model.js';
 export * from './conversation/subscription-store.js';
 export * from './cards/build-summary-card.js';
 export * from './cards/describe-decision.js';
+export * from './cards/build-weekly-digest.js';
+export * from './conversation/digest-week.js';
 export * from './intake/intake-types.js';
 export * from './intake/merge-intake.js';
 export * from './intake/count-prompt-tokens.js';

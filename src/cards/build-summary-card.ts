@@ -4,7 +4,8 @@ import type { Card, CardField } from './card-model.js';
 import { VERDICT_LABELS } from './build-verdict-card.js';
 import { describeDecision } from './describe-decision.js';
 
-const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams', terminal: 'the terminal' } as const;
+/** Where a verdict was reached, as a manager reads it. */
+export const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams', terminal: 'the terminal' } as const;
 
 /**
  * The short card managers see in their channel thread: who asked, the task, the verdict, the

@@ -101,6 +101,22 @@ for (const backend of BACKENDS) {
       expect((await store.listVerdicts('slack', 'U1', 10)).map((v) => v.conversationId)).toEqual(['b', 'c', 'a']);
       expect(listed[0]?.verdict.verdict).toBe('test-prompts-first');
     });
+    it('lists the verdicts of a week on every platform, oldest first, the end left out', async () => {
+      const db = await backend.open();
+      const store = db.conversations();
+      const save = (id: string, ownerId: string, platform: 'slack' | 'teams', createdAt: string) => {
+        const conv = activeConversation({ id, ownerId, platform });
+        return store.applyTurn(id, null, () => ({ next: conv, verdict: verdictRecordFor(conv, { createdAt }), result: null }));
+      };
+      await save('before', 'U1', 'slack', '2026-11-23T07:59:59.999Z');
+      await save('first', 'U1', 'slack', '2026-11-23T08:00:00.000Z');
+      await save('teams', 'T9', 'teams', '2026-11-27T10:00:00.000Z');
+      await save('second', 'U2', 'slack', '2026-11-25T10:00:00.000Z');
+      await save('end', 'U1', 'slack', '2026-11-30T08:00:00.000Z');
+      const week = await store.listVerdictsBetween('2026-11-23T08:00:00.000Z', '2026-11-30T08:00:00.000Z');
+      expect(week.map((v) => v.conversationId)).toEqual(['first', 'second', 'teams']);
+      expect(week[2]?.platform).toBe('teams');
+    });
     it('sets a verdict’s link later', async () => {
       const db = await backend.open();
       const store = db.conversations();

@@ -13,7 +13,7 @@ export const TEAMS_USAGE = [
   '- `start` or `finetune-advisor <your task>` starts an interview, e.g. `finetune-advisor classify 50k tickets a day into 12 queues`',
   '- `trial` runs your prompt on your own examples for the interview running here (attach a CSV or JSONL of examples first, or paste them)',
   '- `history` lists your last verdicts; `cancel` stops your interview; `help` shows this',
-  '- In a channel: `subscribe` posts every verdict (from Slack and Teams) as a summary in a "Fine-tuning verdicts" thread here; `unsubscribe` stops it; `subscriptions` lists them',
+  '- In a channel: `subscribe` posts every verdict (from Slack and Teams) as a summary, and a digest of each week, in a "Fine-tuning verdicts" thread here; `unsubscribe` stops it; `subscriptions` lists them',
   'Answer with the card buttons, or type: `4k`, `10M a month`, `250k/day`, `8/10`, `80%`.',
 ].join('\n\n');
 
@@ -80,7 +80,10 @@ export function teamsBotLogic({ interview, trial, store, subscriptions, notifier
         if (word === 'subscribe') {
           const sub = await subscriptions.subscribe(address, actorOf(context).userName, now().toISOString());
           await notifier.ensureThread(sub.id);
-          return void (await reply(context, 'Subscribed: every verdict, from Slack and Teams, will be posted as a summary in the "Fine-tuning verdicts" thread of this channel.'));
+          return void (await reply(
+            context,
+            'Subscribed: every verdict, from Slack and Teams, will be posted as a summary in the "Fine-tuning verdicts" thread of this channel, with a digest of the verdicts each week.',
+          ));
         }
         if (word === 'unsubscribe') {
           const ended = await subscriptions.unsubscribe(address.conversationId);

@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderAdaptiveCard } from '../../../adapters/teams/render-adaptive-card.js';
+import { buildWeeklyDigest } from '../../../src/index.js';
+import { verdictFor } from '../../helpers/advice.js';
+import { recordOf, TICKET_ROUTER_ANSWERS } from '../../helpers/verdict-records.js';
 import { cardText, type ConnectorMessage } from '../../helpers/fake-bot-connector.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
 import { quickTeamsVerdict, subscribe, thread } from '../../helpers/managers-thread.js';
 import { GENERAL } from '../../helpers/teams-activities.js';
 import { startTeamsTestService, TEAMS_TEST_DATE, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
-import { expectValidTeamsCard } from './expect-valid-teams-card.js';
+import { expectValidTeamsCard, ofType } from './expect-valid-teams-card.js';
 
 /** The service's clock (and the outbox's), which the test moves: nothing waits for real time to pass. */
 function testClock(start: Date) {
@@ -103,5 +107,21 @@ describe('the weekly digest in a Teams channel thread', () => {
     await svc.service.stop();
     expect(digestsIn(svc, root.id)).toHaveLength(1);
     expect(svc.connector.in(thread(otherRoot.id, OTHER_CHANNEL))).toHaveLength(0);
+  });
+
+  it('renders as a narrow card with short facts and the links, the typed task as the summaries show it', () => {
+    const verdict = verdictFor(TICKET_ROUTER_ANSWERS);
+    const records = [
+      recordOf(verdict, { id: 'a', task: 'route *all* tickets', link: 'https://fake.slack.test/archives/C1/p1' }),
+      recordOf(verdict, { id: 'b', platform: 'teams', ownerName: 'Bob Engineer', link: null }),
+    ];
+    const card = renderAdaptiveCard(buildWeeklyDigest({ key: '2026-W49', from: '2026-11-23T08:00:00.000Z', to: '2026-11-30T08:00:00.000Z' }, records));
+    expectValidTeamsCard(card);
+    expect(ofType(card, 'Table')).toEqual([]);
+    expect(card.msteams).toBeUndefined();
+    const text = cardText({ activity: { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] } } as never);
+    expect(text).toContain('1. route *all* tickets (alice, Slack)');
+    expect(text).toContain('· [Open](https://fake.slack.test/archives/C1/p1)');
+    for (const fact of ofType(card, 'FactSet').flatMap((f) => f.facts)) expect(fact.title.length).toBeLessThanOrEqual(24);
   });
 });

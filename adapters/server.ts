@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { loadPriceCatalogue } from './catalogue/load-price-catalogue.js';
 import { ConfigError, loadConfig, type ServiceConfig } from './config/load-config.js';
 import { judgeProblem } from './config/load-trial-config.js';
-import { findModel } from '../src/index.js';
+import { DEFAULT_DIGEST_SCHEDULE, findModel } from '../src/index.js';
 import { InFlight } from './in-flight.js';
 import type { DoorDeps } from './conversation/door-deps.js';
 import { serveTrialExport } from './trial/serve-trial-export.js';
 import { OutboxWorker } from './conversation/outbox-worker.js';
 import { sendJson } from './http/send-json.js';
 import type { SummaryNotifier } from './teams/summary-notifier.js';
+import type { WeeklyDigest } from './teams/weekly-digest.js';
 import { SerialPerKey } from './conversation/serial-per-key.js';
 import { countTokens } from './intake/count-tokens.js';
 import { createIntake } from './intake/create-intake.js';
@@ -32,6 +33,8 @@ export interface DeliveryTimings {
   sweepEveryMs?: number;
   /** How long a replica holds a conversation's deliveries without renewing (OUTBOX_LEASE_SECONDS). */
   leaseMs?: number;
+  /** The clock retries wait by: real time, unless a test moves the service's clock ahead of it. */
+  wallClock?: () => Date;
 }
 
 export interface ServiceOptions {
@@ -99,8 +102,20 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       const record = await store.getVerdict(verdictId);
       if (record) await n.onVerdict(record);
     });
+  // The weekly digest is looked for at the same pace: sent once its week's time has come (claimed in the database, so once).
+  let digest: WeeklyDigest | null = null;
+  const sendDigests = () => {
+    const to = digest;
+    if (to) inBackground('sending the weekly digests', () => summaries.run('summaries', () => to.sendDue()));
+  };
   // Summaries that could not go out (Teams down, a crash) are tried again every minute (or lease), not only at the next start.
-  const retry = setInterval(() => sendSummaries('sending the summaries still pending', (n) => n.resumePending()), Math.min(RETRY_EVERY_MS, leaseMs)).unref();
+  const retry = setInterval(
+    () => {
+      sendSummaries('sending the summaries still pending', (n) => n.resumePending());
+      sendDigests();
+    },
+    Math.min(RETRY_EVERY_MS, leaseMs),
+  ).unref();
   // Every message a turn leaves goes out through one worker, in order; what it could not deliver it retries.
   const senders: ConstructorParameters<typeof OutboxWorker>[0]['senders'] = {};
   const outbox = new OutboxWorker({ store, senders, logger, now, afterVerdict, leaseMs, ...options.delivery });
@@ -128,6 +143,10 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   if (teams) {
     senders.teams = teams.sender;
     notifier = teams.notifier;
+    if (config.weeklyDigest !== null) {
+      const { WeeklyDigest } = await import('./teams/weekly-digest.js');
+      digest = new WeeklyDigest({ subscriptions, store, poster: teams.notifier, schedule: config.weeklyDigest ?? DEFAULT_DIGEST_SCHEDULE, now, logger });
+    }
   } else
     logger.info(
       'Teams is off. To turn it on set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Azure Bot registration), or TEAMS_LOCAL=1 to try it with the Agents Playground; see the README.',
@@ -173,6 +192,8 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   outbox.start();
   trialRunner?.startPurging();
   sendSummaries('sending the summaries left from before the start', (n) => n.resumePending());
+  // A digest whose time came while no replica was running goes out now.
+  sendDigests();
   logger.info({ port, host: config.host, version: VERSION, platforms, database: stores.described }, 'finetune-advisor is listening');
 
   let stopping: Promise<void> | null = null;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { DigestSchedule } from '../../src/index.js';
 import { loadTrialConfig, type TrialConfig } from './load-trial-config.js';
+import { parseDigestSchedule } from './parse-digest-schedule.js';
 
 const optional = z
   .string()
@@ -18,6 +20,7 @@ const envSchema = z.object({
     'a PostgreSQL URL such as postgres://advisor:secret@db.internal:5432/advisor (leave it unset for the SQLite file at DATABASE_PATH)',
   ),
   OUTBOX_LEASE_SECONDS: z.coerce.number({ error: 'a number of seconds, e.g. 60' }).int('whole seconds').min(5, 'at least 5 seconds').max(3600, 'at most 3600 seconds').optional(),
+  WEEKLY_DIGEST: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   PRICES_FILE: optional,
   SLACK_SIGNING_SECRET: optional,
@@ -75,6 +78,8 @@ export interface ServiceConfig {
   publicUrl?: string;
   /** Prompt trials (the same OpenAI-compatible endpoint); absent or null: trials are off. */
   trial?: TrialConfig | null;
+  /** When managers' threads get their weekly digest (UTC); absent: Monday 08:00; null: never. */
+  weeklyDigest?: DigestSchedule | null;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +149,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
   const teams = teamsFrom(parsed.data, problems);
   const trial = loadTrialConfig(env);
   if (!trial.ok) problems.push(...trial.problems);
+  const digest = parsed.data.WEEKLY_DIGEST === undefined ? null : parseDigestSchedule(parsed.data.WEEKLY_DIGEST);
+  if (digest && !digest.ok) problems.push(`WEEKLY_DIGEST: ${digest.problem}`);
   if (problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   // Local mode has no authentication: anyone who can reach the port could post as anyone.
@@ -161,5 +168,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     teams,
     openai: openAiFrom(e),
     trial: trial.ok ? trial.config : null,
+    ...(digest?.ok ? { weeklyDigest: digest.schedule } : {}),
   };
 }

@@ -100,6 +100,11 @@ export class PostgresConversationStore implements ConversationStore {
     return rows.map(toRecord);
   }
 
+  async listVerdictsBetween(from: string, to: string): Promise<VerdictRecord[]> {
+    const { rows } = await this.pool.query<VerdictRow>('SELECT * FROM verdicts WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, seq', [from, to]);
+    return rows.map(toRecord);
+  }
+
   async markEventSeen(key: string): Promise<boolean> {
     return this.recordEvent(this.pool, key);
   }

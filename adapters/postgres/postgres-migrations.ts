@@ -1,3 +1,5 @@
+import { WEEKLY_DIGESTS } from '../store/digest-rows.js';
+
 /** One step of the PostgreSQL schema. Append new ones with the next version; never edit a shipped one. */
 export interface PostgresMigration {
   version: number;
@@ -136,5 +138,10 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         created_at TEXT NOT NULL
       );
     `,
+  },
+  {
+    version: 3,
+    name: "weekly digests: one row per subscription and week, claimed in a transaction, so replicas send each week's digest once (SQLite migration 7)",
+    up: WEEKLY_DIGESTS,
   },
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { ChannelAddress, Delivery, DeliveryStatus, Subscription, SubscriptionStore } from '../../src/index.js';
+import type { ChannelAddress, Delivery, DeliveryStatus, DigestClaim, DigestStatus, Subscription, SubscriptionStore } from '../../src/index.js';
+import { checkDigestStatus, claimOf, neverClaimed } from '../store/digest-rows.js';
 import {
   channelAddressSchema,
   cutError,
@@ -74,6 +75,7 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
       const { rows } = await client.query<{ id: string }>('SELECT id FROM teams_subscriptions WHERE conversation_id = $1 FOR UPDATE', [conversationId]);
       if (!rows[0]) return false;
       await client.query("DELETE FROM summary_deliveries WHERE subscription_id = $1 AND status = 'pending'", [rows[0].id]);
+      await client.query("DELETE FROM weekly_digests WHERE subscription_id = $1 AND status = 'pending'", [rows[0].id]);
       await client.query('DELETE FROM teams_subscriptions WHERE id = $1', [rows[0].id]);
       return true;
     });
@@ -124,6 +126,42 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
     if (rowCount) return;
     const { rows } = await this.pool.query('SELECT 1 FROM teams_subscriptions WHERE id = $1', [subscriptionId]);
     if (rows.length) throw new Error(`verdict ${verdictId} was never queued for subscription ${subscriptionId}: cannot mark its delivery ${status}`);
+  }
+
+  /**
+   * Two replicas claiming at once: the second INSERT waits for the first's row and does nothing;
+   * the conditional UPDATE re-reads a row another replica just leased and leaves it.
+   */
+  async claimDigest(subscriptionId: string, week: string): Promise<DigestClaim | null> {
+    return inTransaction(this.pool, async (client) => {
+      const now = this.now();
+      const stamp = now.toISOString();
+      const until = new Date(now.getTime() + this.leaseMs).toISOString();
+      const first = await client.query(
+        `INSERT INTO weekly_digests (subscription_id, week, status, attempts, last_error, lease_until, created_at, updated_at)
+         VALUES ($1, $2, 'pending', 0, NULL, $3, $4, $4) ON CONFLICT DO NOTHING`,
+        [subscriptionId, week, until, stamp],
+      );
+      if (first.rowCount) return claimOf(subscriptionId, week, 0);
+      const { rows } = await client.query<{ attempts: number }>(
+        `UPDATE weekly_digests SET lease_until = $1 WHERE subscription_id = $2 AND week = $3 AND status = 'pending' AND (lease_until IS NULL OR lease_until < $4)
+         RETURNING attempts`,
+        [until, subscriptionId, week, stamp],
+      );
+      return rows[0] ? claimOf(subscriptionId, week, rows[0].attempts) : null;
+    });
+  }
+
+  async markDigest(subscriptionId: string, week: string, status: DigestStatus, error?: string): Promise<void> {
+    checkDigestStatus(status);
+    const { rowCount } = await this.pool.query(
+      `UPDATE weekly_digests SET status = $1, attempts = attempts + 1, last_error = $2, updated_at = $3, lease_until = NULL
+       WHERE subscription_id = $4 AND week = $5`,
+      [status, error === undefined ? null : cutError(error), this.now().toISOString(), subscriptionId, week],
+    );
+    if (rowCount) return;
+    const { rows } = await this.pool.query('SELECT 1 FROM teams_subscriptions WHERE id = $1', [subscriptionId]);
+    if (rows.length) throw neverClaimed(subscriptionId, week, status);
   }
 
   /** Hands out the pending deliveries no other sender holds, leasing them (rows another replica is leasing are skipped). */

@@ -5,7 +5,7 @@ import {
   buildMessageCard,
   buildQuestions,
   decodeAction,
-  formatUsd,
+  describeDecision,
   inputFromAction,
   inputFromText,
   takesPastedText,
@@ -77,7 +77,8 @@ export function registerSlackListeners(app: App, { interview, trial, store, what
         const verdicts = await store.listVerdicts('slack', command.user_id, 10);
         if (!verdicts.length) return void (await tell('You have no verdicts yet. Start with `/finetune-advisor <your task>`.'));
         const lines = verdicts.map((v) => {
-          const monthly = v.verdict.cost ? ` · prompt ${formatUsd(v.verdict.cost.promptEngineering.monthly)}/mo` : '';
+          const decision = describeDecision(v.verdict);
+          const monthly = decision ? ` · ${decision.line}` : '';
           const where = v.link ? ` · <${v.link}|open>` : '';
           return `• ${v.createdAt.slice(0, 10)} · *${v.verdict.headline}* · ${v.task ?? 'no task given'}${monthly}${where}`;
         });

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { WEEKLY_DIGESTS } from '../store/digest-rows.js';
 
 /** One step of the schema. Append new ones at the end with the next version; never edit a shipped one. */
 export interface Migration {
@@ -161,6 +162,11 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at TEXT NOT NULL
       );
     `,
+  },
+  {
+    version: 7,
+    name: "weekly digests: one row per subscription and week, so each week's digest is sent once whichever process sends it",
+    up: WEEKLY_DIGESTS,
   },
 ];
 

@@ -101,6 +101,11 @@ export class SqliteConversationStore implements ConversationStore {
     return rows.map(toRecord);
   }
 
+  async listVerdictsBetween(from: string, to: string): Promise<VerdictRecord[]> {
+    const rows = this.sql('SELECT * FROM verdicts WHERE created_at >= ? AND created_at < ? ORDER BY created_at, rowid').all(from, to) as VerdictRow[];
+    return rows.map(toRecord);
+  }
+
   async markEventSeen(key: string): Promise<boolean> {
     return this.recordEvent(key);
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { StatementCache } from './statement-cache.js';
-import type { ChannelAddress, Delivery, DeliveryStatus, Subscription, SubscriptionStore } from '../../src/index.js';
+import type { ChannelAddress, Delivery, DeliveryStatus, DigestClaim, DigestStatus, Subscription, SubscriptionStore } from '../../src/index.js';
+import { checkDigestStatus, claimOf, neverClaimed } from '../store/digest-rows.js';
 import {
   channelAddressSchema,
   cutError,
@@ -80,6 +81,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
       if (!row) return false;
       // Sent and failed deliveries stay as the record of what was posted; pending ones are dropped.
       this.sql("DELETE FROM summary_deliveries WHERE subscription_id = ? AND status = 'pending'").run(row.id);
+      this.sql("DELETE FROM weekly_digests WHERE subscription_id = ? AND status = 'pending'").run(row.id);
       this.sql('DELETE FROM teams_subscriptions WHERE id = ?').run(row.id);
       return true;
     });
@@ -148,6 +150,40 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
       if (changed > 0) return;
       const exists = this.sql('SELECT 1 FROM teams_subscriptions WHERE id = ?').get(subscriptionId) !== undefined;
       if (exists) throw new Error(`verdict ${verdictId} was never queued for subscription ${subscriptionId}: cannot mark its delivery ${status}`);
+    });
+    run.immediate();
+  }
+
+  async claimDigest(subscriptionId: string, week: string): Promise<DigestClaim | null> {
+    const run = this.db.transaction((): DigestClaim | null => {
+      const now = this.now();
+      const stamp = now.toISOString();
+      const until = new Date(now.getTime() + this.leaseMs).toISOString();
+      const first = this.sql(
+        `INSERT INTO weekly_digests (subscription_id, week, status, attempts, last_error, lease_until, created_at, updated_at)
+         VALUES (?, ?, 'pending', 0, NULL, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ).run(subscriptionId, week, until, stamp, stamp);
+      if (first.changes > 0) return claimOf(subscriptionId, week, 0);
+      // Pending and held by no one (released after a failure, or its sender died): this sender's now.
+      const row = this.sql(
+        `UPDATE weekly_digests SET lease_until = ? WHERE subscription_id = ? AND week = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)
+         RETURNING attempts`,
+      ).get(until, subscriptionId, week, stamp) as { attempts: number } | undefined;
+      return row ? claimOf(subscriptionId, week, row.attempts) : null;
+    });
+    return run.immediate();
+  }
+
+  /** Does nothing if the subscription is gone (unsubscribed while its digest was being sent). */
+  async markDigest(subscriptionId: string, week: string, status: DigestStatus, error?: string): Promise<void> {
+    checkDigestStatus(status);
+    const run = this.db.transaction(() => {
+      const changed = this.sql(
+        `UPDATE weekly_digests SET status = ?, attempts = attempts + 1, last_error = ?, updated_at = ?, lease_until = NULL
+         WHERE subscription_id = ? AND week = ?`,
+      ).run(status, error === undefined ? null : cutError(error), this.now().toISOString(), subscriptionId, week).changes;
+      if (changed > 0) return;
+      if (this.sql('SELECT 1 FROM teams_subscriptions WHERE id = ?').get(subscriptionId) !== undefined) throw neverClaimed(subscriptionId, week, status);
     });
     run.immediate();
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { MessageFactory, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
-import { buildSummaryCard, type ConversationStore, type Delivery, type Subscription, type SubscriptionStore, type VerdictRecord } from '../../src/index.js';
+import { buildSummaryCard, type Card, type ConversationStore, type Delivery, type Subscription, type SubscriptionStore, type VerdictRecord } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import { renderAdaptiveAttachment } from './render-adaptive-card.js';
 
@@ -9,7 +9,7 @@ import { renderAdaptiveAttachment } from './render-adaptive-card.js';
  * Attempts before a summary is given up on. Transient failures are tried again every minute (and
  * at each start), so this is about a day of a Teams outage, not five minutes of it.
  */
-const MAX_ATTEMPTS = 24 * 60;
+export const MAX_ATTEMPTS = 24 * 60;
 /** How long a replica waits for the thread another one is starting, and how often it looks. */
 const THREAD_WAIT_MS = 10_000;
 const THREAD_WAIT_STEP_MS = 100;
@@ -22,8 +22,8 @@ interface NotifierDeps {
   logger: Logger;
 }
 
-/** What a Bot Connector failure means for a delivery. */
-function classify(err: unknown): 'thread-gone' | 'removed' | 'too-big' | 'transient' | 'refused' {
+/** What a Bot Connector failure means for a delivery (a summary, a digest). */
+export function classify(err: unknown): 'thread-gone' | 'removed' | 'too-big' | 'transient' | 'refused' {
   const e = err as { statusCode?: number; code?: string; body?: { error?: { code?: string } } };
   const code = e.body?.error?.code ?? e.code ?? '';
   if (code === 'BotNotInConversationRoster' || (e.statusCode === 403 && /roster/i.test(code))) return 'removed';
@@ -142,11 +142,32 @@ export class SummaryNotifier {
     return rootId;
   }
 
-  private async post(sub: Subscription, rootId: string, record: VerdictRecord): Promise<void> {
+  private async post(sub: Subscription, rootId: string, card: Card): Promise<void> {
     const thread = `${sub.address.conversationId};messageid=${rootId}`;
     await this.deps.adapter.continueConversationAsync(this.deps.appId, this.reference(sub, thread), async (context) => {
-      await context.sendActivity({ attachments: [renderAdaptiveAttachment(buildSummaryCard(record))] });
+      await context.sendActivity({ attachments: [renderAdaptiveAttachment(card)] });
     });
+  }
+
+  /**
+   * Posts a card as a reply in the channel's verdicts thread (a summary, the weekly digest),
+   * starting the thread first if there is none, and again if it was deleted. Throws the Bot
+   * Connector's error otherwise (see classify).
+   */
+  async postInThread(sub: Subscription, card: Card): Promise<void> {
+    let rootId = sub.threadRootId ?? (await this.startThread(sub));
+    // The batch shares this entry: a later delivery to the same channel uses the thread just started.
+    sub.threadRootId = rootId;
+    try {
+      await this.post(sub, rootId, card);
+    } catch (err) {
+      if (classify(err) !== 'thread-gone') throw err;
+      // The thread was deleted: start a new one and post there.
+      this.deps.logger.warn({ subscription: sub.id }, 'the verdicts thread is gone; starting a new one');
+      rootId = await this.startThread(sub, rootId);
+      sub.threadRootId = rootId;
+      await this.post(sub, rootId, card);
+    }
   }
 
   private async deliver(delivery: Delivery, record: VerdictRecord, sub: Subscription | undefined): Promise<void> {
@@ -154,19 +175,7 @@ export class SummaryNotifier {
     if (!sub?.active) return;
     const mark = (status: 'sent' | 'failed' | 'pending', error?: string) => subscriptions.markDelivery(delivery.verdictId, sub.id, status, error);
     try {
-      let rootId = sub.threadRootId ?? (await this.startThread(sub));
-      // The batch shares this entry: a later delivery to the same channel uses the thread just started.
-      sub.threadRootId = rootId;
-      try {
-        await this.post(sub, rootId, record);
-      } catch (err) {
-        if (classify(err) !== 'thread-gone') throw err;
-        // The thread was deleted: start a new one and post there.
-        logger.warn({ subscription: sub.id }, 'the verdicts thread is gone; starting a new one');
-        rootId = await this.startThread(sub, rootId);
-        sub.threadRootId = rootId;
-        await this.post(sub, rootId, record);
-      }
+      await this.postInThread(sub, buildSummaryCard(record));
       await mark('sent');
     } catch (err) {
       const kind = classify(err);

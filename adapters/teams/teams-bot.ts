@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { formatUsd, type ChannelAddress, type ConversationStore, type SubscriptionStore } from '../../src/index.js';
+import { describeDecision, type ChannelAddress, type ConversationStore, type SubscriptionStore } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { SummaryNotifier } from './summary-notifier.js';
 import { actorOf, type TeamsInterview, type InvokeAnswer } from './teams-interview.js';
@@ -13,7 +13,7 @@ export const TEAMS_USAGE = [
   '- `start` or `finetune-advisor <your task>` starts an interview, e.g. `finetune-advisor classify 50k tickets a day into 12 queues`',
   '- `trial` runs your prompt on your own examples for the interview running here (attach a CSV or JSONL of examples first, or paste them)',
   '- `history` lists your last verdicts; `cancel` stops your interview; `help` shows this',
-  '- In a channel: `subscribe` posts every verdict (from Slack and Teams) as a summary in a "Fine-tuning verdicts" thread here; `unsubscribe` stops it; `subscriptions` lists them',
+  '- In a channel: `subscribe` posts every verdict (from Slack and Teams) as a summary, and a digest of each week, in a "Fine-tuning verdicts" thread here; `unsubscribe` stops it; `subscriptions` lists them',
   'Answer with the card buttons, or type: `4k`, `10M a month`, `250k/day`, `8/10`, `80%`.',
 ].join('\n\n');
 
@@ -61,10 +61,10 @@ export function teamsBotLogic({ interview, trial, store, subscriptions, notifier
       case 'history': {
         const verdicts = await store.listVerdicts('teams', actorOf(context).userId, 10);
         if (!verdicts.length) return void (await reply(context, 'You have no verdicts yet. Type `start` to begin.'));
-        const lines = verdicts.map(
-          (v) =>
-            `- ${v.createdAt.slice(0, 10)}: **${v.verdict.headline}** (${v.task ?? 'no task given'}${v.verdict.cost ? `; prompting ${formatUsd(v.verdict.cost.promptEngineering.monthly)} a month` : ''})`,
-        );
+        const lines = verdicts.map((v) => {
+          const decision = describeDecision(v.verdict);
+          return `- ${v.createdAt.slice(0, 10)}: **${v.verdict.headline}** (${v.task ?? 'no task given'}${decision ? `; ${decision.line}` : ''})`;
+        });
         return void (await reply(context, `Your last verdicts:\n\n${lines.join('\n')}`));
       }
       case 'trial':
@@ -80,7 +80,10 @@ export function teamsBotLogic({ interview, trial, store, subscriptions, notifier
         if (word === 'subscribe') {
           const sub = await subscriptions.subscribe(address, actorOf(context).userName, now().toISOString());
           await notifier.ensureThread(sub.id);
-          return void (await reply(context, 'Subscribed: every verdict, from Slack and Teams, will be posted as a summary in the "Fine-tuning verdicts" thread of this channel.'));
+          return void (await reply(
+            context,
+            'Subscribed: every verdict, from Slack and Teams, will be posted as a summary in the "Fine-tuning verdicts" thread of this channel, with a digest of the verdicts each week.',
+          ));
         }
         if (word === 'unsubscribe') {
           const ended = await subscriptions.unsubscribe(address.conversationId);

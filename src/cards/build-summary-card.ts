@@ -2,12 +2,15 @@ import type { VerdictRecord } from '../conversation/conversation-store.js';
 import { formatUsd } from '../format/format-numbers.js';
 import type { Card, CardField } from './card-model.js';
 import { VERDICT_LABELS } from './build-verdict-card.js';
+import { describeDecision } from './describe-decision.js';
 
-const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams', terminal: 'the terminal' } as const;
+/** Where a verdict was reached, as a manager reads it. */
+export const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams', terminal: 'the terminal' } as const;
 
 /**
- * The short card managers see in their channel thread: who asked, the task, the verdict,
- * what each path costs a month, the break-even, and where the full card is.
+ * The short card managers see in their channel thread: who asked, the task, the verdict, the
+ * decision's monthly cost against the alternative's, what each path costs a month, the
+ * break-even, and where the full card is.
  */
 export function buildSummaryCard(record: VerdictRecord): Card {
   const { verdict } = record;
@@ -17,6 +20,8 @@ export function buildSummaryCard(record: VerdictRecord): Card {
     { label: 'Task', value: record.task ?? 'not described' },
     { label: 'Verdict', value: VERDICT_LABELS[verdict.verdict] },
   ];
+  const decision = describeDecision(verdict);
+  if (decision) fields.push({ label: 'Decision', value: decision.line });
   if (cost) {
     fields.push({ label: 'Prompting a month', value: `${formatUsd(cost.promptEngineering.monthly)} (${cost.promptEngineering.model})` });
     if (cost.substitutePrompt) fields.push({ label: 'Prompting it switched', value: `${formatUsd(cost.substitutePrompt.monthly)} (${cost.substitutePrompt.model})` });

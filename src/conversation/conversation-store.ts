@@ -66,6 +66,8 @@ export interface ConversationStore {
   markVerdictPosted(id: string, postRef: string, link: string | null): Promise<void>;
   /** The person's most recent verdicts, newest first. */
   listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]>;
+  /** Every verdict reached from `from` (inclusive) to `to` (exclusive), ISO 8601, on any platform, oldest first: a week's digest. */
+  listVerdictsBetween(from: string, to: string): Promise<VerdictRecord[]>;
   /** Records an event key; false when it was recorded before (a retry). */
   markEventSeen(key: string): Promise<boolean>;
 }

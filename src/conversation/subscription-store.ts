@@ -36,6 +36,17 @@ export interface Delivery {
   lastError: string | null;
 }
 
+/** A week's digest in one channel: pending until sent, skipped (a week without verdicts) or given up on. */
+export type DigestStatus = 'pending' | 'sent' | 'skipped' | 'failed';
+
+/** A week's digest handed to one sender, with the attempts made before. */
+export interface DigestClaim {
+  subscriptionId: string;
+  /** The week's key ("2026-W49"). */
+  week: string;
+  attempts: number;
+}
+
 export interface SubscriptionStore {
   /** Remembers how to reach a conversation (on install and on every message). */
   saveAddress(address: ChannelAddress): Promise<void>;
@@ -56,4 +67,13 @@ export interface SubscriptionStore {
   /** Deliveries not yet sent (after a restart, for instance). */
   pendingDeliveries(): Promise<Delivery[]>;
   markDelivery(verdictId: string, subscriptionId: string, status: DeliveryStatus, error?: string): Promise<void>;
+  /**
+   * Hands a subscription's digest of a week to this sender, in one transaction: the first claim
+   * records the week (one row per subscription and week), a later one gets it only while it is
+   * pending and no other sender holds it (a lease, as for summaries). Null when it is not this
+   * sender's to send: sent, skipped, given up on, or being sent elsewhere.
+   */
+  claimDigest(subscriptionId: string, week: string): Promise<DigestClaim | null>;
+  /** Records an attempt at a week's digest and releases it: the status, one more attempt, the error (cut to 500 characters). */
+  markDigest(subscriptionId: string, week: string, status: DigestStatus, error?: string): Promise<void>;
 }

@@ -27,7 +27,7 @@ export interface TeamsTestService {
 
 /** The real service in Teams local mode (botbuilder, SQLite file, loopback) with a fake Bot Connector; Slack too when asked. */
 export async function startTeamsTestService(
-  options: { teams?: TeamsConfig; withSlack?: boolean; databasePath?: string; delivery?: DeliveryTimings; trial?: TrialConfig } = {},
+  options: { teams?: TeamsConfig; withSlack?: boolean; databasePath?: string; delivery?: DeliveryTimings; trial?: TrialConfig; now?: () => Date } = {},
 ): Promise<TeamsTestService> {
   const connector = await new FakeBotConnector().start();
   const slack = options.withSlack ? await new FakeSlackApi().start() : null;
@@ -38,7 +38,7 @@ export async function startTeamsTestService(
   const config: ServiceConfig = { port: 0, host: '127.0.0.1', databasePath, logLevel: 'info', slack: slackConfig, teams: options.teams ?? { mode: 'local' }, trial: options.trial ?? null };
   const boot = () =>
     startService(config, {
-      now: () => TEAMS_TEST_DATE,
+      now: options.now ?? (() => TEAMS_TEST_DATE),
       logger: createLogger('info', sink),
       ...(options.delivery ? { delivery: options.delivery } : {}),
       ...(options.trial ? { trial: { progressEveryMs: 50 } } : {}),

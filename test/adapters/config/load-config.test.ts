@@ -47,6 +47,24 @@ describe('the service settings', () => {
   });
 });
 
+describe('the weekly digest setting', () => {
+  it('sends on Monday at 08:00 UTC unless told otherwise, and can be turned off', () => {
+    expect(loadConfig({}).weeklyDigest).toBeUndefined();
+    expect(loadConfig({ WEEKLY_DIGEST: 'friday 16:00' }).weeklyDigest).toEqual({ weekday: 5, hour: 16 });
+    expect(loadConfig({ WEEKLY_DIGEST: 'Tue 7' }).weeklyDigest).toEqual({ weekday: 2, hour: 7 });
+    expect(loadConfig({ WEEKLY_DIGEST: 'OFF' }).weeklyDigest).toBeNull();
+  });
+
+  it('says what is wrong with a schedule it cannot read, and how to write one', () => {
+    expect(problemsOf({ WEEKLY_DIGEST: 'every monday' })).toEqual(['WEEKLY_DIGEST: "every monday" is not a weekday and an hour in UTC such as "monday 08:00" or "fri 16:00", or "off"']);
+    expect(problemsOf({ WEEKLY_DIGEST: 'mo 08:00' })).toEqual([
+      'WEEKLY_DIGEST: "mo" is not a weekday: write one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday (or its first three letters)',
+    ]);
+    expect(problemsOf({ WEEKLY_DIGEST: 'monday 25:00' })).toEqual(['WEEKLY_DIGEST: 25 is not an hour of the day: from 0 to 23 (UTC)']);
+    expect(problemsOf({ WEEKLY_DIGEST: 'monday 08:30' })).toEqual(['WEEKLY_DIGEST: the digest goes out on the hour: write 08:00, not 08:30']);
+  });
+});
+
 describe('the Teams settings', () => {
   const APP = '11111111-2222-3333-4444-555555555555';
   const TENANT = '66666666-7777-8888-9999-000000000000';

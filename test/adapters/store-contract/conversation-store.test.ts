@@ -9,6 +9,12 @@ async function saveNew(store: ConversationStore, conv: Conversation): Promise<vo
   await store.applyTurn(conv.id, null, () => ({ next: conv, result: 'started' }));
 }
 
+/** A conversation saved with its verdict, reached at `createdAt`. */
+function saveVerdict(store: ConversationStore, changes: Partial<Conversation>, createdAt: string) {
+  const conv = activeConversation(changes);
+  return store.applyTurn(conv.id, null, () => ({ next: conv, verdict: verdictRecordFor(conv, { createdAt }), result: null }));
+}
+
 async function eventCount(db: TestDatabase, key: string): Promise<number> {
   const [row] = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM processed_events WHERE key = ?', key);
   return Number(row?.n ?? 0);
@@ -87,10 +93,7 @@ for (const backend of BACKENDS) {
     it('lists a person’s verdicts on one platform newest first, up to the limit', async () => {
       const db = await backend.open();
       const store = db.conversations();
-      const save = (id: string, ownerId: string, platform: 'slack' | 'teams', createdAt: string) => {
-        const conv = activeConversation({ id, ownerId, platform });
-        return store.applyTurn(id, null, () => ({ next: conv, verdict: verdictRecordFor(conv, { createdAt }), result: null }));
-      };
+      const save = (id: string, ownerId: string, platform: 'slack' | 'teams', createdAt: string) => saveVerdict(store, { id, ownerId, platform }, createdAt);
       await save('a', 'U1', 'slack', '2026-11-20T10:00:00.000Z');
       await save('b', 'U1', 'slack', '2026-11-22T10:00:00.000Z');
       await save('c', 'U1', 'slack', '2026-11-21T10:00:00.000Z');
@@ -100,6 +103,19 @@ for (const backend of BACKENDS) {
       expect(listed.map((v) => v.conversationId)).toEqual(['b', 'c']);
       expect((await store.listVerdicts('slack', 'U1', 10)).map((v) => v.conversationId)).toEqual(['b', 'c', 'a']);
       expect(listed[0]?.verdict.verdict).toBe('test-prompts-first');
+    });
+    it('lists the verdicts of a week on every platform, oldest first, the end left out', async () => {
+      const db = await backend.open();
+      const store = db.conversations();
+      const save = (id: string, ownerId: string, platform: 'slack' | 'teams', createdAt: string) => saveVerdict(store, { id, ownerId, platform }, createdAt);
+      await save('before', 'U1', 'slack', '2026-11-23T07:59:59.999Z');
+      await save('first', 'U1', 'slack', '2026-11-23T08:00:00.000Z');
+      await save('teams', 'T9', 'teams', '2026-11-27T10:00:00.000Z');
+      await save('second', 'U2', 'slack', '2026-11-25T10:00:00.000Z');
+      await save('end', 'U1', 'slack', '2026-11-30T08:00:00.000Z');
+      const week = await store.listVerdictsBetween('2026-11-23T08:00:00.000Z', '2026-11-30T08:00:00.000Z');
+      expect(week.map((v) => v.conversationId)).toEqual(['first', 'second', 'teams']);
+      expect(week[2]?.platform).toBe('teams');
     });
     it('sets a verdict’s link later', async () => {
       const db = await backend.open();

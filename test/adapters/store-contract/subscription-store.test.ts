@@ -213,6 +213,52 @@ for (const backend of BACKENDS) {
       expect(await store.listSubscriptions()).toEqual([]);
     });
 
+    it("records a week's digest once per subscription: claimed by one sender, never again once sent, also after a restart", async () => {
+      const { db, store } = await freshStore();
+      const sub = await store.subscribe(channelAddress(), 'alice', '2026-11-23T09:00:00.000Z');
+      expect(await store.claimDigest(sub.id, '2026-W49')).toEqual({ subscriptionId: sub.id, week: '2026-W49', attempts: 0 });
+      expect(await store.claimDigest(sub.id, '2026-W49')).toBeNull();
+      await store.markDigest(sub.id, '2026-W49', 'sent');
+      expect(await store.claimDigest(sub.id, '2026-W49')).toBeNull();
+      const again = await db.reopen();
+      const restarted = again.subscriptions();
+      expect(await restarted.claimDigest(sub.id, '2026-W49')).toBeNull();
+      expect(await restarted.claimDigest(sub.id, '2026-W50')).toMatchObject({ week: '2026-W50', attempts: 0 });
+      const rows = await again.all<{ week: string; status: string; attempts: number }>('SELECT week, status, attempts FROM weekly_digests ORDER BY week');
+      expect(rows.map((r) => ({ ...r, attempts: Number(r.attempts) }))).toEqual([
+        { week: '2026-W49', status: 'sent', attempts: 1 },
+        { week: '2026-W50', status: 'pending', attempts: 0 },
+      ]);
+    });
+
+    it('gives a pending digest to one of two senders claiming it at once, to the next once released, and to another when its sender died', async () => {
+      const { db, clock, store } = await freshStore();
+      const sub = await store.subscribe(channelAddress(), 'alice', '2026-11-23T09:00:00.000Z');
+      const other = db.subscriptions({ now: clock.now });
+      const claims = await Promise.all([store.claimDigest(sub.id, '2026-W49'), other.claimDigest(sub.id, '2026-W49')]);
+      expect(claims.filter((c) => c !== null)).toHaveLength(1);
+      await store.markDigest(sub.id, '2026-W49', 'pending', 'HTTP 503');
+      expect(await other.claimDigest(sub.id, '2026-W49')).toMatchObject({ attempts: 1 });
+      // The sender holding it died: after the lease, another takes it.
+      expect(await store.claimDigest(sub.id, '2026-W49')).toBeNull();
+      clock.advanceHours(0.05);
+      expect(await store.claimDigest(sub.id, '2026-W49')).toMatchObject({ attempts: 1 });
+      await store.markDigest(sub.id, '2026-W49', 'failed', 'x'.repeat(600));
+      expect(await other.claimDigest(sub.id, '2026-W49')).toBeNull();
+      const [row] = await db.all<{ last_error: string }>('SELECT last_error FROM weekly_digests');
+      expect(row!.last_error).toHaveLength(500);
+    });
+
+    it("drops a channel's pending digest when it unsubscribes, and refuses to mark a digest never claimed", async () => {
+      const { db, store } = await freshStore();
+      const sub = await store.subscribe(channelAddress(), 'alice', '2026-11-23T09:00:00.000Z');
+      await expect(store.markDigest(sub.id, '2026-W49', 'sent')).rejects.toThrow(`the digest of week 2026-W49 was never claimed for subscription ${sub.id}`);
+      await store.claimDigest(sub.id, '2026-W49');
+      await store.unsubscribe(channelAddress().conversationId);
+      await store.markDigest(sub.id, '2026-W49', 'sent');
+      expect(await db.all('SELECT * FROM weekly_digests')).toEqual([]);
+    });
+
     it('hands a pending summary to one sender at a time, and to another once the first has held it too long', async () => {
       const { clock, store } = await freshStore();
       const sub = await store.subscribe(channelAddress(), 'alice', '2026-11-23T09:00:00.000Z');

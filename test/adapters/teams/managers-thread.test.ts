@@ -4,35 +4,11 @@ import { cardText } from '../../helpers/fake-bot-connector.js';
 import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
 import { postSigned } from '../../helpers/slack-requests.js';
-import { ALICE, BOB, channelPost, GENERAL, message, postActivity } from '../../helpers/teams-activities.js';
+import { quickTeamsVerdict, subscribe, thread } from '../../helpers/managers-thread.js';
+import { channelPost, GENERAL, message, postActivity } from '../../helpers/teams-activities.js';
 import { startTeamsTestService, TEAMS_TEST_DATE, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
 
 const OTHER_CHANNEL = '19:other-channel@thread.tacv2';
-
-/** Subscribes a channel as a member would: `@finetune-advisor subscribe` in a new channel post. */
-async function subscribe(svc: TeamsTestService, channel = GENERAL) {
-  const where = channelPost(svc.connector.url, ALICE);
-  const activity = message('subscribe', where);
-  const data = activity.channelData as { channel?: { id: string } };
-  if (channel !== GENERAL) {
-    activity.conversation.id = `${channel};messageid=${Date.now()}`;
-    data.channel = { id: channel };
-  }
-  const res = await postActivity(svc.service.url, activity);
-  expect(res.status).toBe(200);
-  return svc.connector.waitFor(() => svc.connector.created.find((c) => (c.channelData as { channel: { id: string } }).channel.id === channel));
-}
-
-/** A quick verdict in Teams: a prompt tested on 5 examples stops at "test prompts first". */
-async function quickTeamsVerdict(svc: TeamsTestService) {
-  const driver = new TeamsInterviewDriver(svc, BOB);
-  await driver.say('finetune-advisor the support bot');
-  await driver.answer({ choose: 'classification' });
-  await driver.say('5');
-  return driver.verdictMessage()!;
-}
-
-const thread = (root: string, channel = GENERAL) => `${channel};messageid=${root}`;
 
 describe('verdict summaries in a Teams channel thread', () => {
   let svc: TeamsTestService;
@@ -62,6 +38,7 @@ describe('verdict summaries in a Teams channel thread', () => {
     expect(text).toContain('Asked by alice (Slack)');
     expect(text).toMatch(/Prompting a month \$15,750 \(claude-sonnet-4\.5\)/);
     expect(text).toMatch(/Fine-tuned a month \$938 \(nova-pro\)/);
+    expect(text).toContain('Decision Fine-tune nova-pro: $938/month after $5,635 up front vs prompting nova-pro $4,176/month (today, claude-sonnet-4.5: $15,750/month)');
     expect(text).toContain('Break-even month 2');
     expect(text).toMatch(/Open the full verdict\]\(https:\/\/fake\.slack\.test\/archives\/C0001\/p\d+\)/);
   });

@@ -45,6 +45,16 @@ describe('the Teams interview, end to end over HTTP (local mode)', () => {
     expect(driver.currentQuestion()).toBeUndefined();
   });
 
+  it('lists a fine-tune verdict in history with the fine-tuning cost against the alternative', async () => {
+    const driver = new TeamsInterviewDriver(svc);
+    await driver.say('finetune-advisor route support tickets to 12 queues');
+    await driver.answerUntilVerdict(TICKET_ROUTER);
+    await driver.say('history');
+    const listed = cardText(driver.messages().at(-1)!);
+    expect(listed).toContain('Your last verdicts');
+    expect(listed).toContain('Fine-tune nova-pro: $938/month after $5,635 up front vs prompting nova-pro $4,176/month (today, claude-sonnet-4.5: $15,750/month)');
+  });
+
   it('answers an Action.Execute click with the answered card, and replaces the clicked card for everyone', async () => {
     const driver = new TeamsInterviewDriver(svc);
     await driver.say('start');

@@ -19,7 +19,7 @@ const ACTION_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The data of a click: an invoke's `value.action.data` (Action.Execute) or a message's `value` (Action.Submit). */
-function dataOf(value: unknown): { data: Record<string, unknown>; verb?: string } | null {
+export function dataOf(value: unknown): { data: Record<string, unknown>; verb?: string } | null {
   if (!isRecord(value)) return null;
   const action = value.action;
   if (isRecord(action) && ('data' in action || 'verb' in action)) {

@@ -5,6 +5,7 @@ import type { SummaryNotifier } from './summary-notifier.js';
 import { actorOf, type TeamsInterview, type InvokeAnswer } from './teams-interview.js';
 import { readCardAction } from './read-card-action.js';
 import type { TeamsTrial } from './teams-trial.js';
+import type { TeamsWhatIf } from './teams-what-if.js';
 
 const TRIALS_OFF = 'Trials are off on this service: an admin turns them on by setting OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint).';
 
@@ -19,6 +20,8 @@ export const TEAMS_USAGE = [
 
 interface TeamsBotDeps {
   interview: TeamsInterview;
+  /** "Try other numbers" on a verdict card. */
+  whatIf: TeamsWhatIf;
   /** Prompt trials; absent when no trial endpoint is configured. */
   trial?: TeamsTrial;
   store: ConversationStore;
@@ -45,7 +48,7 @@ export function channelAddressOf(context: TurnContext): ChannelAddress | null {
 }
 
 /** One turn of the Teams bot: messages (commands and typed answers), card clicks, installs. */
-export function teamsBotLogic({ interview, trial, store, subscriptions, notifier, logger, now }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
+export function teamsBotLogic({ interview, whatIf, trial, store, subscriptions, notifier, logger, now }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
   const reply = (context: TurnContext, text: string) => context.sendActivity({ type: ActivityTypes.Message, text, textFormat: 'markdown' });
 
   async function command(context: TurnContext, text: string): Promise<void> {
@@ -101,9 +104,11 @@ export function teamsBotLogic({ interview, trial, store, subscriptions, notifier
     await reply(context, `I didn't catch that. Type \`start\` (or \`finetune-advisor <your task>\`) for a new interview, or \`help\`.`);
   }
 
-  /** A click on a trial's button, answered by the trial; null for every other click. */
-  async function trialClick(context: TurnContext, value: unknown): Promise<InvokeAnswer | null> {
+  /** A click on a trial's or a what-if's button, answered by it; null for every other click. */
+  async function formClick(context: TurnContext, value: unknown): Promise<InvokeAnswer | null> {
     const action = readCardAction(value);
+    const tried = action ? await whatIf.clicked(context, action.action, action.payload, value) : null;
+    if (tried) return tried;
     if (!action || !['open-trial', 'run-trial', 'cancel-trial'].includes(action.action)) return null;
     if (!trial) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: TRIALS_OFF };
     if (action.action === 'open-trial') return trial.openForm(context, action.payload.c);
@@ -117,14 +122,14 @@ export function teamsBotLogic({ interview, trial, store, subscriptions, notifier
     if (address) await subscriptions.saveAddress(address);
     try {
       if (a.type === ActivityTypes.Invoke && a.name === 'adaptiveCard/action') {
-        const answer = (await trialClick(context, a.value)) ?? (await interview.clicked(context, a.value));
+        const answer = (await formClick(context, a.value)) ?? (await interview.clicked(context, a.value));
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: answer } });
         return;
       }
       if (a.type === ActivityTypes.Message) {
         if (a.value && typeof a.value === 'object') {
           // Action.Submit (older clients): the card's data arrives as the message's value.
-          const answer = (await trialClick(context, a.value)) ?? (await interview.clicked(context, a.value));
+          const answer = (await formClick(context, a.value)) ?? (await interview.clicked(context, a.value));
           if (answer.type === 'application/vnd.microsoft.activity.message') await reply(context, answer.value);
           else if (answer.type === 'application/vnd.microsoft.card.adaptive')
             await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: answer.value }] });

@@ -9,6 +9,7 @@ import { SummaryNotifier } from './summary-notifier.js';
 import { teamsBotLogic } from './teams-bot.js';
 import { TeamsInterview } from './teams-interview.js';
 import { TeamsOutboxSender } from './teams-outbox-sender.js';
+import { TeamsWhatIf } from './teams-what-if.js';
 import { TeamsTrial } from './teams-trial.js';
 
 /** Teams as the service runs it: the endpoint, the outbox's sender, and the managers' summaries. */
@@ -52,7 +53,8 @@ export function openTeamsDoor(config: TeamsConfig, deps: DoorDeps): TeamsDoor {
         publicUrl: () => deps.publicUrl ?? calledAt,
       })
     : undefined;
-  const logic = teamsBotLogic({ interview, store, subscriptions, notifier, logger, now: deps.now, ...(trial ? { trial } : {}) });
+  const whatIf = new TeamsWhatIf({ store, catalogue: deps.catalogue });
+  const logic = teamsBotLogic({ interview, whatIf, store, subscriptions, notifier, logger, now: deps.now, ...(trial ? { trial } : {}) });
   if (config.mode === 'local')
     logger.warn('TEAMS LOCAL MODE: no MicrosoftAppId, so Teams requests are NOT authenticated. Listening on 127.0.0.1 only and replying only to loopback service URLs. Never expose this port.');
 

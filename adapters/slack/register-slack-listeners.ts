@@ -164,6 +164,7 @@ export function registerSlackListeners(app: App, { interview, trial, store, what
         case 'skip':
         case 'back':
         case 'start-over':
+        case 'show-verdict':
         case 'cancel': {
           const input = inputFromAction(name as CardAction, payload, userId);
           if (!input) return;

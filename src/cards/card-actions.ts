@@ -14,6 +14,7 @@ export const CARD_ACTIONS = [
   'try-other-numbers',
   'run-what-if',
   'post-what-if',
+  'show-verdict',
 ] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 

@@ -29,6 +29,8 @@ export interface Conversation {
   pending: QuestionId | null;
   /** Earlier answers offered as one-click defaults after Start over. */
   suggested: Answers;
+  /** Started over from a verdict with its answers kept: changes are picked from a list until the verdict is asked for. */
+  reviewing?: boolean;
   /** Where the platform shows this interview (channel, thread, message ids), typed per platform. */
   refs: ConversationRefs;
   verdictId: string | null;
@@ -63,6 +65,7 @@ export const conversationSchema = z.preprocess(
     history: questionIds,
     pending: z.string().nullable() as unknown as z.ZodType<QuestionId | null>,
     suggested: answersSchema,
+    reviewing: z.boolean().optional(),
     refs: conversationRefsSchema,
     verdictId: z.string().nullable(),
     intakeSources: z.record(z.string(), z.enum(['rules', 'model'])).optional(),

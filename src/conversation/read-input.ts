@@ -43,8 +43,13 @@ export function inputFromAction(action: CardAction, payload: ActionPayload, user
     case 'start-over':
     case 'cancel':
       return { kind: action, userId, version: payload.v };
-    case 'change':
-      return payload.q ? { kind: 'change', userId, question: payload.q } : null;
+    case 'change': {
+      // From a Change button (the question in `q`) or the review card's menu (the chosen question in `a`).
+      const field = payload.q ?? answer ?? payload.a;
+      return field ? { kind: 'change', userId, question: field } : null;
+    }
+    case 'show-verdict':
+      return { kind: 'show-verdict', userId, version: payload.v };
     default:
       return null;
   }

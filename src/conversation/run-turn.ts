@@ -4,6 +4,7 @@ import { answersFromTrial, withoutMeasured } from '../trial/measured-answers.js'
 import type { TrialSummary } from '../trial/summarize-trial.js';
 import { buildVerdictCard } from '../cards/build-verdict-card.js';
 import { buildUnderstoodCard } from '../cards/build-understood-card.js';
+import { buildReviewCard } from '../cards/build-review-card.js';
 import type { IntakeResult } from '../intake/intake-types.js';
 import type { Card } from '../cards/card-model.js';
 import type { AdviceContext } from '../interview/advice-context.js';
@@ -31,6 +32,8 @@ export type TurnInput =
   | { kind: 'back'; userId: string; version?: number }
   | { kind: 'start-over'; userId: string; version?: number }
   | { kind: 'cancel'; userId: string; version?: number }
+  /** Done changing the answers kept from a verdict: on to the verdict (and any question a change opened). */
+  | { kind: 'show-verdict'; userId: string; version?: number }
   /** "help" typed during an interview: what can be typed, and nothing changes. */
   | { kind: 'help'; userId: string; version?: number }
   /** A prompt trial finished: its measured figures fill the answers (on whatever version the interview is at by then). */
@@ -74,8 +77,12 @@ function trialResults(input: Extract<TurnInput, { kind: 'trial-result' }>, answe
   return { kind: 'post-thread', role: 'message', card: buildTrialResultsCard(input.summary, { ...kept, ...today }) };
 }
 
-/** Asks the next question, or finishes with the verdict, from a conversation's answers. */
+/** Asks the next question, or finishes with the verdict, from a conversation's answers; while reviewing kept answers, shows them again. */
 function proceed(conv: Conversation, ctx: TurnContext, before: Reply[]): TurnOutcome {
+  if (conv.reviewing) {
+    const next = { ...conv, pending: null };
+    return { status: 'accepted', next, replies: [...before, { kind: 'post-thread', card: buildReviewCard(next, buildQuestions(ctx)), role: 'question' }], verdict: null };
+  }
   const step = advise({ answers: conv.answers, skipped: conv.skipped }, ctx);
   if (step.kind === 'ask') {
     const next = { ...conv, pending: step.question };
@@ -117,6 +124,15 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       updatedAt: ctx.now,
     };
     if (current) return unchanged('stale'); // the same start delivered twice
+    // Start over from a verdict: its answers are kept, and the person changes a few of them.
+    if (input.suggested && Object.keys(input.suggested).length) {
+      const questions = buildQuestions(ctx);
+      const answers = { ...input.suggested, ...conv.answers };
+      // What the verdict left to a default stays at its default: skipped, not asked again.
+      const skipped = (Object.values(questions) as { id: QuestionId; skipLabel?: string }[]).filter((q) => q.skipLabel && answers[q.id] === undefined).map((q) => q.id);
+      const kept: Conversation = { ...conv, answers, skipped, reviewing: true };
+      return { status: 'accepted', next: kept, replies: [{ kind: 'post-thread', card: buildReviewCard(kept, questions), role: 'question' }], verdict: null };
+    }
     // Nothing read and nothing to own up to: no card, straight to the questions.
     const worthShowing = input.intake && (Object.keys(input.intake.answers).length > 0 || input.intake.degraded);
     const understood = worthShowing ? [{ kind: 'post-thread' as const, card: buildUnderstoodCard(input.intake!, conv, buildQuestions(ctx)), role: 'message' as const }] : [];
@@ -187,8 +203,14 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       const left = pending ? [{ kind: 'update-question' as const, card: buildAnsweredCard(pending, number, 'Went back to the previous question.') }] : [];
       return proceed(next, ctx, left);
     }
+    case 'show-verdict': {
+      if (!current.reviewing) return stale();
+      const next = advanced(current, ctx, { reviewing: false });
+      return proceed(next, ctx, [{ kind: 'update-question', card: buildMessageCard('Change a few answers', 'Done: the verdict follows.') }]);
+    }
     case 'start-over': {
       const next = advanced(current, ctx, {
+        reviewing: false,
         answers: current.answers.task ? { task: current.answers.task } : {},
         suggested: { ...current.suggested, ...current.answers },
         skipped: [],

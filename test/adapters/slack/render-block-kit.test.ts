@@ -76,7 +76,8 @@ describe('renderBlockKit: the verdict card', () => {
     const buttons = buttonsOf([last]);
     expect(buttons.map((b) => [b.action_id, b.text.text, b.style])).toEqual([
       ['fta:new-from-verdict:0', 'Start over', 'primary'],
-      ['fta:show-assumptions:1', 'Show assumptions', undefined],
+      ['fta:try-other-numbers:1', 'Try other numbers', undefined],
+      ['fta:show-assumptions:2', 'Show assumptions', undefined],
     ]);
     for (const b of buttons) expect(decodeAction(b.value)).toEqual({ c: VERDICT_REF.conversationId, v: 9, d: VERDICT_REF.verdictId });
   });
@@ -93,7 +94,7 @@ describe('renderBlockKit: the verdict card', () => {
     expect(field.text.length).toBe(SLACK_LIMITS.fieldText);
     expect(field.text).toMatch(/^\*Task\*\nRoute tickets &amp; &lt;triage&gt; lorem/);
     expect(field.text.endsWith('…')).toBe(true);
-    expect(buttonsOf(big.blocks).map((b) => b.action_id)).toEqual(['fta:new-from-verdict:0', 'fta:show-assumptions:1']);
+    expect(buttonsOf(big.blocks).map((b) => b.action_id)).toEqual(['fta:new-from-verdict:0', 'fta:try-other-numbers:1', 'fta:show-assumptions:2']);
   });
 });
 

@@ -118,6 +118,7 @@ describe('renderAdaptiveCard: the verdict card', () => {
   it('ends with Start over and Show assumptions as card actions whose payload decodes to the stored verdict', () => {
     expect(json.actions!.map((a) => [a.verb, a.title, a.style])).toEqual([
       ['fta:new-from-verdict', 'Start over', 'positive'],
+      ['fta:try-other-numbers', 'Try other numbers', undefined],
       ['fta:show-assumptions', 'Show assumptions', undefined],
     ]);
     for (const a of json.actions!) {
@@ -161,7 +162,7 @@ describe('renderAdaptiveCard: a verdict too long for one card', () => {
     const task = ofType(json, 'FactSet')[0]!.facts.find((f: Json) => f.title === 'Task');
     expect(task.value.length).toBeLessThan(2900);
     expect(task.value).toMatch(/^Route tickets lorem.*…$/);
-    expect(json.actions!.map((a) => a.title)).toEqual(['Start over', 'Show assumptions']);
+    expect(json.actions!.map((a) => a.title)).toEqual(['Start over', 'Try other numbers', 'Show assumptions']);
   });
 
   it('keeps every reason and the cost table, gives the chart up for its table, then drops notices from the end with a note', () => {

@@ -20,9 +20,9 @@ export const TEAMS_LIMITS = {
   factValueMax: 2000,
   /** Data rows in one Table (the header row not counted); more become "… N more rows". */
   tableRowsMax: 50,
-  /** Points per series in a chart, and rows in its fallback table: more months are sampled, the last kept. At
-   * phone width Teams gives each x label about 25 px, and cut "M10"… to "M…" with 24 points. */
-  chartPointsMax: 13,
+  /** Points per series in a chart, and rows in its fallback table: more months are sampled, the last kept. A
+   * 358-px card cut "10" to "1…" with 12 points (the Agents Playground, 2026-11-27); 7 leave each label room. */
+  chartPointsMax: 7,
   /** Characters of one line of a card's text on a phone (~320 px of card at ~8 px a character): table columns
    * share it by weight, and a column must hold its longest unbreakable word (a sum, a model name). */
   phoneLineChars: 36,

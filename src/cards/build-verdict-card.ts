@@ -137,10 +137,11 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
         ...comparisonFields(verdict),
       ],
     });
-    // Month numbers, not "M12": a phone gives each x label a few characters.
+    // Month numbers, not "M12": a phone gives each x label a few characters; short series names, as a
+    // phone draws the legend on one line (the table above names each path in full).
     const labels = cost.cumulative.map((p) => String(p.month));
-    const series: ChartSeries[] = [{ key: 'prompt', name: 'Prompt (today)', values: cost.cumulative.map((p) => p.promptEngineering) }];
-    if (cost.substitutePrompt) series.push({ key: 'switched', name: 'Prompt, switched', values: cost.cumulative.map((p) => p.substitutePrompt ?? 0) });
+    const series: ChartSeries[] = [{ key: 'prompt', name: 'Prompt', values: cost.cumulative.map((p) => p.promptEngineering) }];
+    if (cost.substitutePrompt) series.push({ key: 'switched', name: 'Switched', values: cost.cumulative.map((p) => p.substitutePrompt ?? 0) });
     series.push({ key: 'fine-tune', name: 'Fine-tune', values: cost.cumulative.map((p) => p.fineTuning ?? 0) });
     if (cost.hybrid) series.push({ key: 'both', name: 'Both', values: cost.cumulative.map((p) => p.hybrid ?? 0) });
     blocks.push({ type: 'chart', title: 'Cumulative cost', xLabel: 'Month', yLabel: 'US$', labels, series });

@@ -52,7 +52,7 @@ describe('renderBlockKit: the verdict card', () => {
   it('draws the cumulative cost as a data_visualization line chart with both axes titled, one series per path', () => {
     const chart = message.blocks.find((b) => (b.type as string) === 'data_visualization') as unknown as { title: string; chart: { series: { name: string }[]; axis_config: Record<string, unknown> } };
     expect(chart.title).toBe('Cumulative cost');
-    expect(chart.chart.series.map((s) => s.name)).toEqual(['Prompt (today)', 'Prompt, switched', 'Fine-tune']);
+    expect(chart.chart.series.map((s) => s.name)).toEqual(['Prompt', 'Switched', 'Fine-tune']);
     expect(chart.chart.axis_config).toMatchObject({ x_label: 'Month', y_label: 'US$' });
   });
 
@@ -61,7 +61,7 @@ describe('renderBlockKit: the verdict card', () => {
     expect(plain.blocks.some((b) => b.type === 'table' || (b.type as string) === 'data_visualization')).toBe(false);
     const [table, chart] = sectionTexts(plain.blocks).filter((t) => t.includes('```'));
     expect(table).toMatch(/^\*Cost over 12 months \(US\$, prices as of [\d-]+\)\*\n```\nPath +Per month +Total\n/);
-    expect(chart).toMatch(/^\*Cumulative cost \(US\$\)\*\n```\nMonth +Prompt \(today\) +Prompt, switched +Fine-tune\n/);
+    expect(chart).toMatch(/^\*Cumulative cost \(US\$\)\*\n```\nMonth +Prompt +Switched +Fine-tune\n/);
   });
 
   it('shows each notice as a context line with its severity emoji', () => {

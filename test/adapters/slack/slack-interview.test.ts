@@ -35,7 +35,7 @@ describe('the Slack interview, end to end over HTTP', () => {
     const card = visibleText(verdict);
     expect(card).toContain('Verdict: Fine-tuning');
     expect(card).toMatch(/```\nPath +Per month +Total\n[- ]+\nPrompt \(today\) +\$/);
-    expect(card).toMatch(/\*Cumulative cost \(US\$\)\*\n```\nMonth +Prompt \(today\)/);
+    expect(card).toMatch(/\*Cumulative cost \(US\$\)\*\n```\nMonth +Prompt +Switched/);
   });
 
   it('runs the whole interview with buttons, menus, a modal and typed replies, and posts one verdict card in the channel', async () => {

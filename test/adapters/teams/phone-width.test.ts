@@ -58,7 +58,7 @@ describe('verdict cards at phone width', () => {
   it('covers verdicts with every cost path', () => {
     expect(cards.length).toBeGreaterThan(200);
     const legends = new Set(cards.flatMap((c) => ofType(c.json, 'Chart.Line').flatMap((ch) => ch.data.map((d: { legend: string }) => d.legend))));
-    expect([...legends].sort()).toEqual(['Both', 'Fine-tune', 'Prompt (today)', 'Prompt, switched']);
+    expect([...legends].sort()).toEqual(['Both', 'Fine-tune', 'Prompt', 'Switched']);
   });
 
   it('gives every table cell a column wide enough for its longest word: no sum or model name is broken inside', () => {

@@ -94,14 +94,14 @@ describe('renderAdaptiveCard: the verdict card', () => {
     const [chart] = ofType(json, 'Chart.Line');
     expect(chart).toMatchObject({ title: 'Cumulative cost', xAxisTitle: 'Month', yAxisTitle: 'US$' });
     expect(chart!.data.map((s: Json) => [s.legend, s.color])).toEqual([
-      ['Prompt (today)', 'divergingBlue'],
-      ['Prompt, switched', 'categoricalPurple'],
+      ['Prompt', 'divergingBlue'],
+      ['Switched', 'categoricalPurple'],
       ['Fine-tune', 'attention'],
     ]);
     const cumulative = verdict.cost!.cumulative;
-    expect(chart!.data[0].values).toHaveLength(cumulative.length);
+    expect(chart!.data[0].values).toHaveLength(Math.min(cumulative.length, TEAMS_LIMITS.chartPointsMax));
     expect(chart!.data[0].values[0]).toEqual({ x: `${cumulative[0]!.month}`, y: Math.round(cumulative[0]!.promptEngineering) });
-    expect(tableTexts(chart!.fallback.items[1])[0]).toEqual(['Month', 'Prompt (today)', 'Prompt, switched', 'Fine-tune']);
+    expect(tableTexts(chart!.fallback.items[1])[0]).toEqual(['Month', 'Prompt', 'Switched', 'Fine-tune']);
     expect(json.msteams).toEqual({ width: 'Full' });
   });
 
@@ -172,7 +172,7 @@ describe('renderAdaptiveCard: a verdict too long for one card', () => {
     expect(ofType(json, 'Chart.Line')).toHaveLength(0);
     const tables = ofType(json, 'Table');
     expect(tables).toHaveLength(2);
-    expect(tableTexts(tables[1])[0]).toEqual(['Month', 'Prompt (today)', 'Prompt, switched', 'Fine-tune']);
+    expect(tableTexts(tables[1])[0]).toEqual(['Month', 'Prompt', 'Switched', 'Fine-tune']);
     const shown = (json.body as Json[]).filter((e) => e.type === 'Container' && e.style === 'warning');
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(40);

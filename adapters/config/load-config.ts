@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DoorLimits } from '../http/door-limits.js';
 import { loadTrialConfig, type TrialConfig } from './load-trial-config.js';
 
 const optional = z
@@ -75,6 +76,8 @@ export interface ServiceConfig {
   publicUrl?: string;
   /** Prompt trials (the same OpenAI-compatible endpoint); absent or null: trials are off. */
   trial?: TrialConfig | null;
+  /** Limits at the door (bodies, timeouts, requests at once); what is absent takes its default. */
+  limits?: Partial<DoorLimits>;
 }
 
 export class ConfigError extends Error {

@@ -11,6 +11,8 @@ import { InFlight } from './in-flight.js';
 import type { DoorDeps } from './conversation/door-deps.js';
 import { serveTrialExport } from './trial/serve-trial-export.js';
 import { OutboxWorker } from './conversation/outbox-worker.js';
+import { DoorGuard } from './http/door-guard.js';
+import { DEFAULT_DOOR_LIMITS } from './http/door-limits.js';
 import { sendJson } from './http/send-json.js';
 import type { SummaryNotifier } from './teams/summary-notifier.js';
 import type { WeeklyDigest } from './teams/weekly-digest.js';
@@ -166,13 +168,17 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     sendJson(res, 200, problems.length ? { status: 'degraded', version: VERSION, platforms, problems } : { status: 'ok', version: VERSION, platforms });
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  // Limits at the door (bodies, time, requests at once) before any platform's code sees a request.
+  const door = new DoorGuard({ ...DEFAULT_DOOR_LIMITS, ...config.limits });
+  const server = createServer(door.serverOptions(), (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => logger.info({ requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendHealth(res);
+    const health = path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD');
+    if (!door.admit(req, res, path, !health)) return;
+    if (health) return sendHealth(res);
     if (path === '/api/messages') return teams ? void teams.handle(req, res) : sendJson(res, 404, { error: 'Teams is not configured on this service; see the README.' });
     const info = req.method === 'GET' ? INFO_PAGES[path] : undefined;
     if (info) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(info);
@@ -180,8 +186,6 @@ export async function startService(config: ServiceConfig, options: ServiceOption
     if (path.startsWith('/slack/')) return slack ? slack.handle(req, res, path) : sendJson(res, 404, { error: 'Slack is not configured on this service; see the README.' });
     sendJson(res, 404, { error: `Nothing at ${path}. Try /healthz.` });
   });
-  // Slack gives up after 3 seconds anyway; keep slow clients from holding sockets open.
-  server.requestTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -52,7 +52,7 @@ async function slashLoad(url: string, total: number): Promise<LoadResult> {
   return { perSecond: total / seconds, p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-interface Child {
+export interface Child {
   url: string;
   pid: number;
   /** Resident memory now, in MB (/proc). */
@@ -91,8 +91,8 @@ function startFlags(): string[] {
   return /node ((?:--\S+ )*)dist\/adapters\/server\.js/.exec(pkg.scripts.start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
 }
 
-/** The advisor as `npm start` runs it (same flags), on SQLite or a PostgreSQL database. */
-function startAdvisor(slackApi: string, databaseUrl?: string): Promise<Child> {
+/** The advisor as `npm start` runs it (same flags), on SQLite or a PostgreSQL database, with any other settings given. */
+export function startAdvisor(slackApi: string, databaseUrl?: string, settings: Record<string, string> = {}): Promise<Child> {
   return spawnServer('../adapters/server.js', startFlags(), {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -102,6 +102,7 @@ function startAdvisor(slackApi: string, databaseUrl?: string): Promise<Child> {
     SLACK_API_URL: slackApi,
     DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'advisor-bench-')), 'advisor.db'),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...settings,
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DigestSchedule } from '../../src/index.js';
+import { DEFAULT_DOOR_LIMITS, type DoorLimits } from '../http/door-limits.js';
 import { loadTrialConfig, type TrialConfig } from './load-trial-config.js';
 import { parseDigestSchedule } from './parse-digest-schedule.js';
 
@@ -10,6 +11,15 @@ const optional = z
   .optional();
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A whole number of `unit` from `min` to `max`, `fallback` when unset: one message says all of it. */
+const whole = (unit: string, min: number, max: number, fallback: number) => {
+  const says = `a whole number of ${unit} from ${min} to ${max}, e.g. ${fallback}`;
+  return z.coerce.number({ error: says }).int(says).min(min, says).max(max, says).default(fallback);
+};
+const MIB = 1024 * 1024;
+const flag = (what: string) => optional.pipe(z.enum(['0', '1', 'true', 'false'], { error: `1 ${what}, or leave it unset` }).optional());
+const d = DEFAULT_DOOR_LIMITS;
 
 const envSchema = z.object({
   PORT: z.coerce.number({ error: 'a port number, e.g. 3978' }).int('a whole port number').min(0, 'from 0 to 65535').max(65535, 'from 0 to 65535').default(3978),
@@ -39,7 +49,16 @@ const envSchema = z.object({
   OPENAI_MODEL: optional,
   PUBLIC_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), "the service's public address, e.g. https://advisor.example.com (links to a trial's Promptfoo file use it)"),
   INTAKE_TIMEOUT_MS: z.coerce.number({ error: 'milliseconds, e.g. 4000' }).int('whole milliseconds').min(200, 'from 200 to 30000 ms').max(30_000, 'from 200 to 30000 ms').default(4000),
-  TEAMS_LOCAL: optional.pipe(z.enum(['0', '1', 'true', 'false'], { error: '1 to turn local mode on, or leave it unset' }).optional()),
+  TEAMS_LOCAL: flag('to turn local mode on'),
+  // Limits at the door (adapters/http/door-limits.ts says why each default is what it is).
+  SLACK_MAX_BODY_BYTES: whole('bytes', 64 * 1024, 16 * MIB, d.slackBodyBytes),
+  TEAMS_MAX_BODY_BYTES: whole('bytes', 64 * 1024, 16 * MIB, d.teamsBodyBytes),
+  HEADERS_TIMEOUT_MS: whole('milliseconds', 1_000, 60_000, d.headersTimeoutMs),
+  REQUEST_TIMEOUT_MS: whole('milliseconds', 1_000, 300_000, d.requestTimeoutMs),
+  KEEP_ALIVE_TIMEOUT_MS: whole('milliseconds', 1_000, 600_000, d.keepAliveTimeoutMs),
+  MAX_REQUESTS_IN_FLIGHT: whole('requests', 1, 100_000, d.maxInFlight),
+  MAX_REQUESTS_PER_CLIENT: whole('requests', 1, 100_000, d.maxInFlightPerClient),
+  TRUST_X_FORWARDED_FOR: flag("when a proxy in front appends the caller's address to X-Forwarded-For"),
 });
 
 export type SlackConfig =
@@ -80,6 +99,8 @@ export interface ServiceConfig {
   trial?: TrialConfig | null;
   /** When managers' threads get their weekly digest (UTC); absent: Monday 08:00; null: never. */
   weeklyDigest?: DigestSchedule | null;
+  /** Limits at the door (bodies, timeouts, requests at once); what is absent takes its default (tests set a few). */
+  limits?: Partial<DoorLimits>;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +172,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
   if (!trial.ok) problems.push(...trial.problems);
   const digest = parsed.data.WEEKLY_DIGEST === undefined ? null : parseDigestSchedule(parsed.data.WEEKLY_DIGEST);
   if (digest && !digest.ok) problems.push(`WEEKLY_DIGEST: ${digest.problem}`);
+  if (parsed.data.HEADERS_TIMEOUT_MS > parsed.data.REQUEST_TIMEOUT_MS)
+    problems.push(`HEADERS_TIMEOUT_MS: at most REQUEST_TIMEOUT_MS (${parsed.data.REQUEST_TIMEOUT_MS}): the head is part of the request, so it can't be given longer than the whole`);
   if (problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   // Local mode has no authentication: anyone who can reach the port could post as anyone.
@@ -169,5 +192,15 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     openai: openAiFrom(e),
     trial: trial.ok ? trial.config : null,
     ...(digest?.ok ? { weeklyDigest: digest.schedule } : {}),
+    limits: {
+      slackBodyBytes: e.SLACK_MAX_BODY_BYTES,
+      teamsBodyBytes: e.TEAMS_MAX_BODY_BYTES,
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      maxInFlight: e.MAX_REQUESTS_IN_FLIGHT,
+      maxInFlightPerClient: e.MAX_REQUESTS_PER_CLIENT,
+      trustForwardedFor: e.TRUST_X_FORWARDED_FOR === '1' || e.TRUST_X_FORWARDED_FOR === 'true',
+    },
   };
 }

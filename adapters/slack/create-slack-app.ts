@@ -8,6 +8,7 @@ import type { Logger } from '../logging/create-logger.js';
 import { acknowledgeUnclaimed } from './acknowledge-unclaimed.js';
 import { checkSlackPayload } from './slack-payload-shapes.js';
 import { RefusedSlackRequest, verifySlackHttpRequest } from './verify-slack-request.js';
+import { refuseUnread } from '../http/door-guard.js';
 
 /** The bot scopes the manifest grants; OAuth installs ask for exactly these. */
 export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history', 'im:write', 'files:read', 'files:write'];
@@ -146,7 +147,9 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
       })
       .catch((err: Error) => {
         options.logger.warn({ err: { message: err.message } }, 'Slack request refused');
-        if (!res.headersSent) res.writeHead(err instanceof RefusedSlackRequest ? err.status : 400).end();
+        // The body may be unread (refused from the headers, or cut off at the limit): the connection is closed with the answer.
+        if (err instanceof RefusedSlackRequest) return refuseUnread(res, err.status, `Refused: ${err.message}.`);
+        if (!res.headersSent) res.writeHead(400).end();
       });
   };
   return {

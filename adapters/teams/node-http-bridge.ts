@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'botbuilder';
+import { bodyLimitOf } from '../http/door-guard.js';
 import { BodyTooLarge, readBody } from '../http/read-body.js';
-
-/** Activities are small; a larger body is not one (Teams caps messages near 100 KB). */
-const MAX_BODY_BYTES = 1_000_000;
 
 export class BadActivityRequest extends Error {
   constructor(
@@ -14,13 +12,14 @@ export class BadActivityRequest extends Error {
   }
 }
 
-/** Reads a JSON body from a plain node:http request, refusing what is not a JSON object. */
+/** Reads a JSON body from a plain node:http request, up to the endpoint's limit (the door's table), refusing what is not a JSON object. */
 export async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   let raw: Buffer;
+  const limit = bodyLimitOf(req);
   try {
-    raw = await readBody(req, MAX_BODY_BYTES);
+    raw = await readBody(req, limit);
   } catch (err) {
-    if (err instanceof BodyTooLarge) throw new BadActivityRequest(413, 'The activity is larger than 1 MB.');
+    if (err instanceof BodyTooLarge) throw new BadActivityRequest(413, `The activity is larger than this endpoint takes (${limit} bytes at most).`);
     throw err;
   }
   let body: unknown;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TeamsConfig } from '../config/load-config.js';
 import { interviewDepsOf, type DoorDeps } from '../conversation/door-deps.js';
 import type { OutboxSender } from '../conversation/outbox-worker.js';
+import { refuseUnread } from '../http/door-guard.js';
 import { isLoopbackUrl, sendJson } from '../http/send-json.js';
 import { createTeamsAdapter } from './create-teams-adapter.js';
 import { BadActivityRequest, bridge, readJsonBody } from './node-http-bridge.js';
@@ -60,6 +61,8 @@ export function openTeamsDoor(config: TeamsConfig, deps: DoorDeps): TeamsDoor {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST Bot Framework activities here.' });
+    // The Bot Connector always sends a bearer token: without one, nothing is read (botbuilder checks the token itself once the activity is parsed).
+    if (config.mode === 'azure' && !/^Bearer \S+$/.test(req.headers.authorization ?? '')) return refuseUnread(res, 401, 'Activities come from the Bot Connector with an Authorization: Bearer token.');
     try {
       const body = await readJsonBody(req);
       if (typeof body.type !== 'string') return sendJson(res, 400, { error: 'The body is not a Bot Framework activity: it has no type.' });
@@ -77,7 +80,7 @@ export function openTeamsDoor(config: TeamsConfig, deps: DoorDeps): TeamsDoor {
         }),
       );
     } catch (err) {
-      if (err instanceof BadActivityRequest) return sendJson(res, err.status, { error: err.message });
+      if (err instanceof BadActivityRequest) return err.status === 413 ? refuseUnread(res, 413, err.message) : sendJson(res, err.status, { error: err.message });
       // botbuilder validates the activity with zod before anything else: a malformed one is the caller's mistake.
       if ((err as Error).name === 'ZodError') return sendJson(res, 400, { error: 'The body is not a valid Bot Framework activity.' });
       logger.error({ err: { message: (err as Error).message } }, 'Teams request failed');

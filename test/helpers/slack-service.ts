@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { OpenAiConfig, ServiceConfig } from '../../adapters/config/load-config.js';
 import type { TrialConfig } from '../../adapters/config/load-trial-config.js';
+import type { DoorLimits } from '../../adapters/http/door-limits.js';
 import { createLogger } from '../../adapters/logging/create-logger.js';
 import { startService, type DeliveryTimings, type RunningService } from '../../adapters/server.js';
 import { FakeSlackApi } from './fake-slack-api.js';
@@ -26,7 +27,7 @@ export interface SlackTestService {
 
 /** The real service (Bolt, SQLite file, HTTP server on loopback) wired to a fake Slack. */
 export async function startSlackTestService(
-  options: { databasePath?: string; slack?: FakeSlackApi; openai?: OpenAiConfig; now?: () => Date; delivery?: DeliveryTimings; trial?: TrialConfig } = {},
+  options: { databasePath?: string; slack?: FakeSlackApi; openai?: OpenAiConfig; now?: () => Date; delivery?: DeliveryTimings; trial?: TrialConfig; limits?: Partial<DoorLimits> } = {},
 ): Promise<SlackTestService> {
   const slack = options.slack ?? (await new FakeSlackApi().start());
   const databasePath = options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'advisor-slack-')), 'advisor.db');
@@ -41,6 +42,7 @@ export async function startSlackTestService(
     slack: { mode: 'http', signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${slack.url}/api/` },
     openai: options.openai ?? null,
     trial: options.trial ?? null,
+    ...(options.limits ? { limits: options.limits } : {}),
   };
   const now = options.now ?? (() => SLACK_TEST_DATE);
   const boot = () =>

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { TrialConfig } from '../../adapters/config/load-trial-config.js';
 import type { ServiceConfig, SlackConfig, TeamsConfig } from '../../adapters/config/load-config.js';
+import type { DoorLimits } from '../../adapters/http/door-limits.js';
 import { createLogger } from '../../adapters/logging/create-logger.js';
 import { startService, type DeliveryTimings, type RunningService } from '../../adapters/server.js';
 import { decodeAction } from '../../src/index.js';
@@ -27,7 +28,7 @@ export interface TeamsTestService {
 
 /** The real service in Teams local mode (botbuilder, SQLite file, loopback) with a fake Bot Connector; Slack too when asked. */
 export async function startTeamsTestService(
-  options: { teams?: TeamsConfig; withSlack?: boolean; databasePath?: string; delivery?: DeliveryTimings; trial?: TrialConfig; now?: () => Date } = {},
+  options: { teams?: TeamsConfig; withSlack?: boolean; databasePath?: string; delivery?: DeliveryTimings; trial?: TrialConfig; now?: () => Date; limits?: Partial<DoorLimits> } = {},
 ): Promise<TeamsTestService> {
   const connector = await new FakeBotConnector().start();
   const slack = options.withSlack ? await new FakeSlackApi().start() : null;
@@ -35,7 +36,16 @@ export async function startTeamsTestService(
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(...String(chunk).trim().split('\n')), done()) });
   const slackConfig: SlackConfig | null = slack ? { mode: 'http', signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${slack.url}/api/` } : null;
-  const config: ServiceConfig = { port: 0, host: '127.0.0.1', databasePath, logLevel: 'info', slack: slackConfig, teams: options.teams ?? { mode: 'local' }, trial: options.trial ?? null };
+  const config: ServiceConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    databasePath,
+    logLevel: 'info',
+    slack: slackConfig,
+    teams: options.teams ?? { mode: 'local' },
+    trial: options.trial ?? null,
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
   const boot = () =>
     startService(config, {
       now: options.now ?? (() => TEAMS_TEST_DATE),

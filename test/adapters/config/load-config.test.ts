@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../adapters/config/load-config.js';
+import { DEFAULT_DOOR_LIMITS } from '../../../adapters/http/door-limits.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -13,7 +14,49 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('the service settings', () => {
   it('starts with defaults and no Slack when nothing is set', () => {
-    expect(loadConfig({})).toEqual({ port: 3978, host: '0.0.0.0', databasePath: './data/advisor.db', logLevel: 'info', slack: null, teams: null, openai: null, trial: null });
+    expect(loadConfig({})).toEqual({
+      port: 3978,
+      host: '0.0.0.0',
+      databasePath: './data/advisor.db',
+      logLevel: 'info',
+      slack: null,
+      teams: null,
+      openai: null,
+      trial: null,
+      limits: DEFAULT_DOOR_LIMITS,
+    });
+  });
+
+  it("reads the limits at the door, and says what each takes when one won't do", () => {
+    expect(
+      loadConfig({
+        SLACK_MAX_BODY_BYTES: '2097152',
+        TEAMS_MAX_BODY_BYTES: '262144',
+        HEADERS_TIMEOUT_MS: '3000',
+        REQUEST_TIMEOUT_MS: '8000',
+        KEEP_ALIVE_TIMEOUT_MS: '65000',
+        MAX_REQUESTS_IN_FLIGHT: '200',
+        MAX_REQUESTS_PER_CLIENT: '50',
+        TRUST_X_FORWARDED_FOR: '1',
+      }).limits,
+    ).toEqual({
+      slackBodyBytes: 2_097_152,
+      teamsBodyBytes: 262_144,
+      headersTimeoutMs: 3_000,
+      requestTimeoutMs: 8_000,
+      keepAliveTimeoutMs: 65_000,
+      maxInFlight: 200,
+      maxInFlightPerClient: 50,
+      trustForwardedFor: true,
+    });
+    expect(problemsOf({ SLACK_MAX_BODY_BYTES: '4MB', MAX_REQUESTS_IN_FLIGHT: '0', TRUST_X_FORWARDED_FOR: 'yes' })).toEqual([
+      'SLACK_MAX_BODY_BYTES: a whole number of bytes from 65536 to 16777216, e.g. 1048576',
+      'MAX_REQUESTS_IN_FLIGHT: a whole number of requests from 1 to 100000, e.g. 64',
+      "TRUST_X_FORWARDED_FOR: 1 when a proxy in front appends the caller's address to X-Forwarded-For, or leave it unset",
+    ]);
+    expect(problemsOf({ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' })).toEqual([
+      "HEADERS_TIMEOUT_MS: at most REQUEST_TIMEOUT_MS (10000): the head is part of the request, so it can't be given longer than the whole",
+    ]);
   });
 
   it('picks HTTP mode from a signing secret and a bot token, with the Web API URL the tests use', () => {

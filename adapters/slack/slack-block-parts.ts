@@ -177,7 +177,12 @@ function choicesBlocks(block: Extract<CardBlock, { type: 'choices' }>, blockIds:
       text: { type: 'plain_text', text: cutText(oneLine(o.label).trim(), L.optionText) || o.value, emoji: true },
       value: o.value,
     }));
-    const select = { type: 'static_select' as const, action_id: `fta:${block.action}:select`, placeholder: { type: 'plain_text' as const, text: 'Choose…' }, options: selectOptions };
+    const select = {
+      type: 'static_select' as const,
+      action_id: `fta:${block.action}:select`,
+      placeholder: { type: 'plain_text' as const, text: block.menu?.label ?? 'Choose…' },
+      options: selectOptions,
+    };
     if (select.action_id.length <= L.actionId) return [{ block: { type: 'actions', block_id: block.payload, elements: [select] } satisfies ActionsBlock }];
   }
   const base = decodeAction(block.payload);

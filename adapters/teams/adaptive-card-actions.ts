@@ -72,13 +72,13 @@ export function choiceElements(block: Extract<CardBlock, { type: 'choices' }>, i
       type: 'Input.ChoiceSet',
       id: CHOICE_INPUT_ID,
       style: 'compact',
-      label: 'Your answer',
+      label: block.menu?.label ?? 'Your answer',
       placeholder: 'Choose…',
       choices: options.map((o) => ({ title: cutText(oneLine(o.label).trim(), L.choiceTitleMax) || o.value, value: o.value })),
       isRequired: true,
       errorMessage: 'Choose one of the options.',
     };
-    return [menu, ...actionSets([executeAction({ action: block.action, label: ANSWER_LABEL, payload: block.payload, sendsInputs: true })])];
+    return [menu, ...actionSets([executeAction({ action: block.action, label: block.menu?.submit ?? ANSWER_LABEL, payload: block.payload, sendsInputs: true })])];
   }
   const buttons = options.map((o) => executeAction({ action: block.action, label: o.label || o.value, payload: encodeAction({ ...base, a: o.value }) }));
   return actionSets(buttons);

@@ -22,7 +22,13 @@ export function buildReviewCard(conversation: Conversation, questions: Record<Qu
     blocks: [
       { type: 'text', text: 'Your earlier answers are kept. Pick one to change, as many times as you like, then show the verdict.' },
       { type: 'list', title: 'Your answers', items: answered.map((q, i) => ({ marker: `${i + 1}.`, text: `${q.prompt} ${formatAnswer(q, conversation.answers[q.id])}` })) },
-      { type: 'choices', action: 'change', payload, options: answered.map((q, i) => ({ label: `Change ${i + 1}: ${q.prompt}`, value: q.id })) },
+      {
+        type: 'choices',
+        action: 'change',
+        payload,
+        options: answered.map((q, i) => ({ label: `${i + 1}. ${q.prompt}`, value: q.id })),
+        menu: { label: 'The answer to change', submit: 'Change it' },
+      },
       {
         type: 'buttons',
         buttons: [

@@ -15,8 +15,8 @@ export type CardBlock =
   | { type: 'context'; text: string }
   | { type: 'divider' }
   | { type: 'buttons'; buttons: CardButton[] }
-  /** Pick one of several: buttons or a menu, as the platform prefers for the count. */
-  | { type: 'choices'; action: string; payload: string; options: { label: string; value: string }[] }
+  /** Pick one of several: buttons or a menu, as the platform prefers for the count (`menu` names the menu and its button; default "Your answer", "Answer"). */
+  | { type: 'choices'; action: string; payload: string; options: { label: string; value: string }[]; menu?: { label: string; submit: string } }
   /** A typed value: a text box where the platform has one in messages, else a button that opens one. */
   | { type: 'input'; action: string; payload: string; label: string; placeholder: string; multiline: boolean };
 

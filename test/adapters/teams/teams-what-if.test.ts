@@ -53,3 +53,38 @@ describe('"Try other numbers" on a Teams verdict card', () => {
     expect(cardText(version)).toMatch(/A new version of \S* ?the verdict of 2026-11-23.*tried by Alice Manager with calls a month 5M \(was 1\.5M\), months to compare over 24 \(was 12\)\./);
   });
 });
+
+describe('Start over on a Teams verdict card', () => {
+  let svc: TeamsTestService;
+  beforeEach(async () => {
+    svc = await startTeamsTestService();
+  });
+  afterEach(async () => {
+    await svc.stop();
+  });
+
+  it('keeps the answers and offers to change a few from a menu, then shows the verdict', async () => {
+    const driver = new TeamsInterviewDriver(svc);
+    await driver.say('finetune-advisor route support tickets to 12 queues');
+    const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
+    await driver.click(verdict, driver.action(verdict, 'new-from-verdict').data);
+    const review = await svc.connector.waitFor(() => driver.currentQuestion());
+    expect(cardText(review)).toContain('Change a few answers');
+    expect(cardText(review)).toMatch(/\d+\. How many calls a month\? 1\.5M/);
+    await driver.click(review, { ...driver.action(review, 'change').data, fta_choice: 'monthlyCalls' });
+    const asked = await svc.connector.waitFor(() => {
+      const q = driver.currentQuestion();
+      return q && cardText(q).includes('How many calls a month?') && !cardText(q).includes('Change a few answers') ? q : undefined;
+    });
+    expect(cardText(asked)).toContain('Keep: 1.5M');
+    await driver.say('5M');
+    const again = await svc.connector.waitFor(() => {
+      const q = driver.currentQuestion();
+      return q && /How many calls a month\? 5M/.test(cardText(q)) ? q : undefined;
+    });
+    const before = svc.connector.messages.length;
+    await driver.click(again, driver.action(again, 'show-verdict').data);
+    const second = await svc.connector.waitFor(() => svc.connector.messages.slice(before).find((m) => cardText(m).includes('Verdict:')));
+    expect(JSON.stringify(second.activity.attachments)).toContain('$630k');
+  }, 20_000);
+});

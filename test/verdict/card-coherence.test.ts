@@ -254,6 +254,20 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
       return wrong.length ? wrong.join('; ') : null;
     },
   ],
+  [
+    'the card lists only the mistakes the team is making under "Common mistakes spotted", and the cautions for later under their own heading',
+    ({ v }) => {
+      const card = buildVerdictCard(v);
+      const listed = (title: string) => card.blocks.flatMap((b) => (b.type === 'list' && b.title === title ? b.items.map((i) => i.text) : []));
+      const mistakes = listed('Common mistakes spotted');
+      const cautions = listed('Keep in mind if you train');
+      const wrong = [
+        ...mistakes.filter((t) => !v.mistakes.some((m) => m.text === t)).map((t) => `"${t}" under mistakes`),
+        ...v.cautions.filter((c) => !cautions.includes(c.text)).map((c) => `caution "${c.text}" not under its heading`),
+      ];
+      return wrong.length ? wrong.join('; ') : null;
+    },
+  ],
   ["a prompt-engineering headline never starts with 'Fine-tune'", ({ v }) => (v.verdict === 'prompt-engineering' && v.headline.startsWith('Fine-tune') ? v.headline : null)],
   [
     'no NaN, Infinity or undefined in what the card says',

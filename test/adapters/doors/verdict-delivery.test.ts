@@ -67,7 +67,7 @@ describe('a verdict and its summaries are never lost to a failed post', () => {
     expect(verdicts()[0]!.metadata?.event_type).toBe('finetune_advisor_verdict');
     expect((await runCliWith(['outbox', '--database', svc.databasePath])).stdout).toContain('nothing: every verdict card is up, every message and summary sent');
     expect(svc.connector.in(threadOf(root.id))).toHaveLength(1);
-  });
+  }, 20_000);
 
   it('posts a verdict once when Slack posted it but the answer was lost (a crash between the post and its record)', async () => {
     svc = await startTeamsTestService({ withSlack: true });

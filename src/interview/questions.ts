@@ -159,7 +159,7 @@ function makeQuestions(ctx: AdviceContext): Record<QuestionId, Question> {
       id: 'model',
       kind: 'choice',
       prompt: 'Which model do you prompt today?',
-      help: 'Its prices come from the dated catalogue; `finetune-advisor prices` lists them.',
+      help: 'Its prices come from the dated catalogue (`npx finetune-advisor prices` in a terminal lists them).',
       options: allModels,
       example: allModels[0]?.value ?? 'gpt-4.1',
       parse: choice(allModels),

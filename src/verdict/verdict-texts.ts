@@ -40,7 +40,9 @@ function shipStep(a: Answers): string {
 
 function substituteQualityStep(a: Answers, model: string): string {
   const q = substituteQuality(a, model);
-  return q.measured ? `${q.trialSays[0]!.toUpperCase()}${q.trialSays.slice(1)}.` : 'Its quality on your task is untested: run your examples on it first (`/finetune-advisor trial`).';
+  return q.measured
+    ? `${q.trialSays[0]!.toUpperCase()}${q.trialSays.slice(1)}.`
+    : 'Its quality on your task is untested: run a prompt trial of your examples on it first (`/finetune-advisor trial` in Slack, `trial` in Teams, `finetune-advisor trial` in a terminal).';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { chartValue, chartValueText, samplePoints, type CardBlock, type CardListItem } from '../../src/index.js';
 import type { AdaptiveElement, Container, FactSet, LineChart, Table, TableCell, TextBlock } from './adaptive-card-types.js';
-import { seriesColours } from './chart-palette.js';
+import { COLOUR_WORDS, seriesColours } from './chart-palette.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
 import { cutText, keepWhole, oneLine } from './teams-text.js';
 
@@ -133,7 +133,9 @@ function chartParts(block: Extract<CardBlock, { type: 'chart' }>, k: RenderKnobs
     })),
     fallback,
   };
-  return content([chart]);
+  // Which line is which, in words: a phone's legend can draw its names on top of each other, and a colour is not for every reader.
+  const key = textBlock(series.map((s, n) => `${oneLine(s.name).trim()}: ${COLOUR_WORDS[colours[n]!]}`).join(' · '), k.textMax, { isSubtle: true, size: 'Small', spacing: 'None' });
+  return content([chart, ...key]);
 }
 
 function notice(block: Extract<CardBlock, { type: 'notice' }>, k: RenderKnobs): Container[] {

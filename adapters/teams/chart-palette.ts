@@ -17,6 +17,15 @@ export const CHART_COLOURS = {
 
 export type ChartColour = keyof typeof CHART_COLOURS;
 
+/** Each colour in words, for the line under the chart that says which line is which. */
+export const COLOUR_WORDS: Record<ChartColour, string> = {
+  divergingBlue: 'dark blue',
+  attention: 'red',
+  sequential4: 'light violet',
+  categoricalPurple: 'plum',
+  divergingGray: 'grey',
+};
+
 /** The colour of each path, by the series key the core gives it; other series take the rest in order. */
 export const SERIES_COLOURS: Record<string, ChartColour> = {
   prompt: 'divergingBlue',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_COLOURS, MIN_SERIES_DELTA_E, SERIES_COLOURS } from '../../../adapters/teams/chart-palette.js';
+import { CHART_COLOURS, COLOUR_WORDS, MIN_SERIES_DELTA_E, SERIES_COLOURS } from '../../../adapters/teams/chart-palette.js';
 import { renderAdaptiveCard } from '../../../adapters/teams/render-adaptive-card.js';
 import { TEAMS_LIMITS } from '../../../adapters/teams/teams-limits.js';
 import { adviseFromAnswers, buildAssumptionsCard, buildVerdictCard, type Answers } from '../../../src/index.js';
@@ -166,5 +166,17 @@ describe('the chart palette', () => {
 
   it('draws every path at least 3:1 against the white card', () => {
     for (const [name, hex] of used) expect(1.05 / (luminance(hex) + 0.05), name).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('which line is which', () => {
+  it('says under every chart which colour each path is drawn in, in words', () => {
+    for (const { name, json } of cards.slice(0, 40))
+      for (const chart of ofType(json, 'Chart.Line', false)) {
+        const body = json.body as Record<string, any>[];
+        const key = body[body.indexOf(chart) + 1];
+        expect(key?.type, name).toBe('TextBlock');
+        for (const series of chart.data) expect(key!.text, name).toContain(`${series.legend}: ${COLOUR_WORDS[series.color as keyof typeof COLOUR_WORDS]}`);
+      }
   });
 });

@@ -10,12 +10,12 @@ import { countFrom } from './read-token-counts.js';
 const C = `(?<q>${COUNT})`;
 
 /** What a test or a dataset counts. */
-const THINGS = String.raw`(?:examples?|samples?|tickets?|cases?|inputs?|e-?mails?|documents?|docs?|messages?|items?|records?|quer(?:y|ies)|questions?|conversations?|chats?|reviews?|invoices?|calls?|requests?|transcripts?|articles?|pages?|images?|texts?|rows?|data\s*points?|pairs?|sentences?|instances?|entries|answers?|responses?|outputs?|summaries|translations?|contracts?|claims?|forms?|receipts?|posts?|comments?|products?|listings?|files?)`;
+const THINGS = String.raw`(?:examples?|samples?|tickets?|cases?|inputs?|e-?mails?|documents?|docs?|messages?|items?|records?|quer(?:y|ies)|questions?|conversations?|chats?|reviews?|invoices?|calls?|requests?|transcripts?|articles?|pages?|images?|texts?|rows?|data\s*points?|pairs?|sentences?|instances?|entries|answers?|responses?|outputs?|summaries|translations?|contracts?|claims?|forms?|receipts?|posts?|comments?|products?|listings?|files?|clauses?|drafts?|labels?|apps?|applications?)`;
 const REAL = String.raw`(?:real|actual|production|prod|live|test|held[- ]out|holdout|sample|random|hand[- ](?:picked|checked|labell?ed|reviewed)|checked|reviewed|verified|unseen|real[- ]world|customer|user|historical|past|recent)`;
 /** Labelled examples inside the prompt are few-shot examples, not training data. */
 const NOT_IN_PROMPT = String.raw`(?!\s+(?:in|inside|within|into|for)\s+(?:the\s+|our\s+|my\s+|each\s+|a\s+|every\s+)?(?:system\s+)?prompts?\b)`;
 /** Labelled, with the typos people make: "labeled", "labelled", "labled", "lableled". */
-const LABELLED = String.raw`(?:(?:hand|human|manually|expert)[- ]?)?(?:lab(?:e|le)?ll?ed|annotated|tagged|graded|gold(?:[- ]standard)?|ground[- ]truth|verified|curated|categori[sz]ed|classified)`;
+const LABELLED = String.raw`(?:(?:hand|human|manually|expert)[- ]?)?(?:lab(?:e|le)?ll?ed|annotated|tagged|graded|gold(?:[- ]standard)?|ground[- ]truth|verified|curated|categori[sz]ed|classified|approved|reviewed|accepted)`;
 
 const TESTED: readonly RegExp[] = [
   // "tested on 50 examples", "we tested the prompt on 50 real tickets", "evaluated it against 200 emails"
@@ -31,15 +31,30 @@ const TESTED: readonly RegExp[] = [
   new RegExp(String.raw`\bout\s+of\s+(?:the\s+)?${C}\s+(?:(?:we|i)\s+)?(?:tested|test(?:ed)?\s+${THINGS}|${THINGS}\s+(?:we\s+|i\s+)?tested)\b`, 'dg'),
   // "50 test cases", "50 held-out examples"
   new RegExp(String.raw`${C}\s+(?:test|eval|evaluation|validation|held[- ]out|holdout)\s+(?:set\s+)?(?:examples?|cases?|samples?|items?|tickets?|questions?|inputs?)\b`, 'dg'),
-  // "a test set of 50", "eval set: 200 examples"
+  // "a test set of 50", "eval set: 200 examples", "our eval has 150 examples"
   new RegExp(String.raw`\b(?:test|eval|evaluation|validation|held[- ]out|holdout)\s+set\s+(?:of|with|has|is|:)\s*${HEDGE}${C}`, 'dg'),
+  new RegExp(String.raw`\b(?:evals?|evaluation)\s+(?:has|have|of|with|covers|contains)\s+${HEDGE}${C}\s+(?:${REAL}\s+){0,2}${THINGS}\b`, 'dg'),
+  // "our 300-email test set", "a 50 ticket eval set", "our 1000 ticket golden set"
+  new RegExp(String.raw`${C}(?:[- ]+[a-z]+)?[- ]+(?:test|eval|evaluation|validation|held[- ]out|holdout|golden|gold)\s+set\b`, 'dg'),
+  // "300 in our test set"
+  new RegExp(String.raw`${C}\s+in\s+(?:our|the|a)\s+(?:test|eval|evaluation|validation|held[- ]out|holdout|golden)\s+set\b`, 'dg'),
+  // "90% right on 400 examples", "accuracy 72% on 60 tickets"
+  new RegExp(String.raw`(?:%|\bpercent|\bright|\bcorrect|\baccura\w+)\s+on\s+(?:our\s+|the\s+)?${HEDGE}${C}\s+(?:${REAL}\s+){0,2}(?:[\w-]+\s+)?${THINGS}\b`, 'dg'),
+];
+/** "nothing tested yet", "we haven't tested it", "no evals yet": none, which the interview needs to know. */
+const NO_TESTS = [
+  new RegExp(
+    String.raw`\b(?:nothing|not)\s+(?:been\s+)?tested\b|\b(?:haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:really\s+|actually\s+|yet\s+)?(?:tested|evaluated|measured|run\s+(?:any\s+)?(?:tests|evals?))\b|\bno\s+(?:evals?|evaluations?|testing|test\s+set)\b(?:\s+(?:yet|so\s+far|at\s+all))?`,
+    'dg',
+  ),
 ];
 
-const ROUNDS = String.raw`(?:iterations?|rounds?|attempts?|tries|revisions?|rewrites?|drafts?)`;
+/** Not "drafts": "400 drafts a month" are the task's outputs, not prompt versions. */
+const ROUNDS = String.raw`(?:iterations?|rounds?|attempts?|tries|revisions?|rewrites?)`;
 const ITERATIONS: readonly RegExp[] = [
   // "after 4 tries", "after three rounds of prompt tweaks"
   new RegExp(
-    String.raw`\bafter\s+${HEDGE}${C}\s+(?:(?:prompt|different|more|major|minor|failed|of)\s+){0,2}(?:tries|try|attempts?|iterations?|rounds?|versions?|revisions?|rewrites?|passes|cycles?|drafts?|variants?|variations?|changes|tweaks|edits|prompts)\b`,
+    String.raw`\bafter\s+${HEDGE}${C}\s+(?:(?:prompt|different|more|major|minor|failed|of)\s+){0,2}(?:tries|try|attempts?|iterations?|rounds?|versions?|revisions?|rewrites?|passes|cycles?|variants?|variations?|changes|tweaks|edits|prompts)\b`,
     'dg',
   ),
   // "4 iterations", "4 rounds", "three attempts", "4 prompt iterations"
@@ -58,6 +73,13 @@ const ITERATIONS: readonly RegExp[] = [
   // "rewrote the prompt 4 times", "iterated twice"
   new RegExp(String.raw`\b(?:iterated|rewrote|rewritten|revised|tweaked|changed|edited|reworked|refined|updated|tried)\b(?:\s+[\w'-]+){0,4}?\s+(?:${C}\s+times|(?<w>once|twice|thrice))\b`, 'dg'),
 ];
+/** "we haven't really iterated", "no prompt iterations yet": none. */
+const NO_ITERATIONS = [
+  new RegExp(
+    String.raw`\b(?:haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:really\s+|actually\s+|yet\s+)?(?:iterated|(?:tweaked|changed|revised|touched|tuned|rewritten|rewrote|edited)\s+(?:the\s+|our\s+|my\s+)?prompt)\b|\bno\s+(?:prompt\s+)?(?:iterations?|tweaks|revisions|prompt\s+changes)\b`,
+    'dg',
+  ),
+];
 /** "4 rounds of funding" is not prompt work: after "of", the next words must be about the prompt. */
 const ROUNDS_OF = /^\s+of\s+((?:[\w'-]+\s*){1,3})/;
 const PROMPT_WORK = /\b(?:prompt|tweak|chang|edit|improv|iterat|test|rewrit|engineer|refin|revision|tuning|work|trial)/;
@@ -75,8 +97,10 @@ const LABELLED_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:data\s*set|training\s+(?:set|data)|labell?ed\s+(?:set|data)|corpus)\s+(?:of|with|has|contains|is|:)\s*${HEDGE}${C}`, 'dg'),
   // "3k training examples", "500 examples with labels"
   new RegExp(String.raw`${C}\s+(?:training|train|fine[- ]tuning)\s+(?:examples?|samples?|pairs?|rows?|records?|data\s*points?)\b`, 'dg'),
+  // "in 2024 we labelled 8,000 tickets"
+  new RegExp(String.raw`\b(?:hand[- ])?(?:labell?ed|annotated)\s+${HEDGE}${C}\s+(?:[\w-]+\s+)?${THINGS}\b`, 'dg'),
   new RegExp(
-    String.raw`${C}\s+(?:examples?|samples?|pairs?|tickets?|e-?mails?|documents?)\s+(?:with|and)\s+(?:their\s+)?(?:labels|answers|ideal\s+outputs?|gold\s+labels|expected\s+outputs?|the\s+right\s+(?:answers?|categor(?:y|ies)))\b`,
+    String.raw`${C}\s+(?:[\w-]+\s+)?(?:examples?|samples?|pairs?|tickets?|e-?mails?|documents?)\s+(?:with|and)\s+(?:their\s+)?(?:labels|answers|ideal\s+outputs?|gold\s+labels|expected\s+outputs?|the\s+right\s+(?:answers?|categor(?:y|ies)))\b`,
     'dg',
   ),
 ];
@@ -101,20 +125,22 @@ const MIN_CATEGORIES = 2;
 const MAX_CATEGORIES = 1000;
 
 export function readTestedExamples(text: ScanText): Hit<number> | undefined {
-  return firstHit(text.lower, TESTED, (m) => countFrom(text, m));
+  return firstHit(text.lower, TESTED, (m) => countFrom(text, m)) ?? firstHit(text.lower, NO_TESTS, (m) => ({ value: 0, start: m.index, end: m.index + m[0].length }));
 }
 
 export function readPromptIterations(text: ScanText): Hit<number> | undefined {
-  return firstHit(text.lower, ITERATIONS, (m) => {
-    const word = m.groups?.w;
-    if (word !== undefined) {
-      const value = TIMES_WORD[word];
-      return value === undefined ? undefined : { value, start: m.index, end: m.index + m[0].length };
-    }
-    const following = ROUNDS_OF.exec(text.lower.slice(m.index + m[0].length, m.index + m[0].length + 40));
-    if (following && !PROMPT_WORK.test(following[1] ?? '')) return undefined;
-    return countFrom(text, m);
-  });
+  return (
+    firstHit(text.lower, ITERATIONS, (m) => {
+      const word = m.groups?.w;
+      if (word !== undefined) {
+        const value = TIMES_WORD[word];
+        return value === undefined ? undefined : { value, start: m.index, end: m.index + m[0].length };
+      }
+      const following = ROUNDS_OF.exec(text.lower.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      if (following && !PROMPT_WORK.test(following[1] ?? '')) return undefined;
+      return countFrom(text, m);
+    }) ?? firstHit(text.lower, NO_ITERATIONS, (m) => ({ value: 0, start: m.index, end: m.index + m[0].length }))
+  );
 }
 
 export function readLabeledExamples(text: ScanText): Hit<number> | undefined {

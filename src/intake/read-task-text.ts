@@ -5,7 +5,7 @@ import { INTAKE_FIELDS, type IntakeField, type RulesReading } from './intake-typ
 import { matchModelName } from './match-model-name.js';
 import { readCategories, readLabeledExamples, readPromptIterations, readTestedExamples } from './read-counts.js';
 import { readDeadline, readFailureMode, readSpecStable } from './read-circumstances.js';
-import { readCacheHitRate, readSuccess } from './read-rates.js';
+import { readCacheHitRate, readScoreOfTested, readSuccess } from './read-rates.js';
 import { readInputTokens, readOutputTokens, readPromptTokens } from './read-token-counts.js';
 import { readMonthlyCalls } from './read-volumes.js';
 import { MAX_TEXT_LENGTH, phraseOf, scanText, type Hit, type ScanText } from './scan-text.js';
@@ -42,10 +42,13 @@ export function readTaskText(text: string, ctx: AdviceContext): RulesReading {
 
 function findAll(scan: ScanText, ctx: AdviceContext): Partial<Record<IntakeField, Hit<unknown>>> {
   const success = attempt(() => readSuccess(scan)) ?? {};
+  const tested = attempt(() => readTestedExamples(scan));
+  // "tested on 25 emails, 19 were right": a score said after the test, when no share was.
+  const scored = success.successRate ?? (tested && attempt(() => readScoreOfTested(scan, tested)));
   return {
     taskKind: attempt(() => readTaskKind(scan)),
-    testedExamples: attempt(() => readTestedExamples(scan)) ?? success.testedExamples,
-    successRate: success.successRate,
+    testedExamples: tested ?? success.testedExamples,
+    successRate: scored,
     promptIterations: attempt(() => readPromptIterations(scan)),
     failureMode: attempt(() => readFailureMode(scan)),
     model: attempt(() => matchModelName(scan, ctx.catalogue)),

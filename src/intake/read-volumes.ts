@@ -1,26 +1,34 @@
 import { formatQuantity } from '../interview/format-quantity.js';
 import { MONTH, periodOf } from '../interview/periods.js';
-import { HEDGE, QUANTITY, clauseAround, firstHit, groupSpan, readAmount, type Hit, type ScanText } from './scan-text.js';
+import { COUNT, HEDGE, clauseAround, firstHit, groupSpan, readAmount, type Hit, type ScanText } from './scan-text.js';
 
 /**
  * Calls a month from "50k tickets a day", "10M calls/month", "250k/day", "1,000 per week",
- * "100 an hour", "120M a year". The product's rule: a month is 30 days, a week 30/7 of it.
+ * "100 an hour", "120M a year", "150 contracts per week", "eight thousand queries a day",
+ * "1.2M requests per quarter". The product's rule: a month is 30 days, a week 30/7 of it.
  */
 
 /** What people count when they count calls. */
-const NOUN = String.raw`(?:(?:api|llm|model|openai|gpt|ai)\s+)?(?:calls?|requests?|tickets?|e-?mails?|messages?|documents?|docs?|reviews?|quer(?:y|ies)|conversations?|chats?|items?|records?|pages?|invoices?|transcripts?|articles?|posts?|comments?|orders?|claims?|forms?|receipts?|contracts?|files?|images?|texts?|inputs?|completions?|predictions?|classifications?|questions?|cases?|transactions?|notes?|reports?|listings?|leads?|applications?|resumes?|searches|search(?:es)?|prompts?|generations?|summaries|translations?|lookups?|events?|entries|rows?|tasks?|jobs?|descriptions?|responses?|replies|submissions?)`;
+const NOUN = String.raw`(?:(?:api|llm|model|openai|gpt|ai)\s+)?(?:calls?|requests?|tickets?|e-?mails?|messages?|documents?|docs?|reviews?|quer(?:y|ies)|conversations?|chats?|items?|records?|pages?|invoices?|transcripts?|articles?|posts?|comments?|orders?|claims?|forms?|receipts?|contracts?|files?|images?|texts?|inputs?|completions?|predictions?|classifications?|questions?|cases?|transactions?|notes?|reports?|listings?|leads?|applications?|resumes?|searches|search(?:es)?|prompts?|generations?|summaries|translations?|lookups?|entries|rows?|tasks?|jobs?|descriptions?|responses?|replies|submissions?)`;
 /** Up to two words between the number and the noun: "50k (new support) tickets a day". */
 const ADJECTIVES = String.raw`(?:[a-z][a-z'-]*\s+){0,2}?`;
-const SLASH_UNIT = String.raw`(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|years?|yrs?|y|annum)`;
-const WORD_UNIT = String.raw`(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|mos?|years?|yrs?|annum)`;
-const PERIOD = String.raw`(?:\s*/\s*${SLASH_UNIT}|\s+(?:per|an?|each|every|in\s+an?)\s+${WORD_UNIT}|\s+(?:hourly|daily|weekly|monthly|yearly|annually|per\s+annum))\b`;
+const SLASH_UNIT = String.raw`(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|quarters?|qtrs?|q|years?|yrs?|y|annum)`;
+const WORD_UNIT = String.raw`(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|mos?|quarters?|qtrs?|years?|yrs?|annum)`;
+const PERIOD = String.raw`(?:\s*/\s*${SLASH_UNIT}|\s+(?:per|an?|each|every(?:\s+single)?|in\s+an?)\s+${WORD_UNIT}|\s+(?:hourly|daily|weekly|monthly|quarterly|yearly|annually|per\s+annum))\b`;
 /** With a noun, "10M requests last month" is a volume too. */
 const LOOSE_PERIOD = String.raw`(?:${PERIOD}|\s+(?:last|this|(?:over|in)\s+the\s+last)\s+(?:day|week|month|year)\b)`;
-const Q = `(?<q>${QUANTITY})`;
+const Q = `(?<q>${COUNT})`;
+/**
+ * Any noun may stand between a number and its period ("3k apps a week"), but not people, time,
+ * money or tokens: "5 people a month", "20 hours a week", "3M tokens a day" are not calls.
+ */
+const NOT_WORK = String.raw`(?:people|persons?|users?|visitors?|customers?|clients?|employees?|engineers?|developers?|devs?|interns?|agents?|staff|hires?|members?|students?|patients?|drivers?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|quarters?|years?|times?|dollars?|euros?|bucks|usd|eur|gbp|cents?|tokens?|events?|logs?|[kmgt]b|percent|per|each|every|for|an?|the|of|in|to|with|and|or|on|at|by|from|is|are|was|were|we|i|it|they|more|less|fewer|up|down)`;
+const ANY_NOUN = String.raw`(?:\s+(?!${NOT_WORK}\b)[a-z][a-z'-]*){1,3}?`;
 
 const WITH_PERIOD: readonly RegExp[] = [
   new RegExp(`${Q}${PERIOD}`, 'dg'),
   new RegExp(`${Q}\\s+${ADJECTIVES}${NOUN}${LOOSE_PERIOD}`, 'dg'),
+  new RegExp(`${Q}${ANY_NOUN}${PERIOD}`, 'dg'),
   // "every day we get 50k tickets", "last year we made 120M calls"
   new RegExp(
     String.raw`\b(?:every|each|last|this|in\s+the\s+last)\s+(?:single\s+)?(?<lead>day|week|month|year|hour)\b,?\s+(?:[a-z']+\s+){0,3}?${HEDGE}${Q}\s+${ADJECTIVES}${NOUN}\b(?!${LOOSE_PERIOD})`,
@@ -46,7 +54,7 @@ const OTHER_SPAN = /\b(?:days?|weeks?|months?|years?|quarters?|hours?|daily|week
 
 /** Money said as a count: "$5k a month", "we spend 5k a month" is a budget, not a volume. */
 const MONEY_BEFORE =
-  /(?:[$€£]|\b(?:usd|eur|gbp|spends?|spending|spent|pays?|paying|paid|costs?|costing|budget|bill(?:ed)?|price[ds]?|charges?|charged|dollars?|euros?)\s*(?:of|is|at|about|around|roughly|~|:)?)\s*$/;
+  /(?:[$€£]|\b(?:usd|eur|gbp|spends?|spending|spent|pays?|paying|paid|costs?|costing|budget|bill(?:ed)?|price[ds]?|charges?|charged|dollars?|euros?|worth|revenue|arr|mrr|income|sales|salary|salaries|earns?|earning|earned|makes?\s+us)\s*(?:of|is|at|about|around|roughly|~|:)?)\s*$/;
 
 /** Calls a month, with a note when the text said another period, a range, or no period at all. */
 export function readMonthlyCalls(text: ScanText): Hit<number> | undefined {

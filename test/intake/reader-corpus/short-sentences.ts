@@ -138,7 +138,7 @@ export const SHORT_SENTENCES: readonly CorpusEntry[] = [
   ['roughly 40k tagged tickets from the old system', { labeledExamples: 40_000 }],
   ['we have 750 approved answers', { labeledExamples: 750 }],
   // categories
-  ['into twenty-five categories', { categories: 25 }],
+  ['into twenty-five categories', { categories: 25, taskKind: 'classification' }],
   ['sort emails into 6 buckets', { categories: 6, taskKind: 'classification' }],
   ['route to one of 14 queues', { categories: 14, taskKind: 'classification' }],
   ['40 intents', { categories: 40 }],

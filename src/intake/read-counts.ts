@@ -15,7 +15,7 @@ const REAL = String.raw`(?:real|actual|production|prod|live|test|held[- ]out|hol
 /** Labelled examples inside the prompt are few-shot examples, not training data. */
 const NOT_IN_PROMPT = String.raw`(?!\s+(?:in|inside|within|into|for)\s+(?:the\s+|our\s+|my\s+|each\s+|a\s+|every\s+)?(?:system\s+)?prompts?\b)`;
 /** Labelled, with the typos people make: "labeled", "labelled", "labled", "lableled". */
-const LABELLED = String.raw`(?:(?:hand|human|manually|expert)[- ]?)?(?:lab(?:e|le)?ll?ed|annotated|tagged|graded|gold(?:[- ]standard)?|ground[- ]truth|verified|curated|categori[sz]ed|classified|approved|reviewed|accepted)`;
+const LABELLED = String.raw`(?:(?:hand|human|manually|expert)[- ]?)?(?:lab(?:e|le)?ll?ed|annotated|tagged|graded|gold(?:[- ]standard)?|ground[- ]truth|verified|curated|categori[sz]ed|classified|approved|reviewed|accepted|(?:hand|human|expert)[- ]?written|reference)`;
 
 const TESTED: readonly RegExp[] = [
   // "tested on 50 examples", "we tested the prompt on 50 real tickets", "evaluated it against 200 emails"
@@ -30,7 +30,11 @@ const TESTED: readonly RegExp[] = [
   // "out of 50 tested", "35 out of 50 tested examples"
   new RegExp(String.raw`\bout\s+of\s+(?:the\s+)?${C}\s+(?:(?:we|i)\s+)?(?:tested|test(?:ed)?\s+${THINGS}|${THINGS}\s+(?:we\s+|i\s+)?tested)\b`, 'dg'),
   // "50 test cases", "50 held-out examples"
-  new RegExp(String.raw`${C}\s+(?:test|eval|evaluation|validation|held[- ]out|holdout)\s+(?:set\s+)?(?:examples?|cases?|samples?|items?|tickets?|questions?|inputs?)\b`, 'dg'),
+  new RegExp(String.raw`${C}\s+(?:test|eval|evaluation|validation|held[- ]out|holdout)\s+(?:set\s+)?${THINGS}\b`, 'dg'),
+  // "on a sample of 100 tickets", "a batch of 50 emails"
+  new RegExp(String.raw`\b(?:sample|batch)\s+of\s+${HEDGE}${C}\s+(?:${REAL}\s+){0,2}${THINGS}\b`, 'dg'),
+  // "300 labelled, 50 tested"
+  new RegExp(String.raw`${C}\s+tested(?=\s*(?:[,;)]|\.(?!\d)|$))`, 'dg'),
   // "a test set of 50", "eval set: 200 examples", "our eval has 150 examples"
   new RegExp(String.raw`\b(?:test|eval|evaluation|validation|held[- ]out|holdout)\s+set\s+(?:of|with|has|is|:)\s*${HEDGE}${C}`, 'dg'),
   new RegExp(String.raw`\b(?:evals?|evaluation)\s+(?:has|have|of|with|covers|contains)\s+${HEDGE}${C}\s+(?:${REAL}\s+){0,2}${THINGS}\b`, 'dg'),
@@ -39,12 +43,12 @@ const TESTED: readonly RegExp[] = [
   // "300 in our test set"
   new RegExp(String.raw`${C}\s+in\s+(?:our|the|a)\s+(?:test|eval|evaluation|validation|held[- ]out|holdout|golden)\s+set\b`, 'dg'),
   // "90% right on 400 examples", "accuracy 72% on 60 tickets"
-  new RegExp(String.raw`(?:%|\bpercent|\bright|\bcorrect|\baccura\w+)\s+on\s+(?:our\s+|the\s+)?${HEDGE}${C}\s+(?:${REAL}\s+){0,2}(?:[\w-]+\s+)?${THINGS}\b`, 'dg'),
+  new RegExp(String.raw`(?:%|\bpercent|\bright|\bcorrect|\baccura\w+|(?<![\w.])0?\.\d+|\b1\.0)\s+on\s+(?:our\s+|the\s+)?${HEDGE}${C}\s+(?:${REAL}\s+){0,2}(?:[\w-]+\s+)?${THINGS}\b`, 'dg'),
 ];
 /** "nothing tested yet", "we haven't tested it", "no evals yet": none, which the interview needs to know. */
 const NO_TESTS = [
   new RegExp(
-    String.raw`\b(?:nothing|not)\s+(?:been\s+)?tested\b|\b(?:haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:really\s+|actually\s+|yet\s+)?(?:tested|evaluated|measured|run\s+(?:any\s+)?(?:tests|evals?))\b|\bno\s+(?:evals?|evaluations?|testing|test\s+set)\b(?:\s+(?:yet|so\s+far|at\s+all))?`,
+    String.raw`\b(?:nothing|not)\s+(?:has\s+|have\s+)?(?:been\s+)?tested\b|\b(?:haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:really\s+|actually\s+|yet\s+)?(?:tested|evaluated|measured|run\s+(?:any\s+)?(?:tests|evals?))\b|\bno\s+(?:evals?|evaluations?|testing|test\s+set)\b(?:\s+(?:yet|so\s+far|at\s+all))?`,
     'dg',
   ),
 ];
@@ -94,9 +98,14 @@ const LABELLED_PATTERNS: readonly RegExp[] = [
     'dg',
   ),
   // "a dataset of 3k examples", "training set with 2,000 rows"
-  new RegExp(String.raw`\b(?:data\s*set|training\s+(?:set|data)|labell?ed\s+(?:set|data)|corpus)\s+(?:of|with|has|contains|is|:)\s*${HEDGE}${C}`, 'dg'),
+  new RegExp(
+    String.raw`\b(?:data\s*set|training\s+(?:set|data)|labell?ed\s+(?:set|data)|corpus)\s+(?:of|with|has|contains|is|:)\s*${HEDGE}${C}(?!\s*(?:[kmgt]i?b|bytes?|tokens?|columns?|fields?|features?|languages?|years?|months?|weeks?|days?)\b)`,
+    'dg',
+  ),
   // "3k training examples", "500 examples with labels"
   new RegExp(String.raw`${C}\s+(?:training|train|fine[- ]tuning)\s+(?:examples?|samples?|pairs?|rows?|records?|data\s*points?)\b`, 'dg'),
+  // "300 labelled, 50 tested"
+  new RegExp(String.raw`${C}\s+${LABELLED}(?=\s*(?:[,;)]|\.(?!\d)|$))`, 'dg'),
   // "in 2024 we labelled 8,000 tickets"
   new RegExp(String.raw`\b(?:hand[- ])?(?:labell?ed|annotated)\s+${HEDGE}${C}\s+(?:[\w-]+\s+)?${THINGS}\b`, 'dg'),
   new RegExp(
@@ -109,12 +118,12 @@ const LABELLED_PATTERNS: readonly RegExp[] = [
 const NO_LABELS = [new RegExp(String.raw`\b(?:no|zero|(?:don't|do\s+not|haven't|have\s+not)\s+(?:got\s+|have\s+)?any)\s+(?:${LABELLED}|training)\s+(?:data|examples?|samples?|dataset|set)\b`, 'dg')];
 
 /** Categories, with the typos people make: "categries", "catagories". */
-const CATEGORY = String.raw`(?:cat[ae]?g[oa]?r(?:y|ies|ys|eis)|class(?:es)?|labels?|queues?|intents?|buckets?)`;
+const CATEGORY = String.raw`(?:cat[ae]?g[oa]?r(?:y|ies|ys|eis)|class(?:es)?|labels?|tags|queues?|intents?|buckets?)`;
 const WEAK_CATEGORY = String.raw`(?:topics?|types?|tags?|teams?|departments?|groups?|folders?|codes?|reasons?|segments?|classes|buckets?|queues?)`;
 const CATEGORY_ADJ = String.raw`(?:(?:different|possible|distinct|target|output|ticket|support|fixed|predefined|pre-defined|product|issue|main|top[- ]level|intent|email|request|customer|predefined)\s+){0,2}`;
 const CATEGORIES: readonly RegExp[] = [
   // "12 categories", "twelve classes", "12 support queues"
-  new RegExp(String.raw`${C}\s+${CATEGORY_ADJ}${CATEGORY}\b(?!\s+of\s+(?:problems|issues|users|people|customers|models))`, 'dg'),
+  new RegExp(String.raw`${C}\s+(?:${CATEGORY_ADJ}|[a-z]+\s+)${CATEGORY}\b(?!\s+of\s+(?:problems|issues|users|people|customers|models))`, 'dg'),
   // "route them to 12 teams", "into 12 topics"
   new RegExp(String.raw`\b(?:into|to|among|between|across|one\s+of)\s+(?:one\s+of\s+)?(?:the\s+|our\s+)?${HEDGE}${C}\s+${CATEGORY_ADJ}${WEAK_CATEGORY}\b`, 'dg'),
   // "a 12-way classifier", "12-class"

@@ -16,7 +16,13 @@ const RATIO_END = String.raw`(?![\w%]|[.,]\d|[-/]\d)`;
 const RATIO = String.raw`(?<![\w.,/$-])(?<num>${N})\s*(?:/|\s+out\s+of\s+|\s+of\s+|(?<often>\s+times\s+out\s+of\s+|\s+in\s+))(?:the\s+)?(?<den>${N})${RATIO_END}`;
 /** "one response in four", "1 in 3 drafts": a noun between, only with "in". */
 const RATIO_NOUN = String.raw`(?<![\w.,/$-])(?<num>${N})\s+(?<often>[a-z]+\s+in\s+)(?<den>${N})${RATIO_END}`;
-const CANDIDATES = [new RegExp(`(?<p>${PERCENT})|${RATIO}|(?<s>${SHARE})|(?<h>(?<![\\w-])half(?![\\w-]))`, 'dg'), new RegExp(RATIO_NOUN, 'dg')];
+const CANDIDATES = [
+  new RegExp(
+    `(?<p>${PERCENT})|${RATIO}|(?<s>${SHARE})|(?<w>${NUMBER_WORDS})\\s+(?:percent|per\\s+cent)\\b|(?<f>(?<![\\w-])(?:half|an?\\s+(?:quarter|third|fifth|tenth)|one\\s+(?:quarter|third|fifth|tenth)|two\\s+thirds|three\\s+quarters)(?![\\w-]))`,
+    'dg',
+  ),
+  new RegExp(RATIO_NOUN, 'dg'),
+];
 
 const SUCCESS = new RegExp(SUCCESS_WORDS, 'g');
 const SUCCESS_AFTER = new RegExp(SUCCESS_AFTER_WORDS, 'g');
@@ -102,8 +108,9 @@ function nearestSaid(before: Window, after: Window, start: number, end: number):
 /** "9 in 10", "7 times out of 10", "8/10" say how often; "19 of 25" says how many were tested. */
 function testedBy(m: RegExpExecArray, share: Amount & { whole?: number }): number | undefined {
   if (m.groups?.often !== undefined || m.groups?.den === undefined) return undefined;
+  // "4 out of 5", "7 of 10", "92 of 100" are shares; nobody tests on so few or so round a number.
   const whole = share.whole;
-  return whole === undefined || whole === 10 || whole === 100 ? undefined : whole;
+  return whole === undefined || whole <= 10 || whole === 100 || whole === 1000 ? undefined : whole;
 }
 
 /** The first share next to a word about success or failure, and with a score like "35/50", the examples it was measured on. */
@@ -132,6 +139,9 @@ export function readSuccess(text: ScanText): SuccessReading {
   return { ...(rate && { successRate: rate }), ...(rate && tested && { testedExamples: tested }) };
 }
 
+/** Shares in words: "half", "a quarter of the time", "two thirds". */
+const FRACTIONS: Readonly<Record<string, number>> = { half: 1 / 2, quarter: 1 / 4, third: 1 / 3, fifth: 1 / 5, tenth: 1 / 10, 'two thirds': 2 / 3, 'three quarters': 3 / 4 };
+
 /** A number of a ratio, in digits or words: "1,200" or "four". */
 function numberIn(words: string): number | undefined {
   if (/^\d/.test(words)) return Number(words.replace(/,/g, ''));
@@ -150,7 +160,13 @@ function shareOf(text: ScanText, m: RegExpExecArray): (Amount & { whole?: number
     if (part === undefined || whole === undefined || !(whole > 0) || part > whole) return undefined;
     return { value: part / whole, range: false, text: m[0], whole };
   }
-  if (m.groups?.h !== undefined) return { value: 0.5, range: false, text: 'half' };
+  const spelled = m.groups?.w;
+  if (spelled !== undefined) {
+    const value = numberIn(spelled);
+    return value === undefined ? undefined : { value: value / 100, range: false, text: m[0] };
+  }
+  const fraction = m.groups?.f;
+  if (fraction !== undefined) return { value: FRACTIONS[fraction.replace(/^(?:an?|one)\s+/, '').replace(/\s+/g, ' ')] ?? Number.NaN, range: false, text: fraction };
   const share = m.groups?.s;
   return share === undefined ? undefined : { value: Number(share), range: false, text: share };
 }
@@ -185,7 +201,7 @@ export function readCacheHitRate(text: ScanText): Hit<number> | undefined {
 const SCORE_C = `(?<q>${COUNT})`;
 /** After "tested on 25 emails": "19 were routed correctly", "41 were right", "60 right", "we pass 120 of them". */
 const SCORES: readonly RegExp[] = [
-  new RegExp(String.raw`${SCORE_C}\s+(?:of\s+them\s+)?(?:(?:were|was|are|came\s+out|come\s+out|got)\s+)?(?:[a-z]+\s+)?(?:right|correct(?:ly)?|accurate|passed)\b`, 'dg'),
+  new RegExp(String.raw`${SCORE_C}\s+(?:of\s+them\s+)?(?:(?:were|was|are|came\s+out|come\s+out|got)\s+)?(?:[a-z]+\s+)?(?:right|correct(?:ly)?|accurate|passed|fine|good|ok|okay)\b`, 'dg'),
   new RegExp(String.raw`\b(?:pass(?:es|ed)?|got|get)\s+${SCORE_C}\s+(?:of\s+them|right|correct)\b`, 'dg'),
 ];
 

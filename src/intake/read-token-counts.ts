@@ -13,6 +13,8 @@ const IS = String.raw`(?:\s*[:=]\s*|\s+(?:(?:is|are|was|were|'s|of|with|has|have
 
 /** The verb may be left out: "system prompt around 2,500 tokens", "inputs ~800 tokens". */
 const IS_OR_NOT = `(?:${IS}|\\s+)`;
+/** "the inputs are long, 6k tokens on average", "outputs are tiny, like 20 tokens". */
+const IS_SIZED = String.raw`\s+(?:are|is)\s+(?:long|short|tiny|small|big|huge|large|brief|chunky)(?:\s*,\s*|\s+)`;
 const INPUT_NOUN = String.raw`(?:inputs?|tickets?|documents?|docs?|e-?mails?|messages?|requests?|quer(?:y|ies)|reviews?|conversations?|chats?|transcripts?|articles?|pages?|invoices?|records?|items?|texts?|posts?|comments?|contracts?|notes?|questions?|user\s+messages?)`;
 const INPUT_ONE = String.raw`(?:input|ticket|document|doc|e-?mail|message|request|query|review|conversation|chat|transcript|article|page|invoice|record|item|text|post|comment|contract|note|question)`;
 const OUTPUT_NOUN = String.raw`(?:outputs?|answers?|responses?|replies|reply|completions?|summar(?:y|ies)|generations?|results?|translations?)`;
@@ -34,7 +36,7 @@ const INPUT: readonly RegExp[] = [
   // "500-token inputs", "500-token tickets"
   new RegExp(String.raw`${Q}${TOKENS}\s*-?\s*(?:long\s+)?${INPUT_NOUN}\b`, 'dg'),
   // "each ticket is about 500 tokens", "inputs are 500 tokens", "input of 500 tokens"
-  new RegExp(String.raw`\b${INPUT_NOUN}${IS_OR_NOT}${HEDGE}${Q}${TOKENS}`, 'dg'),
+  new RegExp(String.raw`\b${INPUT_NOUN}(?:${IS_OR_NOT}|${IS_SIZED})${HEDGE}${Q}${TOKENS}`, 'dg'),
   // "each one is about 8k tokens", "each filing is 50k tokens": what each call reads
   new RegExp(String.raw`\beach\s+(?!(?:prompt|${OUTPUT_ONE}|call|request|month|day|week|year|time)s?\b)[a-z]+${IS_OR_NOT}${HEDGE}${Q}${TOKENS}`, 'dg'),
   // "500 tokens of input", "500 tokens per ticket", "500 input tokens"
@@ -46,7 +48,7 @@ const OUTPUT: readonly RegExp[] = [
   // "200-token answers"
   new RegExp(String.raw`${Q}${TOKENS}\s*-?\s*(?:long\s+)?${OUTPUT_NOUN}\b`, 'dg'),
   // "outputs of 200 tokens", "responses are 200 tokens"
-  new RegExp(String.raw`\b${OUTPUT_NOUN}${IS_OR_NOT}${HEDGE}${Q}${TOKENS}`, 'dg'),
+  new RegExp(String.raw`\b${OUTPUT_NOUN}(?:${IS_OR_NOT}|${IS_SIZED})${HEDGE}${Q}${TOKENS}`, 'dg'),
   // "200 tokens of output", "200 tokens per answer", "200 output tokens"
   new RegExp(String.raw`${Q}${TOKENS}\s+(?:of\s+)?(?:output\b|(?:per|each|an?)\s+${OUTPUT_ONE}\b)`, 'dg'),
   new RegExp(String.raw`${Q}\s*-?\s*(?:output|completion)\s+tokens?\b`, 'dg'),

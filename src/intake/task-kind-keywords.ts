@@ -43,7 +43,7 @@ const KEYWORDS: readonly Keyword[] = [
   {
     kind: 'extraction',
     pattern:
-      /\b(?:extract(?:s|ed|ing|ion|ions)?|pars(?:e|es|ed|ing)|pull(?:s|ed|ing)?\s+(?:[^\s.;!?]+\s+){1,8}?out\s+of|pull(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+|key\s+|all\s+)?(?:\w+\s+)?(?:fields?|data|values?|entities|details|info(?:rmation)?|names|dates|amounts|line\s+items)|structured\s+(?:data|output|json|fields|records)|named\s+entit(?:y|ies)|entity\s+recognition|ner|fill(?:s|ing)?\s+(?:in\s+)?(?:the\s+)?(?:fields|forms?))\b/g,
+      /\b(?:extract(?:s|ed|ing|ion|ions)?|pars(?:e|es|ed|ing)|pull(?:s|ed|ing)?\s+(?:[^\s.;!?]+\s+){1,8}?out\s+of|pull(?:s|ed|ing)?\s+out\b|pull(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+|key\s+|all\s+)?(?:\w+\s+)?(?:fields?|data|values?|entities|details|info(?:rmation)?|names|dates|amounts|line\s+items)|structured\s+(?:data|output|json|fields|records)|named\s+entit(?:y|ies)|entity\s+recognition|ner|fill(?:s|ing)?\s+(?:in\s+)?(?:the\s+)?(?:fields|forms?))\b/g,
     notAfter: /\b(?:fails?|failed|failing|can't|cannot|couldn't|won't|doesn't|does\s+not|unable|hard|easy|impossible)\s+(?:to\s+)?$/,
   },
   { kind: 'summarization', pattern: /\bsummar(?:y|ies|i[sz]e|i[sz]es|i[sz]ed|i[sz]ing|i[sz]ation|i[sz]ations)\b/g },
@@ -52,7 +52,7 @@ const KEYWORDS: readonly Keyword[] = [
     kind: 'style',
     pattern:
       /\b(?:tone|style|stylistic|brand(?:ed|ing)?\b(?![\s-]+new)|on-brand|off-brand|voice\b(?!\s*(?:calls?|assistants?|bots?|agents?|notes?|mails?|messages?|memos?|transcri\w*|recordings?|input|interface|commands?))|rewrit(?:e|es|ing)\b(?!\s+(?:the\s+|our\s+|my\s+)?prompt)|paraphras\w*|copywrit\w*)/g,
-    notAfter: /(?:\d|\b(?:after|several|many|few|two|three|four|five|six|seven|eight|nine|ten|dozen|couple\s+of))\s*$/,
+    notAfter: /(?:\d|\b(?:after|several|many|few|two|three|four|five|six|seven|eight|nine|ten|dozen|couple\s+of|prompt|wrong|bad|off|inconsistent|robotic))\s*$/,
     notBefore: SAID_TO_FAIL,
   },
   {

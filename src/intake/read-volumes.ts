@@ -1,5 +1,6 @@
 import { formatQuantity } from '../interview/format-quantity.js';
 import { MONTH, periodOf } from '../interview/periods.js';
+import { NOT_CALLS } from '../interview/volume-words.js';
 import { COUNT, HEDGE, clauseAround, firstHit, groupSpan, readAmount, type Hit, type ScanText } from './scan-text.js';
 
 /**
@@ -18,12 +19,8 @@ const PERIOD = String.raw`(?:\s*/\s*${SLASH_UNIT}|\s+(?:per|an?|each|every(?:\s+
 /** With a noun, "10M requests last month" is a volume too. */
 const LOOSE_PERIOD = String.raw`(?:${PERIOD}|\s+(?:last|this|(?:over|in)\s+the\s+last)\s+(?:day|week|month|year)\b)`;
 const Q = `(?<q>${COUNT})`;
-/**
- * Any noun may stand between a number and its period ("3k apps a week"), but not people, time,
- * money or tokens: "5 people a month", "20 hours a week", "3M tokens a day" are not calls.
- */
-const NOT_WORK = String.raw`(?:people|persons?|users?|visitors?|customers?|clients?|employees?|engineers?|developers?|devs?|interns?|agents?|staff|hires?|members?|students?|patients?|drivers?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|quarters?|years?|times?|dollars?|euros?|bucks|usd|eur|gbp|cents?|tokens?|events?|logs?|[kmgt]b|percent|per|each|every|for|an?|the|of|in|to|with|and|or|on|at|by|from|is|are|was|were|we|i|it|they|more|less|fewer|up|down)`;
-const ANY_NOUN = String.raw`(?:\s+(?!${NOT_WORK}\b)[a-z][a-z'-]*){1,3}?`;
+/** Any noun but people, time, money or tokens between the number and its period: "3k apps a week". */
+const ANY_NOUN = String.raw`(?:\s+(?!${NOT_CALLS}\b)[a-z][a-z'-]*){1,3}?`;
 
 const WITH_PERIOD: readonly RegExp[] = [
   new RegExp(`${Q}${PERIOD}`, 'dg'),

@@ -47,10 +47,7 @@ const TESTED: readonly RegExp[] = [
 ];
 /** "nothing tested yet", "we haven't tested it", "no evals yet": none, which the interview needs to know. */
 const NO_TESTS = [
-  new RegExp(
-    String.raw`\b(?:nothing|not)\s+(?:has\s+|have\s+)?(?:been\s+)?tested\b|\b(?:haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:really\s+|actually\s+|yet\s+)?(?:tested|evaluated|measured|run\s+(?:any\s+)?(?:tests|evals?))\b|\bno\s+(?:evals?|evaluations?|testing|test\s+set)\b(?:\s+(?:yet|so\s+far|at\s+all))?`,
-    'dg',
-  ),
+  /\b(?:nothing|not)\s+(?:has\s+|have\s+)?(?:been\s+)?tested\b|\b(?:haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:really\s+|actually\s+|yet\s+)?(?:tested|evaluated|measured|run\s+(?:any\s+)?(?:tests|evals?))\b|\bno\s+(?:evals?|evaluations?|testing|test\s+set)\b(?:\s+(?:yet|so\s+far|at\s+all))?/dg,
 ];
 
 /** Not "drafts": "400 drafts a month" are the task's outputs, not prompt versions. */
@@ -79,10 +76,7 @@ const ITERATIONS: readonly RegExp[] = [
 ];
 /** "we haven't really iterated", "no prompt iterations yet": none. */
 const NO_ITERATIONS = [
-  new RegExp(
-    String.raw`\b(?:haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:really\s+|actually\s+|yet\s+)?(?:iterated|(?:tweaked|changed|revised|touched|tuned|rewritten|rewrote|edited)\s+(?:the\s+|our\s+|my\s+)?prompt)\b|\bno\s+(?:prompt\s+)?(?:iterations?|tweaks|revisions|prompt\s+changes)\b`,
-    'dg',
-  ),
+  /\b(?:haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:really\s+|actually\s+|yet\s+)?(?:iterated|(?:tweaked|changed|revised|touched|tuned|rewritten|rewrote|edited)\s+(?:the\s+|our\s+|my\s+)?prompt)\b|\bno\s+(?:prompt\s+)?(?:iterations?|tweaks|revisions|prompt\s+changes)\b/dg,
 ];
 /** "4 rounds of funding" is not prompt work: after "of", the next words must be about the prompt. */
 const ROUNDS_OF = /^\s+of\s+((?:[\w'-]+\s*){1,3})/;

@@ -16,9 +16,9 @@ interface Keyword {
   notBefore?: RegExp;
 }
 
-/** "tone is off", "math is often wrong": how it fails, said of a part of the task. */
+/** "tone is off", "math is often wrong", "our jargon wrong": how it fails, said of a part of the task. */
 const SAID_TO_FAIL =
-  /^\s+(?:is|was|are|feels|sounds|seems|gets?)\s+(?:often\s+|usually\s+|sometimes\s+|always\s+|a\s+bit\s+|too\s+)?(?:off|wrong|bad|broken|flawed|incorrect|robotic|stiff|inconsistent|formal|informal|casual)\b/;
+  /^\s+(?:(?:is|was|are|feels|sounds|seems|gets?)\s+(?:often\s+|usually\s+|sometimes\s+|always\s+|a\s+bit\s+|too\s+)?(?:off|wrong|bad|broken|flawed|incorrect|robotic|stiff|inconsistent|formal|informal|casual)|wrong|errors?|mistakes?)\b/;
 
 const KEYWORDS: readonly Keyword[] = [
   {
@@ -58,6 +58,7 @@ const KEYWORDS: readonly Keyword[] = [
   {
     kind: 'domain',
     pattern: /\b(?:legal|lawyers?|medical|clinical|health\s*care|jargon|terminology|domain(?![\s-]*names?\b))\b/g,
+    notBefore: SAID_TO_FAIL,
   },
   {
     kind: 'knowledge',

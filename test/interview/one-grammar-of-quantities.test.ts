@@ -8,7 +8,7 @@ import { parseRate } from '../../src/interview/parse-rate.js';
 import type { Parsed } from '../../src/interview/parse-result.js';
 
 const ctx: AdviceContext = { catalogue: loadPriceCatalogue(), asOf: '2026-11-23' };
-const valueOf = (result: Parsed<number>) => (result.ok ? result.value : undefined);
+const readValue = (result: Parsed<number>) => (result.ok ? result.value : undefined);
 
 // [typed as an answer, said in the first message, the value both read]
 describe('a typed answer and the first message read a count the same way', () => {
@@ -21,7 +21,7 @@ describe('a typed answer and the first message read a count the same way', () =>
     ['fifteen hundred', 'fifteen hundred labelled emails', 1500],
     ['twenty-five', 'twenty-five labelled examples', 25],
   ])('%j', (typed, said, value) => {
-    expect(valueOf(parseCount(typed))).toBe(value);
+    expect(readValue(parseCount(typed))).toBe(value);
     expect(readTaskText(said, ctx).answers.labeledExamples).toBe(value);
   });
 });
@@ -39,7 +39,7 @@ describe('a typed answer and the first message read a share the same way', () =>
     ['eighty percent', 'we get eighty percent right', 0.8],
     ['half the time', 'right half the time', 0.5],
   ])('%j', (typed, said, value) => {
-    expect(valueOf(parseRate(typed))).toBeCloseTo(value, 9);
+    expect(readValue(parseRate(typed))).toBeCloseTo(value, 9);
     expect(readTaskText(said, ctx).answers.successRate).toBeCloseTo(value, 9);
   });
 
@@ -62,7 +62,7 @@ describe('a typed answer and the first message read a volume the same way', () =
     ['half a million calls a month', 500_000],
     ['3k apps a week', 12_857],
   ])('%j', (text, value) => {
-    expect(valueOf(parseMonthlyVolume(text))).toBe(value);
+    expect(readValue(parseMonthlyVolume(text))).toBe(value);
     expect(readTaskText(text, ctx).answers.monthlyCalls).toBe(value);
   });
 

@@ -114,4 +114,6 @@ export const MUST_NOT_MISREAD: readonly CorpusEntry[] = [
   ['each answer cites 3 sources', {}],
   ['we spend 2 hours a day reviewing outputs', {}],
   ['80% of calls are under 5 minutes', {}],
+  ['it gets our jargon wrong', { failureMode: 'vocabulary' }],
+  ['mostly terminology errors', { failureMode: 'vocabulary' }],
 ];

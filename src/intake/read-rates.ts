@@ -1,6 +1,6 @@
 import { NUMBER_WORDS, readNumberWords } from '../interview/number-words.js';
 import { FAILURE_WORDS, SUCCESS_AFTER_WORDS, SUCCESS_WORDS } from '../interview/share-words.js';
-import { COUNT, PERCENT, SHARE, firstHit, groupSpan, readAmount, readPercent, type Amount, type Hit, type ScanText } from './scan-text.js';
+import { PERCENT, SHARE, countPatterns, firstHit, groupSpan, readAmount, readPercent, type Amount, type Hit, type ScanText } from './scan-text.js';
 
 /**
  * Shares: the success rate ("70% right", "7/10 correct", "0.7 accuracy", "35/50 right", "2 in 10
@@ -9,20 +9,20 @@ import { COUNT, PERCENT, SHARE, firstHit, groupSpan, readAmount, readPercent, ty
  * of our tickets are about billing", "we cut latency by 30%" and "we want 95% accuracy" are not.
  */
 
-/** A number in a ratio, in digits or words: "19", "1,200", "one", "ten". */
-const N = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+|${NUMBER_WORDS})`;
 const RATIO_END = String.raw`(?![\w%]|[.,]\d|[-/]\d)`;
-/** "19 of 25", "6 out of 10", "9/10", "2 in 10", "7 times out of 10". */
-const RATIO = String.raw`(?<![\w.,/$-])(?<num>${N})\s*(?:/|\s+out\s+of\s+|\s+of\s+|(?<often>\s+times\s+out\s+of\s+|\s+in\s+))(?:the\s+)?(?<den>${N})${RATIO_END}`;
-/** "one response in four", "1 in 3 drafts": a noun between, only with "in". */
-const RATIO_NOUN = String.raw`(?<![\w.,/$-])(?<num>${N})\s+(?<often>[a-z]+\s+in\s+)(?<den>${N})${RATIO_END}`;
-const CANDIDATES = [
-  new RegExp(
-    `(?<p>${PERCENT})|${RATIO}|(?<s>${SHARE})|(?<w>${NUMBER_WORDS})\\s+(?:percent|per\\s+cent)\\b|(?<f>(?<![\\w-])(?:half|an?\\s+(?:quarter|third|fifth|tenth)|one\\s+(?:quarter|third|fifth|tenth)|two\\s+thirds|three\\s+quarters)(?![\\w-]))`,
-    'dg',
-  ),
-  new RegExp(RATIO_NOUN, 'dg'),
-];
+const CANDIDATES = countPatterns((_count, _q, spelled) => {
+  /** A number in a ratio, in digits or words: "19", "1,200", "one", "ten". */
+  const N = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+${spelled ? `|${NUMBER_WORDS}` : ''})`;
+  /** "19 of 25", "6 out of 10", "9/10", "2 in 10", "7 times out of 10". */
+  const RATIO = String.raw`(?<![\w.,/$-])(?<num>${N})\s*(?:/|\s+out\s+of\s+|\s+of\s+|(?<often>\s+times\s+out\s+of\s+|\s+in\s+))(?:the\s+)?(?<den>${N})${RATIO_END}`;
+  /** "one response in four", "1 in 3 drafts": a noun between, only with "in". */
+  const RATIO_NOUN = String.raw`(?<![\w.,/$-])(?<num>${N})\s+(?<often>[a-z]+\s+in\s+)(?<den>${N})${RATIO_END}`;
+  /** "eighty percent". */
+  const SPELLED_PERCENT = spelled ? String.raw`|(?<w>${NUMBER_WORDS})\s+(?:percent|per\s+cent)\b` : '';
+  /** "half", "a quarter of the time", "two thirds". */
+  const FRACTION = String.raw`(?<f>(?<![\w-])(?:half|an?\s+(?:quarter|third|fifth|tenth)|one\s+(?:quarter|third|fifth|tenth)|two\s+thirds|three\s+quarters)(?![\w-]))`;
+  return [new RegExp(`(?<p>${PERCENT})|${RATIO}|(?<s>${SHARE})${SPELLED_PERCENT}|${FRACTION}`, 'dg'), new RegExp(RATIO_NOUN, 'dg')];
+});
 
 const SUCCESS = new RegExp(SUCCESS_WORDS, 'g');
 const SUCCESS_AFTER = new RegExp(SUCCESS_AFTER_WORDS, 'g');
@@ -116,7 +116,7 @@ function testedBy(m: RegExpExecArray, share: Amount & { whole?: number }): numbe
 /** The first share next to a word about success or failure, and with a score like "35/50", the examples it was measured on. */
 export function readSuccess(text: ScanText): SuccessReading {
   let tested: Hit<number> | undefined;
-  const rate = firstHit(text.lower, CANDIDATES, (m) => {
+  const rate = firstHit(text.lower, CANDIDATES(text), (m) => {
     const start = m.index;
     const end = m.index + m[0].length;
     const before = windowBefore(text.lower, start);
@@ -198,12 +198,11 @@ export function readCacheHitRate(text: ScanText): Hit<number> | undefined {
   return hit ?? firstHit(text.lower, NO_CACHE, (m) => ({ value: 0, start: m.index, end: m.index + m[0].length }));
 }
 
-const SCORE_C = `(?<q>${COUNT})`;
 /** After "tested on 25 emails": "19 were routed correctly", "41 were right", "60 right", "we pass 120 of them". */
-const SCORES: readonly RegExp[] = [
+const SCORES = countPatterns((_, SCORE_C) => [
   new RegExp(String.raw`${SCORE_C}\s+(?:of\s+them\s+)?(?:(?:were|was|are|came\s+out|come\s+out|got)\s+)?(?:[a-z]+\s+)?(?:right|correct(?:ly)?|accurate|passed|fine|good|ok|okay)\b`, 'dg'),
   new RegExp(String.raw`\b(?:pass(?:es|ed)?|got|get)\s+${SCORE_C}\s+(?:of\s+them|right|correct)\b`, 'dg'),
-];
+]);
 
 /** The success rate from a count of right answers said after the test it came from: 19 of the 25 tested. */
 export function readScoreOfTested(text: ScanText, tested: Hit<number>): Hit<number> | undefined {
@@ -211,7 +210,7 @@ export function readScoreOfTested(text: ScanText, tested: Hit<number>): Hit<numb
   const after = text.lower.slice(tested.end, tested.end + 80);
   const stop = after.search(/[;!?\n]|\.(?!\d)/);
   const clause = stop < 0 ? after : after.slice(0, stop);
-  const score = firstHit(clause, SCORES, (m) => {
+  const score = firstHit(clause, SCORES(text), (m) => {
     const span = groupSpan(m, 'q');
     if (!span) return undefined;
     const amount = readAmount(clause.slice(span[0], span[1]), clause.slice(span[0], span[1]));

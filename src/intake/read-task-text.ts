@@ -40,11 +40,16 @@ export function readTaskText(text: string, ctx: AdviceContext): RulesReading {
   return reading;
 }
 
+/** A word every spec pattern has (readSpecStable): "the spec keeps changing", "the schema is fixed". */
+const SPEC_WORDS = /still|spec|schema|format|requirement|taxonom|categor|label|rule|guideline|chang|evolv|moving|shifting|flux/;
+
 function findAll(scan: ScanText, ctx: AdviceContext): Partial<Record<IntakeField, Hit<unknown>>> {
   const success = attempt(() => readSuccess(scan)) ?? {};
   const tested = attempt(() => readTestedExamples(scan));
   // "tested on 25 emails, 19 were right": a score said after the test, when no share was.
   const scored = success.successRate ?? (tested && attempt(() => readScoreOfTested(scan, tested)));
+  // Readers whose every pattern needs a word are skipped when the word isn't there: half the sentences say nothing of tokens.
+  const tokens = scan.lower.includes('token');
   return {
     taskKind: attempt(() => readTaskKind(scan)),
     testedExamples: tested ?? success.testedExamples,
@@ -54,13 +59,13 @@ function findAll(scan: ScanText, ctx: AdviceContext): Partial<Record<IntakeField
     model: attempt(() => matchModelName(scan, ctx.catalogue)),
     labeledExamples: attempt(() => readLabeledExamples(scan)),
     categories: attempt(() => readCategories(scan)),
-    promptTokens: attempt(() => readPromptTokens(scan)),
-    inputTokens: attempt(() => readInputTokens(scan)),
-    outputTokens: attempt(() => readOutputTokens(scan)),
+    promptTokens: tokens ? attempt(() => readPromptTokens(scan)) : undefined,
+    inputTokens: tokens ? attempt(() => readInputTokens(scan)) : undefined,
+    outputTokens: tokens ? attempt(() => readOutputTokens(scan)) : undefined,
     monthlyCalls: attempt(() => readMonthlyCalls(scan)),
-    cacheHitRate: attempt(() => readCacheHitRate(scan)),
+    cacheHitRate: /cach/.test(scan.lower) ? attempt(() => readCacheHitRate(scan)) : undefined,
     deadline: attempt(() => readDeadline(scan)),
-    specStable: attempt(() => readSpecStable(scan)),
+    specStable: SPEC_WORDS.test(scan.lower) ? attempt(() => readSpecStable(scan)) : undefined,
   };
 }
 

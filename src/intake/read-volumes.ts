@@ -1,7 +1,7 @@
 import { formatQuantity } from '../interview/format-quantity.js';
 import { MONTH, periodOf } from '../interview/periods.js';
 import { NOT_CALLS } from '../interview/volume-words.js';
-import { COUNT, HEDGE, clauseAround, firstHit, groupSpan, readAmount, type Hit, type ScanText } from './scan-text.js';
+import { HEDGE, clauseAround, countPatterns, firstHit, groupSpan, readAmount, type Hit, type ScanText } from './scan-text.js';
 
 /**
  * Calls a month from "50k tickets a day", "10M calls/month", "250k/day", "1,000 per week",
@@ -18,33 +18,35 @@ const WORD_UNIT = String.raw`(?:seconds?|minutes?|hours?|hrs?|days?|weeks?|month
 const PERIOD = String.raw`(?:\s*/\s*${SLASH_UNIT}|\s+(?:per|an?|each|every(?:\s+single)?|in\s+an?)\s+${WORD_UNIT}|\s+(?:hourly|daily|weekly|monthly|quarterly|yearly|annually|per\s+annum))\b`;
 /** With a noun, "10M requests last month" is a volume too. */
 const LOOSE_PERIOD = String.raw`(?:${PERIOD}|\s+(?:last|this|(?:over|in)\s+the\s+last)\s+(?:day|week|month|year)\b)`;
-const Q = `(?<q>${COUNT})`;
 /** Any noun but people, time, money or tokens between the number and its period: "3k apps a week". */
 const ANY_NOUN = String.raw`(?:\s+(?!${NOT_CALLS}\b)[a-z][a-z'-]*){1,3}?`;
 
-const WITH_PERIOD: readonly RegExp[] = [
-  new RegExp(`${Q}${PERIOD}`, 'dg'),
-  new RegExp(`${Q}\\s+${ADJECTIVES}${NOUN}${LOOSE_PERIOD}`, 'dg'),
-  new RegExp(`${Q}${ANY_NOUN}${PERIOD}`, 'dg'),
-  // "every day we get 50k tickets", "last year we made 120M calls"
-  new RegExp(
-    String.raw`\b(?:every|each|last|this|in\s+the\s+last)\s+(?:single\s+)?(?<lead>day|week|month|year|hour)\b,?\s+(?:[a-z']+\s+){0,3}?${HEDGE}${Q}\s+${ADJECTIVES}${NOUN}\b(?!${LOOSE_PERIOD})`,
-    'dg',
-  ),
-  // "daily volume is about 50k", "monthly traffic: 10M requests"
-  new RegExp(
-    String.raw`\b(?<lead>daily|weekly|monthly|yearly|annual|hourly)\s+(?:(?:call|request|ticket|message|email|api|query|inference)\s+)?(?:volume|traffic|load|throughput|usage|calls|requests)(?:\s+(?:is|of|at|was|around|about|roughly|approximately|currently)|\s*[:=~])*\s*${Q}`,
-    'dg',
-  ),
-];
+const WITH_PERIOD = countPatterns(
+  (_, Q) =>
+    ([] = [
+      new RegExp(`${Q}${PERIOD}`, 'dg'),
+      new RegExp(`${Q}\\s+${ADJECTIVES}${NOUN}${LOOSE_PERIOD}`, 'dg'),
+      new RegExp(`${Q}${ANY_NOUN}${PERIOD}`, 'dg'),
+      // "every day we get 50k tickets", "last year we made 120M calls"
+      new RegExp(
+        String.raw`\b(?:every|each|last|this|in\s+the\s+last)\s+(?:single\s+)?(?<lead>day|week|month|year|hour)\b,?\s+(?:[a-z']+\s+){0,3}?${HEDGE}${Q}\s+${ADJECTIVES}${NOUN}\b(?!${LOOSE_PERIOD})`,
+        'dg',
+      ),
+      // "daily volume is about 50k", "monthly traffic: 10M requests"
+      new RegExp(
+        String.raw`\b(?<lead>daily|weekly|monthly|yearly|annual|hourly)\s+(?:(?:call|request|ticket|message|email|api|query|inference)\s+)?(?:volume|traffic|load|throughput|usage|calls|requests)(?:\s+(?:is|of|at|was|around|about|roughly|approximately|currently)|\s*[:=~])*\s*${Q}`,
+        'dg',
+      ),
+    ]),
+);
 
 /** "10M calls" with no period: read as a month, only when it says calls or requests. */
-const WITHOUT_PERIOD = [
+const WITHOUT_PERIOD = countPatterns((_, Q) => [
   new RegExp(
     String.raw`${Q}\s+(?:(?:api|llm|model|openai|gpt|ai)\s+)?(?:calls|requests)\b(?!\s*(?:/|per\b|each\b|every\b|for\s+(?:each|every)\b|an?\s+(?:ticket|document|email|message|item|record|user|customer|request|conversation|input)\b))`,
     'dg',
   ),
-];
+]);
 
 /** "10M calls" is not a month's when its clause names another span: "so far", "in total", "in 2024". */
 const OTHER_SPAN = /\b(?:days?|weeks?|months?|years?|quarters?|hours?|daily|weekly|monthly|yearly|annual(?:ly)?|total|so\s+far|to\s+date|since|overall|ever|lifetime|per|each|every|20\d\d)\b/;
@@ -56,8 +58,8 @@ const MONEY_BEFORE =
 /** Calls a month, with a note when the text said another period, a range, or no period at all. */
 export function readMonthlyCalls(text: ScanText): Hit<number> | undefined {
   return (
-    firstHit(text.lower, WITH_PERIOD, (m) => toVolume(text, m, true)) ??
-    firstHit(text.lower, WITHOUT_PERIOD, (m) => (OTHER_SPAN.test(clauseAround(text.lower, m.index, m.index + m[0].length)) ? undefined : toVolume(text, m, false)))
+    firstHit(text.lower, WITH_PERIOD(text), (m) => toVolume(text, m, true)) ??
+    firstHit(text.lower, WITHOUT_PERIOD(text), (m) => (OTHER_SPAN.test(clauseAround(text.lower, m.index, m.index + m[0].length)) ? undefined : toVolume(text, m, false)))
   );
 }
 

@@ -18,6 +18,8 @@ const PHRASE_LIMIT = 60;
 export interface ScanText {
   original: string;
   lower: string;
+  /** Whether any number is written in words: only then do the patterns look for them (a third of the reading time). */
+  spelled: boolean;
 }
 
 /** A value found in the text, where it was found, and a remark worth telling the person. */
@@ -44,7 +46,7 @@ export function scanText(text: string): ScanText {
     .replace(/\s/g, ' ')
     .replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, '-')
     .replace(/[\u2018\u2019\u201b\u2032\u00b4`]/g, "'");
-  return { original, lower };
+  return { original, lower, spelled: SPELLED.test(lower) };
 }
 
 /** The words a value was read from: trimmed, on one line, at most 60 characters. */
@@ -103,6 +105,18 @@ const NOT_BEFORE = String.raw`(?![\w%$€£]|[.,]\d|[-/]\d)`;
 
 /** A number with an optional scale, or a range of two: "2,000", "50k", "1.5 million", "50-60k", "between 50k and 60k". */
 export const QUANTITY = String.raw`${NOT_AFTER}(?:between\s+${ONE}\s+(?:and|to)\s+${ONE}|${ONE}(?:\s*-\s*|\s+to\s+)${ONE}|${ONE})${NOT_BEFORE}`;
+
+const SPELLED = new RegExp(NUMBER_WORDS);
+
+/**
+ * Patterns built around a count, twice: with numbers in words for the texts that have any, and
+ * with digits only for the rest. `count` is COUNT or QUANTITY, `q` the same as the group "q".
+ */
+export function countPatterns(build: (count: string, q: string, spelled: boolean) => readonly RegExp[]): (text: ScanText) => readonly RegExp[] {
+  const spelled = build(COUNT, `(?<q>${COUNT})`, true);
+  const digits = build(QUANTITY, `(?<q>${QUANTITY})`, false);
+  return (text) => (text.spelled ? spelled : digits);
+}
 
 /** A quantity, or a number written in words ("three", "a dozen", "half a million"). */
 export const COUNT = `(?:${QUANTITY}|${NUMBER_WORDS})`;

@@ -65,7 +65,7 @@ const FAILURES: readonly Phrase<FailureMode>[] = [
   {
     value: 'knowledge',
     pattern:
-      /\b(?:(?:does\s*n[o']?t|doesnt|did\s*n[o']?t|does\s+not|don't)\s+know\s+(?:anything\s+)?(?:about\s+)?(?:our|the|my)|makes?\s+up\s+(?!for\b|(?:about|around|roughly|most|half|the\s+(?:majority|bulk|rest))\b|\d)[a-z]|(?:is\s*n[o']?t|is\s+not|not|are\s*n[o']?t)\s+in\s+(?:its|the|their)\s+(?:model'?s\s+)?training\s+data|\b(?:it|model|bot|llm|assistant)\s+(?:often\s+|sometimes\s+|always\s+|just\s+)?invents?\s|missing\s+(?:facts|information|info|knowledge|context)|hallucinat\w*|makes?\s+(?:stuff|things|facts)\s+up|makes?\s+up\s+(?:facts|answers|stuff|things)|(?:wrong|incorrect|made[- ]up|invented|outdated)\s+facts|lacks?\s+(?:the\s+)?(?:knowledge|context|facts))/g,
+      /\b(?:(?:does\s*n[o']?t|doesnt|did\s*n[o']?t|does\s+not|don't)\s+know\s+(?:anything\s+)?(?:about\s+)?(?:our|the|my)|makes?\s+up\s+(?!for\b|(?:about|around|roughly|most|half|the\s+(?:majority|bulk|rest))\b|\d)[a-z][\w-]*(?:\s+(?!and\b|but\b|or\b)[a-z][\w-]*)?|(?:is\s*n[o']?t|is\s+not|not|are\s*n[o']?t)\s+in\s+(?:its|the|their)\s+(?:model'?s\s+)?training\s+data|\b(?:it|model|bot|llm|assistant)\s+(?:often\s+|sometimes\s+|always\s+|just\s+)?invents?\s|missing\s+(?:facts|information|info|knowledge|context)|hallucinat\w*|makes?\s+(?:stuff|things|facts)\s+up|makes?\s+up\s+(?:facts|answers|stuff|things)|(?:wrong|incorrect|made[- ]up|invented|outdated)\s+facts|lacks?\s+(?:the\s+)?(?:knowledge|context|facts))/g,
   },
   {
     value: 'vocabulary',

@@ -133,7 +133,7 @@ export function readSuccess(text: ScanText): SuccessReading {
     const count = testedBy(m, share);
     if (count !== undefined) tested = { value: count, start: hit.start, end: hit.end };
     if (share.range) hit.note = `read ${share.text} as about ${Math.round(share.value * 1000) / 10}% (the middle of the range)`;
-    if (said.failed) hit.note = `read ${text.original.slice(hit.start, hit.end).replace(/\s+/g, ' ')} as ${Math.round(hit.value * 1000) / 10}% right`;
+    if (said.failed) hit.note = `read "${text.original.slice(hit.start, hit.end).replace(/\s+/g, ' ')}" as ${Math.round(hit.value * 1000) / 10}% right`;
     return hit;
   });
   return { ...(rate && { successRate: rate }), ...(rate && tested && { testedExamples: tested }) };

@@ -43,3 +43,26 @@ describe('readTaskText on the sentences issue 14 quotes', () => {
     expect(Object.keys(answers).sort()).toEqual(Object.keys(expected).sort());
   });
 });
+
+describe('readTaskText quotes the words of each new reading, for the understood card', () => {
+  it.each([
+    [
+      'lawyers accept maybe 6 out of 10 drafts; we tried 5 prompt versions; 300 approved clauses; 400 drafts a month',
+      { taskKind: 'lawyers', successRate: 'accept maybe 6 out of 10', promptIterations: 'tried 5 prompt versions', labeledExamples: '300 approved clauses', monthlyCalls: '400 drafts a month' },
+      [],
+    ],
+    [
+      'tested on 25 emails, 19 were routed correctly, after four rewrites',
+      { testedExamples: 'tested on 25 emails', successRate: 'tested on 25 emails, 19 were routed correctly', promptIterations: 'after four rewrites', taskKind: 'routed' },
+      [],
+    ],
+    ['one response in four breaks our JSON schema', { successRate: 'one response in four breaks', failureMode: 'breaks our JSON schema' }, ['read "one response in four breaks" as 75% right']],
+    ['Nothing tested yet, eight thousand queries a day', { testedExamples: 'Nothing tested', monthlyCalls: 'eight thousand queries a day' }, ['read eight thousand a day as 240k a month']],
+    ['it makes up HR policies', { failureMode: 'makes up HR policies' }, []],
+    ['pull the invoice number … out of scanned PDFs', { taskKind: 'pull the invoice number … out of' }, []],
+  ] as const)('%j', (text, phrases, notes) => {
+    const reading = readTaskText(text, ctx);
+    expect(reading.phrases).toEqual(phrases);
+    expect(reading.notes).toEqual(notes);
+  });
+});

@@ -1,5 +1,5 @@
 import { NUMBER_WORDS, readNumberWords } from '../interview/number-words.js';
-import { FAILURE_WORDS, SUCCESS_AFTER_WORDS, SUCCESS_WORDS } from '../interview/share-words.js';
+import { FAILURE_WORDS, FRACTIONS, SUCCESS_AFTER_WORDS, SUCCESS_WORDS } from '../interview/share-words.js';
 import { PERCENT, SHARE, countPatterns, firstHit, groupSpan, readAmount, readPercent, type Amount, type Hit, type ScanText } from './scan-text.js';
 
 /**
@@ -138,9 +138,6 @@ export function readSuccess(text: ScanText): SuccessReading {
   });
   return { ...(rate && { successRate: rate }), ...(rate && tested && { testedExamples: tested }) };
 }
-
-/** Shares in words: "half", "a quarter of the time", "two thirds". */
-const FRACTIONS: Readonly<Record<string, number>> = { half: 1 / 2, quarter: 1 / 4, third: 1 / 3, fifth: 1 / 5, tenth: 1 / 10, 'two thirds': 2 / 3, 'three quarters': 3 / 4 };
 
 /** A number of a ratio, in digits or words: "1,200" or "four". */
 function numberIn(words: string): number | undefined {

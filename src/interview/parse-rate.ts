@@ -1,7 +1,7 @@
 import { formatQuantity } from './format-quantity.js';
 import { MAX_ANSWER_LENGTH, notUnderstood, parsed, type Parsed } from './parse-result.js';
 import { readQuantity } from './read-quantity.js';
-import { FAILURE_WORDS, SUCCESS_AFTER_WORDS, SUCCESS_WORDS } from './share-words.js';
+import { FAILURE_WORDS, FRACTIONS, SUCCESS_AFTER_WORDS, SUCCESS_WORDS } from './share-words.js';
 
 const EXAMPLE = 'type it like 8/10, 80% or 0.8.';
 const EXPECTED = 'Type a share like 8/10, 80% or 0.8.';
@@ -12,7 +12,6 @@ const JOIN = /^(?:\s*\/\s*|\s+(?:out\s+of|of|in|times\s+out\s+of)\s+(?:the\s+)?|
 const PERCENT = /^\s*(?:%|percent\b|per\s+cent\b|pct\b)/;
 // "half", "a quarter", "two thirds" (of the time).
 const FRACTION = /^(?:(?:an?|one)\s+)?(half|quarter|third|fifth|tenth)\b|^(two\s+thirds|three\s+quarters)\b/;
-const FRACTIONS: Readonly<Record<string, number>> = { half: 1 / 2, quarter: 1 / 4, third: 1 / 3, fifth: 1 / 5, tenth: 1 / 10, 'two thirds': 2 / 3, 'three quarters': 3 / 4 };
 // Words that change nothing after a share: "80% of the time", "half the time", "7 times", "of them".
 const FILLER = /^(?:of\s+the\s+time|the\s+time|of\s+them|times)\b\s*/;
 const SUCCESS = new RegExp(`^(?:[a-z' ]*?\\s)?(?:${SUCCESS_WORDS}|${SUCCESS_AFTER_WORDS})`);

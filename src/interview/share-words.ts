@@ -5,6 +5,9 @@
  * the task text, so "2 in 10 wrong" is 80% right in both.
  */
 
+/** Shares in words: "half", "a quarter of the time", "two thirds". */
+export const FRACTIONS: Readonly<Record<string, number>> = { half: 1 / 2, quarter: 1 / 4, third: 1 / 3, fifth: 1 / 5, tenth: 1 / 10, 'two thirds': 2 / 3, 'three quarters': 3 / 4 };
+
 /** Said of the ones that came out right, before or after the share. */
 export const SUCCESS_WORDS = String.raw`\b(?:right|correct(?:ly)?|accura(?:te|tely)|ac{1,2}u(?:ra|ar)c(?:y|ies)|success(?:ful(?:ly)?)?|succeed(?:s|ed)?|works|pass\s+rate|hit\s+rate|precision|usable|accept(?:s|ed)?|approv(?:e|es|ed)|(?:needs?\s+|with\s+|without\s+)?no\s+(?:edits|changes|fixes)|without\s+(?:edits|changes|fixes)|(?:is|are|looks?|come\s+out|comes\s+out)\s+(?:good|fine|ok|okay))\b`;
 

@@ -8,6 +8,9 @@ import { loadPriceCatalogue } from '../adapters/catalogue/load-price-catalogue.j
 import { adviseFromAnswers, type AdviceContext } from '../src/index.js';
 import { readTaskText } from '../src/intake/read-task-text.js';
 import { ticketTriage } from '../test/helpers/answers.js';
+import { MUST_NOT_MISREAD, READER_CORPUS } from '../test/intake/reader-corpus/reader-corpus.js';
+import { scoreReader } from '../test/intake/reader-corpus/score-reader.js';
+import { readByKeywords } from './keyword-reader.js';
 import { runServiceBench } from './service-bench.js';
 
 const ctx: AdviceContext = { catalogue: loadPriceCatalogue(), asOf: '2026-11-23' };
@@ -67,22 +70,48 @@ const SENTENCES: readonly string[] = [
   'hello, can you help me decide whether to fine-tune?',
 ];
 
-function measureReader(): { perSentenceUs: number; perSecond: number } {
-  for (let i = 0; i < 200; i++) for (const text of SENTENCES) readTaskText(text, ctx); // warm up the JIT
-  const rounds = 1_000;
+/** Sentences a second over a set of sentences, after warming up. */
+function sentencesPerSecond(read: (text: string) => unknown, sentences: readonly string[]): { perSentenceUs: number; perSecond: number } {
+  for (let i = 0; i < 20; i++) for (const text of sentences) read(text); // warm up the JIT
+  const rounds = Math.max(5, Math.ceil(20_000 / sentences.length));
   const start = performance.now();
-  for (let i = 0; i < rounds; i++) for (const text of SENTENCES) readTaskText(text, ctx);
+  for (let i = 0; i < rounds; i++) for (const text of sentences) read(text);
   const ms = performance.now() - start;
-  const runs = rounds * SENTENCES.length;
+  const runs = rounds * sentences.length;
   return { perSentenceUs: (ms * 1000) / runs, perSecond: Math.round(runs / (ms / 1000)) };
 }
+
+const rulesReader = (text: string) => readTaskText(text, ctx).answers;
+const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
 
 console.log('');
 console.log(`task-text reader — ${SENTENCES.length} sentences, ${Math.round(SENTENCES.reduce((n, s) => n + s.length, 0) / SENTENCES.length)} characters on average`);
 console.log('reader'.padEnd(42), 'µs/sentence'.padStart(11), 'sentences/s'.padStart(12));
 {
-  const { perSentenceUs, perSecond } = measureReader();
+  const { perSentenceUs, perSecond } = sentencesPerSecond(rulesReader, SENTENCES);
   console.log('readTaskText (rules, all fields)'.padEnd(42), perSentenceUs.toFixed(1).padStart(11), perSecond.toLocaleString('en-US').padStart(12));
 }
+
+// How well it reads: the corpus of sentences people write (test/intake/reader-corpus), beside a keyword baseline.
+const corpus = [...READER_CORPUS, ...MUST_NOT_MISREAD];
+const corpusTexts = corpus.map(([text]) => text);
+console.log('');
+console.log(`task-text reader on the corpus — ${READER_CORPUS.length} sentences with their readings, ${MUST_NOT_MISREAD.length} that must not be misread`);
+console.log('reader'.padEnd(42), 'fields right'.padStart(13), 'misread'.padStart(9), 'µs/sentence'.padStart(12), 'sentences/s'.padStart(12));
+for (const [name, read] of [
+  ['readTaskText (rules)', rulesReader],
+  ['baseline: first number by a keyword', readByKeywords],
+] as const) {
+  const score = scoreReader(read, corpus);
+  const { perSentenceUs, perSecond } = sentencesPerSecond(read, corpusTexts);
+  console.log(
+    name.padEnd(42),
+    `${percent(score.rightShare)} `.padStart(13),
+    percent(score.misreadShare).padStart(9),
+    perSentenceUs.toFixed(1).padStart(12),
+    perSecond.toLocaleString('en-US').padStart(12),
+  );
+}
+console.log(`(fields right: of the ${scoreReader(rulesReader, corpus).expectedFields} fields the sentences state; misread: of the fields a reader returned, wrong or not stated)`);
 
 await runServiceBench();

@@ -27,7 +27,7 @@ const DEADLINES: readonly Phrase<Deadline>[] = [
   {
     value: 'this-month',
     pattern: new RegExp(
-      String.raw`\b(?:this\s+month|next\s+week|in\s+${FEW}\s+weeks|within\s+${FEW}\s+weeks|in\s+a\s+(?:month|fortnight)|within\s+(?:a|one|1|the)\s+month)\b(?!\s+or\s+(?:two|so))`,
+      String.raw`\b(?:this\s+month|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|next\s+week|in\s+${FEW}\s+weeks|within\s+${FEW}\s+weeks|in\s+a\s+(?:month|fortnight)|within\s+(?:a|one|1|the)\s+month)\b(?!\s+or\s+(?:two|so))`,
       'g',
     ),
   },
@@ -55,7 +55,7 @@ const FAILURES: readonly Phrase<FailureMode>[] = [
   {
     value: 'format',
     pattern:
-      /\b(?:(?:fail(?:s|ing|ures?)?|struggles?|breaks?|problems?|issues?|errors?|mistakes?|trouble)\s+(?:on|with|in)\s+(?:the\s+)?(?:output\s+)?(?:format(?:ting)?|json|schema)|(?:wrong|bad|broken|invalid|malformed|inconsistent|incorrect)\s+(?:output\s+)?(?:format(?:ting)?|json|xml|yaml|schema|structure)|format(?:ting)?\s+(?:errors?|issues?|problems?|mistakes?|failures?)|(?:does\s*n[o']?t|doesnt|never)\s+follow\s+(?:the\s+|our\s+)?(?:output\s+)?(?:format|schema))\b/g,
+      /\b(?:(?:fail(?:s|ing|ures?)?|struggles?|breaks?|problems?|issues?|errors?|mistakes?|trouble)\s+(?:on|with|in)\s+(?:the\s+)?(?:output\s+)?(?:format(?:ting)?|json|schema)|(?:wrong|bad|broken|invalid|malformed|inconsistent|incorrect)\s+(?:output\s+)?(?:format(?:ting)?|json|xml|yaml|schema|structure)|format(?:ting)?\s+(?:errors?|issues?|problems?|mistakes?|failures?)|(?:does\s*n[o']?t|doesnt|never)\s+follow\s+(?:the\s+|our\s+)?(?:output\s+)?(?:format|schema)|(?:do\s*n[o']?t|dont|does\s*n[o']?t|doesnt)\s+(?:match|fit|follow)\s+(?:the\s+|our\s+)?(?:json\s+|output\s+)?(?:schema|format)|(?:json|schema|output\s+format)\s+(?:is|was|are|comes\s+back)\s+(?:often\s+|sometimes\s+|usually\s+|always\s+)?(?:invalid|broken|malformed|wrong)|break(?:s|ing)?\s+(?:the\s+|our\s+)?(?:json\s+|output\s+)?(?:schema|json|format)|(?:is\s*n[o']?t|isnt|not|never)\s+(?:valid|proper|well[- ]formed)\s+(?:json|xml|yaml)|json\s+(?:breaks|fails|is\s+off))\b/g,
   },
   {
     value: 'style',
@@ -65,7 +65,7 @@ const FAILURES: readonly Phrase<FailureMode>[] = [
   {
     value: 'knowledge',
     pattern:
-      /\b(?:(?:does\s*n[o']?t|doesnt|did\s*n[o']?t|does\s+not|don't)\s+know\s+(?:about\s+)?(?:our|the|my)|missing\s+(?:facts|information|info|knowledge|context)|hallucinat\w*|makes?\s+(?:stuff|things|facts)\s+up|makes?\s+up\s+(?:facts|answers|stuff|things)|(?:wrong|incorrect|made[- ]up|invented|outdated)\s+facts|lacks?\s+(?:the\s+)?(?:knowledge|context|facts))/g,
+      /\b(?:(?:does\s*n[o']?t|doesnt|did\s*n[o']?t|does\s+not|don't)\s+know\s+(?:anything\s+)?(?:about\s+)?(?:our|the|my)|makes?\s+up\s+(?!for\b|(?:about|around|roughly|most|half|the\s+(?:majority|bulk|rest))\b|\d)[a-z][\w-]*(?:\s+(?!and\b|but\b|or\b)[a-z][\w-]*)?|(?:is\s*n[o']?t|is\s+not|not|are\s*n[o']?t)\s+in\s+(?:its|the|their)\s+(?:model'?s\s+)?training\s+data|\b(?:it|model|bot|llm|assistant)\s+(?:often\s+|sometimes\s+|always\s+|just\s+)?invents?\s|missing\s+(?:facts|information|info|knowledge|context)|hallucinat\w*|makes?\s+(?:stuff|things|facts)\s+up|makes?\s+up\s+(?:facts|answers|stuff|things)|(?:wrong|incorrect|made[- ]up|invented|outdated)\s+facts|lacks?\s+(?:the\s+)?(?:knowledge|context|facts))/g,
   },
   {
     value: 'vocabulary',
@@ -75,7 +75,7 @@ const FAILURES: readonly Phrase<FailureMode>[] = [
   {
     value: 'reasoning',
     pattern:
-      /\b(?:reasoning\s+(?:errors?|mistakes?|failures?|issues?|problems?)|(?:wrong|bad|faulty|flawed|broken)\s+(?:reasoning|logic|math)|(?:math|arithmetic|logic)\s+(?:errors?|mistakes?)|(?:fails?|struggles?)\s+(?:on|with|at)\s+(?:the\s+)?(?:reasoning|math|logic|multi[- ]step))\b/g,
+      /\b(?:reasoning\s+(?:errors?|mistakes?|failures?|issues?|problems?)|(?:wrong|bad|faulty|flawed|broken)\s+(?:reasoning|logic|math)|(?:math|arithmetic|logic)\s+(?:errors?|mistakes?)|(?:fails?|struggles?)\s+(?:on|with|at)\s+(?:the\s+)?(?:reasoning|math|logic|multi[- ]step)|(?:math|logic|reasoning|arithmetic|calculations?)\s+(?:is|was|are)\s+(?:often\s+|usually\s+|sometimes\s+|always\s+)?(?:wrong|off|bad|broken|flawed|incorrect))\b/g,
   },
   { value: 'none', pattern: /\bno\s+(?:clear\s+|obvious\s+|common\s+|real\s+)?pattern\b|\b(?:failures|errors|mistakes)\s+(?:are|look|seem)\s+random\b/g },
 ];

@@ -1,29 +1,45 @@
-import { PERCENT, SHARE, firstHit, groupSpan, readPercent, type Amount, type Hit, type ScanText } from './scan-text.js';
+import { NUMBER_WORDS, readNumberWords } from '../interview/number-words.js';
+import { FAILURE_WORDS, FRACTIONS, SUCCESS_AFTER_WORDS, SUCCESS_WORDS } from '../interview/share-words.js';
+import { PERCENT, SHARE, countPatterns, firstHit, groupSpan, readAmount, readPercent, type Amount, type Hit, type ScanText } from './scan-text.js';
 
 /**
- * Shares: the success rate ("70% right", "7/10 correct", "0.7 accuracy", "35/50 right") and the
- * prompt-cache hit rate ("80% cache hit rate"). A share is read as a success rate only next to a
- * word about success, so "70% of our tickets are about billing" and "we cut latency by 30%" are not.
+ * Shares: the success rate ("70% right", "7/10 correct", "0.7 accuracy", "35/50 right", "2 in 10
+ * come back wrong", "lawyers accept 6 out of 10") and the prompt-cache hit rate ("80% cache hit
+ * rate"). A share is read as a success rate only next to a word about success or failure, so "70%
+ * of our tickets are about billing", "we cut latency by 30%" and "we want 95% accuracy" are not.
  */
 
-const RATIO = String.raw`(?<![\w.,/$-])(?<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?:/|\s+out\s+of\s+|\s+of\s+|(?<often>\s+times\s+out\s+of\s+|\s+in\s+))(?:the\s+)?(?<den>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|[-/]\d)`;
-const CANDIDATES = [new RegExp(`(?<p>${PERCENT})|${RATIO}|(?<s>${SHARE})`, 'dg')];
+const RATIO_END = String.raw`(?![\w%]|[.,]\d|[-/]\d)`;
+const CANDIDATES = countPatterns((_count, _q, spelled) => {
+  /** A number in a ratio, in digits or words: "19", "1,200", "one", "ten". */
+  const N = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+${spelled ? `|${NUMBER_WORDS}` : ''})`;
+  /** "19 of 25", "6 out of 10", "9/10", "2 in 10", "7 times out of 10". */
+  const RATIO = String.raw`(?<![\w.,/$-])(?<num>${N})\s*(?:/|\s+out\s+of\s+|\s+of\s+|(?<often>\s+times\s+out\s+of\s+|\s+in\s+))(?:the\s+)?(?<den>${N})${RATIO_END}`;
+  /** "one response in four", "1 in 3 drafts": a noun between, only with "in". */
+  const RATIO_NOUN = String.raw`(?<![\w.,/$-])(?<num>${N})\s+(?<often>[a-z]+\s+in\s+)(?<den>${N})${RATIO_END}`;
+  /** "eighty percent". */
+  const SPELLED_PERCENT = spelled ? String.raw`|(?<w>${NUMBER_WORDS})\s+(?:percent|per\s+cent)\b` : '';
+  /** "half", "a quarter of the time", "two thirds". */
+  const FRACTION = String.raw`(?<f>(?<![\w-])(?:half|an?\s+(?:quarter|third|fifth|tenth)|one\s+(?:quarter|third|fifth|tenth)|two\s+thirds|three\s+quarters)(?![\w-]))`;
+  return [new RegExp(`(?<p>${PERCENT})|${RATIO}|(?<s>${SHARE})${SPELLED_PERCENT}|${FRACTION}`, 'dg'), new RegExp(RATIO_NOUN, 'dg')];
+});
 
-/** Words about success, on either side of the share. */
-const SUCCESS = /\b(?:right|correct(?:ly)?|accura(?:te|tely|cy)|success(?:ful(?:ly)?)?|succeed(?:s|ed)?|works|pass\s+rate|hit\s+rate|precision)\b/;
-/** Only after the share: "70% good", "7/10 pass" (before it, "a good 70%" and "pass 70% to" mean otherwise). */
-const SUCCESS_AFTER = /\b(?:good|pass(?:es|ed|ing)?)\b/;
+const SUCCESS = new RegExp(SUCCESS_WORDS, 'g');
+const SUCCESS_AFTER = new RegExp(SUCCESS_AFTER_WORDS, 'g');
+const FAILURE = new RegExp(FAILURE_WORDS, 'g');
 /** "right now", "right away" are not about being right. */
 const NOT_RIGHT = /\bright\s+(?:now|away|here|there|off|before|when)\b/g;
+/** A goal, not a level: "the CEO wants 95% accuracy", "we need to reach 90%". */
+const GOAL_BEFORE = /\b(?:wants?|wanted|need(?:s|ed)?|target(?:s|ing)?|goal|aim(?:s|ing)?|reach|require[sd]?|expects?|expected|hope|hoping|should|must|threshold|sla|bar\s+is)\b/;
 /** A change, not a level: "by 30%", "up 10%", "30% faster". */
 const CHANGE_BEFORE = /\b(?:by|up|down|another|extra|plus|minus|saves?|saved|cuts?|reduced?|lowered|increased|improved|boosted|dropped|fell|rose|grew|gained|raised)$/;
 const CHANGE_AFTER =
   /^(?:more|less|better|worse|higher|lower|improvement|increase|decrease|gain|drop|faster|slower|cheaper|fewer|reduction|boost|lift|uplift|off|discount|cheaper|of\s+the\s+cost|of\s+the\s+budget)\b/;
 /** How far a success word may be: "accuracy went from 60% to 75%", "70% of tickets come out right". */
 const WORDS_BEFORE = 5;
-const WORDS_AFTER = 4;
+const WORDS_AFTER = 6;
 
-/** Up to four words on one side of the share, within its clause, with where they start in the text. */
+/** A few words on one side of the share, within its clause, with where they start in the text. */
 interface Window {
   words: string;
   at: number;
@@ -32,7 +48,7 @@ interface Window {
 function windowBefore(lower: string, start: number): Window {
   const from = Math.max(0, start - 60);
   const head = lower.slice(from, start);
-  const cut = Math.max(...[';', '!', '?', ',', '(', ')', ':'].map((c) => head.lastIndexOf(c)), lastSentenceStop(head)) + 1;
+  const cut = Math.max(...[';', '!', '?', ',', '(', ')'].map((c) => head.lastIndexOf(c)), lastSentenceStop(head)) + 1;
   const words = [...head.slice(cut).matchAll(/\S+/g)].slice(-WORDS_BEFORE);
   const first = words[0]?.index;
   return first === undefined ? { words: '', at: start } : { words: blankNotRight(head.slice(cut + first)), at: from + cut + first };
@@ -63,50 +79,91 @@ export interface SuccessReading {
   testedExamples?: Hit<number>;
 }
 
-/** The first share next to a success word, and with a score like "35/50", the examples it was measured on. */
+/** A word about success or failure near a share, and how far it is from it. */
+interface Said {
+  failed: boolean;
+  start: number;
+  end: number;
+  distance: number;
+}
+
+/** The nearest word that says what the share counts, on either side. */
+function nearestSaid(before: Window, after: Window, start: number, end: number): Said | undefined {
+  let best: Said | undefined;
+  const consider = (failed: boolean, from: number, to: number, distance: number) => {
+    if (!best || distance < best.distance) best = { failed, start: from, end: to, distance };
+  };
+  for (const [pattern, failed] of [
+    [SUCCESS, false],
+    [SUCCESS_AFTER, false],
+    [FAILURE, true],
+  ] as const) {
+    for (const m of after.words.matchAll(pattern)) consider(failed, after.at + m.index, after.at + m.index + m[0].length, after.at + m.index - end);
+    if (pattern === SUCCESS_AFTER) continue;
+    for (const m of before.words.matchAll(pattern)) consider(failed, before.at + m.index, before.at + m.index + m[0].length, start - (before.at + m.index + m[0].length));
+  }
+  return best;
+}
+
+/** "9 in 10", "7 times out of 10", "8/10" say how often; "19 of 25" says how many were tested. */
+function testedBy(m: RegExpExecArray, share: Amount & { whole?: number }): number | undefined {
+  if (m.groups?.often !== undefined || m.groups?.den === undefined) return undefined;
+  // "4 out of 5", "7 of 10", "92 of 100" are shares; nobody tests on so few or so round a number.
+  const whole = share.whole;
+  return whole === undefined || whole <= 10 || whole === 100 || whole === 1000 ? undefined : whole;
+}
+
+/** The first share next to a word about success or failure, and with a score like "35/50", the examples it was measured on. */
 export function readSuccess(text: ScanText): SuccessReading {
   let tested: Hit<number> | undefined;
-  const rate = firstHit(text.lower, CANDIDATES, (m) => {
+  const rate = firstHit(text.lower, CANDIDATES(text), (m) => {
     const start = m.index;
     const end = m.index + m[0].length;
     const before = windowBefore(text.lower, start);
     const after = windowAfter(text.lower, end);
     if (/cach/.test(before.words) || /cach/.test(after.words)) return undefined;
     if (CHANGE_BEFORE.test(before.words.trimEnd()) || CHANGE_AFTER.test(after.words.trimStart())) return undefined;
-    const successBefore = SUCCESS.exec(before.words);
-    const successAfter = SUCCESS.exec(after.words) ?? SUCCESS_AFTER.exec(after.words);
-    if (!successBefore && !successAfter) return undefined;
+    if (GOAL_BEFORE.test(before.words)) return undefined;
+    const said = nearestSaid(before, after, start, end);
+    if (!said) return undefined;
 
     const share = shareOf(text, m);
     if (!share || share.value < 0 || share.value > 1) return undefined;
-    // Quote from the success word before to the success word after, whichever were found.
-    const from = successBefore ? before.at + successBefore.index : start;
-    const to = successAfter ? after.at + successAfter.index + successAfter[0].length : end;
-    const num = m.groups?.num;
-    const den = m.groups?.den;
-    // "9 in 10", "7 times out of 10" say how often, not how many were tested.
-    if (num !== undefined && den !== undefined && m.groups?.often === undefined) {
-      const count = Number(den.replace(/,/g, ''));
-      if (Number.isSafeInteger(count)) tested = { value: count, start, end: Math.max(to, end) };
-    }
-    const hit: Hit<number> = { value: share.value, start: Math.min(from, start), end: Math.max(to, end) };
+    const hit: Hit<number> = { value: said.failed ? 1 - share.value : share.value, start: Math.min(said.start, start), end: Math.max(said.end, end) };
+    const count = testedBy(m, share);
+    if (count !== undefined) tested = { value: count, start: hit.start, end: hit.end };
     if (share.range) hit.note = `read ${share.text} as about ${Math.round(share.value * 1000) / 10}% (the middle of the range)`;
+    if (said.failed) hit.note = `read "${text.original.slice(hit.start, hit.end).replace(/\s+/g, ' ')}" as ${Math.round(hit.value * 1000) / 10}% right`;
     return hit;
   });
   return { ...(rate && { successRate: rate }), ...(rate && tested && { testedExamples: tested }) };
 }
 
-function shareOf(text: ScanText, m: RegExpExecArray): Amount | undefined {
+/** A number of a ratio, in digits or words: "1,200" or "four". */
+function numberIn(words: string): number | undefined {
+  if (/^\d/.test(words)) return Number(words.replace(/,/g, ''));
+  const spelled = readNumberWords(words);
+  return spelled && spelled.length === words.length ? spelled.value : undefined;
+}
+
+function shareOf(text: ScanText, m: RegExpExecArray): (Amount & { whole?: number }) | undefined {
   const percent = groupSpan(m, 'p');
   if (percent) return readPercent(text.lower.slice(percent[0], percent[1]), text.original.slice(percent[0], percent[1]));
   const num = m.groups?.num;
   const den = m.groups?.den;
   if (num !== undefined && den !== undefined) {
-    const part = Number(num.replace(/,/g, ''));
-    const whole = Number(den.replace(/,/g, ''));
-    if (!(whole > 0) || part > whole) return undefined;
-    return { value: part / whole, range: false, text: m[0] };
+    const part = numberIn(num);
+    const whole = numberIn(den);
+    if (part === undefined || whole === undefined || !(whole > 0) || part > whole) return undefined;
+    return { value: part / whole, range: false, text: m[0], whole };
   }
+  const spelled = m.groups?.w;
+  if (spelled !== undefined) {
+    const value = numberIn(spelled);
+    return value === undefined ? undefined : { value: value / 100, range: false, text: m[0] };
+  }
+  const fraction = m.groups?.f;
+  if (fraction !== undefined) return { value: FRACTIONS[fraction.replace(/^(?:an?|one)\s+/, '').replace(/\s+/g, ' ')] ?? Number.NaN, range: false, text: fraction };
   const share = m.groups?.s;
   return share === undefined ? undefined : { value: Number(share), range: false, text: share };
 }
@@ -136,4 +193,26 @@ export function readCacheHitRate(text: ScanText): Hit<number> | undefined {
     return found;
   });
   return hit ?? firstHit(text.lower, NO_CACHE, (m) => ({ value: 0, start: m.index, end: m.index + m[0].length }));
+}
+
+/** After "tested on 25 emails": "19 were routed correctly", "41 were right", "60 right", "we pass 120 of them". */
+const SCORES = countPatterns((_, SCORE_C) => [
+  new RegExp(String.raw`${SCORE_C}\s+(?:of\s+them\s+)?(?:(?:were|was|are|came\s+out|come\s+out|got)\s+)?(?:[a-z]+\s+)?(?:right|correct(?:ly)?|accurate|passed|fine|good|ok|okay)\b`, 'dg'),
+  new RegExp(String.raw`\b(?:pass(?:es|ed)?|got|get)\s+${SCORE_C}\s+(?:of\s+them|right|correct)\b`, 'dg'),
+]);
+
+/** The success rate from a count of right answers said after the test it came from: 19 of the 25 tested. */
+export function readScoreOfTested(text: ScanText, tested: Hit<number>): Hit<number> | undefined {
+  if (!(tested.value > 0)) return undefined;
+  const after = text.lower.slice(tested.end, tested.end + 80);
+  const stop = after.search(/[;!?\n]|\.(?!\d)/);
+  const clause = stop < 0 ? after : after.slice(0, stop);
+  const score = firstHit(clause, SCORES(text), (m) => {
+    const span = groupSpan(m, 'q');
+    if (!span) return undefined;
+    const amount = readAmount(clause.slice(span[0], span[1]), clause.slice(span[0], span[1]));
+    if (!amount || amount.range || amount.value > tested.value) return undefined;
+    return { value: amount.value / tested.value, start: tested.end + m.index, end: tested.end + m.index + m[0].length };
+  });
+  return score && { ...score, start: tested.start };
 }

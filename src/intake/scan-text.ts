@@ -1,4 +1,5 @@
 import { HEDGE_ALTERNATION } from '../interview/hedge-words.js';
+import { NUMBER_WORDS, readNumberWords } from '../interview/number-words.js';
 import { readQuantity } from '../interview/read-quantity.js';
 
 /**
@@ -17,6 +18,8 @@ const PHRASE_LIMIT = 60;
 export interface ScanText {
   original: string;
   lower: string;
+  /** Whether any number is written in words: only then do the patterns look for them (a third of the reading time). */
+  spelled: boolean;
 }
 
 /** A value found in the text, where it was found, and a remark worth telling the person. */
@@ -43,7 +46,7 @@ export function scanText(text: string): ScanText {
     .replace(/\s/g, ' ')
     .replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, '-')
     .replace(/[\u2018\u2019\u201b\u2032\u00b4`]/g, "'");
-  return { original, lower };
+  return { original, lower, spelled: SPELLED.test(lower) };
 }
 
 /** The words a value was read from: trimmed, on one line, at most 60 characters. */
@@ -93,62 +96,40 @@ const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.
 const SCALE = String.raw`(?:\s?(?:thousand|million|billion|mil|mn|mm|bn|k|m|b)(?![a-z]))`;
 const ONE = `${DIGITS}${SCALE}?`;
 /**
- * Not glued to a word, a version ("gpt-4.1"), a price ("$2"), a date or a phone number. Nor after
- * "from": in "from 60% to 75%" the number that counts is the one after "to".
+ * Not glued to a word, a version ("gpt-4.1"), a price ("$2"), a date or a phone number. A share is
+ * not read after "from": in "from 60% to 75%" the number that counts is the one after "to".
  */
-const NOT_AFTER = String.raw`(?<![\w.,/$€£#+-])(?<!\bfrom\s{1,3})`;
+const NOT_AFTER = String.raw`(?<![\w.,/$€£#+-])`;
+const NOT_FROM = String.raw`(?<!\bfrom\s{1,3})`;
 const NOT_BEFORE = String.raw`(?![\w%$€£]|[.,]\d|[-/]\d)`;
 
 /** A number with an optional scale, or a range of two: "2,000", "50k", "1.5 million", "50-60k", "between 50k and 60k". */
 export const QUANTITY = String.raw`${NOT_AFTER}(?:between\s+${ONE}\s+(?:and|to)\s+${ONE}|${ONE}(?:\s*-\s*|\s+to\s+)${ONE}|${ONE})${NOT_BEFORE}`;
 
-const WORD_VALUES: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  dozen: 12,
-  'a dozen': 12,
-  'a couple': 2,
-  'a couple of': 2,
-  'a hundred': 100,
-  'a thousand': 1000,
-};
-const NUMBER_WORD = String.raw`(?<![\w-])(?:a\s+couple(?:\s+of)?|a\s+dozen|a\s+hundred|a\s+thousand|${Object.keys(WORD_VALUES)
-  .filter((w) => !w.includes(' '))
-  .join('|')})(?![\w-])`;
+const SPELLED = new RegExp(NUMBER_WORDS);
 
-/** A quantity, or a number written as a word ("three", "a dozen"). */
-export const COUNT = `(?:${QUANTITY}|${NUMBER_WORD})`;
+/**
+ * Patterns built around a count, twice: with numbers in words for the texts that have any, and
+ * with digits only for the rest. `count` is COUNT or QUANTITY, `q` the same as the group "q".
+ */
+export function countPatterns(build: (count: string, q: string, spelled: boolean) => readonly RegExp[]): (text: ScanText) => readonly RegExp[] {
+  const spelled = build(COUNT, `(?<q>${COUNT})`, true);
+  const digits = build(QUANTITY, `(?<q>${QUANTITY})`, false);
+  return (text) => (text.spelled ? spelled : digits);
+}
+
+/** A quantity, or a number written in words ("three", "a dozen", "half a million"). */
+export const COUNT = `(?:${QUANTITY}|${NUMBER_WORDS})`;
 
 /** Words people put before a number that change nothing: "about 4k", "~50k". */
 export const HEDGE = String.raw`(?:(?:${HEDGE_ALTERNATION}|approx\.?|ca\.)\s+|[~≈]\s*)?`;
 
 /** One number in percent, or a range: "70%", "60-70%", "60% to 70%", "between 60 and 70 percent". */
 const PCT_ONE = String.raw`\d{1,3}(?:\.\d+)?`;
-export const PERCENT = String.raw`${NOT_AFTER}(?:between\s+${PCT_ONE}\s*%?\s+and\s+${PCT_ONE}|${PCT_ONE}\s*%?(?:\s*-\s*|\s+to\s+)${PCT_ONE}|${PCT_ONE})\s*(?:%|percent\b|per\s+cent\b|pct\b)`;
+export const PERCENT = String.raw`${NOT_AFTER}${NOT_FROM}(?:between\s+${PCT_ONE}\s*%?\s+and\s+${PCT_ONE}|${PCT_ONE}\s*%?(?:\s*-\s*|\s+to\s+)${PCT_ONE}|${PCT_ONE})\s*(?:%|percent\b|per\s+cent\b|pct\b)`;
 
 /** A share written as a fraction of one: ".7", "0.85", "1.0". */
-export const SHARE = String.raw`${NOT_AFTER}(?:0?\.\d+|1\.0+)${NOT_BEFORE}`;
+export const SHARE = String.raw`${NOT_AFTER}${NOT_FROM}(?:0?\.\d+|1\.0+)${NOT_BEFORE}`;
 
 /** A number as read: its value (the middle of a range), whether it was a range, and how it was typed. */
 export interface Amount {
@@ -177,8 +158,9 @@ function readOne(text: string): { value: number; scale: number } | undefined {
 export function readAmount(matched: string, typed: string): Amount | undefined {
   const words = matched.trim().replace(/\s+/g, ' ');
   const text = typed.trim().replace(/\s+/g, ' ');
-  const word = WORD_VALUES[words];
-  if (word !== undefined) return { value: word, range: false, text };
+  // In words, the whole match must be one number: "two dozen", not "three four".
+  const spelled = readNumberWords(words);
+  if (spelled) return spelled.length === words.length ? { value: spelled.value, range: false, text } : undefined;
 
   const parts = RANGE_WORDS.exec(words) ?? RANGE_DASH.exec(words);
   const typedParts = RANGE_WORDS.exec(text) ?? RANGE_DASH.exec(text);

@@ -2,7 +2,8 @@ import type { TaskKind } from '../interview/answers.js';
 import type { Hit, ScanText } from './scan-text.js';
 
 /**
- * The kind of task from its keywords: "classify" is classification, "summarise" summarization.
+ * The kind of task from its keywords: "classify" is classification, "summarise" summarization,
+ * "pull the totals out of PDFs" extraction.
  * The keyword that comes first in the text decides; with none, the kind is left to the interview.
  */
 
@@ -11,7 +12,13 @@ interface Keyword {
   pattern: RegExp;
   /** The text just before the keyword that makes it mean something else ("fails to parse"). */
   notAfter?: RegExp;
+  /** The text just after it that makes it a failure, not the task ("the tone is off", "the math is wrong"). */
+  notBefore?: RegExp;
 }
+
+/** "tone is off", "math is often wrong", "our jargon wrong": how it fails, said of a part of the task. */
+const SAID_TO_FAIL =
+  /^\s+(?:(?:is|was|are|feels|sounds|seems|gets?)\s+(?:often\s+|usually\s+|sometimes\s+|always\s+|a\s+bit\s+|too\s+)?(?:off|wrong|bad|broken|flawed|incorrect|robotic|stiff|inconsistent|formal|informal|casual)|wrong|errors?|mistakes?)\b/;
 
 const KEYWORDS: readonly Keyword[] = [
   {
@@ -36,7 +43,7 @@ const KEYWORDS: readonly Keyword[] = [
   {
     kind: 'extraction',
     pattern:
-      /\b(?:extract(?:s|ed|ing|ion|ions)?|pars(?:e|es|ed|ing)|pull(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+|key\s+|all\s+)?(?:\w+\s+)?(?:fields?|data|values?|entities|details|info(?:rmation)?|names|dates|amounts|line\s+items)|structured\s+(?:data|output|json|fields|records)|named\s+entit(?:y|ies)|entity\s+recognition|ner|fill(?:s|ing)?\s+(?:in\s+)?(?:the\s+)?(?:fields|forms?))\b/g,
+      /\b(?:extract(?:s|ed|ing|ion|ions)?|pars(?:e|es|ed|ing)|pull(?:s|ed|ing)?\s+(?:[^\s.;!?]+\s+){1,8}?out\s+of|pull(?:s|ed|ing)?\s+out\b|pull(?:s|ed|ing)?\s+(?:out\s+)?(?:the\s+|key\s+|all\s+)?(?:\w+\s+)?(?:fields?|data|values?|entities|details|info(?:rmation)?|names|dates|amounts|line\s+items)|structured\s+(?:data|output|json|fields|records)|named\s+entit(?:y|ies)|entity\s+recognition|ner|fill(?:s|ing)?\s+(?:in\s+)?(?:the\s+)?(?:fields|forms?))\b/g,
     notAfter: /\b(?:fails?|failed|failing|can't|cannot|couldn't|won't|doesn't|does\s+not|unable|hard|easy|impossible)\s+(?:to\s+)?$/,
   },
   { kind: 'summarization', pattern: /\bsummar(?:y|ies|i[sz]e|i[sz]es|i[sz]ed|i[sz]ing|i[sz]ation|i[sz]ations)\b/g },
@@ -45,34 +52,38 @@ const KEYWORDS: readonly Keyword[] = [
     kind: 'style',
     pattern:
       /\b(?:tone|style|stylistic|brand(?:ed|ing)?\b(?![\s-]+new)|on-brand|off-brand|voice\b(?!\s*(?:calls?|assistants?|bots?|agents?|notes?|mails?|messages?|memos?|transcri\w*|recordings?|input|interface|commands?))|rewrit(?:e|es|ing)\b(?!\s+(?:the\s+|our\s+|my\s+)?prompt)|paraphras\w*|copywrit\w*)/g,
-    notAfter: /\d\s*$/,
+    notAfter: /(?:\d|\b(?:after|several|many|few|two|three|four|five|six|seven|eight|nine|ten|dozen|couple\s+of|prompt|wrong|bad|off|inconsistent|robotic))\s*$/,
+    notBefore: SAID_TO_FAIL,
   },
   {
     kind: 'domain',
     pattern: /\b(?:legal|lawyers?|medical|clinical|health\s*care|jargon|terminology|domain(?![\s-]*names?\b))\b/g,
+    notBefore: SAID_TO_FAIL,
   },
   {
     kind: 'knowledge',
     pattern:
-      /\b(?:answer(?:s|ing)?\s+(?:\w+\s+){0,2}?questions?\s+(?:about|on|from|using|regarding)|faqs?|knowledge\s*base|kb|(?:our|the|product|internal|help)\s+(?:docs|documentation)|documentation|our\s+products?|product\s+(?:catalog(?:ue)?|questions|info(?:rmation)?)|help\s+cent(?:er|re)|q\s*&\s*a)\b/g,
+      /\b(?:answer(?:s|ing)?\s+(?:\w+\s+){0,2}?questions?\s+(?:about|on|from|using|regarding)|faqs?|knowledge\s*base|kb|(?:our|the|product|internal|help)\s+(?:docs|documentation)|documentation|our\s+products?(?!\s+names?)|product\s+(?:catalog(?:ue)?|questions|info(?:rmation)?)|help\s+cent(?:er|re)|q\s*&\s*a)\b/g,
     notAfter: /\bknows?\s+(?:about\s+)?$/,
   },
   {
     kind: 'reasoning',
     pattern:
       /\b(?:reasoning|reason\s+(?:about|through|over)|math(?:s|ematical)?|arithmetic|planning\b(?!\s+to\b)|plan(?:s)?\s+(?:the|a|an|out|(?:[\w-]+\s+)?(?:routes?|trips?|travel|journeys?|deliveries))\b|plan(?:s)?\s+(?:routes?|trips?|schedules?|itinerar\w+|shifts?|tasks?|steps?|projects?|sprints?|meals?)|multi[- ]?step|step[- ]by[- ]step)\b/g,
+    notBefore: SAID_TO_FAIL,
   },
 ];
 
 /** The task kind the first keyword in the text points to. */
 export function readTaskKind(text: ScanText): Hit<TaskKind> | undefined {
   let best: Hit<TaskKind> | undefined;
-  for (const { kind, pattern, notAfter } of KEYWORDS) {
+  for (const { kind, pattern, notAfter, notBefore } of KEYWORDS) {
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(text.lower)) !== null) {
       if (best && match.index >= best.start) break;
       if (notAfter?.test(text.lower.slice(Math.max(0, match.index - 30), match.index))) continue;
+      if (notBefore?.test(text.lower.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
       best = { value: kind, start: match.index, end: match.index + match[0].length };
       break;
     }

@@ -2,15 +2,15 @@ import { formatQuantity } from './format-quantity.js';
 import { notUnderstood, parsed, type Parsed } from './parse-result.js';
 import { MONTH, periodOf } from './periods.js';
 import { readQuantity } from './read-quantity.js';
+import { COUNTED_THING } from './volume-words.js';
 
 const EXPECTED = 'Type calls per month like 10M, 10M a month or 250k a day.';
 
-// Optional "calls"/"requests" noun, then "/day", "per day", "a day", "every day" or "daily".
-const NOUN =
-  '(?:(?:api|llm|model)\\s+)?(?:calls?|requests?|quer(?:y|ies)|messages?|documents?|docs?|tickets?|emails?|' + 'items?|conversations?|chats?|prompts?|completions?|inferences?|predictions?|runs?)';
-const REST = new RegExp(`^(?:${NOUN})?\\s*(?:(?:/\\s*|(?:per|an?|each|every)\\s+)([a-z]+)|([a-z]+ly))?$`);
+// What is counted ("calls", "contracts", "support tickets"; not "tokens" or "people"), then
+// "/day", "per day", "a day", "every day" or "daily": the same words the task text is read with.
+const REST = new RegExp(`^(?:${COUNTED_THING})?\\s*(?:(?:/\\s*|(?:per|an?|each|every(?:\\s+single)?)\\s+)([a-z]+)|([a-z]+ly))?$`);
 
-/** Calls per month; "250k/day", "50k daily", "120M a year" are converted and noted. */
+/** Calls per month; "250k/day", "50k daily", "150 contracts per week", "eight thousand queries a day" are converted and noted. */
 export function parseMonthlyVolume(text: string): Parsed<number> {
   const quantity = readQuantity(text);
   const rest = quantity ? REST.exec(quantity.rest) : null;

@@ -15,6 +15,7 @@ const HOUR: Period = { times: 24 * 30, per: 1, phrase: 'an hour' };
 const DAY: Period = { times: 30, per: 1, phrase: 'a day' };
 const WEEK: Period = { times: 30, per: 7, phrase: 'a week' };
 export const MONTH: Period = { times: 1, per: 1, phrase: 'a month' };
+const QUARTER: Period = { times: 1, per: 3, phrase: 'a quarter' };
 const YEAR: Period = { times: 1, per: 12, phrase: 'a year' };
 
 const PERIOD_WORDS: Readonly<Record<string, Period>> = {
@@ -40,6 +41,10 @@ const PERIOD_WORDS: Readonly<Record<string, Period>> = {
   mth: MONTH,
   month: MONTH,
   monthly: MONTH,
+  q: QUARTER,
+  qtr: QUARTER,
+  quarter: QUARTER,
+  quarterly: QUARTER,
   y: YEAR,
   yr: YEAR,
   year: YEAR,

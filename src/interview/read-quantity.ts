@@ -1,4 +1,5 @@
 import { HEDGE_ALTERNATION } from './hedge-words.js';
+import { readNumberWords } from './number-words.js';
 import { MAX_ANSWER_LENGTH } from './parse-result.js';
 
 /** A number as people type it, with whatever they wrote after it. */
@@ -42,7 +43,7 @@ const SCALE_POWER: Record<string, number> = {
 };
 
 /**
- * Reads "about 1.5M+", "4,000", "4 000", "~4k", ".8", "1e6" from the start of
+ * Reads "about 1.5M+", "4,000", "4 000", "~4k", ".8", "1e6", "three thousand" from the start of
  * the text. Returns undefined when there is no number there.
  */
 export function readQuantity(text: string, options: ReadOptions = {}): Quantity | undefined {
@@ -56,7 +57,11 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
 
   const number = NUMBER.exec(rest);
   const [matched = '', sign = '', whole, fraction, exponent] = number ?? [];
-  if (whole === undefined && fraction === undefined) return undefined;
+  if (whole === undefined && fraction === undefined) {
+    // "three thousand", "a dozen", "half a million": the same words the task text is read with.
+    const words = readNumberWords(rest);
+    return words && { value: words.value, rest: rest.slice(words.length).replace(PLUS, '').trim() };
+  }
   rest = rest.slice(matched.length).replace(PLUS, '');
 
   let power = Number(exponent ?? 0);

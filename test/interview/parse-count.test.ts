@@ -44,7 +44,7 @@ describe('parseCount', () => {
     expectNotUnderstood(parseCount('1e400'), '1e400', 'too large', 'like 4k');
   });
 
-  it.each(['lots', 'a few', '', 'NaN', 'Infinity', 'four thousand', '4k a day', '1,5', '4k-5k', '80%', 'k'])('does not understand %j and shows an example', (text) => {
+  it.each(['lots', 'a few', 'a few hundred', 'three four', '', 'NaN', 'Infinity', '4k a day', '1,5', '4k-5k', '80%', 'k'])('does not understand %j and shows an example', (text) => {
     expectNotUnderstood(parseCount(text), text, 'Type a number like 4k, 4,000 or 1.5M.');
   });
 });

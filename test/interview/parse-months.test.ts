@@ -29,7 +29,7 @@ describe('parseMonths', () => {
     expectNotUnderstood(parseMonths(text), text, 'from 1 to 60 months', 'like 12, 18 months or 2 years');
   });
 
-  it.each(['soon', '', 'NaN', 'Infinity', '6 weeks', 'a decade', 'twelve', '12k', 'months'])('does not understand %j and shows an example', (text) => {
+  it.each(['soon', '', 'NaN', 'Infinity', '6 weeks', 'a decade', '12k', 'months'])('does not understand %j and shows an example', (text) => {
     expectNotUnderstood(parseMonths(text), text, 'Type a number of months like 12, 18 months or 2 years.');
   });
 });

@@ -1,10 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import {
-  buildVerdictCard,
+  buildVersionCard,
   buildWhatIfCard,
   decodeAction,
-  decodeChanges,
   encodeAction,
   readWhatIf,
   VERDICT_LABELS,
@@ -15,7 +14,6 @@ import {
   type ConversationStore,
   type PriceCatalogue,
   type VerdictRecord,
-  type WhatIfChanges,
 } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import { buildWhatIfModal, typedWhatIf, WHAT_IF_MODAL_CALLBACK_ID } from './build-what-if-modal.js';
@@ -82,13 +80,11 @@ export class SlackWhatIf {
   async post(client: WebClient, payload: ActionPayload, userId: string): Promise<string> {
     const record = payload.d ? await this.deps.store.getVerdict(payload.d) : undefined;
     if (!record) return 'That verdict is no longer stored.';
-    const changes: WhatIfChanges | null = decodeChanges(payload.w);
-    if (!changes) return 'That button is not one I can read any more; try the numbers again.';
-    const result = whatIf(record.verdict, changes, this.context(record), (v) => VERDICT_LABELS[v.verdict]);
-    if (!result.ok) return `These numbers no longer give a verdict: ${result.errors.join(' ')}`;
+    const version = buildVersionCard(record.verdict, record.link, payload.w, `<@${userId}>`, this.context(record));
+    if ('words' in version) return version.words;
     const conv = await this.deps.store.getConversation(record.conversationId);
     const channel = this.channelOf(record, conv, userId);
-    const card = buildVerdictCard(result.verdict, { askedBy: `<@${userId}>`, versionOf: { by: `<@${userId}>`, asOf: record.verdict.asOf, link: record.link, changed: result.changed } });
+    const card = version.card;
     await withPlainBlocksIfRefused((native) => client.chat.postMessage({ channel, ...renderBlockKit(card, { native }) }));
     return 'Posted to the channel, beside the first verdict.';
   }

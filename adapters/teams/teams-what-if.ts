@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import {
   buildVerdictCard,
   buildWhatIfCard,
-  decodeChanges,
+  buildVersionCard,
   encodeAction,
   readWhatIf,
   VERDICT_LABELS,
@@ -52,13 +52,9 @@ export class TeamsWhatIf {
       if (!result.ok) return say(`These numbers give no verdict: ${result.errors.join(' ')}`);
       return show(renderAdaptiveAttachment(buildWhatIfCard(result, record.verdict.asOf, ref)).content);
     }
-    const changes = decodeChanges(payload.w);
-    if (!changes) return say('That button is not one I can read any more; try the numbers again.');
-    const result = whatIf(record.verdict, changes, ctx, (v) => VERDICT_LABELS[v.verdict]);
-    if (!result.ok) return say(`These numbers no longer give a verdict: ${result.errors.join(' ')}`);
-    const { userName } = actorOf(context);
-    const version = buildVerdictCard(result.verdict, { askedBy: userName, versionOf: { by: userName, asOf: record.verdict.asOf, link: record.link, changed: result.changed } });
-    await context.sendActivity({ attachments: [renderAdaptiveAttachment(version)] });
+    const version = buildVersionCard(record.verdict, record.link, payload.w, actorOf(context).userName, ctx);
+    if ('words' in version) return say(version.words);
+    await context.sendActivity({ attachments: [renderAdaptiveAttachment(version.card)] });
     // The clicker's card goes back to the first verdict: the version is now in the conversation for everyone.
     return show(renderAdaptiveAttachment(buildVerdictCard(record.verdict, { askedBy: record.ownerLabel, ref })).content);
   }

@@ -1,6 +1,8 @@
 import { encodeAction } from '../conversation/action-payload.js';
 import { answersSchema } from '../interview/answers.js';
-import { WHAT_IF_FIELDS, type WhatIfChanges, type WhatIfField, type WhatIfResult } from '../verdict/what-if.js';
+import type { AdviceContext } from '../interview/advice-context.js';
+import type { Verdict } from '../verdict/decide-verdict.js';
+import { WHAT_IF_FIELDS, whatIf, type WhatIfChanges, type WhatIfField, type WhatIfResult } from '../verdict/what-if.js';
 import { buildVerdictCard, VERDICT_LABELS } from './build-verdict-card.js';
 import type { Card, CardBlock } from './card-model.js';
 
@@ -57,4 +59,17 @@ export function decodeChanges(text: string | undefined): WhatIfChanges | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The version tried with other numbers, as posted beside the first verdict for everyone: the
+ * verdict worked out again from the numbers a button carried, saying who tried which. Words for
+ * the person instead when the button can't be read or the numbers no longer give a verdict.
+ */
+export function buildVersionCard(first: Verdict, link: string | null, encodedChanges: string | undefined, by: string, ctx: AdviceContext): { card: Card } | { words: string } {
+  const changes = decodeChanges(encodedChanges);
+  if (!changes) return { words: 'That button is not one I can read any more; try the numbers again.' };
+  const result = whatIf(first, changes, ctx, (v) => VERDICT_LABELS[v.verdict]);
+  if (!result.ok) return { words: `These numbers no longer give a verdict: ${result.errors.join(' ')}` };
+  return { card: buildVerdictCard(result.verdict, { askedBy: by, versionOf: { by, asOf: first.asOf, link, changed: result.changed } }) };
 }

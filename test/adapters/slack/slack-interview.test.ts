@@ -165,7 +165,8 @@ describe('the verdict card in Slack', () => {
     expect(text).toMatch(/\$3\.00 per 1M \(Claude Sonnet 4\.5 input, provider's page, as of 2026-11-27\)/);
   });
 
-  it('starts over from a verdict with its answers kept: change a few from a list, then the verdict', async () => {
+  /** An interview to its verdict, then Start over clicked on the card: the new interview's driver, on its thread. */
+  async function startOverFromAVerdict() {
     const driver = new SlackInterviewDriver(svc);
     await driver.start('route support tickets to 12 queues');
     const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
@@ -177,6 +178,11 @@ describe('the verdict card in Slack', () => {
     expect(visibleText(opening)).toContain('is sizing up: route support tickets to 12 queues');
     again.threadTs = opening.ts;
     await svc.slack.waitFor(() => again.currentQuestion());
+    return { verdict, again };
+  }
+
+  it('starts over from a verdict with its answers kept: change a few from a list, then the verdict', async () => {
+    const { verdict, again } = await startOverFromAVerdict();
     const review = again.questionText();
     expect(review).toContain('Change a few answers');
     expect(review).toMatch(/\d+\. How many calls a month\? 1\.5M/);
@@ -201,15 +207,7 @@ describe('the verdict card in Slack', () => {
   }, 20_000);
 
   it('walks every question again with Keep buttons from the list, when asked', async () => {
-    const driver = new SlackInterviewDriver(svc);
-    await driver.start('route support tickets to 12 queues');
-    const verdict = await driver.answerUntilVerdict(TICKET_ROUTER);
-    const again = new SlackInterviewDriver(svc);
-    const openings = svc.slack.channel(CHANNEL).length;
-    const startOver = elementFor(verdict, 'fta:new-from-verdict');
-    await again.click(verdict, { action_id: startOver.action_id, value: startOver.value! });
-    again.threadTs = (await svc.slack.waitFor(() => svc.slack.channel(CHANNEL)[openings])).ts;
-    await svc.slack.waitFor(() => again.currentQuestion());
+    const { again } = await startOverFromAVerdict();
     await again.pressLabelled('Walk every question');
     expect(again.questionText()).toContain('Keep: Classification');
     await again.pressLabelled('Keep: Classification');

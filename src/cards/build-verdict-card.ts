@@ -199,17 +199,19 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   const costs = costBlocks(verdict);
   if (costs.length) blocks.push({ type: 'divider' }, ...costs);
   for (const n of verdict.notices) blocks.push({ type: 'notice', severity: n.severity, text: n.text });
+  // Buttons act on a stored verdict: a card with none to point at (a tried version, the terminal) has none.
   const ref = options.ref;
-  const value = ref ? encodeAction({ c: ref.conversationId, v: ref.version, d: ref.verdictId }) : undefined;
-  const withValue = value === undefined ? {} : { value };
-  blocks.push({
-    type: 'buttons',
-    buttons: [
-      { action: 'new-from-verdict', label: 'Start over', style: 'primary', ...withValue },
-      { action: 'try-other-numbers', label: 'Try other numbers', ...withValue },
-      ...(verdict.cost ? [{ action: 'show-assumptions', label: 'Show assumptions', ...withValue }] : []),
-    ],
-  });
+  if (ref) {
+    const value = encodeAction({ c: ref.conversationId, v: ref.version, d: ref.verdictId });
+    blocks.push({
+      type: 'buttons',
+      buttons: [
+        { action: 'new-from-verdict', label: 'Start over', style: 'primary', value },
+        { action: 'try-other-numbers', label: 'Try other numbers', value },
+        ...(verdict.cost ? [{ action: 'show-assumptions', label: 'Show assumptions', value }] : []),
+      ],
+    });
+  }
   if (options.versionOf) blocks.splice(1, 0, { type: 'context', text: versionLine(options.versionOf) });
   return { kind: 'verdict', title: `Verdict: ${VERDICT_LABELS[verdict.verdict]}`, blocks };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { visibleText, type SlackMessage } from '../../helpers/fake-slack-api.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
-import { elementFor, SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
+import { elementFor, elementsOf, SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
 import { viewSubmissionBody } from '../../helpers/slack-requests.js';
 import { startSlackTestService, type SlackTestService } from '../../helpers/slack-service.js';
 import { expectModalWithinSlackLimits, expectWithinSlackLimits } from './expect-within-slack-limits.js';
@@ -67,6 +67,8 @@ describe('"Try other numbers" on a Slack verdict card', () => {
     expect(text).toMatch(/^Verdict: /);
     expect(text).toContain(`A new version of <https://fake.slack.test/archives/${driver.channel}/p`);
     expect(text).toMatch(/\|the verdict of 2026-\d\d-\d\d>, tried by <@U0ALICE> with calls a month 5M \(was 1\.5M\), months to compare over 24 \(was 12\)\./);
+    // The version has no buttons: they act on a stored verdict, and this one is worked out, not stored.
+    expect(elementsOf(posted)).toEqual([]);
     // The first verdict stays as it was.
     expect(svc.slack.channel(driver.channel).find((m) => m.ts === verdict.ts)!.blocks).toEqual(verdict.blocks);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText, type ConnectorMessage } from '../../helpers/fake-bot-connector.js';
 import { TICKET_ROUTER } from '../../helpers/interview-scenarios.js';
-import { startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
+import { actionsOf, startTeamsTestService, TeamsInterviewDriver, type TeamsTestService } from '../../helpers/teams-service.js';
 import { expectValidTeamsCard } from './expect-valid-teams-card.js';
 
 type Json = Record<string, any>;
@@ -50,6 +50,7 @@ describe('"Try other numbers" on a Teams verdict card', () => {
     const back = answerOf(await driver.click(verdict, post.data));
     expect(cardText(asMessage(back.value))).toMatch(/^Verdict: Fine-tuning/);
     const version = await svc.connector.waitFor(() => svc.connector.messages.slice(sentBefore).find((m) => cardText(m).includes('A new version of')));
+    expect(actionsOf(version)).toEqual([]);
     expect(cardText(version)).toMatch(/A new version of \S* ?the verdict of 2026-11-23.*tried by Alice Manager with calls a month 5M \(was 1\.5M\), months to compare over 24 \(was 12\)\./);
   });
 });

@@ -323,6 +323,11 @@ export function visibleText(message: { text: string; blocks: unknown[] }): strin
   const texts: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
+    const block = node as { type?: string; rows?: { text: string }[][]; title?: string; chart?: { series: { name: string; data: { label: string; value: number }[] }[] } } | null;
+    // A table block reads as its rows, a chart as its title and each series' last point: as a person scans them.
+    if (block?.type === 'table' && block.rows) return void texts.push(...block.rows.map((r) => r.map((c) => c.text).join(' | ')));
+    if (block?.type === 'data_visualization' && block.chart)
+      return void texts.push(`[chart] ${block.title}: ${block.chart.series.map((s) => `${s.name} ${s.data.at(-1)?.value ?? ''} at ${s.data.at(-1)?.label ?? ''}`).join(', ')}`);
     if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         if (key === 'text' && typeof value === 'string') texts.push(value);

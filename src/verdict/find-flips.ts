@@ -40,8 +40,7 @@ export function headlessVerdictKind(ctx: AdviceContext): (answers: Answers) => V
   };
 }
 
-function judgeOf(ctx: AdviceContext): Judge {
-  const kind = headlessVerdictKind(ctx);
+function judgeOf(kind: (answers: Answers) => VerdictKind | null): Judge {
   // "Test the prompt first" says a figure is too uncertain to decide on, not where the decision turns: not a flip.
   return (answers) => {
     const verdict = kind(answers);
@@ -160,7 +159,8 @@ function circumstanceFlips(judge: Judge, a: Answers, today: VerdictKind, minimum
  * Null when the answers, taken headless, do not reach today's verdict (a flip could then mislead).
  */
 export function findFlips(answers: Answers, today: VerdictKind, ctx: AdviceContext, minimumExamples: number): Flip[] | null {
-  const judge = judgeOf(ctx);
-  if (judge(answers) !== today) return null;
+  const kind = headlessVerdictKind(ctx);
+  if (kind(answers) !== today) return null;
+  const judge = judgeOf(kind);
   return [...volumeFlips(judge, answers, today), ...rateFlips(judge, answers, today), ...wrongAnswerFlips(judge, answers, today), ...circumstanceFlips(judge, answers, today, minimumExamples)];
 }

@@ -50,3 +50,12 @@ describe('what would change the verdict', () => {
     expect(listItems(buildVerdictCard(stored), 'What would change the verdict')).toEqual([]);
   });
 });
+
+describe('what would change a verdict to test first', () => {
+  it('names the decisions the same answers would reach, never another "test first"', () => {
+    const v = verdictFor({ ...ticketTriage, testedExamples: 50, successRate: 0.7 });
+    expect(v.verdict).toBe('test-prompts-first');
+    expect(v.flips).not.toBeNull();
+    for (const f of v.flips!) expect(f.verdict).not.toBe('test-prompts-first');
+  });
+});

@@ -1,5 +1,6 @@
 import type { VerdictRecord } from '../conversation/conversation-store.js';
 import type { Card } from './card-model.js';
+import { verdictHeadline } from './build-verdict-card.js';
 import { describeDecision } from './describe-decision.js';
 import { said } from './said-text.js';
 
@@ -20,7 +21,7 @@ export function buildHistoryCard(records: readonly VerdictRecord[]): Card {
           const decision = describeDecision(v.verdict)?.line;
           const open = v.link ? `[Open](${v.link})` : '';
           const detail = [decision, open].filter(Boolean).join(' · ');
-          return { text: `${v.createdAt.slice(0, 10)} · ${v.verdict.headline} · ${v.task === null ? 'no task given' : said(v.task)}`, ...(detail ? { detail } : {}) };
+          return { text: `${v.createdAt.slice(0, 10)} · ${verdictHeadline(v.verdict)} · ${v.task === null ? 'no task given' : said(v.task)}`, ...(detail ? { detail } : {}) };
         }),
       },
     ],

@@ -4,6 +4,7 @@ import { INTAKE_FIELDS, type IntakeField, type IntakeResult } from '../intake/in
 import { formatAnswer } from '../interview/format-answer.js';
 import type { Question, QuestionId } from '../interview/questions.js';
 import type { Card, CardBlock, CardButton } from './card-model.js';
+import { said } from './said-text.js';
 
 const READER_WORDS = { rules: 'read from your words', model: 'read by the language model' } as const;
 
@@ -30,7 +31,7 @@ export function buildUnderstoodCard(intake: IntakeResult, conversation: Conversa
         return {
           marker: `${i + 1}.`,
           text: `${questions[field].prompt} ${formatAnswer(questions[field], intake.answers[field])}`,
-          ...(source ? { detail: `${phrase ? `"${phrase}", ` : ''}${READER_WORDS[source]}` } : {}),
+          ...(source ? { detail: `${phrase ? `"${said(phrase)}", ` : ''}${READER_WORDS[source]}` } : {}),
         };
       }),
     });

@@ -80,3 +80,13 @@ const PAYLOAD_MENTION = /^<@[UW][A-Z0-9]+>$/;
 export function askerLabel(label: string): string {
   return PAYLOAD_MENTION.test(label) ? label : said(label);
 }
+
+/**
+ * A product text that quotes a person's words (a reason naming the model the team typed): each
+ * place they appear marked as theirs. Words already marked, or empty, leave the text as it is.
+ */
+export function markQuoted(text: string, words: string | undefined): string {
+  const plain = words ? unmarked(words) : '';
+  if (!plain || text.includes(SAID_OPEN)) return text;
+  return text.split(plain).join(said(plain));
+}

@@ -4,7 +4,7 @@
  */
 
 /** The words of the hostile corpus a live construct would carry. */
-const HOSTILE_TARGET = /VICTIM|evil\.example|^!|^#C0OTHER|mailto|^@U0|^@W0/;
+const HOSTILE_TARGET = /VICTIM|evil\.example|^!|^#C0OTHER|mailto/;
 /** Formatting the corpus asks for, as it would read if live. */
 const FORMATTED = ['*boldX*', '_italX_', '~strikeX~', '`codeX`', '```blockX```'];
 
@@ -34,6 +34,8 @@ export function allStrings(payload: unknown): string[] {
 }
 
 const MARKS = /[\uE000\uE001]/;
+/** Where the product's own links point in these tests (Slack permalinks). */
+const PRODUCT_LINK = 'https://acme.slack.com/';
 
 /** A Slack message (blocks and top-level text) as Slack would read it. */
 export function slackProblems(payload: unknown): string[] {
@@ -54,18 +56,24 @@ export function slackProblems(payload: unknown): string[] {
 function teamsMarkdownProblems(text: string): string[] {
   const problems: string[] = [];
   const unescaped = (pattern: string) => new RegExp(`(?<!\\\\)${pattern}`);
-  if (unescaped('\\[[^\\]\\n]*(?<!\\\\)\\]\\s*[(\\[]').test(text)) problems.push(`a markdown link in: ${text.slice(0, 200)}`);
+  for (const [, target] of text.matchAll(/(?<!\\)\[[^\]\n]*(?<!\\)\]\s*\(([^)\s]*)/g)) if (!target!.startsWith(PRODUCT_LINK)) problems.push(`a markdown link to ${target} in: ${text.slice(0, 200)}`);
+  if (/(?<!\\)\[[^\]\n]*(?<!\\)\]\s*\[/.test(text) || /(^|\n)\s*(?<!\\)\[[^\]\n]*(?<!\\)\]:/.test(text)) problems.push(`a reference link in: ${text.slice(0, 200)}`);
   if (unescaped('!\\[').test(text)) problems.push(`a markdown image in: ${text.slice(0, 200)}`);
-  if (/<at[\s>]/i.test(text)) problems.push(`a mention in: ${text.slice(0, 200)}`);
-  if (/<(a|img|b|i|script)[\s>]/i.test(text)) problems.push(`HTML in: ${text.slice(0, 200)}`);
+  if (/(?<!\\)<at[\s>]/i.test(text)) problems.push(`a mention in: ${text.slice(0, 200)}`);
+  if (/(?<!\\)<(a|img|b|i|script)[\s>]/i.test(text)) problems.push(`HTML in: ${text.slice(0, 200)}`);
   if (unescaped('\\*\\*boldX').test(text) || unescaped('_italX').test(text) || unescaped('\\*italX').test(text)) problems.push(`formatting in: ${text.slice(0, 200)}`);
   if (/\\\\[[\]()*_!<>`#]/.test(text)) problems.push(`escaped twice: ${text.slice(0, 200)}`);
   if (/&amp;|&lt;|&gt;/.test(text)) problems.push(`HTML-escaped: ${text.slice(0, 200)}`);
   return problems;
 }
 
-/** A Bot Connector activity: its text and every string in its cards (an Action.OpenUrl only if the bot made it). */
-export function teamsProblems(activity: unknown): string[] {
+/**
+ * A Bot Connector activity as Teams shows it: its text, summary and every string in its cards
+ * (an Action.OpenUrl only if the bot made it). Addressing (`from`, `recipient`) is not shown.
+ */
+export function teamsProblems(sent: unknown): string[] {
+  const { text, summary, attachments } = sent as { text?: unknown; summary?: unknown; attachments?: unknown };
+  const activity = { text, summary, attachments };
   const problems: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
@@ -86,6 +94,7 @@ export function teamsProblems(activity: unknown): string[] {
 /** Terminal output: no control characters (but newline), no ANSI escapes, no direction overrides, no marks. */
 export function terminalProblems(output: string): string[] {
   const problems: string[] = [];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   const bad = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\uE000\uE001]/u.exec(output);
   if (bad) problems.push(`U+${bad[0].codePointAt(0)!.toString(16).padStart(4, '0')} near: ${JSON.stringify(output.slice(Math.max(0, bad.index - 40), bad.index + 40))}`);
   return problems;

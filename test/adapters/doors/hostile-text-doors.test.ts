@@ -60,12 +60,13 @@ describe('hostile texts through the Slack door: slash command, typed replies, ve
       const before = svc.slack.calls.length;
       const res = await svc.post(slashCommandBody({ text: asSlackSends(text), channelId: `C0H${i}`, responseUrl: svc.responseUrl(`h${i}`) }), FORM);
       expect(res.status).toBe(200);
-      await svc.slack.waitFor(() => svc.slack.calls.slice(before).some((c) => c.method === 'chat.postMessage'));
+      // An interview starts in the channel, or (one word that is no subcommand) the person is answered privately.
+      await svc.slack.waitFor(() => svc.slack.calls.slice(before).some((c) => c.method === 'chat.postMessage') || svc.slack.responses.some((r) => r.id === `h${i}`));
       await new SlackInterviewDriver(svc).settle(30);
     }
-    const problems = svc.slack.calls.flatMap((c) => slackProblems(c.body).map((p) => `${c.method}: ${p}`));
+    const problems = [...svc.slack.calls.map((c) => c.body), ...svc.slack.responses.map((r) => r.body)].flatMap(slackProblems);
     expect(problems).toEqual([]);
-    expect(svc.slack.calls.filter((c) => c.method === 'chat.postMessage' && JSON.stringify(c.body).includes('is sizing up')).length).toBeGreaterThanOrEqual(HOSTILE_TEXTS.length);
+    expect(svc.slack.calls.filter((c) => c.method === 'chat.postMessage' && JSON.stringify(c.body).includes('is sizing up')).length).toBeGreaterThanOrEqual(HOSTILE_TEXTS.length - 1);
   }, 120_000);
 
   it('takes each text as a typed reply, then a hostile model name to the verdict and history, and sends nothing live', async () => {
@@ -79,7 +80,7 @@ describe('hostile texts through the Slack door: slash command, typed replies, ve
     await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'history'));
     const problems = [...svc.slack.calls.slice(before).map((c) => c.body), ...svc.slack.responses.map((r) => r.body)].flatMap(slackProblems);
     expect(problems).toEqual([]);
-    expect(JSON.stringify(svc.slack.responses.find((r) => r.id === 'history')!.body)).toContain('&lt;!channel&gt;');
+    expect(JSON.stringify(svc.slack.responses.find((r) => r.id === 'history')!.body)).toContain('route &lt;@U0VICTIM1&gt; tickets');
   }, 120_000);
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import {
@@ -42,6 +43,15 @@ interface ListenerDeps {
   background: (what: string, work: () => Promise<void>) => void;
 }
 
+/** One key per slash command invocation, the same for every delivery of it. */
+function commandKey(command: { team_id: string; trigger_id?: string | undefined; response_url: string }): string {
+  const id = createHash('sha256')
+    .update(command.trigger_id || command.response_url)
+    .digest('hex')
+    .slice(0, 32);
+  return `slack:command:${command.team_id}:${id}`;
+}
+
 /** The value a clicked element carries back: a button's value, or a menu's block id plus the chosen option. */
 function payloadOf(action: BlockActionElement): ActionPayload | null {
   if (action.type === 'static_select') {
@@ -79,6 +89,9 @@ export function registerSlackListeners(app: App, { interview, trial, store, what
         if (!verdicts.length) return void (await tell('You have no verdicts yet. Start with `/finetune-advisor <your task>`.'));
         return void (await respond({ response_type: 'ephemeral', ...renderBlockKit(buildHistoryCard(verdicts)) }));
       }
+      // A command delivered again (Slack's retry, a replayed signed request) carries the same
+      // trigger_id and response_url: its key is recorded once, in the store all replicas share.
+      if (!(await store.markEventSeen(commandKey(command)))) return void logger.info({ team: command.team_id }, 'slash command delivered again: nothing started');
       // Recorded before Slack hears back (the receiver answers once this listener is done), then started in the background.
       await interview.requestStart({
         teamId: command.team_id,

@@ -168,6 +168,12 @@ export interface VerdictCardOptions {
   versionOf?: VersionOf;
 }
 
+/** The advice quotes the name the team typed for its own model (reasons, notices, cost rows): marked as theirs wherever it appears. */
+export function markTeamModel(blocks: CardBlock[], verdict: Verdict): CardBlock[] {
+  const named = verdict.answers.otherModel?.name;
+  return named ? blocks.map((b) => mapBlockText(b, (t) => markQuoted(t, named))) : blocks;
+}
+
 /** A verdict's headline, the name the team typed for its model marked as theirs where it quotes it. */
 export function verdictHeadline(verdict: Verdict): string {
   return markQuoted(verdict.headline, verdict.answers.otherModel?.name);
@@ -216,9 +222,7 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
     ],
   });
   if (options.versionOf) blocks.splice(1, 0, { type: 'context', text: versionLine(options.versionOf) });
-  // The advice quotes the name the team typed for its own model (reasons, notices, cost rows): shown as typed.
-  const named = verdict.answers.otherModel?.name;
-  return { kind: 'verdict', title: `Verdict: ${VERDICT_LABELS[verdict.verdict]}`, blocks: named ? blocks.map((b) => mapBlockText(b, (t) => markQuoted(t, named))) : blocks };
+  return { kind: 'verdict', title: `Verdict: ${VERDICT_LABELS[verdict.verdict]}`, blocks: markTeamModel(blocks, verdict) };
 }
 
 /** A version tried with other numbers, posted beside the first: whose, which first, what changed. */

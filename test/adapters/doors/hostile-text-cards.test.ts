@@ -4,6 +4,8 @@ import { renderBlockKit } from '../../../adapters/slack/render-block-kit.js';
 import { renderAdaptiveAttachment } from '../../../adapters/teams/render-adaptive-card.js';
 import {
   buildAnsweredCard,
+  buildAssumptionsCard,
+  buildTrialResultsCard,
   buildHistoryCard,
   buildOpeningCard,
   buildQuestions,
@@ -14,6 +16,7 @@ import {
   formatAnswer,
   type Card,
   type Conversation,
+  type TrialSummary,
 } from '../../../src/index.js';
 import { HOSTILE_TEXTS } from '../../fixtures/hostile-texts.js';
 import { verdictFor } from '../../helpers/advice.js';
@@ -41,6 +44,24 @@ const conversation: Conversation = {
   updatedAt: '2026-11-23T10:00:00.000Z',
 };
 
+/** A trial whose examples and the model's answers are the hostile text. */
+function trialOf(text: string): TrialSummary {
+  const cell = {
+    prompt: 0,
+    promptLabel: 'the prompt',
+    model: 'gpt-4.1-mini',
+    right: 6,
+    graded: 10,
+    interval: { low: 0.3, high: 0.8 },
+    failures: [{ failure: text, count: 4, samples: [{ input: text, answer: text }] }],
+    callErrors: [],
+    tokens: null,
+    latencyMs: null,
+    costPerCall: null,
+  };
+  return { id: 't', at: '2026-11-27T10:00:00Z', grader: 'label', examples: 10, models: ['gpt-4.1-mini'], prompts: ['the prompt'], cells: [cell], stopped: null, spentUsd: 0 } as TrialSummary;
+}
+
 /** Every card a person's text reaches: the opening, understood, answered, verdict, history, summary and digest. */
 function cardsCarrying(text: string): Card[] {
   const verdict = verdictFor({ ...TICKET_ROUTER_ANSWERS, task: text.slice(0, 2000) });
@@ -55,6 +76,8 @@ function cardsCarrying(text: string): Card[] {
     buildAnsweredCard(QUESTIONS.otherModel, 4, formatAnswer(QUESTIONS.otherModel, other.answers.otherModel)),
     buildVerdictCard(verdict, { askedBy: text }),
     buildVerdictCard(other, { askedBy: '<@U0ALICE>' }),
+    buildAssumptionsCard(other),
+    buildTrialResultsCard(trialOf(text), { today: 'gpt-4.1-mini' }),
     buildHistoryCard([record, otherRecord]),
     buildSummaryCard(record),
     buildSummaryCard(otherRecord),

@@ -36,7 +36,8 @@ export function buildUnderstoodCard(intake: IntakeResult, conversation: Conversa
       }),
     });
   } else blocks.push({ type: 'text', text: 'I could not read any answers from the description; the questions follow.' });
-  for (const note of intake.notes) blocks.push({ type: 'context', text: note });
+  // Notes echo the description (and, from a language model, may be anything): shown as words.
+  for (const note of intake.notes) blocks.push({ type: 'context', text: said(note) });
   if (intake.degraded) blocks.push({ type: 'notice', severity: 'info', text: "I couldn't read everything; a few questions left." });
   const buttons: CardButton[] = fields.map((field, i) => ({ action: 'change', label: `Change ${i + 1}`, value: encodeAction({ c: conversation.id, v: conversation.version, q: field }) }));
   if (buttons.length) blocks.push({ type: 'buttons', buttons });

@@ -71,7 +71,7 @@ function cardsCarrying(text: string): Card[] {
   return [
     buildOpeningCard('<@U0ALICE>', text),
     buildOpeningCard(text, text),
-    buildUnderstoodCard({ answers: { taskKind: 'classification' }, sources: { taskKind: 'rules' }, phrases: { taskKind: text }, notes: [], degraded: false }, conversation, QUESTIONS),
+    buildUnderstoodCard({ answers: { taskKind: 'classification' }, sources: { taskKind: 'rules' }, phrases: { taskKind: text }, notes: [text], degraded: false }, conversation, QUESTIONS),
     buildAnsweredCard(QUESTIONS.model, 3, formatAnswer(QUESTIONS.model, text)),
     buildAnsweredCard(QUESTIONS.otherModel, 4, formatAnswer(QUESTIONS.otherModel, other.answers.otherModel)),
     buildVerdictCard(verdict, { askedBy: text }),

@@ -81,13 +81,15 @@ export function teamsProblems(sent: unknown): string[] {
     const n = node as Record<string, unknown>;
     if (n.type === 'Action.OpenUrl' && String(n.url).includes('evil.example')) problems.push(`an OpenUrl to ${String(n.url)}`);
     if (n.type === 'Image' && String(n.url).includes('evil.example')) problems.push(`an image from ${String(n.url)}`);
-    for (const value of Object.values(n)) {
-      if (typeof value === 'string') problems.push(...teamsMarkdownProblems(value));
+    // A text box's value and placeholder are shown in the box as typed, never as markdown.
+    const typedBox = typeof n.type === 'string' && n.type.startsWith('Input.');
+    for (const [key, value] of Object.entries(n)) {
+      if (typedBox && (key === 'value' || key === 'placeholder')) continue;
+      if (typeof value === 'string') problems.push(...teamsMarkdownProblems(value), ...(MARKS.test(value) ? [`a marker character left in: ${value.slice(0, 200)}`] : []));
       else walk(value);
     }
   };
   walk(activity);
-  for (const s of allStrings(activity)) if (MARKS.test(s)) problems.push(`a marker character left in: ${s.slice(0, 200)}`);
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminalCard } from '../../../adapters/cli/render-terminal-card.js';
 import { renderBlockKit } from '../../../adapters/slack/render-block-kit.js';
+import { buildWhatIfFormCard } from '../../../adapters/teams/build-what-if-form-card.js';
 import { renderAdaptiveAttachment } from '../../../adapters/teams/render-adaptive-card.js';
 import {
   buildAnsweredCard,
@@ -115,5 +116,15 @@ describe("a person's words on every card, rendered for each platform (issue 15)"
     const record = recordOf(verdictFor(TICKET_ROUTER_ANSWERS), { link: 'https://acme.slack.com/archives/C0001/p1' });
     expect(JSON.stringify(renderBlockKit(buildHistoryCard([record])).blocks)).toContain('<https://acme.slack.com/archives/C0001/p1|');
     expect(JSON.stringify(renderAdaptiveAttachment(buildSummaryCard(record)))).toContain('](https://acme.slack.com/archives/C0001/p1)');
+  });
+
+  it.each(HOSTILE_TEXTS.map((t, i) => [i, t]))("text %i: Teams' Try other numbers form quotes it refused without markdown", (_i, text) => {
+    const card = buildWhatIfFormCard({
+      fields: [{ id: 'monthlyCalls', label: 'Calls a month', value: '1.5M', placeholder: '1.5M' }],
+      payload: 'p',
+      typed: { monthlyCalls: text },
+      errors: { monthlyCalls: `I didn't understand "${text.slice(0, 40)}". Type a number like 1.5M.` },
+    });
+    expect(teamsProblems({ attachments: [{ content: card }] }).filter((p) => !(typedEntity(text) && p.startsWith('HTML-escaped')))).toEqual([]);
   });
 });

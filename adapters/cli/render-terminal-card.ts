@@ -1,4 +1,4 @@
-import type { Card, CardBlock } from '../../src/index.js';
+import { mapBlockText, type Card, type CardBlock } from '../../src/index.js';
 import { terminalText } from './terminal-safe.js';
 
 const WIDTH = 80;
@@ -71,29 +71,11 @@ function block(b: CardBlock): string[] {
   }
 }
 
-const shown = terminalText;
-
-/** Every string of a block as the terminal shows it, before layout (so widths count what is printed). */
-function shownBlock(b: CardBlock): CardBlock {
-  switch (b.type) {
-    case 'heading':
-    case 'text':
-    case 'notice':
-    case 'context':
-      return { ...b, text: shown(b.text) };
-    case 'fields':
-      return { ...b, fields: b.fields.map((f) => ({ label: shown(f.label), value: shown(f.value) })) };
-    case 'list':
-      return { ...b, title: shown(b.title), items: b.items.map((i) => ({ ...i, text: shown(i.text), ...(i.detail === undefined ? {} : { detail: shown(i.detail) }) })) };
-    case 'table':
-      return { ...b, title: shown(b.title), columns: b.columns.map(shown), rows: b.rows.map((r) => r.map(shown)) };
-    default:
-      return b;
-  }
-}
-
-/** A card as plain text for a terminal: 80 columns, no colours, tables aligned. */
+/**
+ * A card as plain text for a terminal: 80 columns, no colours, tables aligned. Every string is
+ * made safe before layout (a person's words lose control characters), so widths count what is printed.
+ */
 export function renderTerminalCard(card: Card): string {
   const rule = '='.repeat(WIDTH);
-  return [rule, shown(card.title).toUpperCase(), rule, ...card.blocks.map(shownBlock).flatMap(block), ''].join('\n');
+  return [rule, terminalText(card.title).toUpperCase(), rule, ...card.blocks.map((b) => mapBlockText(b, terminalText)).flatMap(block), ''].join('\n');
 }

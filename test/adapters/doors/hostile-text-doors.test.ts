@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_TEXTS } from '../../fixtures/hostile-texts.js';
 import { runCliWith } from '../../helpers/cli.js';
+import { TICKET_ROUTER, type HowToAnswer } from '../../helpers/interview-scenarios.js';
 import { slackProblems, teamsProblems, terminalProblems } from '../../helpers/hostile-text-checks.js';
 import { SlackInterviewDriver } from '../../helpers/slack-interview-driver.js';
 import { ALICE, slashCommandBody } from '../../helpers/slack-requests.js';
@@ -20,30 +21,16 @@ const otherModelAnswer = (name: string) =>
       .trim() || 'x'
   }, $0.60 in, $0.80 out`;
 
-/** An interview that reaches a verdict whatever the task: the model is "another model" named by the hostile text. */
-const withOtherModel = (name: string) =>
-  [
-    [/What kind of task/, { choose: 'classification' }],
-    [/tested your best prompt/, { type: '50' }],
-    [/How many of them came out right/, { type: '6/10' }],
-    [/What do the failures have in common/, { choose: 'format' }],
-    [/rounds of prompt improvement/, { type: '4' }],
-    [/Which model do you prompt today/, { choose: 'other' }],
-    [/Which model, and what does it cost/, { type: otherModelAnswer(name) }],
-    [/instructions and examples/, { type: '3k' }],
-    [/tokens of input/, { type: '400' }],
-    [/tokens does each answer/, { type: '20' }],
-    [/calls a month/, { type: '50k/day' }],
-    [/prompt cache/, { skip: true }],
-    [/how many months/i, { skip: true }],
-    [/Which model would you fine-tune/, { skip: true }],
-    [/How many categories/, { type: '12' }],
-    [/labelled examples/, { type: '2,000' }],
-    [/When does it need to ship/, { skip: true }],
-    [/output spec settled/, { choose: 'yes' }],
-    [/tell the failing cases apart/, { choose: 'no' }],
-    [/wrong answer cost/, { skip: true }],
-  ] as [RegExp, { choose: string } | { type: string } | { skip: true }][];
+/** The ticket router's interview, its model "another model" named by the hostile text: a verdict whatever the task. */
+const withOtherModel = (name: string): [RegExp, HowToAnswer][] =>
+  TICKET_ROUTER.flatMap(([prompt, how]): [RegExp, HowToAnswer][] =>
+    /Which model do you prompt today/.test(prompt.source)
+      ? [
+          [prompt, { choose: 'other' }],
+          [/Which model, and what does it cost/, { type: otherModelAnswer(name) }],
+        ]
+      : [[prompt, how]],
+  );
 
 /** What Slack sends for typed text: `&`, `<` and `>` escaped (a real mention or link arrives live: the corpus has those too). */
 const asSlackSends = (text: string) => text.replace(/&(?!lt;|gt;|amp;)/g, '&amp;');

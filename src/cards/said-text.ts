@@ -22,7 +22,7 @@ export function said(text: string): string {
 
 /** The text without marks: where a surface shows everything as plain text anyway. */
 export function unmarked(text: string): string {
-  return text.replace(MARKS, '');
+  return text.includes(SAID_OPEN) || text.includes(SAID_CLOSE) ? text.replace(MARKS, '') : text;
 }
 
 export interface TextRun {
@@ -64,6 +64,8 @@ export function textRuns(text: string): TextRun[] {
 
 /** The text with a person's words passed through `escapeSaid` and the product's through `escapeOwn`. */
 export function mapRuns(text: string, escapeSaid: (words: string) => string, escapeOwn: (own: string) => string = (own) => own): string {
+  // Most texts are the product's alone: no runs to split (renderers call this on every string, several times while fitting).
+  if (!text.includes(SAID_OPEN) && !text.includes(SAID_CLOSE)) return escapeOwn(text);
   return textRuns(text)
     .map((run) => (run.said ? escapeSaid(run.text) : escapeOwn(run.text)))
     .join('');

@@ -23,6 +23,8 @@ export * from './mistakes/detect-cautions.js';
 export * from './knowledge/seed-passages.js';
 export * from './format/format-numbers.js';
 export * from './cards/card-model.js';
+export * from './cards/said-text.js';
+export * from './cards/build-history-card.js';
 export * from './cards/chart-points.js';
 export * from './cards/build-what-if-card.js';
 export * from './verdict/what-if.js';

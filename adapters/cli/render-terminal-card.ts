@@ -1,4 +1,5 @@
-import type { Card, CardBlock } from '../../src/index.js';
+import { mapBlockText, type Card, type CardBlock } from '../../src/index.js';
+import { terminalText } from './terminal-safe.js';
 
 const WIDTH = 80;
 /** Tables may run wider than prose: a cost table stacked into records is harder to compare. */
@@ -70,8 +71,11 @@ function block(b: CardBlock): string[] {
   }
 }
 
-/** A card as plain text for a terminal: 80 columns, no colours, tables aligned. */
+/**
+ * A card as plain text for a terminal: 80 columns, no colours, tables aligned. Every string is
+ * made safe before layout (a person's words lose control characters), so widths count what is printed.
+ */
 export function renderTerminalCard(card: Card): string {
   const rule = '='.repeat(WIDTH);
-  return [rule, card.title.toUpperCase(), rule, ...card.blocks.flatMap(block), ''].join('\n');
+  return [rule, terminalText(card.title).toUpperCase(), rule, ...card.blocks.map((b) => mapBlockText(b, terminalText)).flatMap(block), ''].join('\n');
 }

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { terminalText } from './terminal-safe.js';
 import type { Readable, Writable } from 'node:stream';
 import {
   buildQuestions,
@@ -74,7 +75,7 @@ export async function runTerminalInterview(options: TerminalInterviewOptions): P
   const { output, ctx } = options;
   const rl = createInterface({ input: options.input, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
-  const say = (text: string) => output.write(`${text}\n`);
+  const say = (text: string) => output.write(`${terminalText(text)}\n`);
   const read = async (prompt: string): Promise<string | null> => {
     output.write(prompt);
     const next = await lines.next();

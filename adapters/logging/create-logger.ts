@@ -1,19 +1,25 @@
 import { pino, type Logger } from 'pino';
+import { CENSOR, errorForLog, REDACT_PATHS, scrubText } from './redact-secrets.js';
 
 export type { Logger };
 
 /**
- * Structured JSON logs. Secrets are redacted wherever they might appear; message text is
- * only ever logged at debug level, by the callers' choice.
+ * Structured JSON logs. Credentials are redacted wherever they might appear (see
+ * redact-secrets.ts), at every level; message text is only ever logged at debug level, by the
+ * callers' choice.
  */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
     {
       level,
       base: { service: 'finetune-advisor' },
-      redact: {
-        paths: ['token', 'botToken', 'appToken', 'signingSecret', 'clientSecret', 'stateSecret', '*.token', '*.botToken', '*.signingSecret', 'headers.authorization', 'req.headers.authorization'],
-        censor: '[redacted]',
+      redact: { paths: REDACT_PATHS, censor: CENSOR },
+      serializers: { err: errorForLog, error: errorForLog },
+      hooks: {
+        // The message itself (and any string argument formatted into it) is scrubbed too.
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as Parameters<typeof method>);
+        },
       },
     },
     destination ?? process.stdout,

@@ -1,8 +1,8 @@
 import type { Logger } from './create-logger.js';
+import { errorForLog } from './redact-secrets.js';
 
-function described(reason: unknown): { message: string; stack?: string } {
-  return reason instanceof Error ? { message: reason.message, ...(reason.stack ? { stack: reason.stack } : {}) } : { message: String(reason) };
-}
+/** What the report keeps of an error: its words, stack and code; never the request it may carry (see errorForLog). */
+const described = errorForLog;
 
 /**
  * The composition root's last resort: an error no code caught (a rejected promise nobody awaited,

@@ -1,9 +1,11 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../logging/create-logger.js';
+import { errorForLog } from '../logging/redact-secrets.js';
 
 /** Bolt's logger interface over pino, so Bolt's own lines land in the same structured log. */
 export function boltLogger(logger: Logger): BoltLogger {
-  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(' ');
+  // An error as its words (never the request it carries); other objects as JSON, scrubbed by the logger with the message.
+  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? String(errorForLog(a).message) : JSON.stringify(a))).join(' ');
   let level: LogLevel = LogLevel.INFO;
   return {
     debug: (...args) => logger.debug({ source: 'bolt' }, text(args)),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import {
@@ -5,18 +6,19 @@ import {
   buildMessageCard,
   buildQuestions,
   decodeAction,
-  describeDecision,
+  buildHistoryCard,
   inputFromAction,
   inputFromText,
   takesPastedText,
   type ActionPayload,
   type CardAction,
   type ConversationStore,
+  unmarked,
 } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import { buildAnswerModal } from './build-answer-modal.js';
 import { renderBlockKit } from './render-block-kit.js';
-import { parseCommandText, SLACK_USAGE } from './slack-command-text.js';
+import { parseCommandText, SLACK_USAGE, typedText } from './slack-command-text.js';
 import { errorInWords, errorReference } from './slack-errors.js';
 import { blockActionsShape, slashCommandShape, threadFileShape, threadReplyShape, viewShape, type BlockActionElement } from './slack-payload-shapes.js';
 import type { SlackInterview } from './slack-interview.js';
@@ -39,6 +41,15 @@ interface ListenerDeps {
   logger: Logger;
   /** Runs work after Slack has been answered (counted for a clean stop, logged if it fails). */
   background: (what: string, work: () => Promise<void>) => void;
+}
+
+/** One key per slash command invocation, the same for every delivery of it. */
+function commandKey(command: { team_id: string; trigger_id?: string | undefined; response_url: string }): string {
+  const id = createHash('sha256')
+    .update(command.trigger_id || command.response_url)
+    .digest('hex')
+    .slice(0, 32);
+  return `slack:command:${command.team_id}:${id}`;
 }
 
 /** The value a clicked element carries back: a button's value, or a menu's block id plus the chosen option. */
@@ -76,14 +87,11 @@ export function registerSlackListeners(app: App, { interview, trial, store, what
       if (parsed.kind === 'history') {
         const verdicts = await store.listVerdicts('slack', command.user_id, 10);
         if (!verdicts.length) return void (await tell('You have no verdicts yet. Start with `/finetune-advisor <your task>`.'));
-        const lines = verdicts.map((v) => {
-          const decision = describeDecision(v.verdict);
-          const monthly = decision ? ` · ${decision.line}` : '';
-          const where = v.link ? ` · <${v.link}|open>` : '';
-          return `• ${v.createdAt.slice(0, 10)} · *${v.verdict.headline}* · ${v.task ?? 'no task given'}${monthly}${where}`;
-        });
-        return void (await tell(`Your last verdicts:\n${lines.join('\n')}`));
+        return void (await respond({ response_type: 'ephemeral', ...renderBlockKit(buildHistoryCard(verdicts)) }));
       }
+      // A command delivered again (Slack's retry, a replayed signed request) carries the same
+      // trigger_id and response_url: its key is recorded once, in the store all replicas share.
+      if (!(await store.markEventSeen(commandKey(command)))) return void logger.info({ team: command.team_id }, 'slash command delivered again: nothing started');
       // Recorded before Slack hears back (the receiver answers once this listener is done), then started in the background.
       await interview.requestStart({
         teamId: command.team_id,
@@ -201,7 +209,8 @@ export function registerSlackListeners(app: App, { interview, trial, store, what
         answered = true;
         if (outcome?.status === 'invalid') {
           const message = outcome.replies.map((r) => r.card.blocks.find((b) => b.type === 'text')).find(Boolean);
-          await refuse(message && 'text' in message ? message.text : 'That answer does not fit.');
+          // A view error is plain text: the marks on a person's words come off.
+          await refuse(message && 'text' in message ? unmarked(message.text) : 'That answer does not fit.');
           return false;
         }
         await ack();
@@ -232,7 +241,7 @@ export function registerSlackListeners(app: App, { interview, trial, store, what
       const conv = await store.getConversation(conversationId);
       if (conv?.status !== 'active' || conv.ownerId !== message.user) return;
       const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
-      await interview.turn({ client, conversationId, eventKey: `slack:event:${eventId}`, input: inputFromText(message.text ?? '', message.user), actorId: message.user });
+      await interview.turn({ client, conversationId, eventKey: `slack:event:${eventId}`, input: inputFromText(typedText(message.text ?? ''), message.user), actorId: message.user });
     } catch (err) {
       const ref = errorReference();
       logger.error({ ref, conversationId, err: { message: (err as Error).message } }, 'thread reply failed');

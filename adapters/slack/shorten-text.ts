@@ -1,8 +1,8 @@
 /** Text helpers for Slack: escaping mrkdwn and cutting text at a limit with an ellipsis. */
 
-import { cutText, ELLIPSIS, oneLine, safeSlice } from '../../src/index.js';
+import { cutText, ELLIPSIS, mapRuns, oneLine, safeSlice, unmarked } from '../../src/index.js';
 
-export { cutText, oneLine };
+export { cutText, oneLine, unmarked };
 
 /** Drops what a cut left half-written at the end: an entity (`&am`) or a mention (`<@U12`). */
 function dropBrokenTail(text: string): string {
@@ -35,16 +35,36 @@ const MENTION = /&lt;([@#][A-Z0-9]+(?:\|[^&<>\n]*)?)&gt;/g;
  */
 const LINK = /\[([^\]\n]+)\]\((https?:\/\/[^\s()]+)\)/g;
 
+/** `&`, `<` and `>` as Slack requires them escaped: no `<@…>`, `<#…>`, `<!…>` or `<url|label>` can form. */
+export function escapeEntities(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Formatting characters a person typed, as lookalikes Slack does not read as formatting. */
+const LOOKALIKES: Record<string, string> = { '*': '\u2217', '~': '\u223C', '`': '\u02CB', _: '\u02CD' };
+
 /**
- * Text as Slack mrkdwn: `&`, `<` and `>` escaped as Slack requires, except mentions
- * (`<@U123>`, `<#C123>`, `<@U123|name>`), which stay formatted, and the cards' links, which
- * become Slack links. Special mentions (`<!channel>`, `<!here>`) are escaped: text never pings a channel.
+ * A person's words as Slack mrkdwn, shown as typed: entities escaped once, and the characters
+ * that would make bold, italics, strikes, code or a quote replaced by lookalikes (Slack has no
+ * escape for them). An underscore inside a word (`user_id`) cannot make italics and is kept.
+ */
+export function escapeSaidMrkdwn(words: string): string {
+  return escapeEntities(words)
+    .replace(/[*~`]/g, (c) => LOOKALIKES[c]!)
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, LOOKALIKES._!)
+    .replace(/(^|\n)([ \t]*)&gt;/g, '$1$2\u203A');
+}
+
+/**
+ * Text as Slack mrkdwn, escaped once. The product's own text keeps its mentions (`<@U123>`,
+ * `<#C123>`, `<@U123|name>`) and its links (`[label](https://…)` become Slack links); special
+ * mentions (`<!channel>`, `<!here>`) are escaped: text never pings a channel. A person's words
+ * (marked with `said`) are shown as typed: see escapeSaidMrkdwn.
  */
 export function escapeMrkdwn(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MENTION, '<$1>')
-    .replace(LINK, (_all, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`);
+  return mapRuns(text, escapeSaidMrkdwn, (own) =>
+    escapeEntities(own)
+      .replace(MENTION, '<$1>')
+      .replace(LINK, (_all, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`),
+  );
 }

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, PlainTextOption, SectionBlock } from '@slack/types';
 import { decodeAction, encodeAction, type CardBlock, type CardButton, type CardListItem } from '../../src/index.js';
-import { cutMrkdwn, cutText, escapeMrkdwn, oneLine } from './shorten-text.js';
+import { cutMrkdwn, cutText, escapeMrkdwn, oneLine, unmarked } from './shorten-text.js';
 import { SLACK_LIMITS as L } from './slack-limits.js';
 import { chartBlocks, tableBlocks, type DataBlockBudget } from './slack-data-blocks.js';
 
@@ -40,7 +40,8 @@ export function mrkdwnContext(text: string): RenderedBlock[] {
 }
 
 function header(text: string): RenderedBlock[] {
-  const cut = cutText(oneLine(text).trim(), L.headerText);
+  // plain_text: Slack shows it as typed, so a person's words need only their marks taken off.
+  const cut = cutText(oneLine(unmarked(text)).trim(), L.headerText);
   return cut ? [{ block: { type: 'header', text: { type: 'plain_text', text: cut, emoji: true } } satisfies HeaderBlock }] : [];
 }
 
@@ -141,7 +142,7 @@ function buttonElements(specs: ButtonSpec[]): Button[] {
   for (const spec of specs) {
     if (!spec.actionId || spec.actionId.length > L.actionId) continue;
     if (spec.value !== undefined && spec.value.length > L.buttonValue) continue;
-    const label = cutText(oneLine(spec.label).trim(), L.buttonText) || cutText(spec.actionId, L.buttonText);
+    const label = cutText(oneLine(unmarked(spec.label)).trim(), L.buttonText) || cutText(spec.actionId, L.buttonText);
     buttons.push({
       type: 'button',
       action_id: spec.actionId,
@@ -174,7 +175,7 @@ function choicesBlocks(block: Extract<CardBlock, { type: 'choices' }>, blockIds:
   if (asSelect) {
     blockIds.add(block.payload);
     const selectOptions: PlainTextOption[] = options.map((o) => ({
-      text: { type: 'plain_text', text: cutText(oneLine(o.label).trim(), L.optionText) || o.value, emoji: true },
+      text: { type: 'plain_text', text: cutText(oneLine(unmarked(o.label)).trim(), L.optionText) || o.value, emoji: true },
       value: o.value,
     }));
     const select = {

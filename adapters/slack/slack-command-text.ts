@@ -3,8 +3,16 @@ export type SlackCommand = { kind: 'start'; task: string } | { kind: 'help' } | 
 
 const SUBCOMMANDS = new Set(['help', 'history', 'start', 'trial']);
 
+/**
+ * Text as the person typed it, from the way Slack sends it (`&`, `<` and `>` escaped as
+ * `&amp;`, `&lt;`, `&gt;`): decoded once here, so the renderers escape it once on the way out.
+ */
+export function typedText(slackText: string): string {
+  return slackText.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 export function parseCommandText(text: string | undefined): SlackCommand {
-  const trimmed = (text ?? '').trim();
+  const trimmed = typedText(text ?? '').trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.toLowerCase();
   if (word === 'help' || word === '?') return { kind: 'help' };

@@ -1,6 +1,9 @@
 import type { KnownBlock, RawNumberElement, RawTextElement, TableBlock } from '@slack/types';
 import { chartValue, chartValueText, samplePoints, type CardBlock } from '../../src/index.js';
-import { cutText, oneLine } from './shorten-text.js';
+import { cutText, oneLine as oneLineOf, unmarked } from './shorten-text.js';
+
+/** Table cells and chart labels are plain text in Slack: a person's words there need only their marks taken off. */
+const oneLine = (text: string) => oneLineOf(unmarked(text));
 import { SLACK_LIMITS as L } from './slack-limits.js';
 import { tableText } from './slack-table-text.js';
 

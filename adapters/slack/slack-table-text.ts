@@ -1,4 +1,4 @@
-import { cutMrkdwn, cutText, escapeMrkdwn, oneLine } from './shorten-text.js';
+import { cutMrkdwn, cutText, escapeEntities, escapeMrkdwn, oneLine, unmarked } from './shorten-text.js';
 
 /** Wider than this, a grid wraps on most screens: each row becomes a record of `column: value` lines. */
 const GRID_WIDTH = 100;
@@ -32,13 +32,14 @@ function layout(columns: string[], rows: string[][]): { head: string[]; units: s
  * columns padded. Rows that do not fit are dropped from the end with "… N more rows".
  */
 export function tableText(title: string, columns: string[], rows: string[][], max: number): string {
-  const clean = (text: string) => cutText(oneLine(text).trim(), CELL_MAX);
+  // Cells are data in a code block: no mention or link of the product's own, so every cell is escaped as plain text.
+  const clean = (text: string) => cutText(oneLine(unmarked(text)).trim(), CELL_MAX);
   const cols = columns.map(clean);
   const cells = rows.map((r) => r.map(clean));
   const { head, units, separator } = layout(cols, cells);
   const top = `${title.trim() ? `*${escapeMrkdwn(oneLine(title).trim())}*\n` : ''}${FENCE}\n`;
-  const headText = escapeMrkdwn(head.join('\n'));
-  const escaped = units.map(escapeMrkdwn);
+  const headText = escapeEntities(head.join('\n'));
+  const escaped = units.map(escapeEntities);
   const more = (n: number) => (n < escaped.length ? `\n_… ${escaped.length - n} more rows_` : '');
   const build = (n: number) => {
     const body = [headText, escaped.slice(0, n).join(separator)].filter(Boolean).join('\n');

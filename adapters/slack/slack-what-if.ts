@@ -42,7 +42,7 @@ export class SlackWhatIf {
     return { catalogue: this.deps.catalogue, asOf: record.verdict.asOf };
   }
 
-  private channelOf(record: VerdictRecord, conv: Awaited<ReturnType<ConversationStore['getConversation']>>, fallback: string): string {
+  private channelOf(conv: Awaited<ReturnType<ConversationStore['getConversation']>>, fallback: string): string {
     return (conv?.refs.kind === 'slack' ? conv.refs.channel : undefined) ?? fallback;
   }
 
@@ -70,7 +70,7 @@ export class SlackWhatIf {
     const card = buildWhatIfCard(result, record.verdict.asOf, { conversationId: record.conversationId, version: payload.v, verdictId: record.id });
     return {
       deliver: async () => {
-        const channel = this.channelOf(record, await this.deps.store.getConversation(record.conversationId), userId);
+        const channel = this.channelOf(await this.deps.store.getConversation(record.conversationId), userId);
         await withPlainBlocksIfRefused((native) => client.chat.postEphemeral({ channel, user: userId, ...renderBlockKit(card, { native }) }));
       },
     };
@@ -83,7 +83,7 @@ export class SlackWhatIf {
     const version = buildVersionCard(record.verdict, record.link, payload.w, `<@${userId}>`, this.context(record));
     if ('words' in version) return version.words;
     const conv = await this.deps.store.getConversation(record.conversationId);
-    const channel = this.channelOf(record, conv, userId);
+    const channel = this.channelOf(conv, userId);
     const card = version.card;
     await withPlainBlocksIfRefused((native) => client.chat.postMessage({ channel, ...renderBlockKit(card, { native }) }));
     return 'Posted to the channel, beside the first verdict.';

@@ -1,7 +1,7 @@
 import { decodeAction, encodeAction, type CardBlock, type CardButton } from '../../src/index.js';
 import type { ActionData, ActionSet, AdaptiveElement, ChoiceSetInput, ExecuteAction, TextInput } from './adaptive-card-types.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
-import { cutText, oneLine } from './teams-text.js';
+import { cutText, oneLine, unmarked } from './teams-text.js';
 
 /** The id of the menu of a question with many options: its value arrives in the click's data. */
 export const CHOICE_INPUT_ID = 'fta_choice';
@@ -27,7 +27,7 @@ interface ActionSpec {
  */
 export function executeAction(spec: ActionSpec): ExecuteAction {
   const data: ActionData = { fta: spec.action, ...(spec.payload === undefined ? {} : { payload: spec.payload }) };
-  const title = cutText(oneLine(spec.label).trim(), L.actionTitleMax) || cutText(spec.action, L.actionTitleMax);
+  const title = cutText(oneLine(unmarked(spec.label)).trim(), L.actionTitleMax) || cutText(spec.action, L.actionTitleMax);
   const inputs = spec.sendsInputs ? {} : ({ associatedInputs: 'none' } as const);
   const style = spec.style === 'primary' ? ({ style: 'positive' } as const) : spec.style === 'danger' ? ({ style: 'destructive' } as const) : {};
   return {
@@ -74,7 +74,7 @@ export function choiceElements(block: Extract<CardBlock, { type: 'choices' }>, i
       style: 'compact',
       label: block.menu?.label ?? 'Your answer',
       placeholder: 'Choose…',
-      choices: options.map((o) => ({ title: cutText(oneLine(o.label).trim(), L.choiceTitleMax) || o.value, value: o.value })),
+      choices: options.map((o) => ({ title: cutText(oneLine(unmarked(o.label)).trim(), L.choiceTitleMax) || o.value, value: o.value })),
       isRequired: true,
       errorMessage: 'Choose one of the options.',
     };

@@ -2,7 +2,7 @@ import { chartValue, chartValueText, samplePoints, type CardBlock, type CardList
 import type { AdaptiveElement, Container, FactSet, LineChart, Table, TableCell, TextBlock } from './adaptive-card-types.js';
 import { COLOUR_WORDS, seriesColours } from './chart-palette.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
-import { cutText, keepWhole, oneLine } from './teams-text.js';
+import { cutText, keepWhole, markdownOf, oneLine, unmarked } from './teams-text.js';
 
 /** How much of a card the renderer shows: the fitter lowers these until the card fits. */
 export interface RenderKnobs {
@@ -33,7 +33,7 @@ const NUMERIC = /^(?:[-+−]?[$€£]?\d[\d,]*(?:\.\d+)?\s?[%kKMB]?|—|-)$/;
 const isNumeric = (text: string) => NUMERIC.test(text.trim());
 
 export function textBlock(text: string, max: number, extra: Partial<Omit<TextBlock, 'type' | 'text'>> = {}): TextBlock[] {
-  const cut = keepWhole(cutText(text.trim(), max));
+  const cut = keepWhole(cutText(markdownOf(text.trim()), max));
   return cut ? [{ type: 'TextBlock', text: cut, wrap: true, ...extra }] : [];
 }
 
@@ -41,7 +41,7 @@ const content = (elements: AdaptiveElement[]): Part[] => (elements.length ? [{ e
 
 function factSet(fields: { label: string; value: string }[], k: RenderKnobs): FactSet[] {
   const facts = fields
-    .map((f) => ({ title: keepWhole(cutText(oneLine(f.label).trim(), L.factTitleMax)), value: keepWhole(cutText(f.value.trim(), Math.min(L.factValueMax, k.textMax))) }))
+    .map((f) => ({ title: keepWhole(cutText(markdownOf(oneLine(f.label).trim()), L.factTitleMax)), value: keepWhole(cutText(markdownOf(f.value.trim()), Math.min(L.factValueMax, k.textMax))) }))
     .filter((f) => f.title || f.value);
   return facts.length ? [{ type: 'FactSet', facts }] : [];
 }
@@ -64,7 +64,7 @@ function listParts(title: string, items: CardListItem[], k: RenderKnobs): Part[]
 }
 
 function cell(text: string, max: number, extra: Partial<TextBlock>): TableCell {
-  const cut = keepWhole(cutText(oneLine(text).trim(), max));
+  const cut = keepWhole(cutText(markdownOf(oneLine(text).trim()), max));
   return { type: 'TableCell', items: [{ type: 'TextBlock', text: cut || ' ', wrap: true, ...extra }] };
 }
 
@@ -104,10 +104,10 @@ function chartParts(block: Extract<CardBlock, { type: 'chart' }>, k: RenderKnobs
   const points = samplePoints(block.labels.length, L.chartPointsMax);
   const series = block.series.filter((s) => s.values.some((v) => Number.isFinite(v)));
   if (!points.length || !series.length) return [];
-  const label = (i: number) => cutText(oneLine(block.labels[i] ?? '').trim(), L.factTitleMax) || String(i + 1);
+  const label = (i: number) => cutText(oneLine(unmarked(block.labels[i] ?? '')).trim(), L.factTitleMax) || String(i + 1);
   const colours = seriesColours(series.map((s) => s.key));
   const valueAt = (values: number[], i: number) => (Number.isFinite(values[i]) ? values[i]! : null);
-  const title = cutText(oneLine(block.title).trim(), Math.min(k.textMax, L.factValueMax));
+  const title = cutText(oneLine(unmarked(block.title)).trim(), Math.min(k.textMax, L.factValueMax));
   const rows = points.map((i) => [
     label(i),
     ...series.map((s) => {
@@ -124,7 +124,7 @@ function chartParts(block: Extract<CardBlock, { type: 'chart' }>, k: RenderKnobs
     ...(block.xLabel.trim() ? { xAxisTitle: cutText(oneLine(block.xLabel).trim(), L.factTitleMax) } : {}),
     ...(block.yLabel.trim() ? { yAxisTitle: cutText(oneLine(block.yLabel).trim(), L.factTitleMax) } : {}),
     data: series.map((s, n) => ({
-      legend: cutText(oneLine(s.name).trim(), L.factTitleMax),
+      legend: cutText(oneLine(unmarked(s.name)).trim(), L.factTitleMax),
       color: colours[n]!,
       values: points.flatMap((i) => {
         const y = valueAt(s.values, i);

@@ -2,6 +2,7 @@ import { GRADER_HELP } from '../../src/index.js';
 import { executeAction } from './adaptive-card-actions.js';
 import { ADAPTIVE_CARD_SCHEMA, type AdaptiveCard, type AdaptiveElement } from './adaptive-card-types.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
+import { escapeSaidMarkdown, unmarked } from './teams-text.js';
 import { TRIAL_FORM_FIELDS, type TrialFormField } from '../trial/trial-form.js';
 
 /** Each field an Input.Text whose value arrives in the Run click's data under this id. */
@@ -48,7 +49,8 @@ export function buildTrialFormCard(input: {
       ...(input.values[field] ? { value: input.values[field] } : {}),
     });
     const problem = input.errors?.[field];
-    if (problem) body.push({ type: 'TextBlock', text: problem.slice(0, L.textMax), wrap: true, color: 'Attention', spacing: 'None' });
+    // A refusal quotes what was typed: no markdown in it forms.
+    if (problem) body.push({ type: 'TextBlock', text: escapeSaidMarkdown(unmarked(problem).slice(0, L.textMax)), wrap: true, color: 'Attention', spacing: 'None' });
   }
   return {
     type: 'AdaptiveCard',

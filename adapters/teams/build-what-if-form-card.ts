@@ -2,6 +2,7 @@ import { WHAT_IF_FIELDS, type WhatIfField, type WhatIfFormField } from '../../sr
 import { executeAction } from './adaptive-card-actions.js';
 import { ADAPTIVE_CARD_SCHEMA, type AdaptiveCard, type AdaptiveElement } from './adaptive-card-types.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
+import { escapeSaidMarkdown, unmarked } from './teams-text.js';
 
 /** Each field an Input.Text whose value arrives in the click's data under this id. */
 export const whatIfInputId = (field: WhatIfField) => `fta_whatif_${field}`;
@@ -29,7 +30,8 @@ export function buildWhatIfFormCard(input: { fields: WhatIfFormField[]; payload:
       ...(value ? { value } : {}),
     });
     const problem = input.errors?.[field.id];
-    if (problem) body.push({ type: 'TextBlock', text: problem.slice(0, L.textMax), wrap: true, color: 'Attention', spacing: 'None' });
+    // A refusal quotes what was typed: no markdown in it forms.
+    if (problem) body.push({ type: 'TextBlock', text: escapeSaidMarkdown(unmarked(problem).slice(0, L.textMax)), wrap: true, color: 'Attention', spacing: 'None' });
   }
   return {
     type: 'AdaptiveCard',

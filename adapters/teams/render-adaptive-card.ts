@@ -1,10 +1,10 @@
-import { cardFallback, type Card, type CardBlock } from '../../src/index.js';
+import { cardFallback, mapRuns, type Card, type CardBlock } from '../../src/index.js';
 import { actionSets, buttonActions, choiceElements, inputElements, type InputIds } from './adaptive-card-actions.js';
 import { contentParts, textBlock, type Part } from './adaptive-card-parts.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_SCHEMA, type AdaptiveAttachment, type AdaptiveCard, type AdaptiveElement, type ExecuteAction } from './adaptive-card-types.js';
 import { fitAdaptiveCard, type BuiltCard, type FitKnobs } from './fit-adaptive-card.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
-import { cutText, oneLine } from './teams-text.js';
+import { cutText, escapeSaidMarkdown, oneLine } from './teams-text.js';
 
 export type { AdaptiveAttachment, AdaptiveCard } from './adaptive-card-types.js';
 
@@ -15,7 +15,10 @@ const LINK = /\[([^\]\n]+)\]\((https?:\/\/[^\s()]+)\)/g;
 
 /** The card's notification and fallback text: its title and first text on one line, links as their labels. */
 export function teamsFallbackText(card: Card): string {
-  const raw = oneLine(cardFallback(card)).replace(LINK, '$1').trim().replace(/^:\s*/, '').replace(/:$/, '');
+  const raw = mapRuns(oneLine(cardFallback(card)), escapeSaidMarkdown, (own) => own.replace(LINK, '$1'))
+    .trim()
+    .replace(/^:\s*/, '')
+    .replace(/:$/, '');
   return cutText(raw, L.fallbackTextMax) || DEFAULT_FALLBACK;
 }
 

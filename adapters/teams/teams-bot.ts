@@ -1,9 +1,10 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { describeDecision, type ChannelAddress, type ConversationStore, type SubscriptionStore } from '../../src/index.js';
+import { buildHistoryCard, type ChannelAddress, type ConversationStore, type SubscriptionStore } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { SummaryNotifier } from './summary-notifier.js';
 import { actorOf, type TeamsInterview, type InvokeAnswer } from './teams-interview.js';
 import { readCardAction } from './read-card-action.js';
+import { renderAdaptiveAttachment } from './render-adaptive-card.js';
 import type { TeamsTrial } from './teams-trial.js';
 import type { TeamsWhatIf } from './teams-what-if.js';
 
@@ -64,11 +65,7 @@ export function teamsBotLogic({ interview, whatIf, trial, store, subscriptions, 
       case 'history': {
         const verdicts = await store.listVerdicts('teams', actorOf(context).userId, 10);
         if (!verdicts.length) return void (await reply(context, 'You have no verdicts yet. Type `start` to begin.'));
-        const lines = verdicts.map((v) => {
-          const decision = describeDecision(v.verdict);
-          return `- ${v.createdAt.slice(0, 10)}: **${v.verdict.headline}** (${v.task ?? 'no task given'}${decision ? `; ${decision.line}` : ''})`;
-        });
-        return void (await reply(context, `Your last verdicts:\n\n${lines.join('\n')}`));
+        return void (await context.sendActivity({ attachments: [renderAdaptiveAttachment(buildHistoryCard(verdicts))] }));
       }
       case 'trial':
         if (!trial) return void (await reply(context, TRIALS_OFF));

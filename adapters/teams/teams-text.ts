@@ -1,7 +1,27 @@
-/** Text helpers for Teams: the core's cutting, keeping a markdown link whole. */
-import { cutText as cutCoreText, cutValue, oneLine } from '../../src/index.js';
+/** Text helpers for Teams: the core's cutting, keeping a markdown link whole; a person's words as words. */
+import { cutText as cutCoreText, cutValue, mapRuns, oneLine, unmarked } from '../../src/index.js';
 
-export { cutValue, oneLine };
+export { cutValue, oneLine, unmarked };
+
+/** What Teams' markdown (and its message HTML) would read as a link, image, mention or formatting. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~]/g;
+
+/**
+ * A person's words as Adaptive Card (and Teams message) markdown, shown as typed: every
+ * character markdown reads as syntax is backslash-escaped once, so no link, image, `<at>`
+ * mention, HTML or formatting can form; "-" and "1." starting a line can't make a list.
+ */
+export function escapeSaidMarkdown(words: string): string {
+  return words
+    .replace(MARKDOWN_SPECIAL, '\\$&')
+    .replace(/(^|\n)([ \t]*)-/g, '$1$2\\-')
+    .replace(/(^|\n)([ \t]*\d+)\./g, '$1$2\\.');
+}
+
+/** Card text as Teams markdown: the product's own as written, a person's words escaped (see escapeSaidMarkdown). */
+export function markdownOf(text: string): string {
+  return mapRuns(text, escapeSaidMarkdown);
+}
 
 /** A markdown link the cut would break (`[label](https://…` with no closing parenthesis) is left out whole. */
 const dropBrokenLink = (head: string) => head.replace(/\[[^\]\n]*(\]\([^)\s]*)?$/, '');

@@ -2,6 +2,7 @@ import { formatCount, formatUsd } from '../format/format-numbers.js';
 import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { Card, CardBlock } from './card-model.js';
+import { markTeamModel } from './build-verdict-card.js';
 
 function showValue(field: string, value: number): string {
   if (field === 'cacheHitRate' || field === 'hybridFineTunedShare' || field === 'failuresFixedShare') return `${Math.round(value * 100)}%`;
@@ -32,5 +33,5 @@ export function buildAssumptionsCard(verdict: Verdict): Card {
       blocks.push({ type: 'list', title: `${name} (${path.model})`, items: path.items.map((i) => ({ text: `${i.label}: ${formatUsd(i.amount)} ${i.cadence}`, detail: i.basis })) });
     }
   }
-  return { kind: 'assumptions', title: 'Assumptions behind this verdict', blocks };
+  return { kind: 'assumptions', title: 'Assumptions behind this verdict', blocks: markTeamModel(blocks, verdict) };
 }

@@ -3,6 +3,7 @@ import type { Conversation } from '../conversation/conversation.js';
 import { formatAnswer } from '../interview/format-answer.js';
 import type { Question } from '../interview/questions.js';
 import type { Card, CardBlock, CardButton } from './card-model.js';
+import { askerLabel, said } from './said-text.js';
 
 /** Yes/no questions are two buttons; the values are what the yes/no parser reads. */
 const YES_NO = [
@@ -81,7 +82,7 @@ export function buildOpeningCard(ownerLabel: string, task: string | undefined): 
     kind: 'message',
     title: 'Prompt engineering or fine-tuning?',
     blocks: [
-      { type: 'text', text: `${ownerLabel} is sizing up: ${task?.trim() || 'a new task'}` },
+      { type: 'text', text: `${askerLabel(ownerLabel)} is sizing up: ${task?.trim() ? said(task.trim()) : 'a new task'}` },
       { type: 'context', text: 'A few questions in the thread, then a verdict with the costs.' },
     ],
   };

@@ -1,8 +1,9 @@
 import type { VerdictRecord } from '../conversation/conversation-store.js';
 import { formatUsd } from '../format/format-numbers.js';
 import type { Card, CardField } from './card-model.js';
-import { VERDICT_LABELS } from './build-verdict-card.js';
+import { VERDICT_LABELS, verdictHeadline } from './build-verdict-card.js';
 import { describeDecision } from './describe-decision.js';
+import { said } from './said-text.js';
 
 /** Where a verdict was reached, as a manager reads it. */
 export const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams', terminal: 'the terminal' } as const;
@@ -14,10 +15,12 @@ export const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams', terminal: 'the t
  */
 export function buildSummaryCard(record: VerdictRecord): Card {
   const { verdict } = record;
+  const owner = said(record.ownerName);
+  const task = record.task === null ? null : said(record.task);
   const cost = verdict.cost;
   const fields: CardField[] = [
-    { label: 'Asked by', value: `${record.ownerName} (${PLATFORM_NAMES[record.platform]})` },
-    { label: 'Task', value: record.task ?? 'not described' },
+    { label: 'Asked by', value: `${owner} (${PLATFORM_NAMES[record.platform]})` },
+    { label: 'Task', value: task ?? 'not described' },
     { label: 'Verdict', value: VERDICT_LABELS[verdict.verdict] },
   ];
   const decision = describeDecision(verdict);
@@ -29,12 +32,12 @@ export function buildSummaryCard(record: VerdictRecord): Card {
     if (cost.hybrid) fields.push({ label: 'Both a month', value: formatUsd(cost.hybrid.monthly) });
     if (cost.fineTuning) fields.push({ label: 'Break-even', value: cost.breakEvenMonth === null ? 'not within 60 months' : `month ${cost.breakEvenMonth}` });
   }
-  const where = record.link ? `[Open the full verdict](${record.link})` : `The full card is in ${PLATFORM_NAMES[record.platform]}, in ${record.ownerName}'s conversation.`;
+  const where = record.link ? `[Open the full verdict](${record.link})` : `The full card is in ${PLATFORM_NAMES[record.platform]}, in ${owner}'s conversation.`;
   return {
     kind: 'summary',
-    title: `${VERDICT_LABELS[verdict.verdict]}: ${record.task ?? 'a new task'}`,
+    title: `${VERDICT_LABELS[verdict.verdict]}: ${task ?? 'a new task'}`,
     blocks: [
-      { type: 'text', text: verdict.headline },
+      { type: 'text', text: verdictHeadline(verdict) },
       { type: 'fields', fields },
       { type: 'context', text: `${where} Advice as of ${verdict.asOf}.` },
     ],

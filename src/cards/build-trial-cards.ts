@@ -1,5 +1,6 @@
 import { formatCount, formatUsd, plural } from '../format/format-numbers.js';
 import { bestCell, type TrialCell, type TrialSummary } from '../trial/summarize-trial.js';
+import { said } from './said-text.js';
 import type { Card, CardBlock, CardButton } from './card-model.js';
 
 const GRADER_WORDS: Record<TrialSummary['grader'], string> = {
@@ -82,10 +83,11 @@ export function buildTrialResultsCard(summary: TrialSummary, options: { retentio
         type: 'list',
         title: `What went wrong with ${shown.promptLabel} on ${today}`,
         items: shown.failures.slice(0, 5).map((f) => ({
-          text: `${f.count}× ${f.failure}`,
+          // The examples and the models' answers are the team's and the models' words: shown as written.
+          text: `${f.count}× ${said(f.failure)}`,
           detail: f.samples
             .slice(0, 2)
-            .map((s) => `"${s.input}" → "${s.answer}"`)
+            .map((s) => `"${said(s.input)}" → "${said(s.answer)}"`)
             .join('; '),
         })),
       });

@@ -4,6 +4,7 @@ import { INTAKE_FIELDS, type IntakeField, type IntakeResult } from '../intake/in
 import { formatAnswer } from '../interview/format-answer.js';
 import type { Question, QuestionId } from '../interview/questions.js';
 import type { Card, CardBlock, CardButton } from './card-model.js';
+import { said } from './said-text.js';
 
 const READER_WORDS = { rules: 'read from your words', model: 'read by the language model' } as const;
 
@@ -30,12 +31,13 @@ export function buildUnderstoodCard(intake: IntakeResult, conversation: Conversa
         return {
           marker: `${i + 1}.`,
           text: `${questions[field].prompt} ${formatAnswer(questions[field], intake.answers[field])}`,
-          ...(source ? { detail: `${phrase ? `"${phrase}", ` : ''}${READER_WORDS[source]}` } : {}),
+          ...(source ? { detail: `${phrase ? `"${said(phrase)}", ` : ''}${READER_WORDS[source]}` } : {}),
         };
       }),
     });
   } else blocks.push({ type: 'text', text: 'I could not read any answers from the description; the questions follow.' });
-  for (const note of intake.notes) blocks.push({ type: 'context', text: note });
+  // Notes echo the description (and, from a language model, may be anything): shown as words.
+  for (const note of intake.notes) blocks.push({ type: 'context', text: said(note) });
   if (intake.degraded) blocks.push({ type: 'notice', severity: 'info', text: "I couldn't read everything; a few questions left." });
   const buttons: CardButton[] = fields.map((field, i) => ({ action: 'change', label: `Change ${i + 1}`, value: encodeAction({ c: conversation.id, v: conversation.version, q: field }) }));
   if (buttons.length) blocks.push({ type: 'buttons', buttons });

@@ -9,7 +9,8 @@ import { involvesFineTuning, type VerdictKind } from '../verdict/verdict-kinds.j
 import { FLIP_REACH_WORDS } from '../verdict/find-flips.js';
 import type { WhatIfChange } from '../verdict/what-if.js';
 import { encodeAction } from '../conversation/action-payload.js';
-import type { Card, CardBlock, CardField, ChartSeries } from './card-model.js';
+import { mapBlockText, type Card, type CardBlock, type CardField, type ChartSeries } from './card-model.js';
+import { askerLabel, markQuoted, said } from './said-text.js';
 import { describeInterval } from '../verdict/success-interval.js';
 
 export const VERDICT_LABELS: Record<VerdictKind, string> = {
@@ -25,7 +26,7 @@ export const VERDICT_LABELS: Record<VerdictKind, string> = {
 
 /** A model as the card names it: its catalogue id, or the name a team gave its own model. */
 function modelLabel(verdict: Verdict, id: string): string {
-  return id === OTHER_MODEL_ID ? (verdict.answers.otherModel?.name ?? id) : id;
+  return id === OTHER_MODEL_ID && verdict.answers.otherModel ? said(verdict.answers.otherModel.name) : id;
 }
 
 /** A path's row in the cost table: money in the units people scan, short enough for a phone's column. */
@@ -168,6 +169,17 @@ export interface VerdictCardOptions {
   versionOf?: VersionOf;
 }
 
+/** The advice quotes the name the team typed for its own model (reasons, notices, cost rows): marked as theirs wherever it appears. */
+export function markTeamModel(blocks: CardBlock[], verdict: Verdict): CardBlock[] {
+  const named = verdict.answers.otherModel?.name;
+  return named ? blocks.map((b) => mapBlockText(b, (t) => markQuoted(t, named))) : blocks;
+}
+
+/** A verdict's headline, the name the team typed for its model marked as theirs where it quotes it. */
+export function verdictHeadline(verdict: Verdict): string {
+  return markQuoted(verdict.headline, verdict.answers.otherModel?.name);
+}
+
 /** The verdict card: verdict and headline, reasons with sources, mistakes, next steps, costs. */
 export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions = {}): Card {
   const task = verdict.answers.task;
@@ -175,8 +187,8 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
   const figures = describeFigures(verdict.answers);
   const trial = describeTrialScores(verdict.answers);
   const fields = [
-    ...(options.askedBy ? [{ label: 'Asked by', value: options.askedBy }] : []),
-    ...(task ? [{ label: 'Task', value: task }] : []),
+    ...(options.askedBy ? [{ label: 'Asked by', value: askerLabel(options.askedBy) }] : []),
+    ...(task ? [{ label: 'Task', value: said(task) }] : []),
     ...(verdict.answers.model ? [{ label: 'Model today', value: modelLabel(verdict, verdict.answers.model) }] : []),
     ...(verdict.fineTuneModel ? [{ label: 'Model to fine-tune', value: modelLabel(verdict, verdict.fineTuneModel) }] : []),
     ...(verdict.successInterval ? [{ label: verdict.answers.measured?.fields.includes('successRate') ? 'Measured' : 'Success rate (told)', value: describeInterval(verdict.successInterval) }] : []),
@@ -213,7 +225,7 @@ export function buildVerdictCard(verdict: Verdict, options: VerdictCardOptions =
     });
   }
   if (options.versionOf) blocks.splice(1, 0, { type: 'context', text: versionLine(options.versionOf) });
-  return { kind: 'verdict', title: `Verdict: ${VERDICT_LABELS[verdict.verdict]}`, blocks };
+  return { kind: 'verdict', title: `Verdict: ${VERDICT_LABELS[verdict.verdict]}`, blocks: markTeamModel(blocks, verdict) };
 }
 
 /** A version tried with other numbers, posted beside the first: whose, which first, what changed. */
@@ -229,5 +241,5 @@ export interface VersionOf {
 function versionLine(v: VersionOf): string {
   const first = v.link ? `[the verdict of ${v.asOf}](${v.link})` : `the verdict of ${v.asOf}`;
   const answers = v.changed.filter((c) => !c.label.includes(', total') && c.label !== 'Verdict');
-  return `A new version of ${first}, tried by ${v.by} with ${answers.map((c) => `${c.label.toLowerCase()} ${c.to} (was ${c.from})`).join(', ')}.`;
+  return `A new version of ${first}, tried by ${askerLabel(v.by)} with ${answers.map((c) => `${c.label.toLowerCase()} ${c.to} (was ${c.from})`).join(', ')}.`;
 }

@@ -5,6 +5,7 @@ import { VERDICT_KINDS } from '../verdict/verdict-kinds.js';
 import type { Card, CardBlock, CardField, CardListItem } from './card-model.js';
 import { PLATFORM_NAMES } from './build-summary-card.js';
 import { VERDICT_LABELS } from './build-verdict-card.js';
+import { said } from './said-text.js';
 import { DECISION_PATHS, describeDecision, type Decision, type DecisionPath } from './describe-decision.js';
 
 /** The decisions listed by the money they are about: enough to act on, short enough for a phone. */
@@ -46,7 +47,7 @@ function biggest(priced: readonly { record: VerdictRecord; decision: Decision }[
     .slice(0, DIGEST_BIGGEST)
     .map(({ record, decision }, i) => ({
       marker: `${i + 1}.`,
-      text: `${record.task ?? 'a task not described'} (${record.ownerName}, ${PLATFORM_NAMES[record.platform]})`,
+      text: `${record.task === null ? 'a task not described' : said(record.task)} (${said(record.ownerName)}, ${PLATFORM_NAMES[record.platform]})`,
       detail: `${decision.line}${record.link ? ` · [Open](${record.link})` : ''}`,
     }));
 }

@@ -62,3 +62,30 @@ export function cardFallback(card: Card): string {
   const firstText = card.blocks.find((b): b is Extract<CardBlock, { type: 'text' }> => b.type === 'text');
   return firstText ? `${card.title}: ${firstText.text}` : card.title;
 }
+
+/** The block with every text a person reads passed through `fn` (labels, items, cells); payloads untouched. */
+export function mapBlockText(block: CardBlock, fn: (text: string) => string): CardBlock {
+  switch (block.type) {
+    case 'heading':
+    case 'text':
+    case 'notice':
+    case 'context':
+      return { ...block, text: fn(block.text) };
+    case 'fields':
+      return { ...block, fields: block.fields.map((f) => ({ label: fn(f.label), value: fn(f.value) })) };
+    case 'list':
+      return { ...block, title: fn(block.title), items: block.items.map((i) => ({ ...i, text: fn(i.text), ...(i.detail === undefined ? {} : { detail: fn(i.detail) }) })) };
+    case 'table':
+      return { ...block, title: fn(block.title), columns: block.columns.map(fn), rows: block.rows.map((r) => r.map(fn)) };
+    case 'chart':
+      return { ...block, title: fn(block.title), xLabel: fn(block.xLabel), yLabel: fn(block.yLabel), labels: block.labels.map(fn), series: block.series.map((s) => ({ ...s, name: fn(s.name) })) };
+    case 'buttons':
+      return { ...block, buttons: block.buttons.map((b) => ({ ...b, label: fn(b.label) })) };
+    case 'choices':
+      return { ...block, options: block.options.map((o) => ({ ...o, label: fn(o.label) })) };
+    case 'input':
+      return { ...block, label: fn(block.label), placeholder: fn(block.placeholder) };
+    default:
+      return block;
+  }
+}

@@ -5,6 +5,7 @@ import { formatUsd } from '../format/format-numbers.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { VerdictKind } from '../verdict/verdict-kinds.js';
 import { VERDICT_LABELS } from './build-verdict-card.js';
+import { said } from './said-text.js';
 
 /** The three ways of running the task that a verdict can lead to. */
 export const DECISION_PATHS = ['prompting', 'fine-tuning', 'both'] as const;
@@ -51,7 +52,7 @@ export function describeDecision(verdict: Verdict): Decision | null {
   // A model the team named itself ("other") is shown by its name, as on the verdict card.
   const figure = (path: DecisionPath, p: PathCost): PathFigure => ({
     path,
-    model: p.model === OTHER_MODEL_ID ? (verdict.answers.otherModel?.name ?? p.model) : p.model,
+    model: p.model === OTHER_MODEL_ID && verdict.answers.otherModel ? said(verdict.answers.otherModel.name) : p.model,
     monthly: p.monthly,
     upFront: cents(p.items.filter((i) => i.cadence === 'once').reduce((sum, i) => sum + i.amount, 0)),
   });

@@ -7,6 +7,8 @@ import { buildUnderstoodCard } from '../cards/build-understood-card.js';
 import { buildReviewCard } from '../cards/build-review-card.js';
 import type { IntakeResult } from '../intake/intake-types.js';
 import type { Card } from '../cards/card-model.js';
+import { askerLabel, markQuoted } from '../cards/said-text.js';
+import { quote } from '../interview/parse-result.js';
 import type { AdviceContext } from '../interview/advice-context.js';
 import { answersSchema, type Answers } from '../interview/answers.js';
 import { formatAnswer } from '../interview/format-answer.js';
@@ -142,7 +144,7 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
   if (!current) return unchanged('no-interview', [{ kind: 'ephemeral', card: buildMessageCard('No interview here', 'This interview is no longer stored. Start a new one with the command.') }]);
   if (input.userId !== current.ownerId)
     return unchanged('not-owner', [
-      { kind: 'ephemeral', card: buildMessageCard('Not your interview', `This is ${current.ownerLabel}'s interview; only they can answer it. Start your own with the command.`) },
+      { kind: 'ephemeral', card: buildMessageCard('Not your interview', `This is ${askerLabel(current.ownerLabel)}'s interview; only they can answer it. Start your own with the command.`) },
     ]);
   const stale = () =>
     unchanged('stale', [
@@ -186,7 +188,8 @@ export function runTurn(current: Conversation | undefined, input: TurnInput, ctx
       const valid = parsed.ok ? answersSchema.shape[pending.id].safeParse(parsed.value) : null;
       if (!parsed.ok || !valid?.success) {
         const message = !parsed.ok ? parsed.message : `That doesn't fit: ${valid?.error?.issues[0]?.message ?? 'out of range'}. Try something like ${pending.example}.`;
-        return unchanged('invalid', [{ kind: 'post-thread', card: buildMessageCard("Didn't catch that", message), role: 'message' }]);
+        // The refusal quotes what was typed: shown as typed, never as markup.
+        return unchanged('invalid', [{ kind: 'post-thread', card: buildMessageCard("Didn't catch that", markQuoted(message, quote(input.text))), role: 'message' }]);
       }
       const answers = withoutMeasured({ ...current.answers, [pending.id]: valid.data } as Answers, pending.id);
       const next = advanced(current, ctx, { answers, history: [...current.history, pending.id] });

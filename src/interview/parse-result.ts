@@ -23,8 +23,8 @@ export function notUnderstood(text: string, expected: string): Failed {
   return { ok: false, message: `I didn't understand "${quote(text)}". ${expected}` };
 }
 
-/** Trimmed, one line, at most 40 characters (whole code points, so emoji survive). */
-function quote(text: string): string {
+/** What a refusal quotes of the typed text: trimmed, one line, at most 40 characters (whole code points, so emoji survive). */
+export function quote(text: string): string {
   // Slice first so a huge paste costs nothing; 200 UTF-16 units hold more than 40 code points.
   const head = text.trim().slice(0, 200).replace(/\s+/g, ' ');
   const chars = Array.from(head);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPriceCatalogue } from '../../adapters/catalogue/load-price-catalogue.js';
-import { runTurn, type Card, type Conversation, type IntakeResult, type TurnContext } from '../../src/index.js';
+import { runTurn, unmarked, type Card, type Conversation, type IntakeResult, type TurnContext } from '../../src/index.js';
 
 const ctx: TurnContext = { catalogue: loadPriceCatalogue(), asOf: '2026-11-23', now: '2026-11-23T10:00:00.000Z', countTokens: (text) => text.split(/\s+/).filter(Boolean).length * 2 };
 
@@ -12,7 +12,8 @@ const intake: IntakeResult = {
   degraded: false,
 };
 
-const text = (card: Card) => JSON.stringify(card.blocks);
+/** The card's blocks as JSON, a person's words without their marks. */
+const text = (card: Card) => unmarked(JSON.stringify(card.blocks));
 
 function started(withIntake: IntakeResult = intake) {
   const outcome = runTurn(undefined, { kind: 'start', conversationId: 'c1', platform: 'slack', ownerId: 'U1', ownerLabel: '<@U1>', task: 'classify tickets', intake: withIntake }, ctx);

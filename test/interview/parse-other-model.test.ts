@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOtherModel } from '../../src/interview/parse-other-model.js';
-import { buildQuestions, describeOtherModel, validateAnswers, type OtherModel } from '../../src/index.js';
+import { buildQuestions, describeOtherModel, said, validateAnswers, type OtherModel } from '../../src/index.js';
 import { contextFor } from '../helpers/catalogue.js';
 import { expectNotUnderstood } from './not-understood.js';
 
@@ -80,8 +80,8 @@ describe('parseOtherModel: a model the catalogue lacks, with its prices or its G
   });
 
   it('reads back as a person wrote it', () => {
-    expect(describeOtherModel({ name: 'Llama 3.1 70B on vLLM', gpuPerHour: 5, tokensPerSecond: 2500 })).toBe('Llama 3.1 70B on vLLM: $5.00 an hour for 2,500 tokens a second');
-    expect(describeOtherModel({ name: 'DeepSeek V3', input: 0.27, output: 1.1 })).toBe('DeepSeek V3: $0.27 in, $1.10 out per 1M tokens');
+    expect(describeOtherModel({ name: 'Llama 3.1 70B on vLLM', gpuPerHour: 5, tokensPerSecond: 2500 })).toBe(`${said('Llama 3.1 70B on vLLM')}: $5.00 an hour for 2,500 tokens a second`);
+    expect(describeOtherModel({ name: 'DeepSeek V3', input: 0.27, output: 1.1 })).toBe(`${said('DeepSeek V3')}: $0.27 in, $1.10 out per 1M tokens`);
   });
 });
 

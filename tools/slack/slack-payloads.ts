@@ -35,7 +35,10 @@ export async function postSigned(
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
-export function slashCommandBody(fields: { text?: string; userId?: string; channelId?: string; responseUrl: string }): string {
+let commandCounter = 1;
+
+/** A slash command as Slack posts it; each call is a new invocation (its own trigger_id) unless one is given. */
+export function slashCommandBody(fields: { text?: string; userId?: string; channelId?: string; responseUrl: string; triggerId?: string }): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: TEAM,
@@ -49,7 +52,7 @@ export function slashCommandBody(fields: { text?: string; userId?: string; chann
     api_app_id: 'A0ADVISOR',
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
-    trigger_id: '13345224609.738474920.8088930838d88f008e0',
+    trigger_id: fields.triggerId ?? `13345224609.738474920.${(commandCounter++).toString(16).padStart(16, '0')}`,
   }).toString();
 }
 

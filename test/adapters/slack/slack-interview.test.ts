@@ -75,9 +75,11 @@ describe('the Slack interview, end to end over HTTP', () => {
     await svc.post(slashCommandBody({ text: 'history', responseUrl: svc.responseUrl('history') }), FORM);
     const reply = await svc.slack.waitFor(() => svc.slack.responses.find((r) => r.id === 'history'));
     expect(reply.body.response_type).toBe('ephemeral');
-    expect(String(reply.body.text)).toMatch(/2026-11-23 · \*Move to Amazon Nova Pro on Bedrock and fine-tune it: .*\* · route support tickets to 12 queues/);
+    // A card: the typed task in it is shown as typed (issue 15).
+    const shown = visibleText(reply.body as { text: string; blocks: unknown[] });
+    expect(shown).toMatch(/2026-11-23 · Move to Amazon Nova Pro on Bedrock and fine-tune it: .* · route support tickets to 12 queues/);
     // The decision with its cost against the alternative, not the prompt's cost alone.
-    expect(String(reply.body.text)).toContain('Fine-tune nova-pro: $938/month after $5,635 up front vs prompting nova-pro $4,176/month (today, claude-sonnet-4.5: $15,750/month)');
+    expect(shown).toContain('Fine-tune nova-pro: $938/month after $5,635 up front vs prompting nova-pro $4,176/month (today, claude-sonnet-4.5: $15,750/month)');
   });
 
   it('answers help and an unknown subcommand with usage, privately', async () => {

@@ -275,7 +275,7 @@ describe('renderAdaptiveCard: the other cards', () => {
     const json = render(buildAssumptionsCard(verdict));
     expect(ofType(json, 'Table')).toHaveLength(0);
     const lines = texts(json).map((t) => t.replaceAll('\u2011', '-'));
-    const calls = lines.findIndex((t) => t === '- Calls per month: 1.5M');
+    const calls = lines.indexOf('- Calls per month: 1.5M');
     expect(calls, lines.join('\n')).toBeGreaterThan(0);
     expect(lines[calls + 1]).toMatch(/^\u2003your answer$/);
     expect(lines).toContain('Fine-tune (nova-pro)');

@@ -177,6 +177,27 @@ async function shoot(page, index, name) {
   return files;
 }
 
+/**
+ * "Try other numbers" on the verdict card: its form, then the verdict worked out again, each
+ * shown in place of the card (to the clicker alone, as Teams does with an invoke's answer).
+ */
+async function tryOtherNumbers(page, index, scenario) {
+  const cardText = async () => (await readCards(page))[index]?.text ?? '';
+  await clickButton(page, index, 'Try other numbers');
+  await waitFor(`the "Try other numbers" form of "${scenario.name}"`, async () => (await cardText()).startsWith('Try other numbers'));
+  const form = await shoot(page, index, `${scenario.name}-what-if-form`);
+  const card = page.locator('.fai-OutputCard').nth(index);
+  for (const [label, value] of Object.entries(scenario.whatIf)) await card.getByLabel(label).fill(value);
+  await clickButton(page, index, 'Show the verdict');
+  await waitFor(`the verdict tried with other numbers of "${scenario.name}"`, async () => (await cardText()).startsWith('What if'));
+  progress(
+    `${scenario.name}: ${(await cardText()).split('\n')[0]} (${Object.entries(scenario.whatIf)
+      .map(([l, v]) => `${l} ${v}`)
+      .join(', ')})`,
+  );
+  return { 'what-if-form': form, 'what-if': await shoot(page, index, `${scenario.name}-what-if`) };
+}
+
 /** One interview from its sentence to the assumptions card; returns the screenshots and the cards it could not find. */
 async function runScenario(page, scenario) {
   const shots = {};
@@ -203,6 +224,7 @@ async function runScenario(page, scenario) {
       const assumptions = cards.slice(start).find((c) => c.text.startsWith('Assumptions'));
       if (assumptions) shots.assumptions = await shoot(page, assumptions.index, `${scenario.name}-assumptions`);
       progress(`${scenario.name}: ${verdict.text.split('\n')[0]}`);
+      if (scenario.whatIf) Object.assign(shots, await tryOtherNumbers(page, verdict.index, scenario));
       return shots;
     }
     const open = mine.filter((c) => /^Question \d+/.test(c.text) && c.buttons.length).pop();
@@ -280,7 +302,7 @@ async function main() {
   const missing = [];
   for (const scenario of SCENARIOS) {
     const shots = await runScenario(page, scenario);
-    for (const card of CARDS) {
+    for (const card of [...CARDS, ...(scenario.whatIf ? ['what-if-form', 'what-if'] : [])]) {
       if (shots[card]) written.push(...shots[card]);
       else missing.push(`${scenario.name}: no ${card} card`);
     }

@@ -34,6 +34,8 @@ export const SCENARIOS = [
     // Seed scenario 3: legal clauses a generic model can't write in the company's style.
     name: 'fine-tuning',
     question: /What do the failures have in common/,
+    // Try other numbers on its verdict: the form's boxes by their labels, and what to type in them.
+    whatIf: { 'Calls a month': '50k', 'Months to compare over': '24' },
     task: 'We draft legal clauses in our company style: 2,000 a month with a 4k-token prompt on gpt-4.1, only 27 of 50 right after 5 tries',
     answers: [
       [/What do the failures have in common/, { choose: 'Wrong style or tone' }],

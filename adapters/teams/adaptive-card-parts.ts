@@ -25,8 +25,9 @@ export interface Part {
 
 export const NOTICE_STYLES = { info: 'accent', warning: 'warning', danger: 'attention' } as const;
 export const NOTICE_EMOJI = { info: 'ℹ️', warning: '⚠️', danger: '🛑' } as const;
-/** Indents a list item's detail under its text (a TextBlock has no indent of its own). */
-export const DETAIL_INDENT = '\u2003';
+/** Indents a list item's detail under its text (a TextBlock has no indent of its own): two em spaces
+ * reach about where a markdown bullet's text starts (one left "Source:" to the left of it, 2026-11-27). */
+export const DETAIL_INDENT = '\u2003\u2003';
 
 /** A number as a table cell shows it ($12,345, 0.5%, 1.2M, —): right-aligned. */
 const NUMERIC = /^(?:[-+−]?[$€£]?\d[\d,]*(?:\.\d+)?\s?[%kKMB]?|—|-)$/;

@@ -167,7 +167,15 @@ async function shoot(page, index, name) {
     const box = await card.boundingBox();
     if (!box) throw new Error(`the ${name} card has no Adaptive Card to photograph`);
     if (box.height + 200 > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(box.height) + 200, 16000) });
-    await card.scrollIntoViewIfNeeded();
+    // The chat may still be scrolling to a card just posted: a card that won't hold still is tried again.
+    for (let tries = 1; ; tries += 1) {
+      const still = await card.scrollIntoViewIfNeeded({ timeout: 5_000 }).then(
+        () => true,
+        (err) => (tries < 4 ? false : Promise.reject(err)),
+      );
+      if (still) break;
+      await page.waitForTimeout(1_000);
+    }
     await page.waitForTimeout(300);
     const file = join(OUT, `${name}-${width}.png`);
     await card.screenshot({ path: file });

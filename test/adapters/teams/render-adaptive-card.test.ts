@@ -66,7 +66,7 @@ describe('renderAdaptiveCard: the verdict card', () => {
       const at = body.findIndex((e) => typeof e.text === 'string' && readable(e.text) === `- ${reason.text}`);
       expect(at).toBeGreaterThan(0);
       expect(body[at + 1]).toMatchObject({ type: 'TextBlock', isSubtle: true, size: 'Small', spacing: 'None' });
-      expect(body[at + 1]!.text).toMatch(/^\u2003Source: /);
+      expect(body[at + 1]!.text).toMatch(/^\u2003\u2003Source: /);
     }
   });
 
@@ -277,7 +277,7 @@ describe('renderAdaptiveCard: the other cards', () => {
     const lines = texts(json).map((t) => t.replaceAll('\u2011', '-'));
     const calls = lines.indexOf('- Calls per month: 1.5M');
     expect(calls, lines.join('\n')).toBeGreaterThan(0);
-    expect(lines[calls + 1]).toMatch(/^\u2003your answer$/);
+    expect(lines[calls + 1]).toMatch(/^\u2003\u2003your answer$/);
     expect(lines).toContain('Fine-tune (nova-pro)');
   });
 

@@ -1,8 +1,8 @@
 import { GRADER_HELP } from '../../src/index.js';
-import { executeAction } from './adaptive-card-actions.js';
-import { ADAPTIVE_CARD_SCHEMA, type AdaptiveCard, type AdaptiveElement } from './adaptive-card-types.js';
+import type { AdaptiveCard } from './adaptive-card-types.js';
+import { buildFormCard } from './form-card.js';
+import { dataOf } from './read-card-action.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
-import { escapeSaidMarkdown, unmarked } from './teams-text.js';
 import { TRIAL_FORM_FIELDS, type TrialFormField } from '../trial/trial-form.js';
 
 /** Each field an Input.Text whose value arrives in the Run click's data under this id. */
@@ -28,45 +28,19 @@ export function buildTrialFormCard(input: {
   capUsd: number;
   file?: string;
 }): AdaptiveCard {
-  const body: AdaptiveElement[] = [
-    { type: 'TextBlock', text: 'Run a trial', weight: 'Bolder', size: 'Medium', wrap: true },
-    {
-      type: 'TextBlock',
-      wrap: true,
-      text: `Your prompt on your own examples, graded, with tokens and cost measured: the interview then uses the measured figures. It stops at the $${input.capUsd.toFixed(2)} cap.${input.file ? ` Examples file ready: ${input.file} (used when the Examples box is empty).` : ''}`,
-    },
-  ];
-  for (const field of TRIAL_FORM_FIELDS) {
-    const spec = LABELS[field];
-    body.push({
-      type: 'Input.Text',
-      id: trialInputId(field),
-      label: spec.label,
-      placeholder: spec.placeholder,
-      isMultiline: spec.multiline,
-      maxLength: L.trialInputMax,
-      isRequired: false,
-      ...(input.values[field] ? { value: input.values[field] } : {}),
-    });
-    const problem = input.errors?.[field];
-    // A refusal quotes what was typed: no markdown in it forms.
-    if (problem) body.push({ type: 'TextBlock', text: escapeSaidMarkdown(unmarked(problem).slice(0, L.textMax)), wrap: true, color: 'Attention', spacing: 'None' });
-  }
-  return {
-    type: 'AdaptiveCard',
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: L.adaptiveCardVersion,
-    body,
-    actions: [executeAction({ action: 'run-trial', label: 'Run it', payload: input.payload, style: 'primary', sendsInputs: true })],
+  const intro = `Your prompt on your own examples, graded, with tokens and cost measured: the interview then uses the measured figures. It stops at the $${input.capUsd.toFixed(2)} cap.${input.file ? ` Examples file ready: ${input.file} (used when the Examples box is empty).` : ''}`;
+  return buildFormCard({
+    title: 'Run a trial',
+    intro: { text: intro, subtle: false },
+    boxes: TRIAL_FORM_FIELDS.map((field) => ({ id: trialInputId(field), ...LABELS[field], maxLength: L.trialInputMax, value: input.values[field], problem: input.errors?.[field] })),
+    submit: { action: 'run-trial', label: 'Run it', payload: input.payload },
     fallbackText: 'Run a trial: your prompt on your own examples.',
-  };
+  });
 }
 
 /** The form's values from a Run click's data (an invoke's action.data, or a Submit's value). */
 export function readTrialForm(value: unknown): Partial<Record<TrialFormField, string>> {
-  const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  const outer = record(value);
-  const data = 'action' in outer ? record(record(outer.action).data) : outer;
+  const data = dataOf(value)?.data ?? {};
   const values: Partial<Record<TrialFormField, string>> = {};
   for (const field of TRIAL_FORM_FIELDS) {
     const raw = data[trialInputId(field)];

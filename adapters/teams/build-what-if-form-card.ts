@@ -1,8 +1,7 @@
 import { WHAT_IF_FIELDS, type WhatIfField, type WhatIfFormField } from '../../src/index.js';
-import { executeAction } from './adaptive-card-actions.js';
-import { ADAPTIVE_CARD_SCHEMA, type AdaptiveCard, type AdaptiveElement } from './adaptive-card-types.js';
+import type { AdaptiveCard } from './adaptive-card-types.js';
+import { buildFormCard } from './form-card.js';
 import { TEAMS_LIMITS as L } from './teams-limits.js';
-import { escapeSaidMarkdown, unmarked } from './teams-text.js';
 
 /** Each field an Input.Text whose value arrives in the click's data under this id. */
 export const whatIfInputId = (field: WhatIfField) => `fta_whatif_${field}`;
@@ -13,34 +12,21 @@ export const whatIfInputId = (field: WhatIfField) => `fta_whatif_${field}`;
  * everything typed kept when the click is refused. Only the person who clicked sees it.
  */
 export function buildWhatIfFormCard(input: { fields: WhatIfFormField[]; payload: string; typed?: Partial<Record<WhatIfField, string>>; errors?: Partial<Record<WhatIfField, string>> }): AdaptiveCard {
-  const body: AdaptiveElement[] = [
-    { type: 'TextBlock', text: 'Try other numbers', weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'TextBlock', text: 'Change any figure and see the verdict worked out again. Only you see it until you post it.', wrap: true, isSubtle: true },
-  ];
-  for (const field of input.fields) {
-    const value = input.typed?.[field.id] ?? field.value;
-    body.push({
-      type: 'Input.Text',
+  return buildFormCard({
+    title: 'Try other numbers',
+    intro: { text: 'Change any figure and see the verdict worked out again. Only you see it until you post it.', subtle: true },
+    boxes: input.fields.map((field) => ({
       id: whatIfInputId(field.id),
       label: field.label,
       placeholder: `e.g. ${field.placeholder}`,
-      isMultiline: false,
+      multiline: false,
       maxLength: L.inputTextMax,
-      isRequired: false,
-      ...(value ? { value } : {}),
-    });
-    const problem = input.errors?.[field.id];
-    // A refusal quotes what was typed: no markdown in it forms.
-    if (problem) body.push({ type: 'TextBlock', text: escapeSaidMarkdown(unmarked(problem).slice(0, L.textMax)), wrap: true, color: 'Attention', spacing: 'None' });
-  }
-  return {
-    type: 'AdaptiveCard',
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: L.adaptiveCardVersion,
-    body,
-    actions: [executeAction({ action: 'run-what-if', label: 'Show the verdict', payload: input.payload, style: 'primary', sendsInputs: true })],
+      value: input.typed?.[field.id] ?? field.value,
+      problem: input.errors?.[field.id],
+    })),
+    submit: { action: 'run-what-if', label: 'Show the verdict', payload: input.payload },
     fallbackText: 'Try other numbers on the verdict.',
-  };
+  });
 }
 
 /** What was typed in each box, from the click's data. */

@@ -1,4 +1,4 @@
-import { readWhatIf, WHAT_IF_FIELDS, whatIf, VERDICT_LABELS, type AdviceContext, type Verdict, type WhatIfField, type WhatIfResult } from '../../src/index.js';
+import { readWhatIf, WHAT_IF_FIELDS, whatIf, type AdviceContext, type Verdict, type WhatIfField, type WhatIfResult } from '../../src/index.js';
 import { BadInput } from './bad-input.js';
 
 const isField = (name: string): name is WhatIfField => (WHAT_IF_FIELDS as readonly string[]).includes(name);
@@ -22,7 +22,7 @@ export function verdictWithSets(sets: string[], verdict: Verdict, ctx: AdviceCon
   if (problems.length) throw new BadInput(problems);
   const read = readWhatIf(typed, verdict, ctx);
   if (!read.ok) throw new BadInput(Object.entries(read.errors).map(([field, message]) => `--set ${field}: ${message}`));
-  const result = whatIf(verdict, read.changes, ctx, (v) => VERDICT_LABELS[v.verdict]);
+  const result = whatIf(verdict, read.changes, ctx);
   if (!result.ok) throw new BadInput(result.errors);
   return result;
 }

@@ -6,7 +6,6 @@ import {
   decodeAction,
   encodeAction,
   readWhatIf,
-  VERDICT_LABELS,
   WHAT_IF_FIELDS,
   whatIf,
   whatIfForm,
@@ -65,7 +64,7 @@ export class SlackWhatIf {
     const ctx = this.context(record);
     const read = readWhatIf(typed, record.verdict, ctx);
     if (!read.ok) return { errors: Object.fromEntries(Object.entries(read.errors).map(([field, message]) => [field, message.slice(0, 2000)])) };
-    const result = whatIf(record.verdict, read.changes, ctx, (v) => VERDICT_LABELS[v.verdict]);
+    const result = whatIf(record.verdict, read.changes, ctx);
     if (!result.ok) return { errors: { monthlyCalls: result.errors.join(' ').slice(0, 2000) } };
     const card = buildWhatIfCard(result, record.verdict.asOf, { conversationId: record.conversationId, version: payload.v, verdictId: record.id });
     return {

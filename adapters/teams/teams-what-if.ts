@@ -5,7 +5,6 @@ import {
   buildVersionCard,
   encodeAction,
   readWhatIf,
-  VERDICT_LABELS,
   whatIf,
   whatIfForm,
   type ActionPayload,
@@ -48,7 +47,7 @@ export class TeamsWhatIf {
       const typed = readWhatIfForm(dataOf(value)?.data ?? {});
       const read = readWhatIf(typed, record.verdict, ctx);
       if (!read.ok) return show(buildWhatIfFormCard({ fields: whatIfForm(record.verdict, ctx), payload: formPayload, typed, errors: read.errors }));
-      const result = whatIf(record.verdict, read.changes, ctx, (v) => VERDICT_LABELS[v.verdict]);
+      const result = whatIf(record.verdict, read.changes, ctx);
       if (!result.ok) return say(`These numbers give no verdict: ${result.errors.join(' ')}`);
       return show(renderAdaptiveAttachment(buildWhatIfCard(result, record.verdict.asOf, ref)).content);
     }

@@ -1,7 +1,8 @@
 import type { VerdictRecord } from '../conversation/conversation-store.js';
 import { formatUsd } from '../format/format-numbers.js';
 import type { Card, CardField } from './card-model.js';
-import { VERDICT_LABELS, verdictHeadline } from './build-verdict-card.js';
+import { VERDICT_LABELS } from '../verdict/verdict-kinds.js';
+import { verdictHeadline } from './build-verdict-card.js';
 import { describeDecision } from './describe-decision.js';
 import { said } from './said-text.js';
 

@@ -2,24 +2,13 @@ import { describeFigures, describeTrialScores } from './describe-figures.js';
 import { costBlocks, modelLabel } from './build-cost-blocks.js';
 import { citeSeed } from '../knowledge/seed-passages.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
-import type { VerdictKind } from '../verdict/verdict-kinds.js';
+import { VERDICT_LABELS } from '../verdict/verdict-kinds.js';
 import { FLIP_REACH_WORDS } from '../verdict/find-flips.js';
 import type { WhatIfChange } from '../verdict/what-if.js';
 import { encodeAction } from '../conversation/action-payload.js';
 import { mapBlockText, type Card, type CardBlock } from './card-model.js';
 import { askerLabel, markQuoted, said } from './said-text.js';
 import { describeInterval } from '../verdict/success-interval.js';
-
-export const VERDICT_LABELS: Record<VerdictKind, string> = {
-  'test-prompts-first': 'Test the prompt first',
-  'prompt-engineering': 'Prompt engineering',
-  'iterate-prompt': 'Keep improving the prompt',
-  'rag-first': 'Add retrieval first',
-  'rethink-task': 'Rethink the task',
-  'collect-data': 'Collect data first',
-  'fine-tune': 'Fine-tuning',
-  hybrid: 'Both: prompt and fine-tune',
-};
 
 export interface VerdictCardOptions {
   /** Who asked, as the platform shows a person (a mention or a name). */

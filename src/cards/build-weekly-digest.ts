@@ -4,7 +4,7 @@ import { formatUsd, plural } from '../format/format-numbers.js';
 import { VERDICT_KINDS } from '../verdict/verdict-kinds.js';
 import type { Card, CardBlock, CardField, CardListItem } from './card-model.js';
 import { PLATFORM_NAMES } from './build-summary-card.js';
-import { VERDICT_LABELS } from './build-verdict-card.js';
+import { VERDICT_LABELS } from '../verdict/verdict-kinds.js';
 import { said } from './said-text.js';
 import { DECISION_PATHS, describeDecision, type Decision, type DecisionPath } from './describe-decision.js';
 

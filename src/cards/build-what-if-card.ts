@@ -3,7 +3,8 @@ import { answersSchema } from '../interview/answers.js';
 import type { AdviceContext } from '../interview/advice-context.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import { WHAT_IF_FIELDS, whatIf, type WhatIfChanges, type WhatIfField, type WhatIfResult } from '../verdict/what-if.js';
-import { buildVerdictCard, VERDICT_LABELS } from './build-verdict-card.js';
+import { VERDICT_LABELS } from '../verdict/verdict-kinds.js';
+import { buildVerdictCard } from './build-verdict-card.js';
 import type { Card, CardBlock } from './card-model.js';
 
 /** Where the first verdict is stored: what the buttons of a tried version point back to. */
@@ -69,7 +70,7 @@ export function decodeChanges(text: string | undefined): WhatIfChanges | null {
 export function buildVersionCard(first: Verdict, link: string | null, encodedChanges: string | undefined, by: string, ctx: AdviceContext): { card: Card } | { words: string } {
   const changes = decodeChanges(encodedChanges);
   if (!changes) return { words: 'That button is not one I can read any more; try the numbers again.' };
-  const result = whatIf(first, changes, ctx, (v) => VERDICT_LABELS[v.verdict]);
+  const result = whatIf(first, changes, ctx);
   if (!result.ok) return { words: `These numbers no longer give a verdict: ${result.errors.join(' ')}` };
   return { card: buildVerdictCard(result.verdict, { askedBy: by, versionOf: { by, asOf: first.asOf, link, changed: result.changed } }) };
 }

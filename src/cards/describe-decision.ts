@@ -4,7 +4,7 @@ import { OTHER_MODEL_ID } from '../cost/other-model.js';
 import { formatUsd } from '../format/format-numbers.js';
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { VerdictKind } from '../verdict/verdict-kinds.js';
-import { VERDICT_LABELS } from './build-verdict-card.js';
+import { VERDICT_LABELS } from '../verdict/verdict-kinds.js';
 import { said } from './said-text.js';
 
 /** The three ways of running the task that a verdict can lead to. */

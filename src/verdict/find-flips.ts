@@ -53,9 +53,18 @@ function judgeOf(kind: (answers: Answers) => VerdictKind | null): Judge {
  * changes, on a log scale; `round` keeps the answer a person would type. Null when the far end
  * still gives today's verdict.
  */
-function threshold(judge: Judge, at: (x: number) => Answers, near: number, far: number, today: VerdictKind, round: (x: number) => number): { value: number; verdict: VerdictKind } | null {
+function threshold(
+  judge: Judge,
+  at: (x: number) => Answers,
+  near: number,
+  far: number,
+  today: VerdictKind,
+  round: (x: number) => number,
+  nearIsToday = true,
+): { value: number; verdict: VerdictKind } | null {
   const farVerdict = judge(at(far));
-  if (farVerdict === null || farVerdict === today || judge(at(near)) !== today) return null;
+  // `near` is today's own answer unless said otherwise: its verdict is already known.
+  if (farVerdict === null || farVerdict === today || (!nearIsToday && judge(at(near)) !== today)) return null;
   let [lo, hi] = [near, far];
   for (let i = 0; i < STEPS; i++) {
     const mid = Math.sqrt(lo * hi);
@@ -127,7 +136,7 @@ function wrongAnswerFlips(judge: Judge, a: Answers, today: VerdictKind): Flip[] 
   const found = (
     start
       ? [threshold(judge, at, start, WRONG_ANSWER_RANGE[1], today, roundUsd(true)), threshold(judge, at, start, WRONG_ANSWER_RANGE[0], today, roundUsd(false))]
-      : [threshold(judge, at, WRONG_ANSWER_RANGE[0], WRONG_ANSWER_RANGE[1], today, roundUsd(true))]
+      : [threshold(judge, at, WRONG_ANSWER_RANGE[0], WRONG_ANSWER_RANGE[1], today, roundUsd(true), false)]
   ).filter((f) => f !== null);
   const now = start ? `you said ${formatUsd(start)}` : told === 0 ? 'you said nothing' : 'not given';
   return found.map((f) => ({

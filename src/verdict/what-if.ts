@@ -6,6 +6,7 @@ import { adviseFromAnswers } from '../interview/advise-from-answers.js';
 import type { Answers } from '../interview/answers.js';
 import { buildQuestions } from '../interview/questions.js';
 import type { Verdict } from './decide-verdict.js';
+import { VERDICT_LABELS } from './verdict-kinds.js';
 
 /** The main assumptions a person can try other values of from the verdict card. */
 export const WHAT_IF_FIELDS = ['monthlyCalls', 'model', 'horizonMonths', 'costOfWrongAnswer', 'promptTokens', 'inputTokens', 'outputTokens', 'cacheHitRate'] as const;
@@ -96,7 +97,7 @@ const PATHS: [string, (v: Verdict) => PathCost | null | undefined][] = [
  * The verdict again with some answers changed: every rule, cost and flip recomputed from the
  * answers, as if the interview had been answered so. `changed` says what moved, for the card.
  */
-export function whatIf(verdict: Verdict, changes: WhatIfChanges, ctx: AdviceContext, labelOf: (v: Verdict) => string): WhatIfResult {
+export function whatIf(verdict: Verdict, changes: WhatIfChanges, ctx: AdviceContext): WhatIfResult {
   const advice = adviseFromAnswers({ ...verdict.answers, ...changes }, ctx);
   if (!advice.ok) return advice;
   const next = advice.verdict;
@@ -107,15 +108,14 @@ export function whatIf(verdict: Verdict, changes: WhatIfChanges, ctx: AdviceCont
     const after = typed(id, changes[id]);
     if (before !== after) changed.push({ label: LABELS[id], from: before, to: after });
   }
-  if (next.verdict !== verdict.verdict) changed.push({ label: 'Verdict', from: labelOf(verdict), to: labelOf(next) });
+  if (next.verdict !== verdict.verdict) changed.push({ label: 'Verdict', from: VERDICT_LABELS[verdict.verdict], to: VERDICT_LABELS[next.verdict] });
   for (const [name, of] of PATHS) {
     const [a, b] = [of(verdict), of(next)];
     const show = (p: PathCost | null | undefined) => (p ? `${formatUsdShort(p.total)} (${formatUsdShort(p.monthly)} a month)` : 'none');
     if (show(a) !== show(b)) changed.push({ label: `${name}, total`, from: show(a), to: show(b) });
   }
   // The horizon the totals are over, once: a total over 24 months against one over 12 needs saying.
-  const horizon = resolveCostInputs(next.answers).inputs.horizonMonths;
-  if (horizon !== resolveCostInputs(verdict.answers).inputs.horizonMonths && !changed.some((c) => c.label === LABELS.horizonMonths))
-    changed.unshift({ label: LABELS.horizonMonths, from: String(resolveCostInputs(verdict.answers).inputs.horizonMonths), to: String(horizon) });
+  const [before, after] = [verdict, next].map((v) => resolveCostInputs(v.answers).inputs.horizonMonths);
+  if (before !== after && !changed.some((c) => c.label === LABELS.horizonMonths)) changed.unshift({ label: LABELS.horizonMonths, from: String(before), to: String(after) });
   return { ok: true, verdict: next, changes, changed };
 }

@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { CENSOR, errorForLog, REDACT_PATHS, scrubText } from './redact-secrets.js';
+import { errorForLog, scrubText, withoutSecrets } from './redact-secrets.js';
 
 export type { Logger };
 
@@ -13,7 +13,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     {
       level,
       base: { service: 'finetune-advisor' },
-      redact: { paths: REDACT_PATHS, censor: CENSOR },
+      // A walk of each line's own fields: pino's wildcard redact paths cost a tenth of a millisecond a line.
+      formatters: { log: withoutSecrets, bindings: withoutSecrets },
       serializers: { err: errorForLog, error: errorForLog },
       hooks: {
         // The message itself (and any string argument formatted into it) is scrubbed too.

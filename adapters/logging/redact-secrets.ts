@@ -1,6 +1,6 @@
 /**
  * What a log line must never hold: credentials a request or an error carries. Three layers, so
- * no one mistake leaks them: pino's `redact` paths for known fields, an `err` serializer that
+ * no one mistake leaks them: known credential fields replaced at any depth, an `err` serializer that
  * keeps an error's words and code but never the request, config or response hanging off it, and
  * a scrub of credential-looking text in messages and stacks.
  */
@@ -24,13 +24,6 @@ const SECRET_KEYS = [
   'password',
   'apiKey',
 ];
-
-/** `key`, `*.key`, `*.*.key` and `*.*.*.key` for each: fast-redact has no recursive wildcard. */
-export const REDACT_PATHS = SECRET_KEYS.flatMap((key) => {
-  const at = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-  const join = (prefix: string) => (at.startsWith('[') ? `${prefix}${at}` : `${prefix}.${at}`);
-  return [at.startsWith('[') ? at : key, join('*'), join('*.*'), join('*.*.*')];
-});
 
 export const CENSOR = '[redacted]';
 
@@ -70,4 +63,43 @@ export function errorForLog(err: unknown): Record<string, unknown> {
     ...(url ? { url: url.split('?')[0] } : {}),
   };
   return out;
+}
+
+const SECRET_FIELDS = new Set(SECRET_KEYS.map((key) => key.toLowerCase()));
+/** Deeper than this a logged object is cut off: nothing this service logs nests so far. */
+const MAX_DEPTH = 8;
+
+/**
+ * A log line's fields with every credential field replaced, at any depth, and errors nested
+ * anywhere reduced as `errorForLog` reduces them. The caller's object is never changed: a copy is
+ * made only along a path that held something to replace, so a line without secrets costs a walk.
+ */
+export function withoutSecrets(fields: Record<string, unknown>): Record<string, unknown> {
+  return cleanObject(fields, 0);
+}
+
+function cleanObject(fields: Record<string, unknown>, depth: number): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key in fields) {
+    const value = fields[key];
+    // `err` and `error` at the top are left to their serializer, which keeps the error's type.
+    const clean = SECRET_FIELDS.has(key.toLowerCase()) ? CENSOR : depth === 0 && (key === 'err' || key === 'error') ? value : cleanValue(value, depth + 1);
+    if (clean !== value) (copy ??= { ...fields })[key] = clean;
+  }
+  return copy ?? fields;
+}
+
+function cleanValue(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object') return typeof value === 'string' && value.length > 8 ? scrubText(value) : value;
+  if (value instanceof Error) return errorForLog(value);
+  if (depth > MAX_DEPTH) return '[too deep to log]';
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const clean = cleanValue(item, depth + 1);
+      if (clean !== item) (copy ??= [...value])[i] = clean;
+    });
+    return copy ?? value;
+  }
+  return cleanObject(value as Record<string, unknown>, depth);
 }

@@ -52,6 +52,19 @@ describe('logs never hold credentials (issue 15)', () => {
     expect(first.req.url).toBe('/slack/events');
   });
 
+  it('redacts credential fields however deep they sit, and errors nested anywhere, without changing what the caller logged', () => {
+    const { logger, lines } = capture('info');
+    const deep = { a: { b: { c: { d: { e: { headers: { Authorization: SECRETS.authorization } } } } } } };
+    const logged = { deep, list: [{ cookie: SECRETS.cookie }], cause: requestError(), note: `signed ${SECRETS.signature}` };
+    logger.info(logged, 'deep');
+    expect(leaked(lines)).toEqual([]);
+    const line = JSON.parse(lines[0]!) as { deep: typeof deep; cause: { message: string; url: string } };
+    expect(line.deep.a.b.c.d.e.headers.Authorization).toBe('[redacted]');
+    expect(line.cause.url).toBe('https://slack.com/api/chat.postMessage');
+    expect(deep.a.b.c.d.e.headers.Authorization).toBe(SECRETS.authorization);
+    expect(logged.list[0]!.cookie).toBe(SECRETS.cookie);
+  });
+
   it("redacts an uncaught error's report and a stray rejection carrying a request", () => {
     const { logger, lines } = capture('info');
     const process = new EventEmitter();

@@ -12,6 +12,7 @@ import { MUST_NOT_MISREAD, READER_CORPUS } from '../test/intake/reader-corpus/re
 import { scoreReader } from '../test/intake/reader-corpus/score-reader.js';
 import { readByKeywords } from './keyword-reader.js';
 import { runServiceBench } from './service-bench.js';
+import { runStartBench } from './start-time.js';
 
 const ctx: AdviceContext = { catalogue: loadPriceCatalogue(), asOf: '2026-11-23' };
 
@@ -114,4 +115,5 @@ for (const [name, read] of [
 }
 console.log(`(fields right: of the ${scoreReader(rulesReader, corpus).expectedFields} fields the sentences state; misread: of the fields a reader returned, wrong or not stated)`);
 
+await runStartBench();
 await runServiceBench();

@@ -16,7 +16,8 @@ import {
   type TrialSummary,
   type Verdict,
 } from '../../src/index.js';
-import { judgeProblem, loadTrialConfig, trialEndpoint, type TrialConfig } from '../config/load-trial-config.js';
+import { judgeProblem, loadTrialConfig, type TrialConfig } from '../config/load-trial-config.js';
+import { trialEndpoint } from '../trial/trial-endpoint.js';
 import { countTokens } from '../intake/count-tokens.js';
 import { assembleTrial } from '../trial/assemble-trial.js';
 import { checkJsonSchema } from '../trial/check-json-schema.js';

@@ -1,6 +1,5 @@
-import OpenAI from 'openai';
 import { z } from 'zod';
-import type { TrialEndpoint, TrialLimits } from '../trial/run-trial.js';
+import type { TrialLimits } from '../trial/run-trial.js';
 
 /** What a trial runs against and within: the endpoint, the limits, and how long its data is kept. */
 export interface TrialConfig {
@@ -65,21 +64,6 @@ export function loadTrialConfig(env: Record<string, string | undefined>): { ok: 
       ...(e.TRIAL_JUDGE_MODEL ? { judgeModel: e.TRIAL_JUDGE_MODEL } : {}),
     },
   };
-}
-
-/** The endpoint a trial calls: the openai SDK, retrying 429s and 5xx with its backoff (it honours Retry-After). */
-export function trialEndpoint(config: TrialConfig, options: { maxRetries?: number; fetch?: typeof fetch } = {}): TrialEndpoint {
-  const client = new OpenAI({
-    apiKey: config.apiKey,
-    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
-    // Each retry of a timed-out call waits the whole timeout again: few retries, and the run stops after timeouts in a row.
-    maxRetries: options.maxRetries ?? 2,
-    timeout: config.limits.timeoutMs,
-    // The SDK's debug log would print the team's examples.
-    logLevel: 'off',
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  return { client, modelName: (id) => config.modelNames[id] ?? id, baseUrlShown: config.baseURL ?? 'https://api.openai.com/v1' };
 }
 
 /** A judge the catalogue has no price for would spend outside the cap: refused at start, in words. */

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { buildTrialProgressCard, encodeAction, type Card, type Conversation, type ConversationStore, type PriceCatalogue, type TrialSpec, type TrialSummary } from '../../src/index.js';
-import { trialEndpoint, type TrialConfig } from '../config/load-trial-config.js';
+import type { TrialConfig } from '../config/load-trial-config.js';
+import { trialEndpoint } from './trial-endpoint.js';
 import type { Logger } from '../logging/create-logger.js';
 import { checkJsonSchema } from './check-json-schema.js';
 import { estimateRun, runTrial, type TrialEndpoint, type TrialProgress, type TrialRunDeps } from './run-trial.js';

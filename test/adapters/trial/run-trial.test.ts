@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadTrialConfig, trialEndpoint, type TrialConfig } from '../../../adapters/config/load-trial-config.js';
+import { loadTrialConfig, type TrialConfig } from '../../../adapters/config/load-trial-config.js';
+import { trialEndpoint } from '../../../adapters/trial/trial-endpoint.js';
 import { checkJsonSchema } from '../../../adapters/trial/check-json-schema.js';
 import { runTrial, type TrialProgress } from '../../../adapters/trial/run-trial.js';
 import type { TrialSpec } from '../../../src/index.js';

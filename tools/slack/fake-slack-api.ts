@@ -69,6 +69,7 @@ export class FakeSlackApi {
   /** Set to an enterprise id: the next OAuth install is org-wide in that Enterprise Grid organisation. */
   orgWideInstall: string | null = null;
   private failures = new Map<string, Failure[]>();
+  private postListeners: ((message: SlackMessage) => void)[] = [];
   private clock = 1_700_000_000_000;
   private server: Server | null = null;
   private sockets: WebSocketServer | null = null;
@@ -175,6 +176,11 @@ export class FakeSlackApi {
     });
   }
 
+  /** Calls `listener` with each message posted from now on (a benchmark waits on it instead of polling). */
+  onPost(listener: (message: SlackMessage) => void): void {
+    this.postListeners.push(listener);
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -218,6 +224,7 @@ export class FakeSlackApi {
         if (body.thread_ts) message.threadTs = String(body.thread_ts);
         if (body.metadata) message.metadata = body.metadata as SlackMessage['metadata'];
         this.messages.set(`${channel}/${ts}`, message);
+        for (const listener of this.postListeners) listener(message);
         return { ok: true, channel, ts, message: { ts, text: message.text } };
       }
       case 'chat.update': {

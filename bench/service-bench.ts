@@ -67,7 +67,7 @@ async function freshPostgresDatabase(url: string): Promise<string> {
 }
 
 /** Messages posted to each channel, handed out in order as they come: no polling, which would take the server's CPU. */
-class PostsByChannel {
+export class PostsByChannel {
   private readonly posted = new Map<string, SlackMessage[]>();
   private readonly waiting = new Map<string, (message: SlackMessage) => void>();
 

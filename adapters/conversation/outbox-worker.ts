@@ -42,6 +42,8 @@ export interface OutboxWorkerDeps {
 
 /** A message older than this is not posted late: the conversation has moved on. */
 const LATE_LIMIT_MS = 7 * 24 * 3_600_000;
+/** Messages one drain takes at most before it lets the conversation go (a sweep goes on later). */
+const MAX_PER_DRAIN = 100;
 /** Conversations drained per sweep: the rest wait for the next one. */
 const SWEEP_BATCH = 200;
 
@@ -59,8 +61,6 @@ export class OutboxWorker {
   /** This process, as the holder of delivery leases. */
   private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly leaseMs: number;
-  /** When this process last took each lease it holds. */
-  private readonly claimedAt = new Map<string, number>();
   private sweeping: Promise<void> | null = null;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
@@ -69,53 +69,31 @@ export class OutboxWorker {
     this.leaseMs = deps.leaseMs ?? 60_000;
   }
 
-  /** Delivers what the conversation has waiting, in order; stops at a message that must wait. Never throws. */
+  /**
+   * Delivers what the conversation has waiting, in order; stops at a message that must wait.
+   * Each message costs two writes: its take (the lease claimed or renewed, the attempt counted)
+   * and its finish (sent, and the lease let go with the last one). Never throws.
+   */
   drain(conversationId: string, options: { evenIfNotDue?: boolean } = {}): Promise<void> {
     return this.serial.run(conversationId, async () => {
+      const { outbox } = this.deps.store;
+      let evenIfNotDue = options.evenIfNotDue ?? false;
       try {
-        // A second round takes what another replica's turn saved while this one held the lease.
-        for (let round = 0; round < 3; round++) {
-          if (!(await this.claim(conversationId))) return;
-          try {
-            if (!(await this.deliverAll(conversationId, round === 0 && (options.evenIfNotDue ?? false)))) return;
-          } finally {
-            this.claimedAt.delete(conversationId);
-            await this.deps.store.outbox.releaseOutboxConversation(conversationId, this.holder);
-          }
-          const next = await this.deps.store.outbox.nextOutboxMessage(conversationId);
-          if (!next || next.notBefore > this.wallClock().toISOString()) return;
+        for (let taken = 0; taken < MAX_PER_DRAIN; taken++) {
+          const now = this.wallClock();
+          const take = await outbox.takeOutboxMessage(conversationId, this.holder, new Date(now.getTime() + this.leaseMs).toISOString(), now.toISOString(), evenIfNotDue ? null : now.toISOString());
+          evenIfNotDue = false;
+          if (take.kind !== 'message') return; // nothing due (the lease let go), or another replica has it
+          const next = await this.deliver(take.message);
+          if (next === 'done') return;
+          if (next === 'wait') break;
         }
+        await outbox.releaseOutboxConversation(conversationId, this.holder);
       } catch (err) {
         this.deps.logger.error({ conversationId, err: { message: (err as Error).message } }, 'could not read the outbox of a conversation');
+        await outbox.releaseOutboxConversation(conversationId, this.holder).catch(() => undefined);
       }
     });
-  }
-
-  /** Delivers while there is something due; false when a message must wait (the rest wait behind it). */
-  private async deliverAll(conversationId: string, evenIfNotDue: boolean): Promise<boolean> {
-    let ignoreTime = evenIfNotDue;
-    for (;;) {
-      const message = await this.deps.store.outbox.nextOutboxMessage(conversationId);
-      if (!message) return true;
-      if (!ignoreTime && message.notBefore > this.wallClock().toISOString()) return false;
-      ignoreTime = false;
-      if (!(await this.renewIfDue(conversationId))) return false; // lost only if this process stalled for half a lease
-      if (!(await this.deliver(message))) return false;
-    }
-  }
-
-  /** The lease on a conversation's messages: one deliverer at a time, whichever replica. */
-  private async claim(conversationId: string): Promise<boolean> {
-    const now = this.wallClock();
-    const taken = await this.deps.store.outbox.claimOutboxConversation(conversationId, this.holder, new Date(now.getTime() + this.leaseMs).toISOString(), now.toISOString());
-    if (taken) this.claimedAt.set(conversationId, now.getTime());
-    return taken;
-  }
-
-  /** Renews the lease once half of it has passed (not for every message: each renewal is a write). */
-  private renewIfDue(conversationId: string): Promise<boolean> {
-    const at = this.claimedAt.get(conversationId);
-    return at !== undefined && this.wallClock().getTime() - at < this.leaseMs / 2 ? Promise.resolve(true) : this.claim(conversationId);
   }
 
   /** Drains every conversation with a message due (all that wait, at start). Never throws. */
@@ -154,28 +132,27 @@ export class OutboxWorker {
     return this.serial.busy;
   }
 
-  /** Tries one message; true when the next one may go (this one is out, or given up on). */
-  private async deliver(message: OutboxMessage): Promise<boolean> {
+  /** Tries one message: `more` to take the next, `done` when it was the last (the lease let go), `wait` when the rest must wait. */
+  private async deliver(message: OutboxMessage): Promise<'more' | 'done' | 'wait'> {
     const { store, logger } = this.deps;
     const conversation = await store.getConversation(message.conversationId);
     const sender = this.deps.senders[message.platform];
-    if (!sender) return false; // the platform is off here: left for a replica (or a start) that has it
+    if (!sender) return 'wait'; // the platform is off here: left for a replica (or a start) that has it
     // A start has no conversation yet: it makes one.
     if (!conversation && message.item.kind !== 'start-slack-interview') {
       await store.outbox.giveUpOutboxMessage(message.id, 'the conversation is no longer stored');
-      return true;
+      return 'more';
     }
     if (this.deps.now().getTime() - Date.parse(message.createdAt) > LATE_LIMIT_MS) {
       await store.outbox.giveUpOutboxMessage(message.id, 'more than a week old: not posted late');
-      return true;
+      return 'more';
     }
-    await store.outbox.startOutboxAttempt(message.id);
     try {
       const delivered = await sender.send(message, conversation);
       if (delivered.questionRef && conversation) await store.setQuestionRef(conversation.id, delivered.questionRef);
-      await store.outbox.markOutboxSent(message.id, delivered.postRef);
+      const more = await store.outbox.finishOutboxMessage(message, delivered.postRef, this.holder);
       if (message.attempts > 0) logger.info({ conversationId: message.conversationId, outbox: message.id, attempts: message.attempts + 1 }, 'a held-up message went out');
-      return true;
+      return more ? 'more' : 'done';
     } catch (err) {
       const failure = sender.explain(err);
       // A verdict is what the team waits for: it is never given up on while it can still be posted (an admin may invite the bot).
@@ -184,11 +161,11 @@ export class OutboxWorker {
       if (message.attempts === 0 && conversation) await sender.tellHeldUp(message, conversation, failure.words).catch(() => undefined);
       if (!retry) {
         await store.outbox.giveUpOutboxMessage(message.id, failure.words);
-        return true;
+        return 'more';
       }
       const wait = retryDelayMs(message.attempts + 1, this.firstRetryMs, failure.afterMs);
       await store.outbox.deferOutboxMessage(message.id, new Date(this.wallClock().getTime() + wait).toISOString(), failure.words);
-      return false;
+      return 'wait';
     } finally {
       if (message.item.kind === 'post-verdict') this.deps.afterVerdict?.(message.item.verdictId);
     }

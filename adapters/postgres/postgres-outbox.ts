@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { OutboxItem, OutboxMessage, OutboxStore, Platform } from '../../src/index.js';
+import type { OutboxItem, OutboxMessage, OutboxStore, Platform, TakenOutboxMessage } from '../../src/index.js';
 import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -45,6 +45,53 @@ export class PostgresOutbox implements OutboxStore {
       }
       return toOutboxMessage(row, read.item);
     }
+  }
+
+  /** One statement, one round trip: the claim, the oldest row waiting, its attempt counted if due (each CTE sees the rows as they were before the statement). */
+  async takeOutboxMessage(conversationId: string, holder: string, until: string, now: string, dueBy: string | null): Promise<TakenOutboxMessage> {
+    for (;;) {
+      const { rows } = await this.pool.query<Partial<OutboxRow> & { leased: boolean; counted: string | null }>(
+        `WITH lease AS (
+           INSERT INTO outbox_leases (conversation_id, holder, until) VALUES ($1, $2, $3)
+           ON CONFLICT (conversation_id) DO UPDATE SET holder = excluded.holder, until = excluded.until
+           WHERE outbox_leases.holder = excluded.holder OR outbox_leases.until < $4
+           RETURNING 1
+         ), next AS (
+           SELECT * FROM outbox WHERE conversation_id = $1 AND status = 'pending' AND EXISTS (SELECT 1 FROM lease) ORDER BY id LIMIT 1
+         ), counted AS (
+           UPDATE outbox SET attempts = attempts + 1, updated_at = $6 WHERE id IN (SELECT id FROM next) AND ($5::text IS NULL OR not_before <= $5) RETURNING id
+         )
+         SELECT EXISTS (SELECT 1 FROM lease) AS leased, (SELECT id FROM counted) AS counted, next.* FROM (SELECT 1) AS one LEFT JOIN next ON true`,
+        [conversationId, holder, until, now, dueBy, this.now().toISOString()],
+      );
+      const row = rows[0]!;
+      if (!row.leased) return { kind: 'held' };
+      if (row.id === null || row.id === undefined || row.counted === null) {
+        await this.releaseOutboxConversation(conversationId, holder);
+        return { kind: 'none' };
+      }
+      const read = readItem(row.item!);
+      if ('damaged' in read) {
+        await this.giveUpOutboxMessage(Number(row.id), `damaged in the database: ${read.damaged}`);
+        continue;
+      }
+      return { kind: 'message', message: toOutboxMessage(row as OutboxRow, read.item) };
+    }
+  }
+
+  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ more: boolean }>(
+      `WITH sent AS (
+         UPDATE outbox SET status = 'sent', post_ref = $2, last_error = NULL, updated_at = $3 WHERE id = $1 RETURNING id
+       ), remaining AS (
+         SELECT 1 FROM outbox WHERE conversation_id = $4 AND status = 'pending' AND id <> $1 LIMIT 1
+       ), released AS (
+         DELETE FROM outbox_leases WHERE conversation_id = $4 AND holder = $5 AND NOT EXISTS (SELECT 1 FROM remaining) RETURNING 1
+       )
+       SELECT EXISTS (SELECT 1 FROM remaining) AS more`,
+      [message.id, postRef, this.now().toISOString(), message.conversationId, holder],
+    );
+    return rows[0]!.more;
   }
 
   async dueOutboxConversations(platform: Platform, now: string, limit: number): Promise<string[]> {

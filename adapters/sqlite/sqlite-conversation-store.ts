@@ -33,7 +33,11 @@ export class SqliteConversationStore implements ConversationStore {
     const hours = options.eventTtlHours ?? 48;
     if (!(hours > 0)) throw new Error(`eventTtlHours must be a positive number of hours, not ${hours}`);
     this.ttlMs = hours * 3_600_000;
-    this.outbox = new SqliteOutbox((text) => this.sql(text), this.now);
+    this.outbox = new SqliteOutbox(
+      (text) => this.sql(text),
+      this.now,
+      (work) => this.db.transaction(work).immediate(),
+    );
     this.trials = new SqliteTrialStore(
       (text) => this.sql(text),
       (work) => this.db.transaction(work).immediate(),

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { OutboxItem, OutboxMessage, OutboxStore, Platform } from '../../src/index.js';
+import type { OutboxItem, OutboxMessage, OutboxStore, Platform, TakenOutboxMessage } from '../../src/index.js';
 import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
 
 /**
@@ -10,6 +10,8 @@ export class SqliteOutbox implements OutboxStore {
   constructor(
     private readonly sql: (text: string) => Statement,
     private readonly now: () => Date,
+    /** Runs `work` as one write transaction on the store's connection. */
+    private readonly inTransaction: <T>(work: () => T) => T,
   ) {}
 
   /** Saves a turn's messages, in order; called inside the turn's transaction. */
@@ -33,12 +35,39 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
+    return this.readNext(conversationId);
+  }
+
+  async takeOutboxMessage(conversationId: string, holder: string, until: string, now: string, dueBy: string | null): Promise<TakenOutboxMessage> {
+    return this.inTransaction((): TakenOutboxMessage => {
+      if (!this.claim(conversationId, holder, until, now)) return { kind: 'held' };
+      const message = this.readNext(conversationId);
+      if (!message || (dueBy !== null && message.notBefore > dueBy)) {
+        this.release(conversationId, holder);
+        return { kind: 'none' };
+      }
+      this.countAttempt(message.id);
+      return { kind: 'message', message };
+    });
+  }
+
+  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string): Promise<boolean> {
+    return this.inTransaction(() => {
+      this.markSent(message.id, postRef);
+      const more = this.sql(`SELECT 1 FROM outbox WHERE conversation_id = ? AND status = 'pending' LIMIT 1`).get(message.conversationId) !== undefined;
+      if (!more) this.release(message.conversationId, holder);
+      return more;
+    });
+  }
+
+  /** The oldest message waiting; damaged rows on the way are given up on. */
+  private readNext(conversationId: string): OutboxMessage | undefined {
     for (;;) {
       const row = this.sql(`SELECT * FROM outbox WHERE conversation_id = ? AND status = 'pending' ORDER BY id LIMIT 1`).get(conversationId) as OutboxRow | undefined;
       if (!row) return undefined;
       const read = readItem(row.item);
       if ('damaged' in read) {
-        await this.giveUpOutboxMessage(row.id, `damaged in the database: ${read.damaged}`);
+        this.giveUp(row.id, `damaged in the database: ${read.damaged}`);
         continue;
       }
       return toOutboxMessage(row, read.item);
@@ -55,6 +84,10 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async claimOutboxConversation(conversationId: string, holder: string, until: string, now: string): Promise<boolean> {
+    return this.claim(conversationId, holder, until, now);
+  }
+
+  private claim(conversationId: string, holder: string, until: string, now: string): boolean {
     const taken = this.sql(
       `INSERT INTO outbox_leases (conversation_id, holder, until) VALUES (?, ?, ?)
        ON CONFLICT (conversation_id) DO UPDATE SET holder = excluded.holder, until = excluded.until
@@ -64,14 +97,26 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async releaseOutboxConversation(conversationId: string, holder: string): Promise<void> {
+    this.release(conversationId, holder);
+  }
+
+  private release(conversationId: string, holder: string): void {
     this.sql('DELETE FROM outbox_leases WHERE conversation_id = ? AND holder = ?').run(conversationId, holder);
   }
 
   async startOutboxAttempt(id: number): Promise<void> {
+    this.countAttempt(id);
+  }
+
+  private countAttempt(id: number): void {
     this.sql('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?').run(this.now().toISOString(), id);
   }
 
   async markOutboxSent(id: number, postRef: string | null): Promise<void> {
+    this.markSent(id, postRef);
+  }
+
+  private markSent(id: number, postRef: string | null): void {
     this.sql(`UPDATE outbox SET status = 'sent', post_ref = ?, last_error = NULL, updated_at = ? WHERE id = ?`).run(postRef, this.now().toISOString(), id);
   }
 
@@ -80,6 +125,10 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async giveUpOutboxMessage(id: number, error: string): Promise<void> {
+    this.giveUp(id, error);
+  }
+
+  private giveUp(id: number, error: string): void {
     this.sql(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(outboxError(error), this.now().toISOString(), id);
   }
 }

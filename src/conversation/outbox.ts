@@ -126,6 +126,15 @@ export interface Delivered {
   questionRef?: QuestionRef;
 }
 
+/** What a deliverer finds when it takes a conversation's next message. */
+export type TakenOutboxMessage =
+  /** Another deliverer (another replica) holds the conversation. */
+  | { kind: 'held' }
+  /** Nothing is waiting, or the next message's time has not come: the lease was not kept. */
+  | { kind: 'none' }
+  /** The oldest message waiting, its attempt counted (`attempts` is the count before); the lease is held. */
+  | { kind: 'message'; message: OutboxMessage };
+
 /**
  * Where the outbox lives: in the conversation store's database, written by applyTurn in the
  * turn's own transaction. One worker reads it, a conversation at a time, oldest message first.
@@ -152,4 +161,12 @@ export interface OutboxStore {
   markOutboxSent(id: number, postRef: string | null): Promise<void>;
   deferOutboxMessage(id: number, notBefore: string, error: string): Promise<void>;
   giveUpOutboxMessage(id: number, error: string): Promise<void>;
+  /**
+   * A deliverer's step in one write: claims the conversation (or renews the claim), takes its
+   * oldest message waiting and counts the attempt. `dueBy`: a message whose time is later is
+   * left to wait (null takes it anyway). Damaged rows are given up on, as nextOutboxMessage does.
+   */
+  takeOutboxMessage(conversationId: string, holder: string, until: string, now: string, dueBy: string | null): Promise<TakenOutboxMessage>;
+  /** Marks a message sent and, in the same write, lets the conversation go when nothing else waits; true when something does (the lease is kept). */
+  finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string): Promise<boolean>;
 }

@@ -84,6 +84,55 @@ for (const backend of BACKENDS) {
       expect((await under.store.outbox.nextOutboxMessage(conv.id))?.item).toEqual(question('Question 2'));
     });
 
+    it('takes the oldest message with its attempt counted and the conversation held, and lets it go with the last one sent', async () => {
+      const { store } = await make();
+      const { outbox } = store;
+      const conv = activeConversation();
+      await store.applyTurn(conv.id, null, () => ({ next: conv, outbox: { actorId: 'U123', items: [question('Question 1'), question('Question 2')] }, result: null }));
+      const [at, until, later] = ['2099-01-01T00:00:00.000Z', '2099-01-01T00:01:00.000Z', '2099-01-01T00:00:30.000Z'];
+      const first = await outbox.takeOutboxMessage(conv.id, 'replica-a', until, at, at);
+      expect(first).toMatchObject({ kind: 'message', message: { attempts: 0, item: question('Question 1') } });
+      expect(await outbox.takeOutboxMessage(conv.id, 'replica-b', until, later, later)).toEqual({ kind: 'held' });
+      const firstId = first.kind === 'message' ? first.message.id : -1;
+      expect(await outbox.finishOutboxMessage({ id: firstId, conversationId: conv.id }, '1763888401.000200', 'replica-a')).toBe(true);
+      // Something still waits: the conversation stays held.
+      expect(await outbox.takeOutboxMessage(conv.id, 'replica-b', until, later, later)).toEqual({ kind: 'held' });
+      const second = await outbox.takeOutboxMessage(conv.id, 'replica-a', until, later, later);
+      expect(second).toMatchObject({ kind: 'message', message: { item: question('Question 2') } });
+      expect(await outbox.finishOutboxMessage({ id: second.kind === 'message' ? second.message.id : -1, conversationId: conv.id }, null, 'replica-a')).toBe(false);
+      // Nothing waits and nobody holds it: another replica may take it (and finds nothing).
+      expect(await outbox.takeOutboxMessage(conv.id, 'replica-b', until, later, later)).toEqual({ kind: 'none' });
+      expect(await outbox.claimOutboxConversation(conv.id, 'replica-c', until, later)).toBe(true);
+    });
+
+    it('leaves a message whose time has not come, unless told to take it anyway, and counts each attempt', async () => {
+      const { store } = await make();
+      const { outbox } = store;
+      const conv = activeConversation();
+      await store.applyTurn(conv.id, null, () => ({ next: conv, outbox: { actorId: 'U123', items: [question('Question 1')] }, result: null }));
+      const at = '2099-01-01T00:00:00.000Z';
+      const until = '2099-01-01T00:01:00.000Z';
+      const taken = await outbox.takeOutboxMessage(conv.id, 'replica-a', until, at, at);
+      if (taken.kind !== 'message') throw new Error(`expected a message, got ${taken.kind}`);
+      await outbox.deferOutboxMessage(taken.message.id, '2099-01-01T00:00:10.000Z', 'Slack answered service_unavailable');
+      expect(await outbox.takeOutboxMessage(conv.id, 'replica-a', until, at, at)).toEqual({ kind: 'none' });
+      // Not held after that: another replica may claim it.
+      expect(await outbox.claimOutboxConversation(conv.id, 'replica-b', until, at)).toBe(true);
+      await outbox.releaseOutboxConversation(conv.id, 'replica-b');
+      expect(await outbox.takeOutboxMessage(conv.id, 'replica-a', until, at, null)).toMatchObject({ kind: 'message', message: { attempts: 1, lastError: 'Slack answered service_unavailable' } });
+      expect(await outbox.nextOutboxMessage(conv.id)).toMatchObject({ attempts: 2 });
+    });
+
+    it('takes past a damaged row, giving it up with its reason', async () => {
+      const under = await make();
+      const conv = activeConversation();
+      await under.store.applyTurn(conv.id, null, () => ({ next: conv, result: null }));
+      await under.damageOutboxRow(conv.id);
+      await under.store.applyTurn(conv.id, 'ev-1', (c) => ({ next: nextTurnOf(c!), outbox: { actorId: 'U123', items: [question('Question 2')] }, result: null }));
+      const at = '2099-01-01T00:00:00.000Z';
+      expect(await under.store.outbox.takeOutboxMessage(conv.id, 'replica-a', '2099-01-01T00:01:00.000Z', at, at)).toMatchObject({ kind: 'message', message: { item: question('Question 2') } });
+    });
+
     it('lets one deliverer at a time hold a conversation, and another take it once the lease has run out', async () => {
       const { store } = await make();
       const { outbox } = store;

@@ -149,8 +149,7 @@ export class OutboxWorker {
     }
     try {
       const delivered = await sender.send(message, conversation);
-      if (delivered.questionRef && conversation) await store.setQuestionRef(conversation.id, delivered.questionRef);
-      const more = await store.outbox.finishOutboxMessage(message, delivered.postRef, this.holder);
+      const more = await store.outbox.finishOutboxMessage(message, delivered.postRef, this.holder, conversation ? delivered.questionRef : undefined);
       if (message.attempts > 0) logger.info({ conversationId: message.conversationId, outbox: message.id, attempts: message.attempts + 1 }, 'a held-up message went out');
       return more ? 'more' : 'done';
     } catch (err) {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { OutboxItem, OutboxMessage, OutboxStore, Platform, TakenOutboxMessage } from '../../src/index.js';
+import { questionRefField, type OutboxItem, type OutboxMessage, type OutboxStore, type Platform, type QuestionRef, type TakenOutboxMessage } from '../../src/index.js';
 import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -25,12 +25,19 @@ export class PostgresOutbox implements OutboxStore {
     }
   }
 
-  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number> {
+  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number>;
+  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor: string): Promise<number | null>;
+  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor?: string): Promise<number | null> {
+    // One statement: the event key and the message are recorded together, or neither.
     const { rows } = await this.pool.query<{ id: number }>(
-      `INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5) RETURNING id`,
-      [conversationId, platform, actorId, JSON.stringify(item), this.now().toISOString()],
+      `WITH seen AS (
+         INSERT INTO processed_events (key, seen_at) SELECT $6, $5 WHERE $6::text IS NOT NULL ON CONFLICT (key) DO NOTHING RETURNING 1
+       )
+       INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at)
+       SELECT $1, $2, $3, $4, 'pending', 0, $5, $5 WHERE $6::text IS NULL OR EXISTS (SELECT 1 FROM seen) RETURNING id`,
+      [conversationId, platform, actorId, JSON.stringify(item), this.now().toISOString(), onceFor ?? null],
     );
-    return Number(rows[0]!.id);
+    return rows[0] ? Number(rows[0].id) : null;
   }
 
   async nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
@@ -79,17 +86,22 @@ export class PostgresOutbox implements OutboxStore {
     }
   }
 
-  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string): Promise<boolean> {
+  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string, questionRef?: QuestionRef): Promise<boolean> {
+    const question = questionRef ? questionRefField(questionRef) : null;
     const { rows } = await this.pool.query<{ more: boolean }>(
       `WITH sent AS (
          UPDATE outbox SET status = 'sent', post_ref = $2, last_error = NULL, updated_at = $3 WHERE id = $1 RETURNING id
+       ), question AS (
+         -- A conversation deleted meanwhile has nothing to record the card on: the message still went out.
+         UPDATE conversations SET data = jsonb_set(data::jsonb, ARRAY['refs', $6::text], to_jsonb($7::text))::text
+         WHERE $6::text IS NOT NULL AND id = $4 AND (data::jsonb #>> '{refs,kind}') = $8 RETURNING 1
        ), remaining AS (
          SELECT 1 FROM outbox WHERE conversation_id = $4 AND status = 'pending' AND id <> $1 LIMIT 1
        ), released AS (
          DELETE FROM outbox_leases WHERE conversation_id = $4 AND holder = $5 AND NOT EXISTS (SELECT 1 FROM remaining) RETURNING 1
        )
        SELECT EXISTS (SELECT 1 FROM remaining) AS more`,
-      [message.id, postRef, this.now().toISOString(), message.conversationId, holder],
+      [message.id, postRef, this.now().toISOString(), message.conversationId, holder, question?.field ?? null, question?.value ?? null, question?.kind ?? null],
     );
     return rows[0]!.more;
   }

@@ -91,18 +91,21 @@ export function registerSlackListeners(app: App, { interview, trial, store, what
       }
       // A command delivered again (Slack's retry, a replayed signed request) carries the same
       // trigger_id and response_url: its key is recorded once, in the store all replicas share.
-      if (!(await store.markEventSeen(commandKey(command)))) return void logger.info({ team: command.team_id }, 'slash command delivered again: nothing started');
       // Recorded before Slack hears back (the receiver answers once this listener is done), then started in the background.
-      await interview.requestStart({
-        teamId: command.team_id,
-        enterpriseId: command.enterprise_id,
-        orgWide: command.is_enterprise_install === 'true',
-        channelId: command.channel_id,
-        userId: command.user_id,
-        userName: command.user_name,
-        task: parsed.task,
-        responseUrl: command.response_url,
-      });
+      const started = await interview.requestStart(
+        {
+          teamId: command.team_id,
+          enterpriseId: command.enterprise_id,
+          orgWide: command.is_enterprise_install === 'true',
+          channelId: command.channel_id,
+          userId: command.user_id,
+          userName: command.user_name,
+          task: parsed.task,
+          responseUrl: command.response_url,
+        },
+        commandKey(command),
+      );
+      if (!started) logger.info({ team: command.team_id }, 'slash command delivered again: nothing started');
     } catch (err) {
       const ref = errorReference();
       const what = parsed.kind === 'history' ? "I couldn't list your verdicts" : parsed.kind === 'start' ? "I couldn't start the interview" : "I couldn't answer";

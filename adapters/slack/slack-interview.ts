@@ -62,11 +62,14 @@ export class SlackInterview {
   /**
    * Records a start asked for with the command, before Slack is answered, and starts it in the
    * background: a replica that dies after answering leaves the start to another (the outbox).
+   * False, and nothing recorded, when the command's event key was seen before (a retry, a replay).
    */
-  async requestStart(start: SlackStartRequest): Promise<void> {
+  async requestStart(start: SlackStartRequest, eventKey: string): Promise<boolean> {
     const key = `slack-start:${randomUUID()}`;
-    await this.deps.store.outbox.addOutboxMessage(key, 'slack', start.userId, { kind: 'start-slack-interview', start });
+    const recorded = await this.deps.store.outbox.addOutboxMessage(key, 'slack', start.userId, { kind: 'start-slack-interview', start }, eventKey);
+    if (recorded === null) return false;
     this.deps.background('starting an interview', () => this.deps.outbox.drain(key));
+    return true;
   }
 
   /** The opening an earlier attempt at this start posted, found by its start id in the channel. */

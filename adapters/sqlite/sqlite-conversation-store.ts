@@ -37,6 +37,7 @@ export class SqliteConversationStore implements ConversationStore {
       (text) => this.sql(text),
       this.now,
       (work) => this.db.transaction(work).immediate(),
+      (id, ref) => this.recordQuestion(id, ref),
     );
     this.trials = new SqliteTrialStore(
       (text) => this.sql(text),
@@ -76,9 +77,13 @@ export class SqliteConversationStore implements ConversationStore {
 
   /** One field set in place (a card goes up with every question: no reading, parsing and rewriting the whole interview). */
   async setQuestionRef(id: string, ref: QuestionRef): Promise<void> {
+    if (!this.recordQuestion(id, ref)) throw new Error(`conversation ${id} not found (as a ${questionRefField(ref).kind} interview): cannot record its question card`);
+  }
+
+  /** False when there is no such conversation of the ref's platform. */
+  private recordQuestion(id: string, ref: QuestionRef): boolean {
     const { kind, field, value } = questionRefField(ref);
-    const changed = this.sql(`UPDATE conversations SET data = json_set(data, '$.refs.' || ?, ?) WHERE id = ? AND json_extract(data, '$.refs.kind') = ?`).run(field, value, id, kind).changes;
-    if (changed === 0) throw new Error(`conversation ${id} not found (as a ${kind} interview): cannot record its question card`);
+    return this.sql(`UPDATE conversations SET data = json_set(data, '$.refs.' || ?, ?) WHERE id = ? AND json_extract(data, '$.refs.kind') = ?`).run(field, value, id, kind).changes > 0;
   }
 
   async getVerdict(id: string): Promise<VerdictRecord | undefined> {

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { OutboxItem, OutboxMessage, OutboxStore, Platform, TakenOutboxMessage } from '../../src/index.js';
+import type { OutboxItem, OutboxMessage, OutboxStore, Platform, QuestionRef, TakenOutboxMessage } from '../../src/index.js';
 import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
 
 /**
@@ -12,6 +12,8 @@ export class SqliteOutbox implements OutboxStore {
     private readonly now: () => Date,
     /** Runs `work` as one write transaction on the store's connection. */
     private readonly inTransaction: <T>(work: () => T) => T,
+    /** Records a question card on its conversation (the store's setQuestionRef), inside the transaction; false when the conversation is gone. */
+    private readonly recordQuestion: (conversationId: string, ref: QuestionRef) => boolean,
   ) {}
 
   /** Saves a turn's messages, in order; called inside the turn's transaction. */
@@ -21,17 +23,22 @@ export class SqliteOutbox implements OutboxStore {
     for (const item of items) insert.run(conversationId, platform, actorId, JSON.stringify(item), at, at);
   }
 
-  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number> {
-    const at = this.now().toISOString();
-    const { lastInsertRowid } = this.sql(`INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`).run(
-      conversationId,
-      platform,
-      actorId,
-      JSON.stringify(item),
-      at,
-      at,
-    );
-    return Number(lastInsertRowid);
+  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number>;
+  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor: string): Promise<number | null>;
+  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor?: string): Promise<number | null> {
+    return this.inTransaction(() => {
+      const at = this.now().toISOString();
+      if (onceFor !== undefined && this.sql('INSERT OR IGNORE INTO processed_events (key, seen_at) VALUES (?, ?)').run(onceFor, at).changes === 0) return null;
+      const { lastInsertRowid } = this.sql(`INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`).run(
+        conversationId,
+        platform,
+        actorId,
+        JSON.stringify(item),
+        at,
+        at,
+      );
+      return Number(lastInsertRowid);
+    });
   }
 
   async nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
@@ -51,8 +58,10 @@ export class SqliteOutbox implements OutboxStore {
     });
   }
 
-  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string): Promise<boolean> {
+  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string, questionRef?: QuestionRef): Promise<boolean> {
     return this.inTransaction(() => {
+      // A conversation deleted meanwhile has nothing to record the card on: the message still went out.
+      if (questionRef) this.recordQuestion(message.conversationId, questionRef);
       this.markSent(message.id, postRef);
       const more = this.sql(`SELECT 1 FROM outbox WHERE conversation_id = ? AND status = 'pending' LIMIT 1`).get(message.conversationId) !== undefined;
       if (!more) this.release(message.conversationId, holder);

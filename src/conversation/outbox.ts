@@ -154,8 +154,13 @@ export interface OutboxStore {
    */
   claimOutboxConversation(conversationId: string, holder: string, until: string, now: string): Promise<boolean>;
   releaseOutboxConversation(conversationId: string, holder: string): Promise<void>;
-  /** Adds one message outside a turn (a start asked for); returns its id. */
+  /**
+   * Adds one message outside a turn (a start asked for); returns its id. With `onceFor`, an
+   * event key: recorded with the message in one write, and null (nothing added) when the key was
+   * recorded before (a platform's retry of the request that asked for it).
+   */
   addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number>;
+  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor: string): Promise<number | null>;
   /** Counts an attempt before it is made: after a crash, the next attempt checks the platform first. */
   startOutboxAttempt(id: number): Promise<void>;
   markOutboxSent(id: number, postRef: string | null): Promise<void>;
@@ -167,6 +172,10 @@ export interface OutboxStore {
    * left to wait (null takes it anyway). Damaged rows are given up on, as nextOutboxMessage does.
    */
   takeOutboxMessage(conversationId: string, holder: string, until: string, now: string, dueBy: string | null): Promise<TakenOutboxMessage>;
-  /** Marks a message sent and, in the same write, lets the conversation go when nothing else waits; true when something does (the lease is kept). */
-  finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string): Promise<boolean>;
+  /**
+   * Marks a message sent and, in the same write, records the question card it put up (if any) on
+   * its conversation and lets the conversation go when nothing else waits; true when something
+   * does (the lease is kept).
+   */
+  finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string, questionRef?: QuestionRef): Promise<boolean>;
 }

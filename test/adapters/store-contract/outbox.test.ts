@@ -105,6 +105,32 @@ for (const backend of BACKENDS) {
       expect(await outbox.claimOutboxConversation(conv.id, 'replica-c', until, later)).toBe(true);
     });
 
+    it('records the question card a message put up with its finish, and still finishes one whose conversation is gone', async () => {
+      const { store } = await make();
+      const { outbox } = store;
+      const conv = activeConversation();
+      await store.applyTurn(conv.id, null, () => ({ next: conv, outbox: { actorId: 'U123', items: [question('Question 1')] }, result: null }));
+      const [at, until] = ['2099-01-01T00:00:00.000Z', '2099-01-01T00:01:00.000Z'];
+      const taken = await outbox.takeOutboxMessage(conv.id, 'replica-a', until, at, at);
+      if (taken.kind !== 'message') throw new Error(`expected a message, got ${taken.kind}`);
+      expect(await outbox.finishOutboxMessage(taken.message, '1763888402.000300', 'replica-a', { questionTs: '1763888402.000300' })).toBe(false);
+      expect((await store.getConversation(conv.id))?.refs).toMatchObject({ kind: 'slack', questionTs: '1763888402.000300' });
+      const gone = await outbox.addOutboxMessage('slack:T1:C9:1763888499.000100', 'slack', 'U123', question('Question 9'));
+      expect(await outbox.finishOutboxMessage({ id: gone, conversationId: 'slack:T1:C9:1763888499.000100' }, '1763888500.000100', 'replica-a', { questionTs: '1763888500.000100' })).toBe(false);
+      expect(await outbox.nextOutboxMessage('slack:T1:C9:1763888499.000100')).toBeUndefined();
+    });
+
+    it('adds a message asked for by a request once, however often the request comes, recording its key with it', async () => {
+      const { store } = await make();
+      const { outbox } = store;
+      const first = await outbox.addOutboxMessage('slack-start:1', 'slack', 'U123', question('Start'), 'slash:T1:trigger-1');
+      expect(first).toEqual(expect.any(Number));
+      expect(await outbox.addOutboxMessage('slack-start:2', 'slack', 'U123', question('Start'), 'slash:T1:trigger-1')).toBeNull();
+      expect(await outbox.nextOutboxMessage('slack-start:2')).toBeUndefined();
+      expect(await store.markEventSeen('slash:T1:trigger-1')).toBe(false);
+      expect((await outbox.nextOutboxMessage('slack-start:1'))?.id).toBe(first);
+    });
+
     it('leaves a message whose time has not come, unless told to take it anyway, and counts each attempt', async () => {
       const { store } = await make();
       const { outbox } = store;

@@ -9,6 +9,7 @@ import { acknowledgeUnclaimed } from './acknowledge-unclaimed.js';
 import { checkSlackPayload } from './slack-payload-shapes.js';
 import { RefusedSlackRequest, verifySlackHttpRequest } from './verify-slack-request.js';
 import { refuseUnread } from '../http/door-guard.js';
+import { slackFetch } from './slack-fetch.js';
 
 /** The bot scopes the manifest grants; OAuth installs ask for exactly these. */
 export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'im:history', 'im:write', 'files:read', 'files:write'];
@@ -53,6 +54,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     timeout: 10_000,
     logLevel: LogLevel.WARN,
+    fetch: slackFetch,
   };
   if (config.mode === 'socket') {
     // The socket client opens its connection through the Web API, so it takes the same client options.

@@ -1,5 +1,15 @@
 import type pg from 'pg';
-import { questionRefField, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
+import {
+  questionRefField,
+  type Conversation,
+  type ConversationStore,
+  type OutboxItem,
+  type Platform,
+  type QuestionRef,
+  type TurnApplied,
+  type TurnCommit,
+  type VerdictRecord,
+} from '../../src/index.js';
 import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { inTransaction } from './open-postgres.js';
 import { PostgresOutbox } from './postgres-outbox.js';
@@ -35,17 +45,33 @@ export class PostgresConversationStore implements ConversationStore {
     this.trials = new PostgresTrialStore(pool);
   }
 
+  /**
+   * Four round trips whatever the turn: BEGIN; the event key recorded and the conversation's row
+   * locked and read (one statement); the conversation saved with the messages it leaves (one
+   * statement); COMMIT.
+   */
   async applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>> {
     return inTransaction(this.pool, async (client): Promise<TurnApplied<T>> => {
-      if (eventKey !== null && !(await this.recordEvent(client, eventKey))) return { duplicate: true };
-      const { rows } = await client.query<ConversationRow>('SELECT version, data FROM conversations WHERE id = $1 FOR UPDATE', [conversationId]);
-      const loaded = rows[0] ? { conversation: parseConversation(conversationId, rows[0]), version: rows[0].version } : undefined;
+      const { rows } = await client.query<Partial<ConversationRow> & { fresh: boolean }>(
+        `WITH seen AS (
+           INSERT INTO processed_events (key, seen_at) SELECT $1, $2 WHERE $1::text IS NOT NULL ON CONFLICT (key) DO NOTHING RETURNING 1
+         )
+         SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM seen)) AS fresh, c.version, c.data
+         FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT version, data FROM conversations WHERE id = $3 FOR UPDATE) AS c ON true`,
+        [eventKey, this.now().toISOString(), conversationId],
+      );
+      const row = rows[0]!;
+      if (!row.fresh) return { duplicate: true };
+      const loaded = row.data !== null && row.data !== undefined ? { conversation: parseConversation(conversationId, row as ConversationRow), version: row.version! } : undefined;
       const commit = turn(loaded?.conversation);
-      if (commit.next) await this.save(client, conversationId, commit.next, loaded?.version ?? null);
-      if (commit.verdict) await this.insertVerdict(client, commit.verdict);
       const platform = commit.next?.platform ?? loaded?.conversation.platform;
-      if (commit.outbox?.items.length && platform) await this.outbox.enqueue(client, conversationId, platform, commit.outbox.actorId, commit.outbox.items);
-      if (commit.completesOutbox !== undefined) await client.query(`UPDATE outbox SET status = 'sent', updated_at = $1 WHERE id = $2`, [this.now().toISOString(), commit.completesOutbox]);
+      const items = commit.outbox?.items.length && platform ? commit.outbox.items : [];
+      if (commit.next)
+        await this.save(client, conversationId, commit.next, loaded?.version ?? null, { platform: platform!, actorId: commit.outbox?.actorId ?? '', items, completes: commit.completesOutbox ?? null });
+      else if (items.length) await this.outbox.enqueue(client, conversationId, platform!, commit.outbox!.actorId, items);
+      if (commit.verdict) await this.insertVerdict(client, commit.verdict);
+      if (!commit.next && commit.completesOutbox !== undefined)
+        await client.query(`UPDATE outbox SET status = 'sent', updated_at = $1 WHERE id = $2`, [this.now().toISOString(), commit.completesOutbox]);
       if (eventKey !== null && commit.consumesEvent === false) await client.query('DELETE FROM processed_events WHERE key = $1', [eventKey]);
       return { duplicate: false, result: commit.result };
     });
@@ -121,29 +147,53 @@ export class PostgresConversationStore implements ConversationStore {
     return rowCount === 1;
   }
 
-  private async save(client: pg.PoolClient, id: string, next: Conversation, loadedVersion: number | null): Promise<void> {
+  /**
+   * Saves the conversation (a new row, or the version loaded compared and set) and, in the same
+   * statement, queues the turn's messages in order and marks the start it fulfils done.
+   */
+  private async save(
+    client: pg.PoolClient,
+    id: string,
+    next: Conversation,
+    loadedVersion: number | null,
+    with_: { platform: Platform; actorId: string; items: readonly OutboxItem[]; completes: number | null },
+  ): Promise<void> {
     if (next.id !== id) throw new Error(`a turn on conversation ${id} returned conversation ${next.id}; nothing was saved`);
     const data = serializeConversation(next);
-    if (loadedVersion === null) {
-      const { rowCount } = await client.query(
-        `INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [id, next.platform, next.ownerId, next.status, next.version, data, next.createdAt, next.updatedAt],
-      );
-      if (rowCount === 0) throw new ConcurrentTurnError(id, null);
-      return;
-    }
-    const { rowCount } = await client.query('UPDATE conversations SET platform = $1, owner_id = $2, status = $3, version = $4, data = $5, updated_at = $6 WHERE id = $7 AND version = $8', [
-      next.platform,
-      next.ownerId,
-      next.status,
-      next.version,
-      data,
-      next.updatedAt,
-      id,
-      loadedVersion,
-    ]);
-    if (rowCount === 0) throw new ConcurrentTurnError(id, loadedVersion);
+    const write =
+      loadedVersion === null
+        ? `INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE $9::integer IS NULL ON CONFLICT (id) DO NOTHING RETURNING 1`
+        : // created_at is kept (the COALESCE names $7 so both statements take the same parameters).
+          `UPDATE conversations SET platform = $2, owner_id = $3, status = $4, version = $5, data = $6, created_at = COALESCE(created_at, $7), updated_at = $8
+           WHERE id = $1 AND version = $9 RETURNING 1`;
+    const { rows } = await client.query<{ saved: boolean }>(
+      `WITH saved AS (${write}),
+       queued AS (
+         INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at)
+         SELECT $1, $10, $11, item, 'pending', 0, $12, $12 FROM unnest($13::text[]) WITH ORDINALITY AS t(item, n) ORDER BY n
+       ),
+       done AS (UPDATE outbox SET status = 'sent', updated_at = $12 WHERE id = $14::bigint)
+       SELECT EXISTS (SELECT 1 FROM saved) AS saved`,
+      [
+        id,
+        next.platform,
+        next.ownerId,
+        next.status,
+        next.version,
+        data,
+        next.createdAt,
+        next.updatedAt,
+        loadedVersion,
+        with_.platform,
+        with_.actorId,
+        this.now().toISOString(),
+        with_.items.map((item) => JSON.stringify(item)),
+        with_.completes,
+      ],
+    );
+    // Nothing saved: another turn moved the conversation on; the transaction is rolled back, messages and all.
+    if (!rows[0]!.saved) throw new ConcurrentTurnError(id, loadedVersion);
   }
 
   private async insertVerdict(client: pg.PoolClient, record: VerdictRecord): Promise<void> {

@@ -11,12 +11,15 @@ import pg from 'pg';
 import { FakeSlackApi, type SlackMessage } from '../tools/slack/fake-slack-api.js';
 import { messageEventBody, slashCommandBody } from '../tools/slack/slack-payloads.js';
 import { startAdvisor, spawnServer, startFlags, type Child } from './bench-processes.js';
-import { percentile, runLoad, signed, SlackSender, type LoadResult } from './signed-load.js';
+import { percentile, runLoad, runPaced, signed, SlackSender, type LoadResult } from './signed-load.js';
 
 export { startAdvisor, type Child } from './bench-processes.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const CONNECTIONS = 10;
+/** The steady load: a rate both servers keep up with, so the ack's own time shows. */
+const PACED_RATE = 100;
+const PACED_TOTAL = 1_000;
 
 /** `total` fresh slash commands, each with its own trigger id, as Slack sends them. */
 function slashCommands(total: number, run: string): ReturnType<typeof signed>[] {
@@ -162,6 +165,7 @@ export async function runServiceBench(): Promise<void> {
   const bare = await spawnServer('./bare-bolt-server.js', [], { SLACK_API_URL: api });
   await slashPath(bare, slack, warmUp, 1, 'W');
   const baseline = await slashPath(bare, slack, total, 1, 'B');
+  const bareSteady = await runPaced(bare.url, slashCommands(PACED_TOTAL, 'b'), PACED_RATE);
   await bare.stop();
   const advisor = await startAdvisor(api, undefined, { TEAMS_LOCAL: '1' });
   await new Promise((r) => setTimeout(r, 1_000));
@@ -169,14 +173,18 @@ export async function runServiceBench(): Promise<void> {
   // The advisor posts two messages a command: the opening in the channel, the first question in its thread.
   await slashPath(advisor, slack, warmUp, 2, 'w');
   const ours = await slashPath(advisor, slack, total, 2, 'A');
+  const oursSteady = await runPaced(advisor.url, slashCommands(PACED_TOTAL, 'a'), PACED_RATE);
   console.log('path'.padEnd(24), 'cmd/s'.padStart(7), 'ack p50'.padStart(10), 'ack p99'.padStart(10), 'CPU ms/command'.padStart(14));
   row('bare Bolt (baseline)', baseline);
   row('finetune-advisor', ours);
   console.log(
     `advisor / bare Bolt: ${((100 * ours.perSecond) / baseline.perSecond).toFixed(0)}% of the throughput (goal 70%), ack p99 ${ms(ours.p99)} (goal 10 ms); cmd/s counts until every message the commands make is posted`,
   );
+  console.log(
+    `at a steady ${PACED_RATE} commands a second (${PACED_TOTAL} commands, each sent at its time): ack p50 / p99 bare Bolt ${ms(bareSteady.p50)} / ${ms(bareSteady.p99)}, finetune-advisor ${ms(oursSteady.p50)} / ${ms(oursSteady.p99)}`,
+  );
   // Memory: idle, then after 10,000 interviews started (those above and the rest now).
-  await slashPath(advisor, slack, 10_000 - total - warmUp, 2, 'M');
+  await slashPath(advisor, slack, 10_000 - total - warmUp - PACED_TOTAL, 2, 'M');
   await new Promise((r) => setTimeout(r, 5_000));
   const justAfterMb = advisor.rssMb();
   // V8 gives back what the burst made it take once the service has been quiet a while.

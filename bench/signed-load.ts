@@ -80,3 +80,27 @@ export async function runLoad(url: string, requests: SignedRequest[], connection
   times.sort((a, b) => a - b);
   return { perSecond: requests.length / seconds, p50: percentile(times, 50), p99: percentile(times, 99) };
 }
+
+/**
+ * Sends the requests at a steady rate, each at its time whether or not the ones before are
+ * answered (as Slack sends a busy workspace's commands): the time to each answer, with no queue
+ * of the generator's own making in it.
+ */
+export async function runPaced(url: string, requests: SignedRequest[], perSecond: number): Promise<Omit<LoadResult, 'perSecond'>> {
+  const sender = new SlackSender(url, 64);
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    requests.map(async (req, i) => {
+      const due = started + (i * 1000) / perSecond;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      const t = performance.now();
+      const status = await sender.send(req);
+      times.push(performance.now() - t);
+      if (status !== 200) throw new Error(`a request answered ${status}`);
+    }),
+  );
+  sender.close();
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}

@@ -10,7 +10,8 @@ import {
   type TurnCommit,
   type VerdictRecord,
 } from '../../src/index.js';
-import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
+import { ConcurrentTurnError, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
+import { ParsedConversations } from '../store/parsed-conversations.js';
 import { inTransaction } from './open-postgres.js';
 import { PostgresOutbox } from './postgres-outbox.js';
 import { PostgresTrialStore } from './postgres-trial-store.js';
@@ -31,6 +32,7 @@ export class PostgresConversationStore implements ConversationStore {
   private readonly now: () => Date;
   private readonly ttlMs: number;
   readonly outbox: PostgresOutbox;
+  private readonly parsed = new ParsedConversations();
   readonly trials: PostgresTrialStore;
 
   constructor(
@@ -62,7 +64,7 @@ export class PostgresConversationStore implements ConversationStore {
       );
       const row = rows[0]!;
       if (!row.fresh) return { duplicate: true };
-      const loaded = row.data !== null && row.data !== undefined ? { conversation: parseConversation(conversationId, row as ConversationRow), version: row.version! } : undefined;
+      const loaded = row.data !== null && row.data !== undefined ? { conversation: this.parsed.parse(conversationId, row as ConversationRow), version: row.version! } : undefined;
       const commit = turn(loaded?.conversation);
       const platform = commit.next?.platform ?? loaded?.conversation.platform;
       const items = commit.outbox?.items.length && platform ? commit.outbox.items : [];
@@ -84,12 +86,12 @@ export class PostgresConversationStore implements ConversationStore {
        ORDER BY updated_at DESC LIMIT 1`,
       [platform, ownerId, place],
     );
-    return rows[0] ? parseConversation(rows[0].id, rows[0]) : undefined;
+    return rows[0] ? this.parsed.parse(rows[0].id, rows[0]) : undefined;
   }
 
   async getConversation(id: string): Promise<Conversation | undefined> {
     const { rows } = await this.pool.query<ConversationRow>('SELECT version, data FROM conversations WHERE id = $1', [id]);
-    return rows[0] ? parseConversation(id, rows[0]) : undefined;
+    return rows[0] ? this.parsed.parse(id, rows[0]) : undefined;
   }
 
   /** One field set in place (a card goes up with every question: no reading, parsing and rewriting the whole interview). */
@@ -159,7 +161,7 @@ export class PostgresConversationStore implements ConversationStore {
     with_: { platform: Platform; actorId: string; items: readonly OutboxItem[]; completes: number | null },
   ): Promise<void> {
     if (next.id !== id) throw new Error(`a turn on conversation ${id} returned conversation ${next.id}; nothing was saved`);
-    const data = serializeConversation(next);
+    const data = this.parsed.serialize(next);
     const write =
       loadedVersion === null
         ? `INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at)

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 export { ConcurrentTurnError } from '../store/conversation-rows.js';
-import { ConcurrentTurnError, parseConversation, serializeConversation, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
+import { ConcurrentTurnError, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
+import { ParsedConversations } from '../store/parsed-conversations.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
 import { SqliteTrialStore } from './sqlite-trial-store.js';
 import { StatementCache } from './statement-cache.js';
@@ -22,6 +23,7 @@ export class SqliteConversationStore implements ConversationStore {
   private readonly ttlMs: number;
   private readonly statements: StatementCache;
   readonly outbox: SqliteOutbox;
+  private readonly parsed = new ParsedConversations();
   readonly trials: SqliteTrialStore;
 
   constructor(
@@ -68,7 +70,7 @@ export class SqliteConversationStore implements ConversationStore {
        WHERE platform = ? AND owner_id = ? AND status = 'active' AND COALESCE(json_extract(data, '$.refs.place'), json_extract(data, '$.refs.channel')) = ?
        ORDER BY updated_at DESC LIMIT 1`,
     ).get(platform, ownerId, place) as (ConversationRow & { id: string }) | undefined;
-    return row ? parseConversation(row.id, row) : undefined;
+    return row ? this.parsed.parse(row.id, row) : undefined;
   }
 
   async getConversation(id: string): Promise<Conversation | undefined> {
@@ -137,7 +139,7 @@ export class SqliteConversationStore implements ConversationStore {
   /** The conversation and the version its row holds (what the compare-and-set compares). */
   private loadRow(id: string): { conversation: Conversation; version: number } | undefined {
     const row = this.sql('SELECT version, data FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
-    return row ? { conversation: parseConversation(id, row), version: row.version } : undefined;
+    return row ? { conversation: this.parsed.parse(id, row), version: row.version } : undefined;
   }
 
   private load(id: string): Conversation | undefined {
@@ -146,7 +148,7 @@ export class SqliteConversationStore implements ConversationStore {
 
   private save(id: string, next: Conversation, loadedVersion: number | null): void {
     if (next.id !== id) throw new Error(`a turn on conversation ${id} returned conversation ${next.id}; nothing was saved`);
-    const data = serializeConversation(next);
+    const data = this.parsed.serialize(next);
     if (loadedVersion === null) {
       const inserted = this.sql(
         `INSERT INTO conversations (id, platform, owner_id, status, version, data, created_at, updated_at)

@@ -73,10 +73,15 @@ export function toRecord(row: VerdictRow): VerdictRecord {
 
 /** A conversation as stored: validated first, so nothing is stored that could not be read back. */
 export function serializeConversation(conversation: Conversation): string {
+  return checkConversation(conversation).data;
+}
+
+/** The text to store and the conversation as it will be read back from it. */
+export function checkConversation(conversation: Conversation): { data: string; checked: Conversation } {
   const checked = conversationSchema.safeParse(conversation);
   if (!checked.success) {
     const problems = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new Error(`conversation ${conversation.id} not saved, it is invalid: ${problems}`);
   }
-  return JSON.stringify(checked.data);
+  return { data: JSON.stringify(checked.data), checked: checked.data };
 }

@@ -33,6 +33,27 @@ for (const backend of BACKENDS) {
       expect(await reopened.getConversation(conv.id)).toEqual(conv);
       expect(await reopened.getConversation('nobody')).toBeUndefined();
     });
+    it('reads a conversation another replica changed as it now is, and one the turn saved as it saved it', async () => {
+      const db = await backend.open();
+      const store = db.conversations();
+      const conv = activeConversation();
+      await saveNew(store, conv);
+      expect(await store.getConversation(conv.id)).toEqual(conv);
+      // Another replica's turn: the row's text changes under this store.
+      const moved = nextTurnOf(conv, { pending: 'successRate' });
+      await db.run('UPDATE conversations SET version = 2, data = ? WHERE id = ?', JSON.stringify(moved), conv.id);
+      expect(await store.getConversation(conv.id)).toEqual(moved);
+      await store.applyTurn(conv.id, 'ev-2', (current) => ({ next: nextTurnOf(current!, { version: 3, pending: 'promptIterations' }), result: null }));
+      expect(await store.getConversation(conv.id)).toMatchObject({ version: 3, pending: 'promptIterations' });
+      // A turn that throws leaves the row as it was, and so does the read.
+      await expect(
+        store.applyTurn(conv.id, 'ev-3', (current) => {
+          throw new Error(`refused at version ${current!.version}`);
+        }),
+      ).rejects.toThrow('refused at version 3');
+      expect(await store.getConversation(conv.id)).toMatchObject({ version: 3 });
+    });
+
     it('passes the stored conversation to the turn and returns its result', async () => {
       const db = await backend.open();
       const store = db.conversations();

@@ -61,7 +61,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
     // As over HTTP: the bot's identity asked here, so an unreachable Web API degrades Slack instead of ending the process.
     const bot = new BotAuthorization(new WebClient(undefined, { ...clientOptions, logger }), config.botToken, options.logger);
-    const app = new App({ receiver, authorize: bot.authorize, clientOptions, logger });
+    const app = new App({ receiver, authorize: bot.authorize, clientOptions, logger, convoStore: false });
     let problem: string | null = null;
     let reconnect: NodeJS.Timeout | undefined;
     let stopped = false;
@@ -129,7 +129,8 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
   });
   // One workspace: the bot's identity is asked for here rather than by Bolt, so an unreachable Web API degrades Slack instead of ending the process.
   const bot = config.mode === 'http' ? new BotAuthorization(new WebClient(undefined, { ...clientOptions, logger }), config.botToken, options.logger) : null;
-  const app = new App({ receiver, clientOptions, logger, ...(bot ? { authorize: bot.authorize } : {}) });
+  // Bolt's conversation store is not used here: without it Bolt no longer looks up (and fails to find) every request's conversation.
+  const app = new App({ receiver, clientOptions, logger, convoStore: false, ...(bot ? { authorize: bot.authorize } : {}) });
   app.use(acknowledgeUnclaimed(options.logger));
   const getPaths = config.mode === 'oauth' ? ['/slack/install', '/slack/oauth_redirect'] : [];
   const boltListener = receiver.requestListener;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { retryDelayMs, type Conversation, type ConversationStore, type Delivered, type OutboxMessage, type Platform } from '../../src/index.js';
+import { retryDelayMs, type Conversation, type ConversationStore, type Delivered, type OutboxItem, type OutboxMessage, type Platform } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import { SerialPerKey } from './serial-per-key.js';
 
@@ -74,14 +74,18 @@ export class OutboxWorker {
    * Each message costs two writes: its take (the lease claimed or renewed, the attempt counted)
    * and its finish (sent, and the lease let go with the last one). Never throws.
    */
-  drain(conversationId: string, options: { evenIfNotDue?: boolean } = {}): Promise<void> {
+  drain(conversationId: string, options: { evenIfNotDue?: boolean; held?: OutboxMessage } = {}): Promise<void> {
     return this.serial.run(conversationId, async () => {
       const { outbox } = this.deps.store;
       let evenIfNotDue = options.evenIfNotDue ?? false;
+      let held = options.held;
       try {
         for (let taken = 0; taken < MAX_PER_DRAIN; taken++) {
           const now = this.wallClock();
-          const take = await outbox.takeOutboxMessage(conversationId, this.holder, new Date(now.getTime() + this.leaseMs).toISOString(), now.toISOString(), evenIfNotDue ? null : now.toISOString());
+          const take = held
+            ? ({ kind: 'message', message: held } as const)
+            : await outbox.takeOutboxMessage(conversationId, this.holder, new Date(now.getTime() + this.leaseMs).toISOString(), now.toISOString(), evenIfNotDue ? null : now.toISOString());
+          held = undefined;
           evenIfNotDue = false;
           if (take.kind !== 'message') return; // nothing due (the lease let go), or another replica has it
           const next = await this.deliver(take.message);
@@ -94,6 +98,19 @@ export class OutboxWorker {
         await outbox.releaseOutboxConversation(conversationId, this.holder).catch(() => undefined);
       }
     });
+  }
+
+  /**
+   * Records a message asked for by a request, held by this deliverer from the start, and
+   * delivers it in `background` (then anything after it, as drain does); false when `onceFor`
+   * was seen before, and nothing was recorded.
+   */
+  async addAndDeliver(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor: string, background: (work: () => Promise<void>) => void): Promise<boolean> {
+    const until = new Date(this.wallClock().getTime() + this.leaseMs).toISOString();
+    const held = await this.deps.store.outbox.addOutboxMessage(conversationId, platform, actorId, item, { onceFor, heldBy: { holder: this.holder, until } });
+    if (!held) return false;
+    background(() => this.drain(conversationId, { held }));
+    return true;
   }
 
   /** Drains every conversation with a message due (all that wait, at start). Never throws. */

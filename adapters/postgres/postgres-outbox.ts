@@ -25,19 +25,29 @@ export class PostgresOutbox implements OutboxStore {
     }
   }
 
-  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number>;
-  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor: string): Promise<number | null>;
-  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor?: string): Promise<number | null> {
-    // One statement: the event key and the message are recorded together, or neither.
-    const { rows } = await this.pool.query<{ id: number }>(
+  async addOutboxMessage(
+    conversationId: string,
+    platform: Platform,
+    actorId: string,
+    item: OutboxItem,
+    options: { onceFor?: string; heldBy?: { holder: string; until: string } } = {},
+  ): Promise<OutboxMessage | null> {
+    // One statement: the event key, the message and the lease are recorded together, or none of them.
+    const { rows } = await this.pool.query<OutboxRow>(
       `WITH seen AS (
          INSERT INTO processed_events (key, seen_at) SELECT $6, $5 WHERE $6::text IS NOT NULL ON CONFLICT (key) DO NOTHING RETURNING 1
+       ), added AS (
+         INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at)
+         SELECT $1, $2, $3, $4, 'pending', CASE WHEN $7::text IS NULL THEN 0 ELSE 1 END, $5, $5 WHERE $6::text IS NULL OR EXISTS (SELECT 1 FROM seen) RETURNING *
+       ), held AS (
+         INSERT INTO outbox_leases (conversation_id, holder, until) SELECT $1, $7, $8 WHERE $7::text IS NOT NULL AND EXISTS (SELECT 1 FROM added)
+         ON CONFLICT (conversation_id) DO UPDATE SET holder = excluded.holder, until = excluded.until WHERE outbox_leases.until < $5
        )
-       INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at)
-       SELECT $1, $2, $3, $4, 'pending', 0, $5, $5 WHERE $6::text IS NULL OR EXISTS (SELECT 1 FROM seen) RETURNING id`,
-      [conversationId, platform, actorId, JSON.stringify(item), this.now().toISOString(), onceFor ?? null],
+       SELECT * FROM added`,
+      [conversationId, platform, actorId, JSON.stringify(item), this.now().toISOString(), options.onceFor ?? null, options.heldBy?.holder ?? null, options.heldBy?.until ?? null],
     );
-    return rows[0] ? Number(rows[0].id) : null;
+    // As taken: the attempt this one is about to make is not counted in what it carries.
+    return rows[0] ? toOutboxMessage({ ...rows[0], attempts: 0 }, item) : null;
   }
 
   async nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {

@@ -66,10 +66,7 @@ export class SlackInterview {
    */
   async requestStart(start: SlackStartRequest, eventKey: string): Promise<boolean> {
     const key = `slack-start:${randomUUID()}`;
-    const recorded = await this.deps.store.outbox.addOutboxMessage(key, 'slack', start.userId, { kind: 'start-slack-interview', start }, eventKey);
-    if (recorded === null) return false;
-    this.deps.background('starting an interview', () => this.deps.outbox.drain(key));
-    return true;
+    return this.deps.outbox.addAndDeliver(key, 'slack', start.userId, { kind: 'start-slack-interview', start }, eventKey, (work) => this.deps.background('starting an interview', work));
   }
 
   /** The opening an earlier attempt at this start posted, found by its start id in the channel. */

@@ -23,21 +23,29 @@ export class SqliteOutbox implements OutboxStore {
     for (const item of items) insert.run(conversationId, platform, actorId, JSON.stringify(item), at, at);
   }
 
-  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number>;
-  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor: string): Promise<number | null>;
-  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor?: string): Promise<number | null> {
+  async addOutboxMessage(
+    conversationId: string,
+    platform: Platform,
+    actorId: string,
+    item: OutboxItem,
+    options: { onceFor?: string; heldBy?: { holder: string; until: string } } = {},
+  ): Promise<OutboxMessage | null> {
     return this.inTransaction(() => {
       const at = this.now().toISOString();
+      const { onceFor, heldBy } = options;
       if (onceFor !== undefined && this.sql('INSERT OR IGNORE INTO processed_events (key, seen_at) VALUES (?, ?)').run(onceFor, at).changes === 0) return null;
-      const { lastInsertRowid } = this.sql(`INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`).run(
+      const row = this.sql(`INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING *`).get(
         conversationId,
         platform,
         actorId,
         JSON.stringify(item),
+        heldBy ? 1 : 0,
         at,
         at,
-      );
-      return Number(lastInsertRowid);
+      ) as OutboxRow;
+      if (heldBy) this.claim(conversationId, heldBy.holder, heldBy.until, at);
+      // As taken: the attempt this one is about to make is not counted in what it carries.
+      return toOutboxMessage({ ...row, attempts: 0 }, item);
     });
   }
 

@@ -155,12 +155,19 @@ export interface OutboxStore {
   claimOutboxConversation(conversationId: string, holder: string, until: string, now: string): Promise<boolean>;
   releaseOutboxConversation(conversationId: string, holder: string): Promise<void>;
   /**
-   * Adds one message outside a turn (a start asked for); returns its id. With `onceFor`, an
-   * event key: recorded with the message in one write, and null (nothing added) when the key was
-   * recorded before (a platform's retry of the request that asked for it).
+   * Adds one message outside a turn (a start asked for) and returns it as a deliverer takes it.
+   * `onceFor`, an event key: recorded with the message in one write, and null (nothing added)
+   * when the key was recorded before (a platform's retry of the request that asked for it).
+   * `heldBy`: the deliverer that will send it at once, holding the conversation from this write
+   * with the attempt counted, as takeOutboxMessage would (a take saved).
    */
-  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem): Promise<number>;
-  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor: string): Promise<number | null>;
+  addOutboxMessage(
+    conversationId: string,
+    platform: Platform,
+    actorId: string,
+    item: OutboxItem,
+    options?: { onceFor?: string; heldBy?: { holder: string; until: string } },
+  ): Promise<OutboxMessage | null>;
   /** Counts an attempt before it is made: after a crash, the next attempt checks the platform first. */
   startOutboxAttempt(id: number): Promise<void>;
   markOutboxSent(id: number, postRef: string | null): Promise<void>;

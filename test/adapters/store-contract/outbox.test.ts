@@ -115,20 +115,34 @@ for (const backend of BACKENDS) {
       if (taken.kind !== 'message') throw new Error(`expected a message, got ${taken.kind}`);
       expect(await outbox.finishOutboxMessage(taken.message, '1763888402.000300', 'replica-a', { questionTs: '1763888402.000300' })).toBe(false);
       expect((await store.getConversation(conv.id))?.refs).toMatchObject({ kind: 'slack', questionTs: '1763888402.000300' });
-      const gone = await outbox.addOutboxMessage('slack:T1:C9:1763888499.000100', 'slack', 'U123', question('Question 9'));
-      expect(await outbox.finishOutboxMessage({ id: gone, conversationId: 'slack:T1:C9:1763888499.000100' }, '1763888500.000100', 'replica-a', { questionTs: '1763888500.000100' })).toBe(false);
+      const gone = (await outbox.addOutboxMessage('slack:T1:C9:1763888499.000100', 'slack', 'U123', question('Question 9')))!;
+      expect(await outbox.finishOutboxMessage({ id: gone.id, conversationId: 'slack:T1:C9:1763888499.000100' }, '1763888500.000100', 'replica-a', { questionTs: '1763888500.000100' })).toBe(false);
       expect(await outbox.nextOutboxMessage('slack:T1:C9:1763888499.000100')).toBeUndefined();
     });
 
     it('adds a message asked for by a request once, however often the request comes, recording its key with it', async () => {
       const { store } = await make();
       const { outbox } = store;
-      const first = await outbox.addOutboxMessage('slack-start:1', 'slack', 'U123', question('Start'), 'slash:T1:trigger-1');
-      expect(first).toEqual(expect.any(Number));
-      expect(await outbox.addOutboxMessage('slack-start:2', 'slack', 'U123', question('Start'), 'slash:T1:trigger-1')).toBeNull();
+      const first = await outbox.addOutboxMessage('slack-start:1', 'slack', 'U123', question('Start'), { onceFor: 'slash:T1:trigger-1' });
+      expect(first).toMatchObject({ conversationId: 'slack-start:1', actorId: 'U123', attempts: 0, item: question('Start') });
+      expect(await outbox.addOutboxMessage('slack-start:2', 'slack', 'U123', question('Start'), { onceFor: 'slash:T1:trigger-1' })).toBeNull();
       expect(await outbox.nextOutboxMessage('slack-start:2')).toBeUndefined();
       expect(await store.markEventSeen('slash:T1:trigger-1')).toBe(false);
-      expect((await outbox.nextOutboxMessage('slack-start:1'))?.id).toBe(first);
+      expect((await outbox.nextOutboxMessage('slack-start:1'))?.id).toBe(first!.id);
+    });
+
+    it('adds a message held by the deliverer that sends it at once, its attempt counted, so no other takes it meanwhile', async () => {
+      const { store } = await make();
+      const { outbox } = store;
+      const until = '2099-01-01T00:01:00.000Z';
+      const held = await outbox.addOutboxMessage('slack-start:3', 'slack', 'U123', question('Start'), { onceFor: 'slash:T1:trigger-3', heldBy: { holder: 'replica-a', until } });
+      expect(held).toMatchObject({ attempts: 0, item: question('Start') });
+      expect(await outbox.takeOutboxMessage('slack-start:3', 'replica-b', until, '2099-01-01T00:00:00.000Z', null)).toEqual({ kind: 'held' });
+      // A replica that dies holding it leaves it, counted, to the next once the lease has passed.
+      expect(await outbox.takeOutboxMessage('slack-start:3', 'replica-b', '2099-01-01T00:03:00.000Z', '2099-01-01T00:02:00.000Z', null)).toMatchObject({
+        kind: 'message',
+        message: { id: held!.id, attempts: 1 },
+      });
     });
 
     it('leaves a message whose time has not come, unless told to take it anyway, and counts each attempt', async () => {

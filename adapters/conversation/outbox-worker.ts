@@ -91,6 +91,7 @@ export class OutboxWorker {
           const next = await this.deliver(take.message);
           if (next === 'done') return;
           if (next === 'wait') break;
+          if (next !== 'more') held = next.next; // taken with the finish
         }
         await outbox.releaseOutboxConversation(conversationId, this.holder);
       } catch (err) {
@@ -149,8 +150,11 @@ export class OutboxWorker {
     return this.serial.busy;
   }
 
-  /** Tries one message: `more` to take the next, `done` when it was the last (the lease let go), `wait` when the rest must wait. */
-  private async deliver(message: OutboxMessage): Promise<'more' | 'done' | 'wait'> {
+  /**
+   * Tries one message: the next one, taken with its finish; `more` to take the next; `done` when
+   * nothing due waits (the lease let go); `wait` when the rest must wait.
+   */
+  private async deliver(message: OutboxMessage): Promise<{ next: OutboxMessage } | 'more' | 'done' | 'wait'> {
     const { store, logger } = this.deps;
     const conversation = await store.getConversation(message.conversationId);
     const sender = this.deps.senders[message.platform];
@@ -166,9 +170,11 @@ export class OutboxWorker {
     }
     try {
       const delivered = await sender.send(message, conversation);
-      const more = await store.outbox.finishOutboxMessage(message, delivered.postRef, this.holder, conversation ? delivered.questionRef : undefined);
+      const now = this.wallClock();
+      const lease = { holder: this.holder, until: new Date(now.getTime() + this.leaseMs).toISOString(), now: now.toISOString() };
+      const next = await store.outbox.finishOutboxMessage(message, delivered.postRef, lease, conversation ? delivered.questionRef : undefined);
       if (message.attempts > 0) logger.info({ conversationId: message.conversationId, outbox: message.id, attempts: message.attempts + 1 }, 'a held-up message went out');
-      return more ? 'more' : 'done';
+      return next.kind === 'message' ? { next: next.message } : 'done';
     } catch (err) {
       const failure = sender.explain(err);
       // A verdict is what the team waits for: it is never given up on while it can still be posted (an admin may invite the bot).

@@ -96,24 +96,41 @@ export class PostgresOutbox implements OutboxStore {
     }
   }
 
-  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string, questionRef?: QuestionRef): Promise<boolean> {
+  async finishOutboxMessage(
+    message: { id: number; conversationId: string },
+    postRef: string | null,
+    lease: { holder: string; until: string; now: string },
+    questionRef?: QuestionRef,
+  ): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>> {
     const question = questionRef ? questionRefField(questionRef) : null;
-    const { rows } = await this.pool.query<{ more: boolean }>(
+    const { rows } = await this.pool.query<Partial<OutboxRow> & { counted: string | null }>(
       `WITH sent AS (
          UPDATE outbox SET status = 'sent', post_ref = $2, last_error = NULL, updated_at = $3 WHERE id = $1 RETURNING id
        ), question AS (
          -- A conversation deleted meanwhile has nothing to record the card on: the message still went out.
          UPDATE conversations SET data = jsonb_set(data::jsonb, ARRAY['refs', $6::text], to_jsonb($7::text))::text
          WHERE $6::text IS NOT NULL AND id = $4 AND (data::jsonb #>> '{refs,kind}') = $8 RETURNING 1
-       ), remaining AS (
-         SELECT 1 FROM outbox WHERE conversation_id = $4 AND status = 'pending' AND id <> $1 LIMIT 1
+       ), next AS (
+         SELECT * FROM outbox WHERE conversation_id = $4 AND status = 'pending' AND id <> $1 ORDER BY id LIMIT 1
+       ), counted AS (
+         UPDATE outbox SET attempts = attempts + 1, updated_at = $3 WHERE id IN (SELECT id FROM next) AND not_before <= $9 RETURNING id
+       ), renewed AS (
+         UPDATE outbox_leases SET until = $10 WHERE conversation_id = $4 AND holder = $5 AND EXISTS (SELECT 1 FROM counted)
        ), released AS (
-         DELETE FROM outbox_leases WHERE conversation_id = $4 AND holder = $5 AND NOT EXISTS (SELECT 1 FROM remaining) RETURNING 1
+         DELETE FROM outbox_leases WHERE conversation_id = $4 AND holder = $5 AND NOT EXISTS (SELECT 1 FROM counted)
        )
-       SELECT EXISTS (SELECT 1 FROM remaining) AS more`,
-      [message.id, postRef, this.now().toISOString(), message.conversationId, holder, question?.field ?? null, question?.value ?? null, question?.kind ?? null],
+       SELECT (SELECT id FROM counted) AS counted, next.* FROM (SELECT 1) AS one LEFT JOIN next ON true`,
+      [message.id, postRef, this.now().toISOString(), message.conversationId, lease.holder, question?.field ?? null, question?.value ?? null, question?.kind ?? null, lease.now, lease.until],
     );
-    return rows[0]!.more;
+    const row = rows[0]!;
+    if (row.counted === null || row.id === null || row.id === undefined) return { kind: 'none' };
+    const read = readItem(row.item!);
+    if ('damaged' in read) {
+      await this.giveUpOutboxMessage(Number(row.id), `damaged in the database: ${read.damaged}`);
+      const take = await this.takeOutboxMessage(message.conversationId, lease.holder, lease.until, lease.now, lease.now);
+      return take.kind === 'held' ? { kind: 'none' } : take;
+    }
+    return { kind: 'message', message: toOutboxMessage(row as OutboxRow, read.item) };
   }
 
   async dueOutboxConversations(platform: Platform, now: string, limit: number): Promise<string[]> {

@@ -54,27 +54,33 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async takeOutboxMessage(conversationId: string, holder: string, until: string, now: string, dueBy: string | null): Promise<TakenOutboxMessage> {
-    return this.inTransaction((): TakenOutboxMessage => {
-      if (!this.claim(conversationId, holder, until, now)) return { kind: 'held' };
-      const message = this.readNext(conversationId);
-      if (!message || (dueBy !== null && message.notBefore > dueBy)) {
-        this.release(conversationId, holder);
-        return { kind: 'none' };
-      }
-      this.countAttempt(message.id);
-      return { kind: 'message', message };
-    });
+    return this.inTransaction((): TakenOutboxMessage => (this.claim(conversationId, holder, until, now) ? this.takeNext(conversationId, holder, dueBy) : { kind: 'held' }));
   }
 
-  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string, questionRef?: QuestionRef): Promise<boolean> {
+  async finishOutboxMessage(
+    message: { id: number; conversationId: string },
+    postRef: string | null,
+    lease: { holder: string; until: string; now: string },
+    questionRef?: QuestionRef,
+  ): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>> {
     return this.inTransaction(() => {
       // A conversation deleted meanwhile has nothing to record the card on: the message still went out.
       if (questionRef) this.recordQuestion(message.conversationId, questionRef);
       this.markSent(message.id, postRef);
-      const more = this.sql(`SELECT 1 FROM outbox WHERE conversation_id = ? AND status = 'pending' LIMIT 1`).get(message.conversationId) !== undefined;
-      if (!more) this.release(message.conversationId, holder);
-      return more;
+      this.claim(message.conversationId, lease.holder, lease.until, lease.now);
+      return this.takeNext(message.conversationId, lease.holder, lease.now);
     });
+  }
+
+  /** With the conversation held: its oldest message waiting, the attempt counted; or the lease let go when nothing due waits. */
+  private takeNext(conversationId: string, holder: string, dueBy: string | null): Exclude<TakenOutboxMessage, { kind: 'held' }> {
+    const message = this.readNext(conversationId);
+    if (!message || (dueBy !== null && message.notBefore > dueBy)) {
+      this.release(conversationId, holder);
+      return { kind: 'none' };
+    }
+    this.countAttempt(message.id);
+    return { kind: 'message', message };
   }
 
   /** The oldest message waiting; damaged rows on the way are given up on. */

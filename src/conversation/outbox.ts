@@ -181,8 +181,14 @@ export interface OutboxStore {
   takeOutboxMessage(conversationId: string, holder: string, until: string, now: string, dueBy: string | null): Promise<TakenOutboxMessage>;
   /**
    * Marks a message sent and, in the same write, records the question card it put up (if any) on
-   * its conversation and lets the conversation go when nothing else waits; true when something
-   * does (the lease is kept).
+   * its conversation, then takes the next message waiting as takeOutboxMessage does (the lease
+   * renewed until `lease.until`, the attempt counted), or lets the conversation go when nothing
+   * due waits (`none`).
    */
-  finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, holder: string, questionRef?: QuestionRef): Promise<boolean>;
+  finishOutboxMessage(
+    message: { id: number; conversationId: string },
+    postRef: string | null,
+    lease: { holder: string; until: string; now: string },
+    questionRef?: QuestionRef,
+  ): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>>;
 }

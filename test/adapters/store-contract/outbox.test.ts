@@ -84,7 +84,7 @@ for (const backend of BACKENDS) {
       expect((await under.store.outbox.nextOutboxMessage(conv.id))?.item).toEqual(question('Question 2'));
     });
 
-    it('takes the oldest message with its attempt counted and the conversation held, and lets it go with the last one sent', async () => {
+    it('takes the oldest message with its attempt counted and the conversation held, the next with each finish, and lets it go with the last one sent', async () => {
       const { store } = await make();
       const { outbox } = store;
       const conv = activeConversation();
@@ -94,12 +94,13 @@ for (const backend of BACKENDS) {
       expect(first).toMatchObject({ kind: 'message', message: { attempts: 0, item: question('Question 1') } });
       expect(await outbox.takeOutboxMessage(conv.id, 'replica-b', until, later, later)).toEqual({ kind: 'held' });
       const firstId = first.kind === 'message' ? first.message.id : -1;
-      expect(await outbox.finishOutboxMessage({ id: firstId, conversationId: conv.id }, '1763888401.000200', 'replica-a')).toBe(true);
-      // Something still waits: the conversation stays held.
+      // Finished, the next one is taken with it: its attempt counted, the conversation still held.
+      const second = await outbox.finishOutboxMessage({ id: firstId, conversationId: conv.id }, '1763888401.000200', { holder: 'replica-a', until, now: later });
+      expect(second).toMatchObject({ kind: 'message', message: { attempts: 0, item: question('Question 2') } });
       expect(await outbox.takeOutboxMessage(conv.id, 'replica-b', until, later, later)).toEqual({ kind: 'held' });
-      const second = await outbox.takeOutboxMessage(conv.id, 'replica-a', until, later, later);
-      expect(second).toMatchObject({ kind: 'message', message: { item: question('Question 2') } });
-      expect(await outbox.finishOutboxMessage({ id: second.kind === 'message' ? second.message.id : -1, conversationId: conv.id }, null, 'replica-a')).toBe(false);
+      expect(await outbox.nextOutboxMessage(conv.id)).toMatchObject({ attempts: 1, item: question('Question 2') });
+      const secondId = second.kind === 'message' ? second.message.id : -1;
+      expect(await outbox.finishOutboxMessage({ id: secondId, conversationId: conv.id }, null, { holder: 'replica-a', until, now: later })).toEqual({ kind: 'none' });
       // Nothing waits and nobody holds it: another replica may take it (and finds nothing).
       expect(await outbox.takeOutboxMessage(conv.id, 'replica-b', until, later, later)).toEqual({ kind: 'none' });
       expect(await outbox.claimOutboxConversation(conv.id, 'replica-c', until, later)).toBe(true);
@@ -113,10 +114,13 @@ for (const backend of BACKENDS) {
       const [at, until] = ['2099-01-01T00:00:00.000Z', '2099-01-01T00:01:00.000Z'];
       const taken = await outbox.takeOutboxMessage(conv.id, 'replica-a', until, at, at);
       if (taken.kind !== 'message') throw new Error(`expected a message, got ${taken.kind}`);
-      expect(await outbox.finishOutboxMessage(taken.message, '1763888402.000300', 'replica-a', { questionTs: '1763888402.000300' })).toBe(false);
+      const lease = { holder: 'replica-a', until, now: at };
+      expect(await outbox.finishOutboxMessage(taken.message, '1763888402.000300', lease, { questionTs: '1763888402.000300' })).toEqual({ kind: 'none' });
       expect((await store.getConversation(conv.id))?.refs).toMatchObject({ kind: 'slack', questionTs: '1763888402.000300' });
       const gone = (await outbox.addOutboxMessage('slack:T1:C9:1763888499.000100', 'slack', 'U123', question('Question 9')))!;
-      expect(await outbox.finishOutboxMessage({ id: gone.id, conversationId: 'slack:T1:C9:1763888499.000100' }, '1763888500.000100', 'replica-a', { questionTs: '1763888500.000100' })).toBe(false);
+      expect(await outbox.finishOutboxMessage({ id: gone.id, conversationId: 'slack:T1:C9:1763888499.000100' }, '1763888500.000100', lease, { questionTs: '1763888500.000100' })).toEqual({
+        kind: 'none',
+      });
       expect(await outbox.nextOutboxMessage('slack:T1:C9:1763888499.000100')).toBeUndefined();
     });
 

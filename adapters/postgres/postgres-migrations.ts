@@ -144,4 +144,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     name: "weekly digests: one row per subscription and week, claimed in a transaction, so replicas send each week's digest once (SQLite migration 7)",
     up: WEEKLY_DIGESTS,
   },
+  {
+    version: 4,
+    name: 'the outbox indexed only where messages wait, not over every message ever sent (SQLite migration 8)',
+    up: `
+      DROP INDEX outbox_due;
+      CREATE INDEX outbox_due ON outbox (platform, not_before) WHERE status = 'pending';
+      DROP INDEX outbox_by_conversation;
+      CREATE INDEX outbox_by_conversation ON outbox (conversation_id, id) WHERE status = 'pending';
+    `,
+  },
 ];

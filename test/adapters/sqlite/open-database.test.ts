@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, latestVersion, MIGRATIONS, schemaVersion } from '../../../adapters/sqlite/migrations.js';
 import { explainOpenFailure, openDatabase } from '../../../adapters/sqlite/open-database.js';
+import { SqliteConversationStore } from '../../../adapters/sqlite/sqlite-conversation-store.js';
 import { freshDbPath, freshDir, open } from './helpers.js';
 
 function recordedMigrations(path: string): { version: number; name: string; applied_at: string }[] {
@@ -13,6 +15,27 @@ function recordedMigrations(path: string): { version: number; name: string; appl
 }
 
 describe('opening the database', () => {
+  it('keeps event keys, delivery leases and waiting messages when it moves a file of schema 7 to 8', async () => {
+    const path = join(freshDir(), 'advisor.db');
+    const old = new Database(path);
+    applyMigrations(old, MIGRATIONS.slice(0, 7));
+    old.prepare("INSERT INTO processed_events (key, seen_at) VALUES ('slash:T1:trigger-1', '2026-11-27T10:00:00.000Z')").run();
+    old.prepare("INSERT INTO outbox_leases (conversation_id, holder, until) VALUES ('slack-start:1', 'replica-a', '2099-01-01T00:00:00.000Z')").run();
+    old
+      .prepare(
+        "INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES ('slack-start:1', 'slack', 'U1', '{}', 'pending', 1, '2026-11-27T10:00:00.000Z', '2026-11-27T10:00:00.000Z')",
+      )
+      .run();
+    old.close();
+    const db = openDatabase(path);
+    const store = new SqliteConversationStore(db);
+    expect(schemaVersion(db)).toBe(8);
+    expect(await store.markEventSeen('slash:T1:trigger-1')).toBe(false);
+    expect(await store.outbox.claimOutboxConversation('slack-start:1', 'replica-b', '2099-01-01T00:01:00.000Z', '2026-11-27T10:01:00.000Z')).toBe(false);
+    expect(await store.outbox.dueOutboxConversations('slack', '2026-11-27T10:01:00.000Z', 10)).toEqual(['slack-start:1']);
+    db.close();
+  });
+
   it('blames a SQLite module built for another Node, not DATABASE_PATH, when the native module will not load', () => {
     // The error Node gives for a .node file it cannot load (here a file that is not one).
     const junk = join(freshDir(), 'better_sqlite3.node');

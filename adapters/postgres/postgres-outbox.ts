@@ -1,5 +1,15 @@
 import type pg from 'pg';
-import { questionRefField, type OutboxItem, type OutboxMessage, type OutboxStore, type Platform, type QuestionRef, type TakenOutboxMessage } from '../../src/index.js';
+import {
+  questionRefField,
+  type AddOutboxOptions,
+  type OutboxItem,
+  type OutboxLease,
+  type OutboxMessage,
+  type OutboxStore,
+  type Platform,
+  type QuestionRef,
+  type TakenOutboxMessage,
+} from '../../src/index.js';
 import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -25,13 +35,7 @@ export class PostgresOutbox implements OutboxStore {
     }
   }
 
-  async addOutboxMessage(
-    conversationId: string,
-    platform: Platform,
-    actorId: string,
-    item: OutboxItem,
-    options: { onceFor?: string; heldBy?: { holder: string; until: string } } = {},
-  ): Promise<OutboxMessage | null> {
+  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, options: AddOutboxOptions = {}): Promise<OutboxMessage | null> {
     // One statement: the event key, the message and the lease are recorded together, or none of them.
     const { rows } = await this.pool.query<OutboxRow>(
       `WITH seen AS (
@@ -99,7 +103,7 @@ export class PostgresOutbox implements OutboxStore {
   async finishOutboxMessage(
     message: { id: number; conversationId: string },
     postRef: string | null,
-    lease: { holder: string; until: string; now: string },
+    lease: OutboxLease,
     questionRef?: QuestionRef,
   ): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>> {
     const question = questionRef ? questionRefField(questionRef) : null;

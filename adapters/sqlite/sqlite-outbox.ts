@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { OutboxItem, OutboxMessage, OutboxStore, Platform, QuestionRef, TakenOutboxMessage } from '../../src/index.js';
+import type { AddOutboxOptions, OutboxItem, OutboxLease, OutboxMessage, OutboxStore, Platform, QuestionRef, TakenOutboxMessage } from '../../src/index.js';
 import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
 
 /**
@@ -23,13 +23,7 @@ export class SqliteOutbox implements OutboxStore {
     for (const item of items) insert.run(conversationId, platform, actorId, JSON.stringify(item), at, at);
   }
 
-  async addOutboxMessage(
-    conversationId: string,
-    platform: Platform,
-    actorId: string,
-    item: OutboxItem,
-    options: { onceFor?: string; heldBy?: { holder: string; until: string } } = {},
-  ): Promise<OutboxMessage | null> {
+  async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, options: AddOutboxOptions = {}): Promise<OutboxMessage | null> {
     return this.inTransaction(() => {
       const at = this.now().toISOString();
       const { onceFor, heldBy } = options;
@@ -60,7 +54,7 @@ export class SqliteOutbox implements OutboxStore {
   async finishOutboxMessage(
     message: { id: number; conversationId: string },
     postRef: string | null,
-    lease: { holder: string; until: string; now: string },
+    lease: OutboxLease,
     questionRef?: QuestionRef,
   ): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>> {
     return this.inTransaction(() => {

@@ -126,6 +126,19 @@ export interface Delivered {
   questionRef?: QuestionRef;
 }
 
+/** How a message asked for by a request is added: once per event key, and held by the deliverer that sends it at once. */
+export interface AddOutboxOptions {
+  onceFor?: string;
+  heldBy?: { holder: string; until: string };
+}
+
+/** A deliverer's hold on a conversation, renewed until `until`, as of `now`. */
+export interface OutboxLease {
+  holder: string;
+  until: string;
+  now: string;
+}
+
 /** What a deliverer finds when it takes a conversation's next message. */
 export type TakenOutboxMessage =
   /** Another deliverer (another replica) holds the conversation. */
@@ -161,13 +174,7 @@ export interface OutboxStore {
    * `heldBy`: the deliverer that will send it at once, holding the conversation from this write
    * with the attempt counted, as takeOutboxMessage would (a take saved).
    */
-  addOutboxMessage(
-    conversationId: string,
-    platform: Platform,
-    actorId: string,
-    item: OutboxItem,
-    options?: { onceFor?: string; heldBy?: { holder: string; until: string } },
-  ): Promise<OutboxMessage | null>;
+  addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, options?: AddOutboxOptions): Promise<OutboxMessage | null>;
   /** Counts an attempt before it is made: after a crash, the next attempt checks the platform first. */
   startOutboxAttempt(id: number): Promise<void>;
   markOutboxSent(id: number, postRef: string | null): Promise<void>;
@@ -185,10 +192,5 @@ export interface OutboxStore {
    * renewed until `lease.until`, the attempt counted), or lets the conversation go when nothing
    * due waits (`none`).
    */
-  finishOutboxMessage(
-    message: { id: number; conversationId: string },
-    postRef: string | null,
-    lease: { holder: string; until: string; now: string },
-    questionRef?: QuestionRef,
-  ): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>>;
+  finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, lease: OutboxLease, questionRef?: QuestionRef): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>>;
 }

@@ -10,13 +10,15 @@ const MAX_TAIL = 4;
 
 /** All the text a message's blocks hold (headers, sections, fields, context, labels, options), as Slack counts toward msg_blocks_too_long. */
 export function slackTextLength(blocks: readonly unknown[]): number {
+  return textLengthOf(blocks, '');
+}
+
+// Counted without building entry arrays: this runs over every message sent, more than once when one is cut to fit.
+function textLengthOf(node: unknown, key: string): number {
+  if (typeof node === 'string') return key === 'text' ? node.length : 0;
   let total = 0;
-  const walk = (node: unknown, key: string): void => {
-    if (typeof node === 'string') total += key === 'text' ? node.length : 0;
-    else if (Array.isArray(node)) node.forEach((item) => walk(item, key));
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, k);
-  };
-  walk(blocks, '');
+  if (Array.isArray(node)) for (const item of node) total += textLengthOf(item, key);
+  else if (node && typeof node === 'object') for (const k in node) total += textLengthOf((node as Record<string, unknown>)[k], k);
   return total;
 }
 

@@ -71,8 +71,9 @@ export class OutboxWorker {
 
   /**
    * Delivers what the conversation has waiting, in order; stops at a message that must wait.
-   * Each message costs two writes: its take (the lease claimed or renewed, the attempt counted)
-   * and its finish (sent, and the lease let go with the last one). Never throws.
+   * The first message is taken in a write of its own (the lease claimed, the attempt counted),
+   * or comes `held` from the write that added it; each finish then takes the next, and lets the
+   * lease go after the last. Never throws.
    */
   drain(conversationId: string, options: { evenIfNotDue?: boolean; held?: OutboxMessage } = {}): Promise<void> {
     return this.serial.run(conversationId, async () => {

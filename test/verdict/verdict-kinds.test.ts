@@ -170,6 +170,14 @@ describe('fine-tune', () => {
     expect(v.nextSteps).toContain('Run this check again if volume passes 206,204 calls a month: a fine-tune clears the margin there.');
   });
 
+  it('says that the data comes first when the volume that would clear the margin still lacks the examples to train on', () => {
+    const v = verdictFor(expensiveWorkingPrompt({ monthlyCalls: 150_000, labeledExamples: 40 }));
+    expect(v.verdict).toBe('prompt-engineering');
+    expect(v.nextSteps).toContain(
+      'Run this check again if volume passes 206,051 calls a month: a fine-tune clears the margin there, once you have the 100 labelled examples to train it on (you have 40).',
+    );
+  });
+
   it('stays with prompt engineering when the saving clears the margin but not if the fine-tuning work took twice as long', () => {
     const v = verdictFor(expensiveWorkingPrompt({ monthlyCalls: 200_000 }));
     expect(v.verdict).toBe('prompt-engineering');

@@ -9,6 +9,7 @@ import { acknowledgeUnclaimed } from './acknowledge-unclaimed.js';
 import { checkSlackPayload } from './slack-payload-shapes.js';
 import { RefusedSlackRequest, verifySlackHttpRequest } from './verify-slack-request.js';
 import { refuseUnread } from '../http/door-guard.js';
+import { JsonChatClient } from './json-chat-client.js';
 import { slackFetch } from './slack-fetch.js';
 
 /** The bot scopes the manifest grants; OAuth installs ask for exactly these. */
@@ -45,7 +46,8 @@ const RECONNECT_MS = 30_000;
 
 /**
  * Bolt in the mode the settings ask for. The Web API client retries a rate-limited call
- * a few times (honouring Retry-After) rather than Bolt's default of half an hour.
+ * a few times (honouring Retry-After) rather than Bolt's default of half an hour; the outbox's
+ * client (botClientFor) leaves its chat posts' retries to the outbox.
  */
 export function createSlackApp(config: SlackConfig, options: { logger: Logger; installationStore: InstallationStore; now: () => Date }): SlackApp {
   const logger = boltLogger(options.logger);
@@ -81,7 +83,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
       httpHandler: null,
       getPaths: [],
       problems: () => [problem, bot.problem].filter((p): p is string => p !== null),
-      botClientFor: oneBot(new WebClient(config.botToken, { ...clientOptions, logger })),
+      botClientFor: oneBot(new JsonChatClient(config.botToken, { ...clientOptions, logger, warnings: options.logger })),
       start: async () => {
         bot.start();
         await connect();
@@ -162,12 +164,12 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     problems: () => (bot?.problem ? [bot.problem] : []),
     botClientFor:
       config.mode === 'http'
-        ? oneBot(new WebClient(config.botToken, { ...clientOptions, logger }))
+        ? oneBot(new JsonChatClient(config.botToken, { ...clientOptions, logger, warnings: options.logger }))
         : async (workspace) => {
             // Each workspace's own token, from its installation (the organisation's, for an org-wide install); an uninstalled workspace has none.
             const query = { teamId: workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall: workspace.orgWide ?? false };
             const installation = await options.installationStore.fetchInstallation(query).catch(() => null);
-            return installation?.bot?.token ? new WebClient(installation.bot.token, { ...clientOptions, logger }) : null;
+            return installation?.bot?.token ? new JsonChatClient(installation.bot.token, { ...clientOptions, logger, warnings: options.logger }) : null;
           },
     start: async () => bot?.start(),
     stop: async () => bot?.stop(),

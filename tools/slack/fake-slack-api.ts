@@ -6,6 +6,8 @@ export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
   token: string | undefined;
+  /** How the body came: `application/json…` or `application/x-www-form-urlencoded`. */
+  contentType: string;
 }
 
 export interface SlackMessage {
@@ -69,6 +71,7 @@ export class FakeSlackApi {
   /** Set to an enterprise id: the next OAuth install is org-wide in that Enterprise Grid organisation. */
   orgWideInstall: string | null = null;
   private failures = new Map<string, Failure[]>();
+  private warnings = new Map<string, string[]>();
   private postListeners: ((message: SlackMessage) => void)[] = [];
   private clock = 1_700_000_000_000;
   private server: Server | null = null;
@@ -103,7 +106,7 @@ export class FakeSlackApi {
         return;
       }
       const method = path.replace(/^\/api\//, '').split('?')[0]!;
-      this.calls.push({ method, body, token: req.headers.authorization?.replace(/^Bearer /, '') });
+      this.calls.push({ method, body, token: req.headers.authorization?.replace(/^Bearer /, ''), contentType: req.headers['content-type'] ?? '' });
       const failure = this.failures.get(method)?.shift();
       if (failure?.afterDelivery) this.answer(method, body);
       if (failure) {
@@ -112,7 +115,9 @@ export class FakeSlackApi {
         res.writeHead(failure.status ?? 200, headers).end(JSON.stringify({ ok: false, error: failure.error }));
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, body)));
+      const warnings = this.warnings.get(method);
+      this.warnings.delete(method);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...this.answer(method, body), ...(warnings ? { response_metadata: { warnings } } : {}) }));
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -151,6 +156,11 @@ export class FakeSlackApi {
   /** The next `count` calls of `method` fail with `error` (a 429 with Retry-After for rate limits). */
   failNext(method: string, failure: Failure, count = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array.from({ length: count }, () => failure)]);
+  }
+
+  /** The next call of `method` succeeds with these warnings in its response_metadata, as Slack warns of a deprecated argument. */
+  warnNext(method: string, warnings: string[]): void {
+    this.warnings.set(method, warnings);
   }
 
   /** A person shares a file in a thread, as from Slack's composer: a message with the file on it. */

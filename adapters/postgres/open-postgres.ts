@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-migrations.js';
+import { PreparingClient } from './preparing-client.js';
 
 /** A pool on the service's PostgreSQL database, its schema brought up to date. */
 export interface PostgresDatabase {
@@ -44,6 +45,7 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 20,
+    Client: PreparingClient,
     types,
     connectionTimeoutMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),

@@ -1,4 +1,4 @@
-import { outboxItemsOf, runTurn, verdictRecordFor, type ConversationStore, type PriceCatalogue, type TurnContext, type TurnInput, type TurnOutcome } from '../../src/index.js';
+import { outboxItemsOf, runTurn, verdictRecordFor, type ConversationStore, type OutboxMessage, type PriceCatalogue, type TurnContext, type TurnInput, type TurnOutcome } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 
 /** The context of a turn at a moment: prices, the day of the advice, the time, the tokenizer. */
@@ -12,6 +12,14 @@ export interface TurnOrigin {
   showsRefusalItself?: boolean;
   /** The outbox message this turn fulfils (a recorded start), marked done with it. */
   completesOutbox?: number;
+  /** The deliverer that sends the turn's messages at once (OutboxWorker.lease): a turn that creates its conversation gives its first one back held. */
+  holdFor?: { holder: string; until: string };
+}
+
+/** A turn saved: what it came to, and its first message when it was saved held (TurnOrigin.holdFor). */
+export interface CommittedTurn {
+  outcome: TurnOutcome;
+  held?: OutboxMessage;
 }
 
 /**
@@ -27,6 +35,18 @@ export async function commitTurn(
   input: TurnInput,
   origin: TurnOrigin,
 ): Promise<TurnOutcome | null> {
+  return (await commitTurnHolding(deps, ctx, conversationId, eventKey, input, origin))?.outcome ?? null;
+}
+
+/** commitTurn, with the turn's first message when it was saved held for `origin.holdFor`. */
+export async function commitTurnHolding(
+  deps: { store: ConversationStore; logger: Logger },
+  ctx: TurnContext,
+  conversationId: string,
+  eventKey: string | null,
+  input: TurnInput,
+  origin: TurnOrigin,
+): Promise<CommittedTurn | null> {
   const applied = await deps.store.applyTurn(conversationId, eventKey, (current) => {
     const outcome = runTurn(current, input, ctx);
     const verdict = outcome.verdict && outcome.next ? verdictRecordFor(outcome.next, outcome.verdict, ctx.now) : null;
@@ -38,6 +58,7 @@ export async function commitTurn(
       consumesEvent: !refused,
       outbox: { actorId: origin.actorId, items },
       ...(origin.completesOutbox !== undefined ? { completesOutbox: origin.completesOutbox } : {}),
+      ...(origin.holdFor ? { holdFor: origin.holdFor } : {}),
       result: outcome,
     };
   });
@@ -46,5 +67,5 @@ export async function commitTurn(
     return null;
   }
   deps.logger.info({ conversationId, turn: input.kind, status: applied.result.status }, 'turn');
-  return applied.result;
+  return { outcome: applied.result, ...(applied.held ? { held: applied.held } : {}) };
 }

@@ -108,11 +108,15 @@ export class OutboxWorker {
    * was seen before, and nothing was recorded.
    */
   async addAndDeliver(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, onceFor: string, background: (work: () => Promise<void>) => void): Promise<boolean> {
-    const until = new Date(this.wallClock().getTime() + this.leaseMs).toISOString();
-    const held = await this.deps.store.outbox.addOutboxMessage(conversationId, platform, actorId, item, { onceFor, heldBy: { holder: this.holder, until } });
+    const held = await this.deps.store.outbox.addOutboxMessage(conversationId, platform, actorId, item, { onceFor, heldBy: this.lease() });
     if (!held) return false;
     background(() => this.drain(conversationId, { held }));
     return true;
+  }
+
+  /** A hold on a conversation for this deliverer from now: a turn that creates its conversation saves its messages held by it (then drain it with `held`). */
+  lease(): { holder: string; until: string } {
+    return { holder: this.holder, until: new Date(this.wallClock().getTime() + this.leaseMs).toISOString() };
   }
 
   /** Drains every conversation with a message due (all that wait, at start). Never throws. */
@@ -171,6 +175,7 @@ export class OutboxWorker {
     }
     try {
       const delivered = await sender.send(message, conversation);
+      if (delivered.settled) return 'done';
       const now = this.wallClock();
       const lease = { holder: this.holder, until: new Date(now.getTime() + this.leaseMs).toISOString(), now: now.toISOString() };
       const next = await store.outbox.finishOutboxMessage(message, delivered.postRef, lease, conversation ? delivered.questionRef : undefined);

@@ -72,10 +72,10 @@ export class PostgresConversationStore implements ConversationStore {
         await this.save(client, conversationId, commit.next, loaded?.version ?? null, { platform: platform!, actorId: commit.outbox?.actorId ?? '', items, completes: commit.completesOutbox ?? null });
       else if (items.length) await this.outbox.enqueue(client, conversationId, platform!, commit.outbox!.actorId, items);
       if (commit.verdict) await this.insertVerdict(client, commit.verdict);
-      if (!commit.next && commit.completesOutbox !== undefined)
-        await client.query(`UPDATE outbox SET status = 'sent', updated_at = $1 WHERE id = $2`, [this.now().toISOString(), commit.completesOutbox]);
+      if (!commit.next && commit.completesOutbox !== undefined) await this.outbox.complete(client, commit.completesOutbox);
       if (eventKey !== null && commit.consumesEvent === false) await client.query('DELETE FROM processed_events WHERE key = $1', [eventKey]);
-      return { duplicate: false, result: commit.result };
+      const held = commit.holdFor && commit.next && !loaded && items.length ? await this.outbox.holdFirst(client, conversationId, commit.holdFor) : undefined;
+      return { duplicate: false, result: commit.result, ...(held ? { held } : {}) };
     });
   }
 
@@ -175,7 +175,8 @@ export class PostgresConversationStore implements ConversationStore {
          INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at)
          SELECT $1, $10, $11, item, 'pending', 0, $12, $12 FROM unnest($13::text[]) WITH ORDINALITY AS t(item, n) ORDER BY n
        ),
-       done AS (UPDATE outbox SET status = 'sent', updated_at = $12 WHERE id = $14::bigint)
+       done AS (UPDATE outbox SET status = 'sent', updated_at = $12 WHERE id = $14::bigint RETURNING conversation_id),
+       let_go AS (DELETE FROM outbox_leases WHERE conversation_id IN (SELECT conversation_id FROM done))
        SELECT EXISTS (SELECT 1 FROM saved) AS saved`,
       [
         id,

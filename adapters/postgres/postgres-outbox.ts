@@ -68,10 +68,29 @@ export class PostgresOutbox implements OutboxStore {
     }
   }
 
-  /** One statement, one round trip: the claim, the oldest row waiting, its attempt counted if due (each CTE sees the rows as they were before the statement). */
+  /** Marks a message a turn fulfilled sent and lets its conversation go, on the turn's transaction. */
+  async complete(client: Queryable, id: number): Promise<void> {
+    await client.query(
+      `WITH done AS (UPDATE outbox SET status = 'sent', updated_at = $2 WHERE id = $1 RETURNING conversation_id)
+       DELETE FROM outbox_leases WHERE conversation_id IN (SELECT conversation_id FROM done)`,
+      [id, this.now().toISOString()],
+    );
+  }
+
+  /** The first message of a conversation just created, taken for `heldBy`, on the turn's transaction. */
+  async holdFirst(client: Queryable, conversationId: string, heldBy: { holder: string; until: string }): Promise<OutboxMessage | undefined> {
+    const taken = await this.take(client, conversationId, heldBy.holder, heldBy.until, this.now().toISOString(), null);
+    return taken.kind === 'message' ? taken.message : undefined;
+  }
+
   async takeOutboxMessage(conversationId: string, holder: string, until: string, now: string, dueBy: string | null): Promise<TakenOutboxMessage> {
+    return this.take(this.pool, conversationId, holder, until, now, dueBy);
+  }
+
+  /** One statement, one round trip: the claim, the oldest row waiting, its attempt counted if due (each CTE sees the rows as they were before the statement). */
+  private async take(db: Queryable, conversationId: string, holder: string, until: string, now: string, dueBy: string | null): Promise<TakenOutboxMessage> {
     for (;;) {
-      const { rows } = await this.pool.query<Partial<OutboxRow> & { leased: boolean; counted: string | null }>(
+      const { rows } = await db.query<Partial<OutboxRow> & { leased: boolean; counted: string | null }>(
         `WITH lease AS (
            INSERT INTO outbox_leases (conversation_id, holder, until) VALUES ($1, $2, $3)
            ON CONFLICT (conversation_id) DO UPDATE SET holder = excluded.holder, until = excluded.until
@@ -88,12 +107,12 @@ export class PostgresOutbox implements OutboxStore {
       const row = rows[0]!;
       if (!row.leased) return { kind: 'held' };
       if (row.id === null || row.id === undefined || row.counted === null) {
-        await this.releaseOutboxConversation(conversationId, holder);
+        await db.query('DELETE FROM outbox_leases WHERE conversation_id = $1 AND holder = $2', [conversationId, holder]);
         return { kind: 'none' };
       }
       const read = readItem(row.item!);
       if ('damaged' in read) {
-        await this.giveUpOutboxMessage(Number(row.id), `damaged in the database: ${read.damaged}`);
+        await this.giveUp(db, Number(row.id), `damaged in the database: ${read.damaged}`);
         continue;
       }
       return { kind: 'message', message: toOutboxMessage(row as OutboxRow, read.item) };
@@ -172,6 +191,10 @@ export class PostgresOutbox implements OutboxStore {
   }
 
   async giveUpOutboxMessage(id: number, error: string): Promise<void> {
-    await this.pool.query(`UPDATE outbox SET status = 'failed', last_error = $1, updated_at = $2 WHERE id = $3`, [outboxError(error), this.now().toISOString(), id]);
+    await this.giveUp(this.pool, id, error);
+  }
+
+  private async giveUp(db: Queryable, id: number, error: string): Promise<void> {
+    await db.query(`UPDATE outbox SET status = 'failed', last_error = $1, updated_at = $2 WHERE id = $3`, [outboxError(error), this.now().toISOString(), id]);
   }
 }

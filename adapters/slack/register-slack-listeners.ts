@@ -166,9 +166,9 @@ export function registerSlackListeners(app: App, { interview, trial, store, what
           const userName = body.user.username ?? body.user.name;
           const grid = conv?.refs.kind === 'slack' ? { enterpriseId: conv.refs.enterpriseId, orgWide: conv.refs.orgWide } : { enterpriseId: body.enterprise?.id, orgWide: body.is_enterprise_install };
           // In the background: a start may read the task with a model, longer than Slack waits for an answer.
-          return void background('starting an interview from a verdict', () =>
-            interview.start({ client, teamId, ...grid, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest }),
-          );
+          return void background('starting an interview from a verdict', async () => {
+            await interview.start({ client, teamId, ...grid, channelId, userId, ...(userName ? { userName } : {}), ...(task ? { task } : {}), suggested: rest });
+          });
         }
         case 'change':
         case 'answer':

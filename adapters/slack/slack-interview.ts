@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { buildOpeningCard, refsOf, type Card, type Conversation, type TurnContext, type TurnInput, type TurnOutcome, type Answers, type SlackStartRequest } from '../../src/index.js';
-import { commitTurn, turnContextAt, type TurnOrigin } from '../conversation/commit-turn.js';
+import {
+  buildOpeningCard,
+  refsOf,
+  type Card,
+  type Conversation,
+  type OutboxMessage,
+  type TurnContext,
+  type TurnInput,
+  type TurnOutcome,
+  type Answers,
+  type SlackStartRequest,
+} from '../../src/index.js';
+import { commitTurn, commitTurnHolding, turnContextAt, type TurnOrigin } from '../conversation/commit-turn.js';
 import type { OutboxWorker } from '../conversation/outbox-worker.js';
 import { SerialPerKey } from '../conversation/serial-per-key.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
@@ -77,13 +88,14 @@ export class SlackInterview {
 
   /**
    * Posts the opening message (in a DM with the person if the bot can't post here) and asks the
-   * first question. `from`: the outbox message this start fulfils (marked done with its first turn).
+   * first question. `from`: the outbox message this start fulfils (marked done with its first
+   * turn). True when that turn recorded it done: its deliverer has nothing left to finish.
    */
-  async start(req: StartRequest, from?: { outboxId: number; attempts: number }): Promise<void> {
+  async start(req: StartRequest, from?: { outboxId: number; attempts: number }): Promise<boolean> {
     const ownerLabel = `<@${req.userId}>`;
     // A start taken over from a replica that died may find its opening already up: it is used, not posted again.
     const earlier = from && from.attempts > 0 ? await this.findOpening(req.client, req.channelId, from.outboxId) : undefined;
-    if (earlier && (await this.deps.store.getConversation(`slack:${req.teamId}:${req.channelId}:${earlier}`))) return;
+    if (earlier && (await this.deps.store.getConversation(`slack:${req.teamId}:${req.channelId}:${earlier}`))) return false;
     const opening = { ...renderBlockKit(buildOpeningCard(ownerLabel, req.task)), ...(from ? { metadata: { event_type: OPENING_EVENT, event_payload: { start_id: String(from.outboxId) } } } : {}) };
     let channel = req.channelId;
     let movedToDm = false;
@@ -120,14 +132,20 @@ export class SlackInterview {
       ...(req.suggested ? { suggested: req.suggested } : {}),
       ...(intake ? { intake } : {}),
     };
-    const outcome = await this.commit(conversationId, null, input, { actorId: req.userId, ...(from ? { completesOutbox: from.outboxId } : {}) });
-    if (outcome) await this.deliver(req.client, conversationId, outcome, req.userId);
+    // The conversation is new: its first question comes back held for this deliverer, sent without a write to take it.
+    const committed = await commitTurnHolding(this.deps, this.turnContext(), conversationId, null, input, {
+      actorId: req.userId,
+      ...(from ? { completesOutbox: from.outboxId } : {}),
+      holdFor: this.deps.outbox.lease(),
+    });
+    if (committed) await this.deliver(req.client, conversationId, committed.outcome, req.userId, committed.held);
     if (movedToDm && req.respondPrivately) {
       const link = await permalinkOf(req.client, channel, threadTs, this.deps.logger);
       await req.respondPrivately(
         `I'm not a member of this conversation, so I started the interview in a direct message with you${link ? `: <${link}|open it>` : ''}. To run it here, invite me with \`/invite @finetune-advisor\`.`,
       );
     }
+    return committed !== null && from !== undefined;
   }
 
   /**
@@ -152,8 +170,8 @@ export class SlackInterview {
   }
 
   /** Delivers what the turn left (through the outbox, in order), then the notes for the actor alone. */
-  async deliver(client: WebClient, conversationId: string, outcome: TurnOutcome, actorId: string): Promise<void> {
-    await this.deps.outbox.drain(conversationId);
+  async deliver(client: WebClient, conversationId: string, outcome: TurnOutcome, actorId: string, held?: OutboxMessage): Promise<void> {
+    await this.deps.outbox.drain(conversationId, held ? { held } : {});
     const notes = outcome.replies.filter((r) => r.kind === 'ephemeral');
     if (!notes.length) return;
     const conv = await this.deps.store.getConversation(conversationId);

@@ -32,7 +32,7 @@ export interface SlackOutboxSenderDeps {
   /** The bot of a workspace (from the installation store under OAuth); null when it has none. */
   clientFor: (workspace: SlackWorkspace) => Promise<WebClient | null>;
   /** Starts an interview recorded by the command (SlackInterview.start); `from` marks the recorded start done with its first turn. */
-  startInterview: (client: WebClient, start: SlackStartRequest, from: { outboxId: number; attempts: number }) => Promise<void>;
+  startInterview: (client: WebClient, start: SlackStartRequest, from: { outboxId: number; attempts: number }) => Promise<boolean>;
 }
 
 /** Delivers a Slack interview's messages: thread posts and card updates, and the verdict in the channel. */
@@ -44,8 +44,8 @@ export class SlackOutboxSender implements OutboxSender {
     if (item.kind === 'start-slack-interview') {
       const client = await this.deps.clientFor(item.start);
       if (!client) throw new NoInstallationError(item.start.teamId);
-      await this.deps.startInterview(client, item.start, { outboxId: message.id, attempts: message.attempts });
-      return { postRef: null };
+      const settled = await this.deps.startInterview(client, item.start, { outboxId: message.id, attempts: message.attempts });
+      return { postRef: null, ...(settled ? { settled } : {}) };
     }
     if (!conversation) throw new Error(`conversation ${message.conversationId} is no longer stored`);
     const refs = refsOf(conversation.refs, 'slack');

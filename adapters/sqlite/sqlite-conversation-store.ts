@@ -57,9 +57,10 @@ export class SqliteConversationStore implements ConversationStore {
       if (commit.verdict) this.insertVerdict(commit.verdict);
       const platform = commit.next?.platform ?? loaded?.conversation.platform;
       if (commit.outbox?.items.length && platform) this.outbox.enqueue(conversationId, platform, commit.outbox.actorId, commit.outbox.items);
-      if (commit.completesOutbox !== undefined) this.sql(`UPDATE outbox SET status = 'sent', updated_at = ? WHERE id = ?`).run(this.now().toISOString(), commit.completesOutbox);
+      if (commit.completesOutbox !== undefined) this.outbox.complete(commit.completesOutbox);
       if (eventKey !== null && commit.consumesEvent === false) this.sql('DELETE FROM processed_events WHERE key = ?').run(eventKey);
-      return { duplicate: false, result: commit.result };
+      const held = commit.holdFor && commit.next && !loaded ? this.outbox.holdFirst(conversationId, commit.holdFor) : undefined;
+      return { duplicate: false, result: commit.result, ...(held ? { held } : {}) };
     });
     return run.immediate();
   }

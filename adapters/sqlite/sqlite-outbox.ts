@@ -23,6 +23,22 @@ export class SqliteOutbox implements OutboxStore {
     for (const item of items) insert.run(conversationId, platform, actorId, JSON.stringify(item), at, at);
   }
 
+  /** Marks a message a turn fulfilled sent and lets its conversation go; called inside the turn's transaction. */
+  complete(id: number): void {
+    const at = this.now().toISOString();
+    this.sql(`UPDATE outbox SET status = 'sent', updated_at = ? WHERE id = ?`).run(at, id);
+    this.sql('DELETE FROM outbox_leases WHERE conversation_id = (SELECT conversation_id FROM outbox WHERE id = ?)').run(id);
+  }
+
+  /** The first message of a conversation just created, taken for `heldBy`; called inside the turn's transaction. */
+  holdFirst(conversationId: string, heldBy: { holder: string; until: string }): OutboxMessage | undefined {
+    const now = this.now().toISOString();
+    if (!this.claim(conversationId, heldBy.holder, heldBy.until, now)) return undefined;
+    const taken = this.takeNext(conversationId, heldBy.holder, null);
+    // As taken: the attempt this one is about to make is not counted in what it carries.
+    return taken.kind === 'message' ? taken.message : undefined;
+  }
+
   async addOutboxMessage(conversationId: string, platform: Platform, actorId: string, item: OutboxItem, options: AddOutboxOptions = {}): Promise<OutboxMessage | null> {
     return this.inTransaction(() => {
       const at = this.now().toISOString();

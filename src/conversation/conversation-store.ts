@@ -1,7 +1,7 @@
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { Conversation, Platform } from './conversation.js';
 import type { QuestionRef } from './conversation-refs.js';
-import type { OutboxItem, OutboxStore } from './outbox.js';
+import type { OutboxItem, OutboxMessage, OutboxStore } from './outbox.js';
 import type { TrialStore } from './trial-store.js';
 
 /** A verdict as kept for history, "Show assumptions", "Start over" and managers' summaries. */
@@ -32,12 +32,18 @@ export interface TurnCommit<T> {
   consumesEvent?: boolean;
   /** Messages the turn leaves to deliver, saved with it (in order) and sent by the outbox worker. */
   outbox?: { actorId: string; items: OutboxItem[] };
-  /** An outbox message this turn fulfils (the start it is), marked sent in the same transaction. */
+  /** An outbox message this turn fulfils (the start it is), marked sent and its conversation let go, in the same transaction. */
   completesOutbox?: number;
+  /**
+   * The deliverer that sends this turn's messages at once. When the turn creates its conversation
+   * (no deliverer can be sending earlier ones), its messages are saved held by it, and the first is
+   * given back taken, its attempt counted (TurnApplied.held): a write to take it saved.
+   */
+  holdFor?: { holder: string; until: string };
   result: T;
 }
 
-export type TurnApplied<T> = { duplicate: true } | { duplicate: false; result: T };
+export type TurnApplied<T> = { duplicate: true } | { duplicate: false; result: T; held?: OutboxMessage };
 
 /**
  * Where conversations live. The port the adapters implement (SQLite here; a server

@@ -124,6 +124,8 @@ export interface Delivered {
   postRef: string | null;
   /** Set when a question card went up: the card a later answer replaces. */
   questionRef?: QuestionRef;
+  /** The message was a start whose own turn recorded it sent and let its conversation go: nothing is left to finish. */
+  settled?: boolean;
 }
 
 /** How a message asked for by a request is added: once per event key, and held by the deliverer that sends it at once. */

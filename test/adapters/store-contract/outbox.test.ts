@@ -149,6 +149,52 @@ for (const backend of BACKENDS) {
       });
     });
 
+    it('gives back the first message of a turn that creates its conversation, held by the deliverer that sends it, so no other takes it meanwhile', async () => {
+      const { store } = await make();
+      const { outbox } = store;
+      const conv = activeConversation();
+      const until = '2099-01-01T00:01:00.000Z';
+      const applied = await store.applyTurn(conv.id, null, () => ({
+        next: conv,
+        outbox: { actorId: 'U123', items: [question('Question 1'), question('Question 2')] },
+        holdFor: { holder: 'replica-a', until },
+        result: null,
+      }));
+      if (applied.duplicate) throw new Error('not a repeat');
+      expect(applied.held).toMatchObject({ conversationId: conv.id, attempts: 0, item: question('Question 1') });
+      expect(await outbox.takeOutboxMessage(conv.id, 'replica-b', until, '2099-01-01T00:00:00.000Z', null)).toEqual({ kind: 'held' });
+      // Its attempt is counted: a replica that dies sending it leaves it to the next, which checks the platform first.
+      expect(await outbox.nextOutboxMessage(conv.id)).toMatchObject({ id: applied.held!.id, attempts: 1 });
+      const after = await outbox.finishOutboxMessage(applied.held!, '1763888401.000200', { holder: 'replica-a', until, now: '2099-01-01T00:00:00.000Z' });
+      expect(after).toMatchObject({ kind: 'message', message: { item: question('Question 2') } });
+    });
+
+    it('holds nothing when the turn moves on a conversation that was there: a deliverer may be sending its earlier messages', async () => {
+      const { store } = await make();
+      const conv = activeConversation();
+      await store.applyTurn(conv.id, null, () => ({ next: conv, outbox: { actorId: 'U123', items: [question('Question 1')] }, result: null }));
+      const applied = await store.applyTurn(conv.id, 'ev-2', (c) => ({
+        next: nextTurnOf(c!),
+        outbox: { actorId: 'U123', items: [question('Question 2')] },
+        holdFor: { holder: 'replica-a', until: '2099-01-01T00:01:00.000Z' },
+        result: null,
+      }));
+      expect(applied).toEqual({ duplicate: false, result: null });
+      expect(await store.outbox.nextOutboxMessage(conv.id)).toMatchObject({ attempts: 0, item: question('Question 1') });
+    });
+
+    it("marks the start a turn fulfils sent and lets the start's conversation go, in the turn's write", async () => {
+      const { store } = await make();
+      const { outbox } = store;
+      const until = '2099-01-01T00:01:00.000Z';
+      const start = await outbox.addOutboxMessage('slack-start:9', 'slack', 'U123', question('Start'), { onceFor: 'slash:T1:trigger-9', heldBy: { holder: 'replica-a', until } });
+      const conv = activeConversation();
+      await store.applyTurn(conv.id, null, () => ({ next: conv, completesOutbox: start!.id, result: null }));
+      expect(await outbox.nextOutboxMessage('slack-start:9')).toBeUndefined();
+      // Let go: another deliverer could claim the start's conversation at once (it has nothing left to send).
+      expect(await outbox.claimOutboxConversation('slack-start:9', 'replica-b', until, '2099-01-01T00:00:00.000Z')).toBe(true);
+    });
+
     it('leaves a message whose time has not come, unless told to take it anyway, and counts each attempt', async () => {
       const { store } = await make();
       const { outbox } = store;

@@ -12,9 +12,10 @@ import {
   inputFromAction,
   inputFromText,
   isCardAction,
+  type OutboxMessage,
   type TurnOutcome,
 } from '../../src/index.js';
-import { commitTurn, turnContextAt } from '../conversation/commit-turn.js';
+import { commitTurn, commitTurnHolding, turnContextAt } from '../conversation/commit-turn.js';
 import type { OutboxWorker } from '../conversation/outbox-worker.js';
 import { SerialPerKey } from '../conversation/serial-per-key.js';
 import type { InterviewDeps } from '../conversation/interview-deps.js';
@@ -92,8 +93,9 @@ export class TeamsInterview {
       ...(suggested ? { suggested } : {}),
       ...(intake ? { intake } : {}),
     };
-    const outcome = await this.commit(id, eventKeyOf(context), input, userId);
-    if (outcome) await this.show(context, id, outcome);
+    // The conversation is new: its first card comes back held for this deliverer, sent without a write to take it.
+    const committed = await commitTurnHolding(this.deps, this.adviceTurn(), id, eventKeyOf(context), input, { actorId: userId, holdFor: this.deps.outbox.lease() });
+    if (committed) await this.show(context, id, committed.outcome, 'post', committed.held);
   }
 
   /** A reply typed in the chat: an answer to the person's running interview here, if there is one. */
@@ -166,8 +168,8 @@ export class TeamsInterview {
   }
 
   /** Delivers what the turn left (through the outbox, in order), then the notes for the actor alone. */
-  private async show(context: TurnContext, conversationId: string, outcome: TurnOutcome, notes: 'post' | 'answer-invoke' = 'post'): Promise<void> {
-    await this.deps.outbox.drain(conversationId);
+  private async show(context: TurnContext, conversationId: string, outcome: TurnOutcome, notes: 'post' | 'answer-invoke' = 'post', held?: OutboxMessage): Promise<void> {
+    await this.deps.outbox.drain(conversationId, held ? { held } : {});
     if (notes === 'answer-invoke') return;
     for (const reply of outcome.replies) {
       if (reply.kind === 'ephemeral') await context.sendActivity({ attachments: [renderAdaptiveAttachment(buildMessageCard(reply.card.title, textOf(reply.card)))] });

@@ -24,21 +24,10 @@ export interface CommittedTurn {
 
 /**
  * Runs one turn in the store's transaction, saving with it the verdict and the messages it
- * leaves (the outbox, delivered by the OutboxWorker). Null when the event was seen before (a
- * platform's retry): nothing changed and nothing is to be shown.
+ * leaves (the outbox, delivered by the OutboxWorker), and gives back what it came to, with its
+ * first message when it was saved held for `origin.holdFor`. Null when the event was seen before
+ * (a platform's retry): nothing changed and nothing is to be shown.
  */
-export async function commitTurn(
-  deps: { store: ConversationStore; logger: Logger },
-  ctx: TurnContext,
-  conversationId: string,
-  eventKey: string | null,
-  input: TurnInput,
-  origin: TurnOrigin,
-): Promise<TurnOutcome | null> {
-  return (await commitTurnHolding(deps, ctx, conversationId, eventKey, input, origin))?.outcome ?? null;
-}
-
-/** commitTurn, with the turn's first message when it was saved held for `origin.holdFor`. */
 export async function commitTurnHolding(
   deps: { store: ConversationStore; logger: Logger },
   ctx: TurnContext,
@@ -68,4 +57,9 @@ export async function commitTurnHolding(
   }
   deps.logger.info({ conversationId, turn: input.kind, status: applied.result.status }, 'turn');
   return { outcome: applied.result, ...(applied.held ? { held: applied.held } : {}) };
+}
+
+/** commitTurnHolding, for a door that delivers the turn's messages by draining the outbox: what the turn came to. */
+export async function commitTurn(...args: Parameters<typeof commitTurnHolding>): Promise<TurnOutcome | null> {
+  return (await commitTurnHolding(...args))?.outcome ?? null;
 }

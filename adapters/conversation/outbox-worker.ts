@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { retryDelayMs, type Conversation, type ConversationStore, type Delivered, type OutboxItem, type OutboxMessage, type Platform } from '../../src/index.js';
+import { retryDelayMs, withQuestionRef, type Conversation, type ConversationStore, type Delivered, type OutboxItem, type OutboxMessage, type Platform } from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import { SerialPerKey } from './serial-per-key.js';
 
@@ -80,6 +80,8 @@ export class OutboxWorker {
       const { outbox } = this.deps.store;
       let evenIfNotDue = options.evenIfNotDue ?? false;
       let held = options.held;
+      // Read once a drain: only this drain changes its refs meanwhile (each question card it records), and those it applies itself.
+      let known: Conversation | undefined;
       try {
         for (let taken = 0; taken < MAX_PER_DRAIN; taken++) {
           const now = this.wallClock();
@@ -89,10 +91,11 @@ export class OutboxWorker {
           held = undefined;
           evenIfNotDue = false;
           if (take.kind !== 'message') return; // nothing due (the lease let go), or another replica has it
-          const next = await this.deliver(take.message);
+          const next = await this.deliver(take.message, known);
           if (next === 'done') return;
           if (next === 'wait') break;
-          if (next !== 'more') held = next.next; // taken with the finish
+          known = undefined;
+          if (next !== 'more') ({ next: held, conversation: known } = next); // taken with the finish
         }
         await outbox.releaseOutboxConversation(conversationId, this.holder);
       } catch (err) {
@@ -159,9 +162,9 @@ export class OutboxWorker {
    * Tries one message: the next one, taken with its finish; `more` to take the next; `done` when
    * nothing due waits (the lease let go); `wait` when the rest must wait.
    */
-  private async deliver(message: OutboxMessage): Promise<{ next: OutboxMessage } | 'more' | 'done' | 'wait'> {
+  private async deliver(message: OutboxMessage, known: Conversation | undefined): Promise<{ next: OutboxMessage; conversation: Conversation | undefined } | 'more' | 'done' | 'wait'> {
     const { store, logger } = this.deps;
-    const conversation = await store.getConversation(message.conversationId);
+    const conversation = known ?? (await store.getConversation(message.conversationId));
     const sender = this.deps.senders[message.platform];
     if (!sender) return 'wait'; // the platform is off here: left for a replica (or a start) that has it
     // A start has no conversation yet: it makes one.
@@ -180,7 +183,8 @@ export class OutboxWorker {
       const lease = { holder: this.holder, until: new Date(now.getTime() + this.leaseMs).toISOString(), now: now.toISOString() };
       const next = await store.outbox.finishOutboxMessage(message, delivered.postRef, lease, conversation ? delivered.questionRef : undefined);
       if (message.attempts > 0) logger.info({ conversationId: message.conversationId, outbox: message.id, attempts: message.attempts + 1 }, 'a held-up message went out');
-      return next.kind === 'message' ? { next: next.message } : 'done';
+      if (next.kind !== 'message') return 'done';
+      return { next: next.message, conversation: conversation && delivered.questionRef ? withQuestionRef(conversation, delivered.questionRef) : conversation };
     } catch (err) {
       const failure = sender.explain(err);
       // A verdict is what the team waits for: it is never given up on while it can still be posted (an admin may invite the bot).

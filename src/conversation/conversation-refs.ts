@@ -46,3 +46,9 @@ export function refsOf<K extends ConversationRefs['kind']>(refs: ConversationRef
   if (refs.kind !== kind) throw new Error(`expected a ${kind} interview, found a ${refs.kind} one`);
   return refs as Extract<ConversationRefs, { kind: K }>;
 }
+
+/** The conversation with a question card recorded as a store records it (questionRefField): that one field, on refs of its platform only. */
+export function withQuestionRef<C extends { refs: ConversationRefs }>(conversation: C, ref: QuestionRef): C {
+  const { kind, field, value } = questionRefField(ref);
+  return conversation.refs.kind === kind ? { ...conversation, refs: { ...conversation.refs, [field]: value } } : conversation;
+}

@@ -10,7 +10,7 @@ import {
   type TurnCommit,
   type VerdictRecord,
 } from '../../src/index.js';
-import { ConcurrentTurnError, toRecord, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
+import { ConcurrentTurnError, toRecord, VERDICT_COLUMNS, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { ParsedConversations } from '../store/parsed-conversations.js';
 import { inTransaction } from './open-postgres.js';
 import { PostgresOutbox } from './postgres-outbox.js';
@@ -105,7 +105,7 @@ export class PostgresConversationStore implements ConversationStore {
   }
 
   async getVerdict(id: string): Promise<VerdictRecord | undefined> {
-    const { rows } = await this.pool.query<VerdictRow>('SELECT * FROM verdicts WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<VerdictRow>(`SELECT ${VERDICT_COLUMNS} FROM verdicts WHERE id = $1`, [id]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
@@ -120,7 +120,7 @@ export class PostgresConversationStore implements ConversationStore {
   }
 
   async listVerdicts(platform: Platform, ownerId: string, limit: number): Promise<VerdictRecord[]> {
-    const { rows } = await this.pool.query<VerdictRow>('SELECT * FROM verdicts WHERE platform = $1 AND owner_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3', [
+    const { rows } = await this.pool.query<VerdictRow>(`SELECT ${VERDICT_COLUMNS} FROM verdicts WHERE platform = $1 AND owner_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3`, [
       platform,
       ownerId,
       Math.max(0, Math.floor(limit)),
@@ -129,7 +129,7 @@ export class PostgresConversationStore implements ConversationStore {
   }
 
   async listVerdictsBetween(from: string, to: string): Promise<VerdictRecord[]> {
-    const { rows } = await this.pool.query<VerdictRow>('SELECT * FROM verdicts WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, seq', [from, to]);
+    const { rows } = await this.pool.query<VerdictRow>(`SELECT ${VERDICT_COLUMNS} FROM verdicts WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, seq`, [from, to]);
     return rows.map(toRecord);
   }
 

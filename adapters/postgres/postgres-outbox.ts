@@ -10,7 +10,7 @@ import {
   type QuestionRef,
   type TakenOutboxMessage,
 } from '../../src/index.js';
-import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
+import { OUTBOX_COLUMNS, outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
@@ -42,7 +42,7 @@ export class PostgresOutbox implements OutboxStore {
          INSERT INTO processed_events (key, seen_at) SELECT $6, $5 WHERE $6::text IS NOT NULL ON CONFLICT (key) DO NOTHING RETURNING 1
        ), added AS (
          INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at)
-         SELECT $1, $2, $3, $4, 'pending', CASE WHEN $7::text IS NULL THEN 0 ELSE 1 END, $5, $5 WHERE $6::text IS NULL OR EXISTS (SELECT 1 FROM seen) RETURNING *
+         SELECT $1, $2, $3, $4, 'pending', CASE WHEN $7::text IS NULL THEN 0 ELSE 1 END, $5, $5 WHERE $6::text IS NULL OR EXISTS (SELECT 1 FROM seen) RETURNING ${OUTBOX_COLUMNS}
        ), held AS (
          INSERT INTO outbox_leases (conversation_id, holder, until) SELECT $1, $7, $8 WHERE $7::text IS NOT NULL AND EXISTS (SELECT 1 FROM added)
          ON CONFLICT (conversation_id) DO UPDATE SET holder = excluded.holder, until = excluded.until WHERE outbox_leases.until < $5
@@ -56,7 +56,7 @@ export class PostgresOutbox implements OutboxStore {
 
   async nextOutboxMessage(conversationId: string): Promise<OutboxMessage | undefined> {
     for (;;) {
-      const { rows } = await this.pool.query<OutboxRow>(`SELECT * FROM outbox WHERE conversation_id = $1 AND status = 'pending' ORDER BY id LIMIT 1`, [conversationId]);
+      const { rows } = await this.pool.query<OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE conversation_id = $1 AND status = 'pending' ORDER BY id LIMIT 1`, [conversationId]);
       const row = rows[0];
       if (!row) return undefined;
       const read = readItem(row.item);
@@ -97,7 +97,7 @@ export class PostgresOutbox implements OutboxStore {
            WHERE outbox_leases.holder = excluded.holder OR outbox_leases.until < $4
            RETURNING 1
          ), next AS (
-           SELECT * FROM outbox WHERE conversation_id = $1 AND status = 'pending' AND EXISTS (SELECT 1 FROM lease) ORDER BY id LIMIT 1
+           SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE conversation_id = $1 AND status = 'pending' AND EXISTS (SELECT 1 FROM lease) ORDER BY id LIMIT 1
          ), counted AS (
            UPDATE outbox SET attempts = attempts + 1, updated_at = $6 WHERE id IN (SELECT id FROM next) AND ($5::text IS NULL OR not_before <= $5) RETURNING id
          )
@@ -134,7 +134,7 @@ export class PostgresOutbox implements OutboxStore {
          UPDATE conversations SET data = jsonb_set(data::jsonb, ARRAY['refs', $6::text], to_jsonb($7::text))::text
          WHERE $6::text IS NOT NULL AND id = $4 AND (data::jsonb #>> '{refs,kind}') = $8 RETURNING 1
        ), next AS (
-         SELECT * FROM outbox WHERE conversation_id = $4 AND status = 'pending' AND id <> $1 ORDER BY id LIMIT 1
+         SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE conversation_id = $4 AND status = 'pending' AND id <> $1 ORDER BY id LIMIT 1
        ), counted AS (
          UPDATE outbox SET attempts = attempts + 1, updated_at = $3 WHERE id IN (SELECT id FROM next) AND not_before <= $9 RETURNING id
        ), renewed AS (

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { NewTrial, TrialRecord, TrialStatus, TrialStore, TrialSummary } from '../../src/index.js';
-import { toTrialRecord, type TrialRow } from '../store/trial-rows.js';
+import { toTrialRecord, TRIAL_COLUMNS, type TrialRow } from '../store/trial-rows.js';
 
 /** Trials on PostgreSQL; one running per conversation, by a partial unique index (a second start loses the race). */
 export class PostgresTrialStore implements TrialStore {
@@ -21,7 +21,7 @@ export class PostgresTrialStore implements TrialStore {
   }
 
   async getTrial(id: string): Promise<TrialRecord | undefined> {
-    const { rows } = await this.pool.query<TrialRow>('SELECT * FROM trials WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<TrialRow>(`SELECT ${TRIAL_COLUMNS} FROM trials WHERE id = $1`, [id]);
     return rows[0] ? toTrialRecord(rows[0]) : undefined;
   }
 

@@ -16,8 +16,9 @@ function nameOf(text: string): string {
  * A pool connection that prepares each statement with parameters the first time it runs it, and
  * runs it by name after: PostgreSQL then parses and analyses it once per connection instead of on
  * every call (the turn's statements are CTEs, the costliest part of a turn on the server). Every
- * statement text the stores run is fixed, so the names stay few. Statements without parameters
- * (migrations, DDL) run as before.
+ * statement text the stores run is fixed, so the names stay few, and names its columns (no `*`):
+ * a kept statement whose result changed shape (a newer release adding a column) would fail on
+ * every call. Statements without parameters (migrations, DDL) run as before.
  */
 export class PreparingClient extends pg.Client {
   // pg's query has a dozen overloads; this adds a name to the (text, values) ones and passes every call on.

@@ -21,6 +21,9 @@ export interface ConversationRow {
   data: string;
 }
 
+/** VerdictRow's columns, named (see OUTBOX_COLUMNS). */
+export const VERDICT_COLUMNS = 'id, conversation_id, platform, owner_id, owner_label, owner_name, task, data, link, created_at';
+
 export interface VerdictRow {
   id: string;
   conversation_id: string;

@@ -1,6 +1,9 @@
 import { outboxItemSchema, type OutboxItem, type OutboxMessage, type Platform } from '../../src/index.js';
 
 /** Outbox rows as every store keeps them, and how they are read back. */
+/** OutboxRow's columns, named: a statement kept prepared (PostgreSQL) keeps its result's shape when a newer release adds a column. */
+export const OUTBOX_COLUMNS = 'id, conversation_id, platform, actor_id, item, attempts, not_before, last_error, created_at';
+
 export interface OutboxRow {
   id: number;
   conversation_id: string;

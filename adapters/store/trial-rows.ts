@@ -1,6 +1,9 @@
 import type { TrialRecord, TrialStatus, TrialSummary } from '../../src/index.js';
 
 /** A trial row as both databases keep it. */
+/** TrialRow's columns, named (see OUTBOX_COLUMNS). */
+export const TRIAL_COLUMNS = 'id, conversation_id, platform, owner_id, status, summary, export_yaml, download_key, created_at, updated_at';
+
 export interface TrialRow {
   id: string;
   conversation_id: string;

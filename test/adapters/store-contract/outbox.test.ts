@@ -21,6 +21,7 @@ for (const backend of BACKENDS) {
             "INSERT INTO outbox (conversation_id, platform, actor_id, item, status, attempts, not_before, created_at) VALUES (?, 'slack', 'U1', '{\"kind\":\"post-thread\"', 'pending', 0, '2000-01-01', '2000-01-01')",
             conversationId,
           ),
+        run: db.run,
       };
     };
 
@@ -193,6 +194,33 @@ for (const backend of BACKENDS) {
       expect(await outbox.nextOutboxMessage('slack-start:9')).toBeUndefined();
       // Let go: another deliverer could claim the start's conversation at once (it has nothing left to send).
       expect(await outbox.claimOutboxConversation('slack-start:9', 'replica-b', until, '2099-01-01T00:00:00.000Z')).toBe(true);
+    });
+
+    it('goes on taking, adding and finishing messages after a newer release adds a column to the outbox', async () => {
+      const under = await make();
+      const { outbox } = under.store;
+      const until = '2099-01-01T00:01:00.000Z';
+      const lease = { holder: 'replica-a', until, now: '2099-01-01T00:00:00.000Z' };
+      const conv = activeConversation();
+      const turn = async (key: string | null, title: string) =>
+        under.store.applyTurn(conv.id, key, (c) => ({ next: c ? nextTurnOf(c) : conv, outbox: { actorId: 'U123', items: [question(title)] }, result: null }));
+      // Each statement has run once on this connection (PostgreSQL keeps it prepared by name)...
+      await turn(null, 'Question 1');
+      const first = await outbox.takeOutboxMessage(conv.id, 'replica-a', until, lease.now, null);
+      if (first.kind !== 'message') throw new Error(`expected a message, got ${first.kind}`);
+      await outbox.finishOutboxMessage(first.message, '1.1', lease);
+      await outbox.addOutboxMessage('slack-start:m1', 'slack', 'U123', question('Start'), { onceFor: 'slash:T1:m1', heldBy: { holder: 'replica-a', until } });
+      // ...when a replica of the next release migrates, as in a rolling deploy.
+      await under.run('ALTER TABLE outbox ADD COLUMN priority INTEGER');
+      await turn('ev-2', 'Question 2');
+      const second = await outbox.takeOutboxMessage(conv.id, 'replica-a', until, lease.now, null);
+      expect(second).toMatchObject({ kind: 'message', message: { item: question('Question 2') } });
+      if (second.kind !== 'message') return;
+      expect(await outbox.finishOutboxMessage(second.message, '1.2', lease)).toEqual({ kind: 'none' });
+      expect(await outbox.addOutboxMessage('slack-start:m2', 'slack', 'U123', question('Start'), { onceFor: 'slash:T1:m2', heldBy: { holder: 'replica-a', until } })).toMatchObject({
+        item: question('Start'),
+      });
+      expect(await outbox.nextOutboxMessage('slack-start:m1')).toMatchObject({ item: question('Start') });
     });
 
     it('leaves a message whose time has not come, unless told to take it anyway, and counts each attempt', async () => {

@@ -9,6 +9,8 @@ const JSON_METHODS = new Set(['chat.postMessage', 'chat.update']);
 
 /** Times a rate-limited chat call is sent again after Slack's wait before the outbox is left to retry it (the WebClient's own count). */
 const RATE_LIMITED_RETRIES = 3;
+/** A longer wait is the outbox's (it defers the message that long): waited here, it would outlast the deliverer's lease on the conversation. */
+const LONGEST_WAIT_S = 10;
 
 export interface JsonChatClientOptions extends WebClientOptions {
   /** Milliseconds a chat call may wait for Slack's answer before it fails as a request error. */
@@ -56,7 +58,7 @@ export class JsonChatClient extends WebClient {
       if (res.statusCode === 429 && Number.isFinite(retryAfter) && retryAfter >= 0) {
         await res.body.dump();
         // A rate-limited call was not carried out, so sending it again after Slack's wait cannot post twice.
-        if (limited >= RATE_LIMITED_RETRIES) throw new WebAPIRateLimitedError(retryAfter);
+        if (limited >= RATE_LIMITED_RETRIES || retryAfter > LONGEST_WAIT_S) throw new WebAPIRateLimitedError(retryAfter);
         this.warnings.info({ method, retryAfter }, 'Slack is limiting how fast the app posts; sending again after its wait');
         await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
         continue;

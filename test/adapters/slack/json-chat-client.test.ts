@@ -60,6 +60,13 @@ describe('the outbox client posting to Slack', () => {
     expect(slack.channel('C1')).toEqual([]);
   });
 
+  it("leaves a long rate-limit wait to the outbox: fails at once with Slack's wait, sent once", async () => {
+    slack.failNext('chat.postMessage', { error: 'ratelimited', status: 429, retryAfter: 30 });
+    const err = await client.chat.postMessage({ channel: 'C1', text: 'hello' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'slack_webapi_rate_limited_error', retryAfter: 30 });
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
+  });
+
   it('fails on an HTTP error status with that status, and does not post twice', async () => {
     slack.failNext('chat.postMessage', { error: 'internal_error', status: 503 }, 3);
     const err = await client.chat.postMessage({ channel: 'C1', text: 'hello' }).catch((e: unknown) => e);

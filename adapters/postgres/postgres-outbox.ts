@@ -194,7 +194,8 @@ export class PostgresOutbox implements OutboxStore {
     await this.giveUp(this.pool, id, error);
   }
 
+  /** Only a message still waiting: one its own turn already recorded sent (a start) stays sent whatever fails after. */
   private async giveUp(db: Queryable, id: number, error: string): Promise<void> {
-    await db.query(`UPDATE outbox SET status = 'failed', last_error = $1, updated_at = $2 WHERE id = $3`, [outboxError(error), this.now().toISOString(), id]);
+    await db.query(`UPDATE outbox SET status = 'failed', last_error = $1, updated_at = $2 WHERE id = $3 AND status = 'pending'`, [outboxError(error), this.now().toISOString(), id]);
   }
 }

@@ -161,7 +161,8 @@ export class SqliteOutbox implements OutboxStore {
     this.giveUp(id, error);
   }
 
+  /** Only a message still waiting: one its own turn already recorded sent (a start) stays sent whatever fails after. */
   private giveUp(id: number, error: string): void {
-    this.sql(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(outboxError(error), this.now().toISOString(), id);
+    this.sql(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND status = 'pending'`).run(outboxError(error), this.now().toISOString(), id);
   }
 }

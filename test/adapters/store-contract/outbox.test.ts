@@ -22,6 +22,7 @@ for (const backend of BACKENDS) {
             conversationId,
           ),
         run: db.run,
+        all: db.all,
       };
     };
 
@@ -221,6 +222,17 @@ for (const backend of BACKENDS) {
         item: question('Start'),
       });
       expect(await outbox.nextOutboxMessage('slack-start:m1')).toMatchObject({ item: question('Start') });
+    });
+
+    it('keeps a message sent when a later failure of the same delivery would give it up (the report lists only what never went out)', async () => {
+      const under = await make();
+      const until = '2099-01-01T00:01:00.000Z';
+      const start = await under.store.outbox.addOutboxMessage('slack-start:g1', 'slack', 'U123', question('Start'), { onceFor: 'slash:T1:g1', heldBy: { holder: 'replica-a', until } });
+      const conv = activeConversation();
+      await under.store.applyTurn(conv.id, null, () => ({ next: conv, completesOutbox: start!.id, result: null }));
+      // The start's turn is saved; telling the person privately then fails, and the deliverer gives the message up.
+      await under.store.outbox.giveUpOutboxMessage(start!.id, 'Slack answered channel_not_found');
+      expect(await under.all<{ status: string }>('SELECT status FROM outbox WHERE id = ?', start!.id)).toEqual([{ status: 'sent' }]);
     });
 
     it('leaves a message whose time has not come, unless told to take it anyway, and counts each attempt', async () => {

@@ -9,6 +9,7 @@ import { acknowledgeUnclaimed } from './acknowledge-unclaimed.js';
 import { checkSlackPayload } from './slack-payload-shapes.js';
 import { RefusedSlackRequest, verifySlackHttpRequest } from './verify-slack-request.js';
 import { refuseUnread } from '../http/door-guard.js';
+import { ClientsByToken } from './clients-by-token.js';
 import { JsonChatClient } from './json-chat-client.js';
 import { slackFetch } from './slack-fetch.js';
 
@@ -157,6 +158,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
         if (!res.headersSent) res.writeHead(400).end();
       });
   };
+  const workspaceClients = new ClientsByToken((token) => new JsonChatClient(token, { ...clientOptions, logger, warnings: options.logger }));
   return {
     app,
     httpHandler,
@@ -169,7 +171,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
             // Each workspace's own token, from its installation (the organisation's, for an org-wide install); an uninstalled workspace has none.
             const query = { teamId: workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall: workspace.orgWide ?? false };
             const installation = await options.installationStore.fetchInstallation(query).catch(() => null);
-            return installation?.bot?.token ? new JsonChatClient(installation.bot.token, { ...clientOptions, logger, warnings: options.logger }) : null;
+            return installation?.bot?.token ? workspaceClients.get(installation.bot.token) : null;
           },
     start: async () => bot?.start(),
     stop: async () => bot?.stop(),

@@ -1,4 +1,15 @@
-import { outboxItemsOf, runTurn, verdictRecordFor, type ConversationStore, type OutboxMessage, type PriceCatalogue, type TurnContext, type TurnInput, type TurnOutcome } from '../../src/index.js';
+import {
+  outboxItemsOf,
+  runTurn,
+  verdictRecordFor,
+  type ConversationStore,
+  type OutboxHold,
+  type OutboxMessage,
+  type PriceCatalogue,
+  type TurnContext,
+  type TurnInput,
+  type TurnOutcome,
+} from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 
 /** The context of a turn at a moment: prices, the day of the advice, the time, the tokenizer. */
@@ -13,7 +24,7 @@ export interface TurnOrigin {
   /** The outbox message this turn fulfils (a recorded start), marked done with it. */
   completesOutbox?: number;
   /** The deliverer that sends the turn's messages at once (OutboxWorker.lease): a turn that creates its conversation gives its first one back held. */
-  holdFor?: { holder: string; until: string };
+  holdFor?: OutboxHold;
 }
 
 /** A turn saved: what it came to, and its first message when it was saved held (TurnOrigin.holdFor). */

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { retryDelayMs, withQuestionRef, type Conversation, type ConversationStore, type Delivered, type OutboxItem, type OutboxMessage, type Platform } from '../../src/index.js';
+import {
+  retryDelayMs,
+  withQuestionRef,
+  type Conversation,
+  type ConversationStore,
+  type Delivered,
+  type OutboxHold,
+  type OutboxItem,
+  type OutboxLease,
+  type OutboxMessage,
+  type Platform,
+} from '../../src/index.js';
 import type { Logger } from '../logging/create-logger.js';
 import { SerialPerKey } from './serial-per-key.js';
 
@@ -84,10 +95,8 @@ export class OutboxWorker {
       let known: Conversation | undefined;
       try {
         for (let taken = 0; taken < MAX_PER_DRAIN; taken++) {
-          const now = this.wallClock();
-          const take = held
-            ? ({ kind: 'message', message: held } as const)
-            : await outbox.takeOutboxMessage(conversationId, this.holder, new Date(now.getTime() + this.leaseMs).toISOString(), now.toISOString(), evenIfNotDue ? null : now.toISOString());
+          const lease = this.leaseAt(this.wallClock());
+          const take = held ? ({ kind: 'message', message: held } as const) : await outbox.takeOutboxMessage(conversationId, lease.holder, lease.until, lease.now, evenIfNotDue ? null : lease.now);
           held = undefined;
           evenIfNotDue = false;
           if (take.kind !== 'message') return; // nothing due (the lease let go), or another replica has it
@@ -118,8 +127,13 @@ export class OutboxWorker {
   }
 
   /** A hold on a conversation for this deliverer from now: a turn that creates its conversation saves its messages held by it (then drain it with `held`). */
-  lease(): { holder: string; until: string } {
-    return { holder: this.holder, until: new Date(this.wallClock().getTime() + this.leaseMs).toISOString() };
+  lease(): OutboxHold {
+    return this.leaseAt(this.wallClock());
+  }
+
+  /** This deliverer's hold as of `now`, with `now` itself (a take or a finish renews it from then). */
+  private leaseAt(now: Date): OutboxLease {
+    return { holder: this.holder, until: new Date(now.getTime() + this.leaseMs).toISOString(), now: now.toISOString() };
   }
 
   /** Drains every conversation with a message due (all that wait, at start). Never throws. */
@@ -179,9 +193,7 @@ export class OutboxWorker {
     try {
       const delivered = await sender.send(message, conversation);
       if (delivered.settled) return 'done';
-      const now = this.wallClock();
-      const lease = { holder: this.holder, until: new Date(now.getTime() + this.leaseMs).toISOString(), now: now.toISOString() };
-      const next = await store.outbox.finishOutboxMessage(message, delivered.postRef, lease, conversation ? delivered.questionRef : undefined);
+      const next = await store.outbox.finishOutboxMessage(message, delivered.postRef, this.leaseAt(this.wallClock()), conversation ? delivered.questionRef : undefined);
       if (message.attempts > 0) logger.info({ conversationId: message.conversationId, outbox: message.id, attempts: message.attempts + 1 }, 'a held-up message went out');
       if (next.kind !== 'message') return 'done';
       return { next: next.message, conversation: conversation && delivered.questionRef ? withQuestionRef(conversation, delivered.questionRef) : conversation };

@@ -50,7 +50,8 @@ export class PostgresConversationStore implements ConversationStore {
   /**
    * Four round trips whatever the turn: BEGIN; the event key recorded and the conversation's row
    * locked and read (one statement); the conversation saved with the messages it leaves (one
-   * statement); COMMIT.
+   * statement); COMMIT. A turn that creates its conversation for a deliverer (holdFor) takes its
+   * first message in a fifth, instead of the deliverer's own take after.
    */
   async applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>> {
     return inTransaction(this.pool, async (client): Promise<TurnApplied<T>> => {
@@ -151,7 +152,8 @@ export class PostgresConversationStore implements ConversationStore {
 
   /**
    * Saves the conversation (a new row, or the version loaded compared and set) and, in the same
-   * statement, queues the turn's messages in order and marks the start it fulfils done.
+   * statement, queues the turn's messages in order and marks the start it fulfils done, its
+   * conversation let go.
    */
   private async save(
     client: pg.PoolClient,

@@ -2,6 +2,8 @@ import type pg from 'pg';
 import {
   questionRefField,
   type AddOutboxOptions,
+  type NextOutboxMessage,
+  type OutboxHold,
   type OutboxItem,
   type OutboxLease,
   type OutboxMessage,
@@ -78,7 +80,7 @@ export class PostgresOutbox implements OutboxStore {
   }
 
   /** The first message of a conversation just created, taken for `heldBy`, on the turn's transaction. */
-  async holdFirst(client: Queryable, conversationId: string, heldBy: { holder: string; until: string }): Promise<OutboxMessage | undefined> {
+  async holdFirst(client: Queryable, conversationId: string, heldBy: OutboxHold): Promise<OutboxMessage | undefined> {
     const taken = await this.take(client, conversationId, heldBy.holder, heldBy.until, this.now().toISOString(), null);
     return taken.kind === 'message' ? taken.message : undefined;
   }
@@ -119,12 +121,7 @@ export class PostgresOutbox implements OutboxStore {
     }
   }
 
-  async finishOutboxMessage(
-    message: { id: number; conversationId: string },
-    postRef: string | null,
-    lease: OutboxLease,
-    questionRef?: QuestionRef,
-  ): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>> {
+  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, lease: OutboxLease, questionRef?: QuestionRef): Promise<NextOutboxMessage> {
     const question = questionRef ? questionRefField(questionRef) : null;
     const { rows } = await this.pool.query<Partial<OutboxRow> & { counted: string | null }>(
       `WITH sent AS (

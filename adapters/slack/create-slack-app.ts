@@ -59,6 +59,8 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     logLevel: LogLevel.WARN,
     fetch: slackFetch,
   };
+  /** The outbox's client for a bot token (its chat posts as JSON, their retries left to the outbox). */
+  const outboxClient = (token: string) => new JsonChatClient(token, { ...clientOptions, logger, warnings: options.logger });
   if (config.mode === 'socket') {
     // The socket client opens its connection through the Web API, so it takes the same client options.
     const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
@@ -84,7 +86,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
       httpHandler: null,
       getPaths: [],
       problems: () => [problem, bot.problem].filter((p): p is string => p !== null),
-      botClientFor: oneBot(new JsonChatClient(config.botToken, { ...clientOptions, logger, warnings: options.logger })),
+      botClientFor: oneBot(outboxClient(config.botToken)),
       start: async () => {
         bot.start();
         await connect();
@@ -158,7 +160,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
         if (!res.headersSent) res.writeHead(400).end();
       });
   };
-  const workspaceClients = new ClientsByToken((token) => new JsonChatClient(token, { ...clientOptions, logger, warnings: options.logger }));
+  const workspaceClients = new ClientsByToken(outboxClient);
   return {
     app,
     httpHandler,
@@ -166,7 +168,7 @@ export function createSlackApp(config: SlackConfig, options: { logger: Logger; i
     problems: () => (bot?.problem ? [bot.problem] : []),
     botClientFor:
       config.mode === 'http'
-        ? oneBot(new JsonChatClient(config.botToken, { ...clientOptions, logger, warnings: options.logger }))
+        ? oneBot(outboxClient(config.botToken))
         : async (workspace) => {
             // Each workspace's own token, from its installation (the organisation's, for an org-wide install); an uninstalled workspace has none.
             const query = { teamId: workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall: workspace.orgWide ?? false };

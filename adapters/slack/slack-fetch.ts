@@ -1,14 +1,14 @@
 import { Agent, request } from 'undici';
 
+/** Kept-alive connections to Slack's Web API, shared by every call this service makes there. */
+export const slackDispatcher = new Agent({ keepAliveTimeout: 30_000 });
+
 /**
  * The Web API client's transport: undici's request over kept-alive connections, answered as a
  * fetch Response. The WebClient's default, Node's fetch, spent about a third of a millisecond of
  * CPU a call on this service's two posts a command (npm run bench). Calls whose body is not text
  * (file uploads send FormData) go through fetch as before.
  */
-/** Kept-alive connections to Slack's Web API, shared by every call this service makes there. */
-export const slackDispatcher = new Agent({ keepAliveTimeout: 30_000 });
-
 export const slackFetch: typeof fetch = async (input, init = {}) => {
   if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') return fetch(input, init);
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { AddOutboxOptions, OutboxItem, OutboxLease, OutboxMessage, OutboxStore, Platform, QuestionRef, TakenOutboxMessage } from '../../src/index.js';
+import type { AddOutboxOptions, NextOutboxMessage, OutboxHold, OutboxItem, OutboxLease, OutboxMessage, OutboxStore, Platform, QuestionRef, TakenOutboxMessage } from '../../src/index.js';
 import { outboxError, readItem, toOutboxMessage, type OutboxRow } from '../store/outbox-rows.js';
 
 /**
@@ -31,7 +31,7 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   /** The first message of a conversation just created, taken for `heldBy`; called inside the turn's transaction. */
-  holdFirst(conversationId: string, heldBy: { holder: string; until: string }): OutboxMessage | undefined {
+  holdFirst(conversationId: string, heldBy: OutboxHold): OutboxMessage | undefined {
     const now = this.now().toISOString();
     if (!this.claim(conversationId, heldBy.holder, heldBy.until, now)) return undefined;
     const taken = this.takeNext(conversationId, heldBy.holder, null);
@@ -67,12 +67,7 @@ export class SqliteOutbox implements OutboxStore {
     return this.inTransaction((): TakenOutboxMessage => (this.claim(conversationId, holder, until, now) ? this.takeNext(conversationId, holder, dueBy) : { kind: 'held' }));
   }
 
-  async finishOutboxMessage(
-    message: { id: number; conversationId: string },
-    postRef: string | null,
-    lease: OutboxLease,
-    questionRef?: QuestionRef,
-  ): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>> {
+  async finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, lease: OutboxLease, questionRef?: QuestionRef): Promise<NextOutboxMessage> {
     return this.inTransaction(() => {
       // A conversation deleted meanwhile has nothing to record the card on: the message still went out.
       if (questionRef) this.recordQuestion(message.conversationId, questionRef);
@@ -83,7 +78,7 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   /** With the conversation held: its oldest message waiting, the attempt counted; or the lease let go when nothing due waits. */
-  private takeNext(conversationId: string, holder: string, dueBy: string | null): Exclude<TakenOutboxMessage, { kind: 'held' }> {
+  private takeNext(conversationId: string, holder: string, dueBy: string | null): NextOutboxMessage {
     const message = this.readNext(conversationId);
     if (!message || (dueBy !== null && message.notBefore > dueBy)) {
       this.release(conversationId, holder);

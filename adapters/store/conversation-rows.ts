@@ -74,12 +74,7 @@ export function toRecord(row: VerdictRow): VerdictRecord {
   };
 }
 
-/** A conversation as stored: validated first, so nothing is stored that could not be read back. */
-export function serializeConversation(conversation: Conversation): string {
-  return checkConversation(conversation).data;
-}
-
-/** The text to store and the conversation as it will be read back from it. */
+/** The text to store, validated first so nothing is stored that could not be read back, and the conversation as it will be read back from it. */
 export function checkConversation(conversation: Conversation): { data: string; checked: Conversation } {
   const checked = conversationSchema.safeParse(conversation);
   if (!checked.success) {

@@ -25,7 +25,7 @@ export class ParsedConversations {
     return conversation;
   }
 
-  /** The text to store for a conversation, checked as serializeConversation checks it. */
+  /** The text to store for a conversation, checked as checkConversation checks it. */
   serialize(conversation: Conversation): string {
     const { data, checked } = checkConversation(conversation);
     this.keep(conversation.id, data, deepFreeze(checked));

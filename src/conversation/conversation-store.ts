@@ -1,7 +1,7 @@
 import type { Verdict } from '../verdict/decide-verdict.js';
 import type { Conversation, Platform } from './conversation.js';
 import type { QuestionRef } from './conversation-refs.js';
-import type { OutboxItem, OutboxMessage, OutboxStore } from './outbox.js';
+import type { OutboxHold, OutboxItem, OutboxMessage, OutboxStore } from './outbox.js';
 import type { TrialStore } from './trial-store.js';
 
 /** A verdict as kept for history, "Show assumptions", "Start over" and managers' summaries. */
@@ -39,7 +39,7 @@ export interface TurnCommit<T> {
    * (no deliverer can be sending earlier ones), its messages are saved held by it, and the first is
    * given back taken, its attempt counted (TurnApplied.held): a write to take it saved.
    */
-  holdFor?: { holder: string; until: string };
+  holdFor?: OutboxHold;
   result: T;
 }
 

@@ -131,15 +131,22 @@ export interface Delivered {
 /** How a message asked for by a request is added: once per event key, and held by the deliverer that sends it at once. */
 export interface AddOutboxOptions {
   onceFor?: string;
-  heldBy?: { holder: string; until: string };
+  heldBy?: OutboxHold;
+}
+
+/** A deliverer's hold on a conversation, until `until` unless renewed. */
+export interface OutboxHold {
+  holder: string;
+  until: string;
 }
 
 /** A deliverer's hold on a conversation, renewed until `until`, as of `now`. */
-export interface OutboxLease {
-  holder: string;
-  until: string;
+export interface OutboxLease extends OutboxHold {
   now: string;
 }
+
+/** What a deliverer holding a conversation finds next: a message, taken, or nothing due (the hold let go). */
+export type NextOutboxMessage = Exclude<TakenOutboxMessage, { kind: 'held' }>;
 
 /** What a deliverer finds when it takes a conversation's next message. */
 export type TakenOutboxMessage =
@@ -194,5 +201,5 @@ export interface OutboxStore {
    * renewed until `lease.until`, the attempt counted), or lets the conversation go when nothing
    * due waits (`none`).
    */
-  finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, lease: OutboxLease, questionRef?: QuestionRef): Promise<Exclude<TakenOutboxMessage, { kind: 'held' }>>;
+  finishOutboxMessage(message: { id: number; conversationId: string }, postRef: string | null, lease: OutboxLease, questionRef?: QuestionRef): Promise<NextOutboxMessage>;
 }

@@ -6,6 +6,7 @@ import type { Verdict } from '../verdict/decide-verdict.js';
 import { involvesFineTuning } from '../verdict/verdict-kinds.js';
 import type { CardBlock, CardField, ChartSeries } from './card-model.js';
 import { said } from './said-text.js';
+import { onceTrainable } from '../verdict/once-trainable.js';
 
 /** A model as the card names it: its catalogue id, or the name a team gave its own model. */
 export function modelLabel(verdict: Verdict, id: string): string {
@@ -138,7 +139,7 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
  * a volume the team is already past, it is cost only: the verdict rests on the reasons above.
  */
 function flipField(verdict: Verdict, flip: number): CardField {
-  const past = `${formatCount(flip)} calls a month (past the 20% margin, and still saving if the defaults double)`;
+  const past = `${formatCount(flip)} calls a month (past the 20% margin, and still saving if the defaults double)${onceTrainable(verdict.answers)}`;
   if (involvesFineTuning(verdict.verdict) || flip > (verdict.answers.monthlyCalls ?? 0)) return { label: 'A fine-tune is advised from', value: past };
   return { label: 'On cost alone, a fine-tune pays from', value: `${past}; you are past it, but the verdict rests on the reasons above` };
 }

@@ -6,6 +6,7 @@ import type { Answers } from '../interview/answers.js';
 import type { FlowExit } from '../interview/walk-flowchart.js';
 import { SEEDS, type SeedSource } from '../knowledge/seed-passages.js';
 import { describeInterval, examplesToTell } from './success-interval.js';
+import { onceTrainable } from './once-trainable.js';
 
 /** What a rule's text may draw on: the flowchart's exit, the answers and the catalogue. */
 export type RuleFacts = Pick<FlowExit, 'cost' | 'comparison' | 'quality' | 'interval' | 'tuning' | 'inputs'> & {
@@ -62,7 +63,7 @@ function substituteSentence(f: RuleFacts): string {
 function flipText(f: RuleFacts): string {
   const at = f.comparison?.flipMonthlyCalls;
   if (at === null || at === undefined) return ' At no volume would it clear the margin: the tuned model costs as much or more per call.';
-  return ` It would clear the margin from about ${formatCount(at)} calls a month.`;
+  return ` It would clear the margin from about ${formatCount(at)} calls a month${onceTrainable(f.answers)}.`;
 }
 
 function rule(id: string, source: SeedSource, explain: (f: RuleFacts) => string): Rule {

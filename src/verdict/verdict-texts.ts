@@ -7,7 +7,7 @@ import type { FlowExit } from '../interview/walk-flowchart.js';
 import type { Answers } from '../interview/answers.js';
 import { providersOffering, type RuleId } from './rules.js';
 import { examplesToTell } from './success-interval.js';
-import { minimumExamplesFor } from '../cost/cost-assumptions.js';
+import { onceTrainable } from './once-trainable.js';
 
 export interface VerdictTexts {
   headline: string;
@@ -118,10 +118,7 @@ export function verdictTexts(a: Answers, exit: FlowExit, catalogue: PriceCatalog
       if ((a.cacheHitRate ?? 0) < 0.5 && (a.promptTokens ?? 0) >= 1024) steps.push('Put the fixed part of the prompt first and turn on prompt caching: cached tokens cost a fraction.');
       steps.push(...substituteStep(a, exit, catalogue));
       if (c?.flipMonthlyCalls && has('fine-tuning-does-not-pay')) {
-        // At that volume the flowchart still asks for the training data first: the step says so, as the card's flips do.
-        const min = minimumExamplesFor(a);
-        const data = (a.labeledExamples ?? 0) < min ? `, once you have the ${formatCount(min)} labelled examples to train it on (you have ${formatCount(a.labeledExamples ?? 0)})` : '';
-        steps.push(`Run this check again if volume passes ${formatCount(c.flipMonthlyCalls)} calls a month: a fine-tune clears the margin there${data}.`);
+        steps.push(`Run this check again if volume passes ${formatCount(c.flipMonthlyCalls)} calls a month: a fine-tune clears the margin there${onceTrainable(a)}.`);
       }
       if (noTuning) steps.push(elsewhere);
       const headline = has('fixes-not-worth-it')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildVerdictCard } from '../../src/index.js';
 import { OPENAI_OPEN } from '../helpers/catalogue.js';
 import { answersFor, edgeCasesCheaperToRoute, expensiveWorkingPrompt, lowVolume, plateauedPrompt, stuckPrompt, untestedPrompt, workingPrompt } from '../helpers/answers.js';
 import { reasonText, ruleIdsOf, verdictFor } from '../helpers/advice.js';
@@ -175,6 +176,11 @@ describe('fine-tune', () => {
     expect(v.verdict).toBe('prompt-engineering');
     expect(v.nextSteps).toContain(
       'Run this check again if volume passes 206,051 calls a month: a fine-tune clears the margin there, once you have the 100 labelled examples to train it on (you have 40).',
+    );
+    // The reason and the cost card say the same, as the card's flip ("collect data first") does.
+    expect(reasonText(v, 'fine-tuning-does-not-pay')).toContain('It would clear the margin from about 206,051 calls a month, once you have the 100 labelled examples to train it on (you have 40).');
+    expect(JSON.stringify(buildVerdictCard(v))).toContain(
+      '206,051 calls a month (past the 20% margin, and still saving if the defaults double), once you have the 100 labelled examples to train it on (you have 40)',
     );
   });
 

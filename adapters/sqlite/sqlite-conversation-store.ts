@@ -5,6 +5,7 @@ import { ConcurrentTurnError, toRecord, type ConversationRow, type VerdictRow } 
 import { ParsedConversations } from '../store/parsed-conversations.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
 import { SqliteTrialStore } from './sqlite-trial-store.js';
+import { GroupCommit } from './group-commit.js';
 import { StatementCache } from './statement-cache.js';
 import { questionRefField, type Conversation, type ConversationStore, type Platform, type QuestionRef, type TurnApplied, type TurnCommit, type VerdictRecord } from '../../src/index.js';
 
@@ -15,8 +16,10 @@ export interface SqliteConversationStoreOptions {
 }
 
 /**
- * The ConversationStore on one SQLite file (see openDatabase). Each method runs synchronously
- * on the connection and answers through a Promise, as the port asks. Does not close the db.
+ * The ConversationStore on one SQLite file (see openDatabase). Reads run synchronously on the
+ * connection; a turn's and the outbox's write transactions are committed together with the ones
+ * that arrive with them (GroupCommit). Each answers through a Promise, as the port asks. Does not
+ * close the db: call commitPending() before closing it.
  */
 export class SqliteConversationStore implements ConversationStore {
   private readonly now: () => Date;
@@ -25,12 +28,15 @@ export class SqliteConversationStore implements ConversationStore {
   readonly outbox: SqliteOutbox;
   private readonly parsed = new ParsedConversations();
   readonly trials: SqliteTrialStore;
+  /** A turn's and the outbox's writes, committed with the others that arrive with them. */
+  private readonly writes: GroupCommit;
 
   constructor(
     private readonly db: Database,
     options: SqliteConversationStoreOptions = {},
   ) {
     this.statements = new StatementCache(db);
+    this.writes = new GroupCommit(db);
     this.now = options.now ?? (() => new Date());
     const hours = options.eventTtlHours ?? 48;
     if (!(hours > 0)) throw new Error(`eventTtlHours must be a positive number of hours, not ${hours}`);
@@ -38,7 +44,7 @@ export class SqliteConversationStore implements ConversationStore {
     this.outbox = new SqliteOutbox(
       (text) => this.sql(text),
       this.now,
-      (work) => this.db.transaction(work).immediate(),
+      (work) => this.writes.run(work),
       (id, ref) => this.recordQuestion(id, ref),
     );
     this.trials = new SqliteTrialStore(
@@ -49,7 +55,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>> {
-    const run = this.db.transaction((): TurnApplied<T> => {
+    return this.writes.run((): TurnApplied<T> => {
       if (eventKey !== null && !this.recordEvent(eventKey)) return { duplicate: true };
       const loaded = this.loadRow(conversationId);
       const commit = turn(loaded?.conversation);
@@ -62,7 +68,11 @@ export class SqliteConversationStore implements ConversationStore {
       const held = commit.holdFor && commit.next && !loaded ? this.outbox.holdFirst(conversationId, commit.holdFor) : undefined;
       return { duplicate: false, result: commit.result, ...(held ? { held } : {}) };
     });
-    return run.immediate();
+  }
+
+  /** Commits the writes waiting for their batch, now: the database is about to close. */
+  commitPending(): void {
+    this.writes.commitNow();
   }
 
   async findActiveConversation(platform: Platform, ownerId: string, place: string): Promise<Conversation | undefined> {

@@ -10,8 +10,8 @@ export class SqliteOutbox implements OutboxStore {
   constructor(
     private readonly sql: (text: string) => Statement,
     private readonly now: () => Date,
-    /** Runs `work` as one write transaction on the store's connection. */
-    private readonly inTransaction: <T>(work: () => T) => T,
+    /** Runs `work` as one write transaction on the store's connection (with others that arrive with it): its result once committed. */
+    private readonly inTransaction: <T>(work: () => T) => Promise<T>,
     /** Records a question card on its conversation (the store's setQuestionRef), inside the transaction; false when the conversation is gone. */
     private readonly recordQuestion: (conversationId: string, ref: QuestionRef) => boolean,
   ) {}

@@ -60,6 +60,9 @@ export async function openStores(settings: StoreSettings, now: () => Date): Prom
     installations: new SqliteInstallationStore(db),
     described: settings.databasePath,
     purgeExpiredEvents: async () => conversations.purgeExpiredEvents(),
-    close: async () => void db.close(),
+    close: async () => {
+      conversations.commitPending();
+      db.close();
+    },
   };
 }

@@ -1,0 +1,85 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { GroupCommit } from '../../../adapters/sqlite/group-commit.js';
+import { freshDbPath, open } from './helpers.js';
+
+/** The service's file, a table to write to, and a second connection that sees only what is committed. */
+function setUp(): { writer: Database.Database; reader: Database.Database; group: GroupCommit; rows: () => string[] } {
+  const path = freshDbPath();
+  const writer = open(path);
+  writer.exec('CREATE TABLE notes (text TEXT NOT NULL UNIQUE)');
+  const reader = open(path, { readonly: true });
+  const rows = () => (reader.prepare('SELECT text FROM notes ORDER BY rowid').all() as { text: string }[]).map((r) => r.text);
+  return { writer, reader, group: new GroupCommit(writer), rows };
+}
+
+function note(db: Database.Database, text: string): number {
+  return Number(db.prepare('INSERT INTO notes (text) VALUES (?)').run(text).lastInsertRowid);
+}
+
+describe('committing several writes as one', () => {
+  it('answers a write only once it is committed: another connection already sees it', async () => {
+    const { writer, group, rows } = setUp();
+    const id = await group.run(() => note(writer, 'first'));
+    expect(id).toBe(1);
+    expect(rows()).toEqual(['first']);
+  });
+
+  it('commits the writes that arrive together in one transaction, in the order they came', async () => {
+    const { writer, group, rows } = setUp();
+    const seen: string[][] = [];
+    const first = group.run(() => note(writer, 'a')).then(() => seen.push(rows()));
+    const second = group.run(() => note(writer, 'b'));
+    const third = group.run(() => (writer.prepare('SELECT COUNT(*) AS n FROM notes').get() as { n: number }).n);
+    expect(rows()).toEqual([]); // nothing is written before the batch runs
+    const [, , countSeenByThird] = await Promise.all([first, second, third]);
+    // When the first was answered, the other two were in the file already: one commit for all three.
+    expect(seen).toEqual([['a', 'b']]);
+    // Each write sees the ones queued before it.
+    expect(countSeenByThird).toBe(2);
+  });
+
+  it('rolls back only the write that fails; the others in its batch are kept', async () => {
+    const { writer, group, rows } = setUp();
+    const results = await Promise.allSettled([
+      group.run(() => note(writer, 'kept')),
+      group.run(() => {
+        note(writer, 'undone');
+        throw new Error('the turn changed its mind');
+      }),
+      group.run(() => note(writer, 'also kept')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason.message).toBe('the turn changed its mind');
+    expect(rows()).toEqual(['kept', 'also kept']);
+  });
+
+  it('fails every write of a batch whose commit fails, and keeps none of them', async () => {
+    const { writer, group, rows } = setUp();
+    // A deferred foreign key is checked at COMMIT: the batch's commit itself fails.
+    writer.exec('PRAGMA foreign_keys = ON; CREATE TABLE parents (id INTEGER PRIMARY KEY); CREATE TABLE children (parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)');
+    const results = await Promise.allSettled([group.run(() => note(writer, 'innocent')), group.run(() => writer.prepare('INSERT INTO children (parent) VALUES (42)').run())]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason.message)).toMatch(/FOREIGN KEY/);
+    expect(rows()).toEqual([]);
+    expect(writer.inTransaction).toBe(false);
+    // The next batch starts clean.
+    await group.run(() => note(writer, 'after'));
+    expect(rows()).toEqual(['after']);
+  });
+
+  it('refuses a write given as an async function, which would run outside the transaction', async () => {
+    const { writer, group, rows } = setUp();
+    await expect(group.run(async () => note(writer, 'late'))).rejects.toThrow(/synchronous/);
+    expect(rows()).toEqual([]);
+  });
+
+  it('commits what is waiting when asked (a store closing), without waiting for the batch to run', async () => {
+    const { writer, group, rows } = setUp();
+    const pending = group.run(() => note(writer, 'just in time'));
+    group.commitNow();
+    expect(rows()).toEqual(['just in time']);
+    await expect(pending).resolves.toBe(1);
+    writer.close();
+  });
+});

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../../adapters/sqlite/group-commit.js';
 import { freshDbPath, open } from './helpers.js';

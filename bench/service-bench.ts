@@ -11,6 +11,7 @@ import pg from 'pg';
 import { FakeSlackApi, type SlackMessage } from '../tools/slack/fake-slack-api.js';
 import { messageEventBody, slashCommandBody } from '../tools/slack/slack-payloads.js';
 import { startAdvisor, spawnServer, startFlags, type Child } from './bench-processes.js';
+import { rateWithinP99, type RateWithin, type SweptServer } from './rate-within-p99.js';
 import { percentile, runLoad, runPaced, signed, SlackSender, type LoadResult } from './signed-load.js';
 
 export { startAdvisor, type Child } from './bench-processes.js';
@@ -20,6 +21,10 @@ const CONNECTIONS = 10;
 /** The steady load: a rate both servers keep up with, so the ack's own time shows. */
 const PACED_RATE = 100;
 const PACED_TOTAL = 1_000;
+/** The issue's goal read as a service level: the highest steady rate whose ack p99 stays within it. */
+const P99_LIMIT_MS = 10;
+const SWEEP_RATES = [100, 200, 300, 400, 500, 600, 700, 800, 1_000];
+const SWEEP_SECONDS = 2;
 
 /** `total` fresh slash commands, each with its own trigger id, as Slack sends them. */
 function slashCommands(total: number, run: string): ReturnType<typeof signed>[] {
@@ -187,8 +192,22 @@ export async function runServiceBench(): Promise<void> {
     rounds.push(first === 'bare' ? { bare: a, ours: b } : { bare: b, ours: a });
   }
   const bareSteady = await runPaced(bare.url, slashCommands(PACED_TOTAL, 'b'), PACED_RATE);
-  await bare.stop();
   const oursSteady = await runPaced(advisor.url, slashCommands(PACED_TOTAL, 'a'), PACED_RATE);
+  let sweptByAdvisor = 0;
+  const swept = (server: Child, name: string, postsEach: number): SweptServer => ({
+    name,
+    p99At: async (rate) => {
+      const total = Math.round(rate * SWEEP_SECONDS);
+      if (server === advisor) sweptByAdvisor += total;
+      const before = postCount(slack);
+      const acks = await runPaced(server.url, slashCommands(total, `${name.slice(0, 1)}${rate}-${randomUUID().slice(0, 6)}`), rate);
+      // The next rate starts with nothing of this one left to post.
+      await until(`${total * postsEach} messages posted`, () => postCount(slack) - before >= total * postsEach, 120_000);
+      return acks.p99;
+    },
+  });
+  const within = await rateWithinP99([swept(bare, 'bare Bolt', 1), swept(advisor, 'finetune-advisor', 2)], SWEEP_RATES, P99_LIMIT_MS);
+  await bare.stop();
   console.log('path'.padEnd(24), 'cmd/s'.padStart(11), 'ack p50 ms'.padStart(14), 'ack p99 ms'.padStart(14), 'CPU ms/command'.padStart(16), '(median, and range over the rounds)');
   row(
     'bare Bolt (baseline)',
@@ -205,15 +224,20 @@ export async function runServiceBench(): Promise<void> {
   console.log(
     `at a steady ${PACED_RATE} commands a second (${PACED_TOTAL} commands, each sent at its time): ack p50 / p99 bare Bolt ${ms(bareSteady.p50)} / ${ms(bareSteady.p99)}, finetune-advisor ${ms(oursSteady.p50)} / ${ms(oursSteady.p99)}`,
   );
-  const done = warmUp + ROUNDS * PER_ROUND + PACED_TOTAL;
-  // Memory: idle, then after 10,000 interviews started (those above and the rest now).
-  await slashPath(advisor, slack, 10_000 - done, 2, 'M');
+  const [bareWithin, oursWithin] = within as [RateWithin, RateWithin];
+  console.log(
+    `the highest steady rate (of ${SWEEP_RATES.join(', ')} a second, ${SWEEP_SECONDS} s each) whose ack p99 stays at most ${P99_LIMIT_MS} ms: bare Bolt ${bareWithin.rate} (p99 ${ms(bareWithin.p99)}), finetune-advisor ${oursWithin.rate} (p99 ${ms(oursWithin.p99)}): ${bareWithin.rate ? `${((100 * oursWithin.rate) / bareWithin.rate).toFixed(0)}%` : 'no ratio'} (goal 70%)`,
+  );
+  const done = warmUp + ROUNDS * PER_ROUND + PACED_TOTAL + sweptByAdvisor;
+  // Memory: idle, then after 10,000 interviews started (those above and the rest now; more when the sweep went far).
+  const started = Math.max(10_000, done);
+  if (started > done) await slashPath(advisor, slack, started - done, 2, 'M');
   await new Promise((r) => setTimeout(r, 5_000));
   const justAfterMb = advisor.rssMb();
   // V8 gives back what the burst made it take once the service has been quiet a while.
   await new Promise((r) => setTimeout(r, 20_000));
   console.log(
-    `memory: ${idleMb.toFixed(0)} MB idle (Slack and Teams on); after 10,000 interviews started, ${justAfterMb.toFixed(0)} MB 5 s after the last, ${advisor.rssMb().toFixed(0)} MB 25 s after (goal: idle at most 150 MB, within 50 MB of it after)`,
+    `memory: ${idleMb.toFixed(0)} MB idle (Slack and Teams on); after ${started.toLocaleString('en-US')} interviews started, ${justAfterMb.toFixed(0)} MB 5 s after the last, ${advisor.rssMb().toFixed(0)} MB 25 s after (goal: idle at most 150 MB, within 50 MB of it after)`,
   );
   await advisor.stop();
 

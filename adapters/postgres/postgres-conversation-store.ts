@@ -12,9 +12,13 @@ import {
 } from '../../src/index.js';
 import { ConcurrentTurnError, toRecord, VERDICT_COLUMNS, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { ParsedConversations } from '../store/parsed-conversations.js';
+import { saveTurnInOneStatement } from './one-statement-turn.js';
 import { inTransaction } from './open-postgres.js';
 import { PostgresOutbox } from './postgres-outbox.js';
 import { PostgresTrialStore } from './postgres-trial-store.js';
+
+/** Turns computed again when others keep landing first, before the turn waits its turn on the row's lock instead. */
+const OPTIMISTIC_TRIES = 3;
 
 export interface PostgresConversationStoreOptions {
   now?: () => Date;
@@ -48,12 +52,51 @@ export class PostgresConversationStore implements ConversationStore {
   }
 
   /**
-   * Four round trips whatever the turn: BEGIN; the event key recorded and the conversation's row
-   * locked and read (one statement); the conversation saved with the messages it leaves (one
-   * statement); COMMIT. A turn that creates its conversation for a deliverer (holdFor) takes its
-   * first message in a fifth, instead of the deliverer's own take after.
+   * A turn on an interview already stored is two round trips: its row read without a lock, then
+   * saved in one statement that holds only if the row is still what the turn was computed on
+   * (saveTurnInOneStatement); when another write landed meanwhile, the turn is computed again on
+   * what is there now. A turn that creates its conversation, fulfils a start, or saves no newer
+   * version takes the locked path (applyLocked).
    */
   async applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>> {
+    for (let tries = 0; tries < OPTIMISTIC_TRIES; tries++) {
+      const { rows } = await this.pool.query<Partial<ConversationRow> & { seen: boolean }>(
+        `SELECT ($2::text IS NOT NULL AND EXISTS (SELECT 1 FROM processed_events WHERE key = $2)) AS seen, c.version, c.data
+         FROM (SELECT 1) AS one LEFT JOIN conversations AS c ON c.id = $1`,
+        [conversationId, eventKey],
+      );
+      const row = rows[0]!;
+      if (row.seen) return { duplicate: true };
+      if (row.data === null || row.data === undefined) break;
+      const loaded = this.parsed.parse(conversationId, row as ConversationRow);
+      const commit = turn(loaded);
+      const next = commit.next;
+      if (!next || next.version <= row.version! || commit.completesOutbox !== undefined || commit.holdFor) break;
+      const saved = await saveTurnInOneStatement(this.pool, conversationId, {
+        next,
+        loadedVersion: row.version!,
+        loadedData: row.data,
+        eventKey,
+        consumesEvent: commit.consumesEvent !== false,
+        actorId: commit.outbox?.actorId ?? '',
+        items: commit.outbox?.items ?? [],
+        verdict: commit.verdict ?? null,
+        data: this.parsed.serialize(next),
+        now: this.now().toISOString(),
+      });
+      if (saved === 'duplicate') return { duplicate: true };
+      if (saved === 'saved') return { duplicate: false, result: commit.result };
+    }
+    return this.applyLocked(conversationId, eventKey, turn);
+  }
+
+  /**
+   * The turn in a transaction that locks the conversation's row: begin; the event key recorded and
+   * the row locked and read (one statement); the conversation saved with the messages it leaves
+   * (one statement); commit. A turn that creates its conversation for a deliverer (holdFor) takes
+   * its first message in a fifth, instead of the deliverer's own take after.
+   */
+  private async applyLocked<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>> {
     return inTransaction(this.pool, async (client): Promise<TurnApplied<T>> => {
       const { rows } = await client.query<Partial<ConversationRow> & { fresh: boolean }>(
         `WITH seen AS (

@@ -58,7 +58,8 @@ export interface ConversationStore {
    * Runs one turn all or nothing: if `eventKey` was seen before, nothing happens and
    * `duplicate` is true; otherwise the conversation is loaded, `turn` decides, and what it
    * returns is saved in the same transaction, with the save refused if the stored version
-   * moved meanwhile.
+   * moved meanwhile. A store may run `turn` again on the version another turn left (one that saves
+   * without a lock, and finds the row moved on): it must decide from `current` alone.
    */
   applyTurn<T>(conversationId: string, eventKey: string | null, turn: (current: Conversation | undefined) => TurnCommit<T>): Promise<TurnApplied<T>>;
   getConversation(id: string): Promise<Conversation | undefined>;

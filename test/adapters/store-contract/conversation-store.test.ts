@@ -212,6 +212,51 @@ for (const backend of BACKENDS) {
       const bad = { ...activeConversation(), ownerId: '' };
       await expect(saveNew(store, bad)).rejects.toThrow(`conversation ${bad.id} not saved, it is invalid: ownerId`);
     });
+    it('keeps every turn of two replicas racing on one interview, each computed on the one before', async () => {
+      const db = await backend.open();
+      const conv = activeConversation({ answers: { task: 'route tickets' } });
+      await saveNew(db.conversations(), conv);
+      const replicas = [db.conversations(), db.conversations()];
+      const applied = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          replicas[i % 2]!.applyTurn(conv.id, `ev-race-${i}`, (c) => ({ next: nextTurnOf(c!, { answers: { task: `${c!.answers.task} +${i}` } }), result: c!.version })),
+        ),
+      );
+      const computedOn = applied.map((a) => (a.duplicate ? null : a.result));
+      // Each turn was computed on a version no other turn was computed on: none was lost to another.
+      expect([...computedOn].sort((x, y) => x! - y!)).toEqual(Array.from({ length: 12 }, (_, i) => conv.version + i));
+      const stored = await replicas[0]!.getConversation(conv.id);
+      expect(stored?.version).toBe(conv.version + 12);
+      const added = stored!.answers.task!.split(' +').slice(1).map(Number);
+      expect([...added].sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    });
+    it('applies an event once when its retry lands on another replica at the same moment', async () => {
+      const db = await backend.open();
+      const conv = activeConversation({ answers: { task: 'route tickets' } });
+      await saveNew(db.conversations(), conv);
+      const [a, b] = [db.conversations(), db.conversations()];
+      const append = (k: number) => (c: Conversation | undefined) => ({ next: nextTurnOf(c!, { answers: { task: `${c!.answers.task} +${k}` } }), result: k });
+      for (let k = 0; k < 6; k++) {
+        const both = await Promise.all([a.applyTurn(conv.id, `slack:event:Ev${k}`, append(k)), b.applyTurn(conv.id, `slack:event:Ev${k}`, append(k))]);
+        expect(both.filter((r) => !r.duplicate)).toHaveLength(1);
+      }
+      const stored = await a.getConversation(conv.id);
+      expect(stored?.answers.task).toBe('route tickets +0 +1 +2 +3 +4 +5');
+      expect(stored?.version).toBe(conv.version + 6);
+    });
+    it('saves a refused answer’s turn without keeping its event, so the corrected resubmission is taken', async () => {
+      const db = await backend.open();
+      const store = db.conversations();
+      const conv = activeConversation();
+      await saveNew(store, conv);
+      const refused = await store.applyTurn(conv.id, 'slack:view:V1', (c) => ({ next: nextTurnOf(c!), consumesEvent: false, result: 'refused' }));
+      expect(refused).toEqual({ duplicate: false, result: 'refused' });
+      expect(await eventCount(db, 'slack:view:V1')).toBe(0);
+      expect((await store.getConversation(conv.id))?.version).toBe(conv.version + 1);
+      const corrected = await store.applyTurn(conv.id, 'slack:view:V1', (c) => ({ next: nextTurnOf(c!), result: 'taken' }));
+      expect(corrected).toEqual({ duplicate: false, result: 'taken' });
+      expect(await eventCount(db, 'slack:view:V1')).toBe(1);
+    });
     it('returns the active interview of that person in that chat, and nothing once it is over', async () => {
       const db = await backend.open();
       const store = db.conversations();

@@ -15,6 +15,7 @@ export interface TurnWrite {
   verdict: VerdictRecord | null;
   /** The conversation's text, as ParsedConversations.serialize gives it. */
   data: string;
+  /** The store's clock: when the event is recorded seen and the messages queued (the row's own time is the turn's, next.updatedAt). */
   now: string;
 }
 
@@ -29,6 +30,7 @@ export type TurnWriteResult = 'saved' | 'moved' | 'duplicate';
 
 /** The unique index that turns a second save of one event into an error, rolling its statement back whole. */
 const EVENT_KEY_TAKEN = 'processed_events_pkey';
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * A turn saved in one statement, one round trip, no lock held while the turn was computed: the
@@ -43,7 +45,7 @@ export async function saveTurnInOneStatement(db: Pick<pg.Pool, 'query'>, id: str
   try {
     const { rows } = await db.query<{ saved: boolean }>(
       `WITH saved AS (
-         UPDATE conversations SET platform = $2, owner_id = $3, status = $4, version = $5, data = $6, updated_at = $7
+         UPDATE conversations SET platform = $2, owner_id = $3, status = $4, version = $5, data = $6, updated_at = $24
          WHERE id = $1 AND version = $8 AND data = $23 AND NOT EXISTS (SELECT 1 FROM processed_events WHERE key = $9)
          RETURNING 1
        ), seen AS (
@@ -87,11 +89,13 @@ export async function saveTurnInOneStatement(db: Pick<pg.Pool, 'query'>, id: str
         verdict?.link ?? null,
         verdict?.createdAt ?? null,
         turn.loadedData,
+        next.updatedAt,
       ],
     );
     return rows[0]!.saved ? 'saved' : 'moved';
   } catch (err) {
-    if ((err as { constraint?: string }).constraint === EVENT_KEY_TAKEN) return 'duplicate';
+    const { code, constraint } = err as { code?: string; constraint?: string };
+    if (code === UNIQUE_VIOLATION && constraint === EVENT_KEY_TAKEN) return 'duplicate';
     throw err;
   }
 }

@@ -17,10 +17,13 @@ interface Job {
  * order queued, each in a savepoint of its own: a job that throws is rolled back alone and its
  * caller gets the error; a commit that fails fails every job of the batch, none kept. A job is
  * answered only after its batch is committed, so what a caller is told is saved, is saved.
+ * Writes that are not given to it (single statements: a lease let go, a retry deferred) run at
+ * once, before a batch queued earlier: each caller awaits the writes it depends on.
  */
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
+  private flushing = false;
   private readonly begin: Statement;
   private readonly commit: Statement;
   private readonly savepoint: Statement;
@@ -46,21 +49,37 @@ export class GroupCommit {
     });
   }
 
-  /** Runs and commits the jobs waiting, now (before the database is closed). */
+  /**
+   * Runs and commits the jobs waiting, now (before the database is closed). Asked for from inside
+   * a job, it does nothing: what that job queued runs in the next batch.
+   */
   commitNow(): void {
+    if (this.flushing) return;
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (!batch.length) return;
+    this.flushing = true;
+    let began = false;
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {
       this.begin.run();
+      began = true;
       for (const job of batch) outcomes.push(this.runOne(job));
       this.commit.run();
     } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      // Only a transaction this batch opened is rolled back (SQLite may have done it already).
+      if (began && this.db.inTransaction) {
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          // The error that failed the batch is the one to tell.
+        }
+      }
       for (const job of batch) job.reject(err);
       return;
+    } finally {
+      this.flushing = false;
     }
     batch.forEach((job, i) => (outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)));
   }
@@ -73,7 +92,8 @@ export class GroupCommit {
       this.release.run();
       return { ok: true, value };
     } catch (err) {
-      // Rolling back to the savepoint may itself fail (the disk full): that fails the batch, in commitNow.
+      // SQLite undoes the whole transaction on some errors (a full disk, an I/O error): then the batch fails, with that error.
+      if (!this.db.inTransaction) throw err;
       this.rollbackTo.run();
       this.release.run();
       return { ok: false, value: err };

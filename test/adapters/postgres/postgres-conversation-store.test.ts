@@ -53,4 +53,46 @@ describe.skipIf(postgresSkipReason)('PostgresConversationStore (what only Postgr
       delivery.release();
     }
   });
+
+  it('says a turn is a repeat when another replica recorded its event between the read and the save, and saves nothing', async () => {
+    const db = await openPostgres(TEST_DATABASE_URL!, { schema: freshSchemaName(), max: 4 });
+    opened.push(db);
+    const clock = () => new Date('2026-11-23T09:30:00.000Z');
+    const store = new PostgresConversationStore(db.pool, { now: clock });
+    const conv = activeConversation();
+    await store.applyTurn(conv.id, null, () => ({ next: conv, result: null }));
+
+    const other = await db.pool.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [conv.id]);
+      const turning = store.applyTurn(conv.id, 'slack:event:Ev7', (current) => ({ next: nextTurnOf(current!, { pending: 'successRate' }), result: 'answered' }));
+      await waitUntil('the turn waits for the row', async () => {
+        const { rows } = await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE conversations%'");
+        return rows.length > 0;
+      });
+      // The retry, taken by another replica, recorded the event; the row it leaves as it was.
+      await other.query("INSERT INTO processed_events (key, seen_at) VALUES ('slack:event:Ev7', '2026-11-23T09:30:00.000Z')");
+      await other.query('COMMIT');
+
+      expect(await turning).toEqual({ duplicate: true });
+      expect(await store.getConversation(conv.id)).toEqual(conv);
+      const { rows } = await db.pool.query('SELECT COUNT(*)::int AS n FROM outbox');
+      expect(rows[0].n).toBe(0);
+    } finally {
+      other.release();
+    }
+  });
+
+  it('stores the time the turn gives as the row’s last update, as the locked save does', async () => {
+    const db = await openPostgres(TEST_DATABASE_URL!, { schema: freshSchemaName(), max: 4 });
+    opened.push(db);
+    const store = new PostgresConversationStore(db.pool, { now: () => new Date('2030-01-01T00:00:00.000Z') });
+    const conv = activeConversation();
+    await store.applyTurn(conv.id, null, () => ({ next: conv, result: null }));
+    const next = nextTurnOf(conv, { updatedAt: '2026-11-23T09:03:00.000Z' });
+    await store.applyTurn(conv.id, 'slack:event:Ev8', () => ({ next, result: null }));
+    const { rows } = await db.pool.query('SELECT updated_at FROM conversations WHERE id = $1', [conv.id]);
+    expect(rows[0].updated_at).toBe('2026-11-23T09:03:00.000Z');
+  });
 });

@@ -82,4 +82,46 @@ describe('committing several writes as one', () => {
     await expect(pending).resolves.toBe(1);
     writer.close();
   });
+
+  it('fails the batch with the error itself when SQLite undid the whole transaction under a write', async () => {
+    const { writer, group, rows } = setUp();
+    const results = await Promise.allSettled([
+      group.run(() => note(writer, 'lost with the batch')),
+      group.run(() => {
+        // What SQLite does on a full disk or an I/O error: the transaction is gone, savepoints and all.
+        writer.exec('ROLLBACK');
+        throw new Error('database or disk is full');
+      }),
+    ]);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'kept'))).toEqual(['database or disk is full', 'database or disk is full']);
+    expect(rows()).toEqual([]);
+    await group.run(() => note(writer, 'after'));
+    expect(rows()).toEqual(['after']);
+  });
+
+  it('leaves alone a transaction it did not open, and answers every write of its batch', async () => {
+    const { writer, group, rows } = setUp();
+    writer.exec('BEGIN');
+    note(writer, 'someone else’s');
+    const refused = group.run(() => note(writer, 'queued'));
+    group.commitNow();
+    await expect(refused).rejects.toThrow(/within a transaction/);
+    // The transaction that was open is still open, with what it wrote.
+    expect(writer.inTransaction).toBe(true);
+    writer.exec('COMMIT');
+    expect(rows()).toEqual(['someone else’s']);
+  });
+
+  it('runs a write queued by a write in the next batch, not inside its own', async () => {
+    const { writer, group, rows } = setUp();
+    let inner: Promise<number> | undefined;
+    const outer = group.run(() => {
+      inner = group.run(() => note(writer, 'inner'));
+      group.commitNow(); // a flush asked for from inside a flush does nothing
+      return note(writer, 'outer');
+    });
+    await expect(outer).resolves.toBe(1);
+    await expect(inner!).resolves.toBe(2);
+    expect(rows()).toEqual(['outer', 'inner']);
+  });
 });

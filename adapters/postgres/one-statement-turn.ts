@@ -28,6 +28,11 @@ export interface TurnWrite {
  */
 export type TurnWriteResult = 'saved' | 'moved' | 'duplicate';
 
+/** A conversation's row as both saves write it: $1 to $6 are its id, platform, owner, status, version and text. */
+export function conversationRowParams(id: string, next: Conversation, data: string): [string, string, string, string, number, string] {
+  return [id, next.platform, next.ownerId, next.status, next.version, data];
+}
+
 /** The unique index that turns a second save of one event into an error, rolling its statement back whole. */
 const EVENT_KEY_TAKEN = 'processed_events_pkey';
 const UNIQUE_VIOLATION = '23505';
@@ -66,12 +71,7 @@ export async function saveTurnInOneStatement(db: Pick<pg.Pool, 'query'>, id: str
        )
        SELECT EXISTS (SELECT 1 FROM saved) AS saved`,
       [
-        id,
-        next.platform,
-        next.ownerId,
-        next.status,
-        next.version,
-        turn.data,
+        ...conversationRowParams(id, next, turn.data),
         turn.now,
         turn.loadedVersion,
         turn.eventKey,

@@ -12,7 +12,7 @@ import {
 } from '../../src/index.js';
 import { ConcurrentTurnError, toRecord, VERDICT_COLUMNS, type ConversationRow, type VerdictRow } from '../store/conversation-rows.js';
 import { ParsedConversations } from '../store/parsed-conversations.js';
-import { saveTurnInOneStatement } from './one-statement-turn.js';
+import { conversationRowParams, saveTurnInOneStatement } from './one-statement-turn.js';
 import { inTransaction } from './open-postgres.js';
 import { PostgresOutbox } from './postgres-outbox.js';
 import { PostgresTrialStore } from './postgres-trial-store.js';
@@ -224,12 +224,7 @@ export class PostgresConversationStore implements ConversationStore {
        let_go AS (DELETE FROM outbox_leases WHERE conversation_id IN (SELECT conversation_id FROM done))
        SELECT EXISTS (SELECT 1 FROM saved) AS saved`,
       [
-        id,
-        next.platform,
-        next.ownerId,
-        next.status,
-        next.version,
-        data,
+        ...conversationRowParams(id, next, data),
         next.createdAt,
         next.updatedAt,
         loadedVersion,

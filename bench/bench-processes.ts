@@ -4,7 +4,7 @@
  * /proc, so every figure is the server's alone.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,28 @@ export interface Child {
 }
 
 const MS_PER_CLOCK_TICK = 10; // USER_HZ is 100 on Linux
+
+/** CPU time (user and system) in ms of the process whose /proc/<pid>/stat text this is. */
+function cpuMsOfStat(stat: string): number {
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * MS_PER_CLOCK_TICK;
+}
+
+/** CPU time used so far by every PostgreSQL server process on this machine (its backends and workers), in ms. */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.includes('(postgres)')) total += cpuMsOfStat(stat);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
 
 /** Starts `script` (relative to this file) and waits for the {"port":N} it prints once listening. */
 export async function spawnServer(script: string, flags: string[], env: Record<string, string>): Promise<Child> {
@@ -43,13 +65,7 @@ export async function spawnServer(script: string, flags: string[], env: Record<s
     port,
     pid: child.pid!,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(proc('status'))?.[1] ?? 0) / 1024,
-    cpuMs: () => {
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const fields = proc('stat')
-        .slice(proc('stat').lastIndexOf(')') + 2)
-        .split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * MS_PER_CLOCK_TICK;
-    },
+    cpuMs: () => cpuMsOfStat(proc('stat')),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { FakeSlackApi, type SlackMessage } from '../tools/slack/fake-slack-api.js';
 import { messageEventBody, slashCommandBody } from '../tools/slack/slack-payloads.js';
-import { startAdvisor, spawnServer, startFlags, type Child } from './bench-processes.js';
+import { postgresCpuMs, startAdvisor, spawnServer, startFlags, type Child } from './bench-processes.js';
 import { rateWithinP99, type RateWithin, type SweptServer } from './rate-within-p99.js';
 import { percentile, runLoad, runPaced, signed, SlackSender, type LoadResult } from './signed-load.js';
 
@@ -270,11 +270,22 @@ export async function runServiceBench(): Promise<void> {
     const service = await startAdvisor(api, url);
     const run = name === 'SQLite' ? 'SQ' : 'PG';
     await turnLoad(service, posts, interviews, turns, `${run}W`); // warm up, unmeasured
+    const before = { service: service.cpuMs(), database: url ? postgresCpuMs() : 0, generator: process.cpuUsage() };
     const burst = await turnLoad(service, posts, interviews, turns, `${run}B`);
+    const events = interviews * (turns + 1); // each interview's start, then its turns
+    const generator = process.cpuUsage(before.generator);
+    const cpu = {
+      service: (service.cpuMs() - before.service) / events,
+      database: url ? (postgresCpuMs() - before.database) / events : 0,
+      generator: (generator.user + generator.system) / 1000 / events,
+    };
     const paced = await turnLoad(service, posts, interviews, turns, `${run}P`, person);
     await service.stop();
     console.log(`${name.padEnd(12)} answered as people do (1-4 s after each question): turn p50 ${ms(paced.p50)}, p99 ${ms(paced.p99)} over ${paced.count} turns (goal p99 50 ms)`);
     console.log(`${''.padEnd(12)} answered the moment each question is up (50 at once): turn p50 ${ms(burst.p50)}, p99 ${ms(burst.p99)}`);
+    console.log(
+      `${''.padEnd(12)} CPU a start or turn in that burst: the service ${ms(cpu.service)}${url ? `, PostgreSQL's server processes ${ms(cpu.database)}` : ''}, this process (load generator, fake Slack) ${ms(cpu.generator)}`,
+    );
   }
   await slack.stop();
 }

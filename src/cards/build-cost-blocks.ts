@@ -18,13 +18,19 @@ function costRow(name: string, path: PathCost): string[] {
   return [name, formatUsdShort(path.monthly), formatUsdShort(path.total)];
 }
 
-/** What the table has no room for on a phone: each path's model and its cost per 1,000 calls. */
-function pathDetail(verdict: Verdict, name: string, path: PathCost): CardField {
+/**
+ * What the table has no room for on a phone: each path's model, its cost per 1,000 calls, and what
+ * it pays once (a reader checks "Per month" × the months against "Total"; the fine-tune's one-offs
+ * have lines of their own, "Training" and "Retraining").
+ */
+function pathDetail(verdict: Verdict, name: string, path: PathCost, oneOffsElsewhere: boolean): CardField {
   const models = path.model
     .split(' + ')
     .map((id) => modelLabel(verdict, id))
     .join(' + ');
-  return { label: name, value: `${models}, ${formatUsd(path.perCall * 1000)} per 1,000 calls` };
+  const once = oneOffsElsewhere ? [] : path.items.filter((i) => i.cadence === 'once' && i.amount > 0);
+  const onceText = once.length ? `; once: ${once.map((i) => `${formatUsd(i.amount)} ${i.label.charAt(0).toLowerCase()}${i.label.slice(1)}`).join(', ')}` : '';
+  return { label: name, value: `${models}, ${formatUsd(path.perCall * 1000)} per 1,000 calls${onceText}` };
 }
 
 /** The saving split by cause, the margin, and how it moves with the uncertain defaults. */
@@ -76,7 +82,7 @@ export function costBlocks(verdict: Verdict): CardBlock[] {
       columns: ['Path', 'Per month', 'Total'],
       rows: paths.map(([name, path]) => costRow(name, path)),
     },
-    { type: 'fields', fields: paths.map(([name, path]) => pathDetail(verdict, name, path)) },
+    { type: 'fields', fields: paths.map(([name, path]) => pathDetail(verdict, name, path, path === cost.fineTuning)) },
   ];
   // "Per month" is the first month's: say where a path's monthly cost changes inside the horizon.
   const moves = [cost.promptEngineering, cost.substitutePrompt].flatMap((path) => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildVerdictCard, DEADLINES, headlessVerdictKind, involvesFineTuning, FAILURE_MODES, FIX_CONTRADICTS, TASK_KINDS, type Answers, type Verdict } from '../../src/index.js';
+import { buildVerdictCard, DEADLINES, formatUsd, headlessVerdictKind, involvesFineTuning, FAILURE_MODES, FIX_CONTRADICTS, TASK_KINDS, type Answers, type Verdict } from '../../src/index.js';
 import { seedText, verdictFor } from '../helpers/advice.js';
 import { AS_OF, CATALOGUE, contextFor, modelById, OPENAI_OPEN } from '../helpers/catalogue.js';
 
@@ -252,6 +252,29 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
         return got === f.verdict ? [`"${f.text}": at ${back} it is ${got} already`] : [];
       });
       return wrong.length ? wrong.join('; ') : null;
+    },
+  ],
+  [
+    // A reader checks "Per month" × the months against "Total": what is paid once must be on the card.
+    'every one-off cost in a path’s total is named beside it on the card',
+    ({ v }) => {
+      const c = v.cost;
+      if (!c) return null;
+      const card = buildVerdictCard(v);
+      const fields = card.blocks.flatMap((b) => (b.type === 'fields' ? b.fields : []));
+      const table = card.blocks.find((b) => b.type === 'table' && b.title.startsWith('Cost over'));
+      if (!table || table.type !== 'table') return 'a cost but no cost table';
+      const paths = [c.promptEngineering, c.substitutePrompt, c.fineTuning, c.hybrid];
+      const missing = table.rows.flatMap((row, i) => {
+        const path = paths.filter((p) => p !== null)[i]!;
+        // The fine-tune's own one-offs are its "Training" and "Retraining" lines.
+        const said = fields
+          .filter((f) => f.label === row[0] || (path === c.fineTuning && (f.label === 'Training' || f.label === 'Retraining')))
+          .map((f) => f.value)
+          .join(' ');
+        return path.items.filter((item) => item.cadence === 'once' && item.amount > 0 && !said.includes(formatUsd(item.amount))).map((item) => `${row[0]}: ${item.label} ${formatUsd(item.amount)}`);
+      });
+      return missing.length ? `not on the card: ${missing.join('; ')}` : null;
     },
   ],
   [

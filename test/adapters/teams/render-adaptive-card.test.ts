@@ -81,8 +81,9 @@ describe('renderAdaptiveCard: the verdict card', () => {
     expect(total).toMatchObject({ text: expect.stringMatching(/^\$[\d,.]+k?$/), horizontalAlignment: 'Right' });
     const facts = ofType(json, 'FactSet')[1]!.facts.map((f: Json) => `${f.title}: ${f.value}`.replaceAll('\u2011', '-'));
     expect(facts).toEqual([
-      expect.stringMatching(/^Prompt \(today\): claude-sonnet-4\.5, \$[\d.,]+ per 1,000 calls$/),
-      expect.stringMatching(/^Prompt, switched: nova-pro, \$[\d.,]+ per 1,000 calls$/),
+      // What a path pays once is named beside it: its total is its months and these.
+      expect.stringMatching(/^Prompt \(today\): claude-sonnet-4\.5, \$[\d.,]+ per 1,000 calls; once: \$200 prompt engineering time/),
+      expect.stringMatching(/^Prompt, switched: nova-pro, \$[\d.,]+ per 1,000 calls; once: \$[\d,]+ moving the prompt to Amazon Nova Pro on Bedrock$/),
       expect.stringMatching(/^Fine-tune: nova-pro, \$[\d.,]+ per 1,000 calls$/),
     ]);
     expect((table as any).rows[1].cells[0].items[0].horizontalAlignment).toBeUndefined();

@@ -263,7 +263,7 @@ const INVARIANTS: Array<[string, (r: Run) => string | null]> = [
       const card = buildVerdictCard(v);
       const fields = card.blocks.flatMap((b) => (b.type === 'fields' ? b.fields : []));
       const table = card.blocks.find((b) => b.type === 'table' && b.title.startsWith('Cost over'));
-      if (!table || table.type !== 'table') return 'a cost but no cost table';
+      if (table?.type !== 'table') return 'a cost but no cost table';
       const paths = [c.promptEngineering, c.substitutePrompt, c.fineTuning, c.hybrid];
       const missing = table.rows.flatMap((row, i) => {
         const path = paths.filter((p) => p !== null)[i]!;

@@ -42,7 +42,8 @@ const UNIQUE_VIOLATION = '23505';
  * conversation compared on its version and set, the event key recorded, the messages queued in
  * order, the verdict and its managers' summaries, all or nothing. PostgreSQL runs one statement
  * atomically, and a concurrent save of the same row waits for the other and re-checks the version
- * after it, so two replicas racing on one conversation apply one turn, then the other on top.
+ * and the text after it, so two replicas racing on one conversation apply one turn, then the
+ * other on top.
  */
 export async function saveTurnInOneStatement(db: Pick<pg.Pool, 'query'>, id: string, turn: TurnWrite): Promise<TurnWriteResult> {
   const { next, verdict } = turn;

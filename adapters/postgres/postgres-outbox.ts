@@ -109,7 +109,7 @@ export class PostgresOutbox implements OutboxStore {
       const row = rows[0]!;
       if (!row.leased) return { kind: 'held' };
       if (row.id === null || row.id === undefined || row.counted === null) {
-        await db.query('DELETE FROM outbox_leases WHERE conversation_id = $1 AND holder = $2', [conversationId, holder]);
+        await this.release(db, conversationId, holder);
         return { kind: 'none' };
       }
       const read = readItem(row.item!);
@@ -172,7 +172,11 @@ export class PostgresOutbox implements OutboxStore {
   }
 
   async releaseOutboxConversation(conversationId: string, holder: string): Promise<void> {
-    await this.pool.query('DELETE FROM outbox_leases WHERE conversation_id = $1 AND holder = $2', [conversationId, holder]);
+    await this.release(this.pool, conversationId, holder);
+  }
+
+  private async release(db: Queryable, conversationId: string, holder: string): Promise<void> {
+    await db.query('DELETE FROM outbox_leases WHERE conversation_id = $1 AND holder = $2', [conversationId, holder]);
   }
 
   async startOutboxAttempt(id: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Conversation } from '../../src/index.js';
+import { RecentlyUsed } from '../recently-used.js';
 import { checkConversation, parseConversation, type ConversationRow } from './conversation-rows.js';
 
 /** Conversations kept: the ones being answered, a few hundred at once on a busy service. */
@@ -11,32 +12,22 @@ const KEPT = 1_000;
  * nothing can change a conversation that the next reader would be given.
  */
 export class ParsedConversations {
-  private readonly byId = new Map<string, { data: string; conversation: Conversation }>();
+  private readonly byId = new RecentlyUsed<{ data: string; conversation: Conversation }>(KEPT);
 
   /** The row's conversation, checked as parseConversation checks it. */
   parse(id: string, row: ConversationRow): Conversation {
     const kept = this.byId.get(id);
-    if (kept?.data === row.data) {
-      this.keep(id, kept.data, kept.conversation);
-      return kept.conversation;
-    }
+    if (kept?.data === row.data) return kept.conversation;
     const conversation = deepFreeze(parseConversation(id, row));
-    this.keep(id, row.data, conversation);
+    this.byId.set(id, { data: row.data, conversation });
     return conversation;
   }
 
   /** The text to store for a conversation, checked as checkConversation checks it. */
   serialize(conversation: Conversation): string {
     const { data, checked } = checkConversation(conversation);
-    this.keep(conversation.id, data, deepFreeze(checked));
+    this.byId.set(conversation.id, { data, conversation: deepFreeze(checked) });
     return data;
-  }
-
-  private keep(id: string, data: string, conversation: Conversation): void {
-    // A Map keeps insertion order: deleting and setting again makes this the newest, the first the oldest.
-    this.byId.delete(id);
-    this.byId.set(id, { data, conversation });
-    if (this.byId.size > KEPT) this.byId.delete(this.byId.keys().next().value!);
   }
 }
 
